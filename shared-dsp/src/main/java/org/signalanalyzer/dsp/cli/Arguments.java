@@ -1,0 +1,94 @@
+package org.signalanalyzer.dsp.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Command-line arguments: positional values, {@code --flag} switches and {@code --option value} pairs. */
+final class Arguments {
+
+    private final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+    private final Set<String> used = new HashSet<>();
+
+    Arguments(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--") && a.length() > 2) {
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    options.put(a.substring(2, eq), a.substring(eq + 1));
+                } else if (i + 1 < args.length && !isOptionName(args[i + 1])) {
+                    options.put(a.substring(2), args[++i]);
+                } else {
+                    flags.add(a.substring(2));
+                }
+            } else {
+                positional.add(a);
+            }
+        }
+    }
+
+    private static boolean isOptionName(String s) {
+        return s.startsWith("--") && s.length() > 2 && !Character.isDigit(s.charAt(2));
+    }
+
+    /** Switches like {@code --json}; a switch given a value by mistake ({@code --json x}) still counts. */
+    boolean flag(String name) {
+        used.add(name);
+        if (flags.contains(name)) return true;
+        if (options.containsKey(name)) {
+            positional.add(options.remove(name));
+            flags.add(name);
+            return true;
+        }
+        return false;
+    }
+
+    Optional<String> option(String name) {
+        used.add(name);
+        return Optional.ofNullable(options.get(name));
+    }
+
+    String require(String name) throws UsageException {
+        return option(name).orElseThrow(() -> new UsageException("missing option --" + name));
+    }
+
+    double doubleOption(String name, double fallback) throws UsageException {
+        Optional<String> v = option(name);
+        if (v.isEmpty()) return fallback;
+        try {
+            return Double.parseDouble(v.get());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " needs a number, got '" + v.get() + "'");
+        }
+    }
+
+    int intOption(String name, int fallback) throws UsageException {
+        Optional<String> v = option(name);
+        if (v.isEmpty()) return fallback;
+        try {
+            return Integer.parseInt(v.get());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " needs a whole number, got '" + v.get() + "'");
+        }
+    }
+
+    List<String> positional() { return positional; }
+
+    String positional(int index, String what) throws UsageException {
+        if (index >= positional.size()) throw new UsageException("missing " + what);
+        return positional.get(index);
+    }
+
+    /** Call after reading every option: an option nobody asked for is a typo the user should hear about. */
+    void rejectUnknown() throws UsageException {
+        for (String k : options.keySet()) if (!used.contains(k)) throw new UsageException("unknown option --" + k);
+        for (String k : flags) if (!used.contains(k)) throw new UsageException("unknown option --" + k);
+    }
+}
