@@ -141,7 +141,7 @@ class LabWorkbookTest {
     /** Width = the longest text shown in the column (as Excel formats it) + 2, capped at 50 characters. */
     static void checkWidths(XSSFSheet s) {
         DataFormatter shown = new DataFormatter(Locale.ROOT);
-        int[] longest = new int[8];
+        int[] longest = new int[64];
         for (Row row : s) for (Cell c : row) {
             longest[c.getColumnIndex()] = Math.max(longest[c.getColumnIndex()], shown.formatCellValue(c).length());
         }
