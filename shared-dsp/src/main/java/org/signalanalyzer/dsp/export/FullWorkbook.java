@@ -55,7 +55,7 @@ final class FullWorkbook {
 
     /** Rows a chart takes on the chart sheet, and its width in columns. */
     static final int CHART_ROWS = 22;
-    static final int CHART_COLUMNS = 10;
+    static final int CHART_COLUMNS = 9;
 
     private FullWorkbook() { }
 
@@ -66,6 +66,7 @@ final class FullWorkbook {
             results(new SheetWriter(wb.createSheet(RESULTS), styles), analyses);
             // The chart sheet comes before the data it plots: a PDF export then keeps each chart whole on its page.
             XSSFSheet charts = wb.createSheet(CHARTS);
+            printOnePageWide(charts);
             List<XSSFSheet> curveSheets = new ArrayList<>();
             for (int i = 0; i < analyses.size(); i++) {
                 SheetWriter w = new SheetWriter(wb.createSheet(curveSheetName(i, analyses.get(i))), styles);
@@ -290,6 +291,18 @@ final class FullWorkbook {
         series(plot, data, 6, r.purpleHyperpol().length, "Purple hyperpol", PresetColor.PURPLE);
         series(plot, data, 8, r.purpleDepol().length, "Purple depol", PresetColor.DARK_ORANGE);
         chart.plot(plot);
+        // Whole ms and pA on the axes, not the data cells' 0.000 / 0.0000000 (setNumberFormat links to the source).
+        time.setNumberFormat("0");
+        current.setNumberFormat("0");
+        for (var axis : chart.getCTChart().getPlotArea().getValAxArray()) axis.getNumFmt().setSourceLinked(false);
+    }
+
+    /** Landscape, scaled to the page width: a printout or PDF shows each chart whole. */
+    private static void printOnePageWide(XSSFSheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** The time axis spans both curves exactly, so the plot does not start at 0 ms with nothing to show. */
