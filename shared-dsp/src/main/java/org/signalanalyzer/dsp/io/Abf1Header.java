@@ -84,7 +84,8 @@ final class Abf1Header {
         if (extended) {
             String path = f.text(4898, 384, "sProtocolPath");
             if (!path.isEmpty()) records.put("protocolPath", path);
-            protocol = protocol(f, channelCount, samplesPerEpisode, episodes);
+            // Epochs are laid out within episodes; without a valid episode length there is no command waveform.
+            if (samplesPerEpisode > 0) protocol = protocol(f, channelCount, samplesPerEpisode, episodes);
         }
         return new AbfHeader(versionString(version), mode, channels,
                 multiplex.multiply(BigDecimal.valueOf(channelCount)), sampleInterval, synchUnit, dataOffset,

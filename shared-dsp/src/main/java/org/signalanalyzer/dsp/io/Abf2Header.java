@@ -111,7 +111,9 @@ final class Abf2Header {
         if (!path.isEmpty()) records.put("protocolPath", path);
         String comment = commentIndex > 0 ? string(f, text, p + 132, "lFileCommentIndex") : "";
 
-        Protocol command = command(f, dac, epochPerDac, text, activeDac, samplesPerEpisode, channelCount, episodes);
+        // Epochs are laid out within episodes; without a valid episode length there is no command waveform.
+        Protocol command = samplesPerEpisode <= 0 ? null
+                : command(f, dac, epochPerDac, text, activeDac, samplesPerEpisode, channelCount, episodes);
         // fADCSequenceInterval is already per channel; consecutive samples of any channel are that / channels apart.
         return new AbfHeader(version, mode, channels, new BigDecimal(Float.toString(sequenceInterval)),
                 (double) sequenceInterval / channelCount, synchUnit, data.offset, dataFormat == 1, data.entries,

@@ -92,8 +92,9 @@ public final class AtfReader {
         NumberTable data = NumberTable.parse(name, b, cur.position(), titleLine + 1, columns, limits);
         BigDecimal interval = data.sampleInterval(name, titleLine + 1);
         data.checkEquallySpaced(name, interval.doubleValue(), titleLine + 1);
-        double intervalS = interval.multiply(secondsPerTimeUnit).doubleValue();
-        double startS = data.columns()[0][0] * secondsPerTimeUnit.doubleValue();
+        double[] seconds = data.secondsIntervalAndStart(name, titleLine + 1, interval, secondsPerTimeUnit);
+        double intervalS = seconds[0];
+        double startS = seconds[1];
 
         double[][][] sweeps = new double[layout.sweeps][layout.channels.size()][];
         for (int c = 1; c < columns; c++) sweeps[layout.sweepOf[c]][layout.channelOf[c]] = data.columns()[c];

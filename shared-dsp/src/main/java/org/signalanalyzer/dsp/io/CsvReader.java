@@ -49,10 +49,11 @@ public final class CsvReader {
         NumberTable data = NumberTable.parse(name, b, cur.position(), cur.line() + 1, fields.size(), limits);
         BigDecimal interval = data.sampleInterval(name, cur.line() + 1);
         data.checkEquallySpaced(name, interval.doubleValue(), cur.line() + 1);
+        double[] seconds = data.secondsIntervalAndStart(name, cur.line() + 1, interval, secondsPer);
         double[][][] sweeps = new double[1][channels.size()][];
         for (int c = 0; c < channels.size(); c++) sweeps[0][c] = data.columns()[c + 1];
         return new Recording(name, RecordingFormat.CSV, "", AcquisitionMode.GAP_FREE,
-                interval.multiply(secondsPer).doubleValue(), data.columns()[0][0] * secondsPer.doubleValue(),
+                seconds[0], seconds[1],
                 channels, new double[] {0}, sweeps, List.of(), "", null, Map.of("separator", String.valueOf(separator)));
     }
 

@@ -27,7 +27,9 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
             eol = '\r';
             lineEnds = LineCounter.count(b, from, n, eol);
         }
-        long maxRows = (long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0);
+        // A row of c numbers takes at least 2c bytes (digit, separator or line end), so a file of empty lines
+        // cannot make the arrays larger than the bytes that could fill them.
+        long maxRows = Math.min((long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0), (n - from) / (2L * columns) + 1);
         if (maxRows * columns > limits.maxSamples()) {
             throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
                     + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
@@ -137,6 +139,21 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
                         + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
             }
         }
+    }
+
+    /**
+     * The interval and start in seconds, refused if the time column's numbers make either useless (an interval
+     * that underflows to 0, a start that overflows).
+     */
+    double[] secondsIntervalAndStart(String name, long firstLine, BigDecimal interval, BigDecimal secondsPerUnit)
+            throws RecordingFormatException {
+        double intervalS = interval.multiply(secondsPerUnit).doubleValue();
+        double startS = columns[0][0] * secondsPerUnit.doubleValue();
+        if (!(intervalS > 0) || !Double.isFinite(intervalS) || !Double.isFinite(startS)) {
+            throw RecordingFormatException.atLine(name, firstLine, "the time column gives a sample interval of "
+                    + intervalS + " s from " + startS + " s: expected a positive, finite interval and start");
+        }
+        return new double[] {intervalS, startS};
     }
 
     /** Seconds per unit of a time column: s, ms, µs (us), min; null for anything else. */
