@@ -130,6 +130,24 @@ class AbfFilesTest {
         assertEquals(new Protocol.LevelChange(937 + 100 + 1000, -80, -70), changes.get(1));
     }
 
+    /**
+     * The true interval, not a rounded rate: a 2480 µs interval is 403.2258 Hz (pyABF's integer dataRate says 403).
+     * ABF2 stores the per-channel fADCSequenceInterval; ABF1 the interval between any two samples, which a
+     * 2-channel file multiplies by 2.
+     */
+    @Test
+    void sampleIntervalIsTheTrueOneInBothVersions() throws Exception {
+        byte[] v2 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        java.nio.ByteBuffer b2 = java.nio.ByteBuffer.wrap(v2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b2.putFloat(512 * b2.getInt(76) + 2, 2480f);
+        assertEquals(1e6 / 2480, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 1e-9 * 403);
+        assertEquals(403.2258, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 0.5e-4);
+
+        byte[] v1 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
+        java.nio.ByteBuffer.wrap(v1).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(122, 1240f);
+        assertEquals(1e6 / 2480, RecordingReaders.read("v1.abf", v1).sampleRateHz(), 1e-9 * 403);
+    }
+
     @Test
     void telegraphedGainIsApplied() throws Exception {
         // Channel 0 of 05210017 is telegraphed with an additional gain of 20; without it every value would be 20×.
