@@ -56,6 +56,37 @@ final class DecimalParser {
      * there is not a finite decimal number (nothing is consumed then).
      */
     boolean parse(byte[] b, int start, int limit) {
+        // The shape of nearly every token in a recording, "-81.2073": small enough for the JIT to inline into the
+        // row loop; anything else (exponents, long mantissas) takes the general path.
+        int i = start;
+        boolean negative = i < limit && b[i] == '-';
+        if (negative) i++;
+        long mantissa = 0;
+        int d;
+        int digitsStart = i;
+        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int fraction = 0;
+        if (i < limit && b[i] == '.') {
+            int fractionStart = ++i;
+            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
+            fraction = i - fractionStart;
+        }
+        int digits = i - digitsStart - (fraction > 0 || (i > digitsStart && b[i - 1] == '.') ? 1 : 0);
+        if (digits == 0 || digits > 15 || (i < limit && !isDelimiter(b[i]))) return parseGeneral(b, start, limit);
+        double v = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+        value = negative ? -v : v;
+        end = i;
+        lastDigitExponent = -fraction;
+        return true;
+    }
+
+    private boolean parseGeneral(byte[] b, int start, int limit) {
         int i = start;
         boolean negative = false;
         if (i < limit && (b[i] == '-' || b[i] == '+')) {

@@ -54,7 +54,16 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
                 continue;
             }
             for (int c = 0; c < columns; c++) {
-                if (c > 0) q = separator(name, b, q, line, c, columns);
+                if (c > 0) {
+                    // The common case, one tab or comma then a digit or sign, without the general rules' checks.
+                    byte sep = q + 1 < n ? b[q] : 0;
+                    byte next = q + 1 < n ? b[q + 1] : 0;
+                    if ((sep == '\t' || sep == ',' || sep == ';') && (next == '-' || (next >= '0' && next <= '9'))) {
+                        q++;
+                    } else {
+                        q = separator(name, b, q, line, c, columns);
+                    }
+                }
                 if (!num.parse(b, q, n)) {
                     throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
                             + ", found '" + token(b, q) + "'");
