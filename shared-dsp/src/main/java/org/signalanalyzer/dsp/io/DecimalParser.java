@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * multiplication or division is correctly rounded. Anything else (more digits, huge exponents, odd spellings)
  * goes to Double.parseDouble, so the result is always the correctly rounded value.
  *
- * <p>Not thread-safe: one instance per read; {@link #value()}, {@link #end()} and {@link #halfUlp()} describe the
+ * <p>Not thread-safe: one instance per read; {@link #value()}, {@link #end()} and {@link #lastDigitExponent()} describe the
  * last successful {@link #parse}.
  */
 final class DecimalParser {
@@ -30,15 +30,13 @@ final class DecimalParser {
     /** Index just past the number. */
     int end() { return end; }
 
-    /**
-     * Half a unit in the last printed digit: how far the printed value may be from what the writer held. Zero for
-     * a zero, which writers print as "0" only when it is exactly zero.
-     */
-    double halfUlp() { return halfUlp(value, lastDigitExponent); }
-
     /** The power of ten of the last printed digit (-5 for "1.09998", -5 for "1e-5"). */
     int lastDigitExponent() { return lastDigitExponent; }
 
+    /**
+     * Half a unit in the last printed digit: how far a printed value may be from what the writer held. Zero for a
+     * zero, which writers print as "0" only when it is exactly zero.
+     */
     static double halfUlp(double value, int lastDigitExponent) {
         if (value == 0) return 0;
         return lastDigitExponent >= -22 && lastDigitExponent <= 22

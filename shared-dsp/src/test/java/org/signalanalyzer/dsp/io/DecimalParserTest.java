@@ -69,9 +69,9 @@ class DecimalParserTest {
         DecimalParser p = new DecimalParser();
         byte[] b = "1.09998".getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(p.parse(b, 0, b.length));
-        assertEquals(5e-6, p.halfUlp(), 1e-20);
+        assertEquals(5e-6, DecimalParser.halfUlp(p.value(), p.lastDigitExponent()), 1e-20);
         b = "5e-5".getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(p.parse(b, 0, b.length));
-        assertEquals(5e-6, p.halfUlp(), 1e-20);
+        assertEquals(5e-6, DecimalParser.halfUlp(p.value(), p.lastDigitExponent()), 1e-20);
     }
 }
