@@ -144,7 +144,10 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         return interval;
     }
 
-    /** A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. */
+    /**
+     * A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. The line
+     * named is that of the data row when the block has no blank lines (the usual case).
+     */
     void checkEquallySpaced(String name, double interval, long firstLine) throws RecordingFormatException {
         double[] t = columns[0];
         double t0 = t[0];
@@ -154,8 +157,9 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         for (int i = 0; i < rows; i++) {
             double expected = t0 + i * interval;
             if (Math.abs(t[i] - expected) > tolerance) {
-                throw RecordingFormatException.atLine(name, firstLine + i, "expected equally spaced times (about "
-                        + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
+                throw RecordingFormatException.atLine(name, firstLine + i, "data row " + (i + 1) + ": expected "
+                        + "equally spaced times (about " + expected + " here, from the first row and the interval "
+                        + interval + "), found " + t[i]);
             }
         }
     }
