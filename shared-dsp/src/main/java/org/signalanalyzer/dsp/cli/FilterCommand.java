@@ -91,7 +91,7 @@ final class FilterCommand implements Command {
         summary.put("samples", raw.length);
         summary.put("sample_rate_hz", r.sampleRateHz());
         summary.set("chain", chain.toJson());
-        summary.set("metrics", JSON.valueToTree(FilterMetrics.of(raw, filtered)));
+        summary.set("metrics", JSON.valueToTree(FilterMetrics.of(raw, filtered).asMap()));
         summary.put("out", outPath.get());
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     }

@@ -97,6 +97,16 @@ class WaveletDenoiserTest {
         }
     }
 
+    /** PyWavelets 1.1.1 {@code dwt_max_level(n, dec_len)} for these sizes. */
+    @Test
+    void maxLevelLikePyWavelets() {
+        assertEquals(13, Dwt.maxLevel(109_999, Wavelet.named("db4").length()));
+        assertEquals(9, Dwt.maxLevel(1000, Wavelet.named("haar").length()));
+        assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
+        assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
+        assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
+    }
+
     @Test
     void desktopDefaultLevel() {
         assertEquals(10, WaveletDenoiser.desktopLevel(109_999));
