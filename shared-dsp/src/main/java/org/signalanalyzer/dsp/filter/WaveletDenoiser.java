@@ -85,7 +85,7 @@ public final class WaveletDenoiser {
         double lambda = sigma(coeffs.get(coeffs.size() - 1)) * Math.sqrt(2 * Math.log(n));
         for (int l = 1; l < coeffs.size(); l++) threshold(coeffs.get(l), lambda);
         double[] y = Dwt.reconstruct(coeffs, wavelet);
-        return Arrays.copyOf(y, n);
+        return y.length == n ? y : Arrays.copyOf(y, n);
     }
 
     private void threshold(double[] d, double lambda) {

@@ -147,6 +147,17 @@ class WaveletDenoiserTest {
     }
 
     @Test
+    void offersEveryFamilyOfPyWavelets() {
+        java.util.Set<String> names = Wavelet.names();
+        assertEquals(1 + 20 + 19 + 17, names.size());
+        for (String w : new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {
+            assertTrue(names.contains(w), w);
+        }
+        assertEquals(8, Wavelet.named("db4").length());
+        assertEquals(18, Wavelet.named("coif3").length());
+    }
+
+    @Test
     void rejectsUnknownWaveletAndBadLevel() {
         assertThrows(IllegalArgumentException.class, () -> Wavelet.named("db99"));
         assertThrows(IllegalArgumentException.class, () -> new WaveletDenoiser(Wavelet.named("db4"), 0,
