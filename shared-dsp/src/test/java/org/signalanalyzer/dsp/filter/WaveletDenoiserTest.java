@@ -105,6 +105,10 @@ class WaveletDenoiserTest {
         assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
         assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
         assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
+        WaveletDenoiser desktop = new WaveletDenoiser(Wavelet.named("db4"), null, WaveletDenoiser.ThresholdMode.SOFT,
+                WaveletDenoiser.SigmaRule.MAD);
+        assertTrue(!desktop.exceedsMaxLevel(109_999), "level 10 <= 13");
+        assertTrue(desktop.exceedsMaxLevel(1000), "level 9 > floor(log2(1000/7)) = 7");
     }
 
     @Test
