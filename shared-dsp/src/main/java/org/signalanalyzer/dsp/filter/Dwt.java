@@ -1,0 +1,161 @@
+package org.signalanalyzer.dsp.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Multilevel discrete wavelet transform and its inverse with PyWavelets' {@code symmetric} signal extension
+ * (half-sample symmetric: ... x1 x0 | x0 x1 ... x(n-1) | x(n-1) x(n-2) ...): {@code wavedec} / {@code waverec}.
+ * A level of n samples gives floor((n + L − 1)/2) coefficients, L the filter length, as PyWavelets does.
+ */
+public final class Dwt {
+
+    /** Outputs per block of the vectorised loops: small enough to stay in L1 cache. */
+    private static final int BLOCK = 1024;
+
+    private Dwt() { }
+
+    /** PyWavelets {@code dwt_max_level}: the deepest level without boundary effects everywhere. */
+    public static int maxLevel(int n, int filterLength) {
+        if (n < filterLength - 1) return 0;
+        return (int) Math.floor(Math.log((double) n / (filterLength - 1)) / Math.log(2));
+    }
+
+    /** {@code wavedec(x, w, level, mode='symmetric')}: [cA_level, cD_level, ..., cD_1]. */
+    public static List<double[]> decompose(double[] x, Wavelet w, int level) {
+        if (level < 1) throw new IllegalArgumentException("wavelet level must be >= 1, got " + level);
+        if (x.length < 1) throw new IllegalArgumentException("wavelet transform of an empty signal");
+        List<double[]> details = new ArrayList<>();
+        double[] a = x;
+        for (int l = 0; l < level; l++) {
+            int outLen = (a.length + w.length() - 1) / 2;
+            double[] ca = new double[outLen];
+            double[] cd = new double[outLen];
+            analyse(a, w.decLo(), w.decHi(), ca, cd);
+            details.add(0, cd);
+            a = ca;
+        }
+        details.add(0, a);
+        return details;
+    }
+
+    /** {@code waverec(coeffs, w, mode='symmetric')}. */
+    public static double[] reconstruct(List<double[]> coeffs, Wavelet w) {
+        double[] a = coeffs.get(0);
+        for (int l = 1; l < coeffs.size(); l++) {
+            double[] d = coeffs.get(l);
+            if (a.length == d.length + 1) {
+                a = java.util.Arrays.copyOf(a, d.length);
+            } else if (a.length != d.length) {
+                throw new IllegalArgumentException("wavelet coefficient lengths do not match at level " + l + ": "
+                        + a.length + " approximation vs " + d.length + " detail");
+            }
+            a = synthesise(a, d, w.recLo(), w.recHi());
+        }
+        return a;
+    }
+
+    /**
+     * One level: out[o] = sum_j f[j]·x̃[2o + 1 − j], x̃ the symmetric extension of x. The interior runs in blocks
+     * over x split into even and odd samples, so each tap is a contiguous multiply-add the JIT vectorises.
+     */
+    private static void analyse(double[] x, double[] lo, double[] hi, double[] ca, double[] cd) {
+        int n = x.length;
+        int f = lo.length;
+        int half = f / 2;
+        int first = half - 1;
+        int last = Math.min(ca.length - 1, (n - 2) / 2);
+        if (f % 2 != 0 || last < first) {
+            for (int o = 0; o < ca.length; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+            return;
+        }
+        for (int o = 0; o < first; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+        for (int o = last + 1; o < ca.length; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+        double[] even = new double[BLOCK + half];
+        double[] odd = new double[BLOCK + half];
+        for (int o0 = first; o0 <= last; o0 += BLOCK) {
+            int len = Math.min(BLOCK, last - o0 + 1);
+            int m0 = o0 - first;
+            for (int k = 0; k < len + first; k++) {
+                even[k] = x[2 * (m0 + k)];
+                odd[k] = x[2 * (m0 + k) + 1];
+            }
+            java.util.Arrays.fill(ca, o0, o0 + len, 0.0);
+            java.util.Arrays.fill(cd, o0, o0 + len, 0.0);
+            for (int q = 0; q < half; q++) {
+                double le = lo[2 * q];
+                double lod = lo[2 * q + 1];
+                double he = hi[2 * q];
+                double hod = hi[2 * q + 1];
+                int s = first - q;
+                for (int k = 0; k < len; k++) {
+                    double vo = odd[s + k];
+                    double ve = even[s + k];
+                    ca[o0 + k] += le * vo + lod * ve;
+                    cd[o0 + k] += he * vo + hod * ve;
+                }
+            }
+        }
+    }
+
+    private static void analyseAtEdge(double[] x, double[] lo, double[] hi, double[] ca, double[] cd, int o) {
+        int n = x.length;
+        int i = 2 * o + 1;
+        double sa = 0;
+        double sd = 0;
+        for (int j = 0; j < lo.length; j++) {
+            double v = x[symmetricIndex(i - j, n)];
+            sa += lo[j] * v;
+            sd += hi[j] * v;
+        }
+        ca[o] = sa;
+        cd[o] = sd;
+    }
+
+    private static int symmetricIndex(int i, int n) {
+        int k = Math.floorMod(i, 2 * n);
+        return k < n ? k : 2 * n - 1 - k;
+    }
+
+    /**
+     * PyWavelets {@code idwt} ('valid' upsampling convolution): 2·n − L + 2 samples from n of each, computed in
+     * blocks of even and odd outputs (contiguous multiply-adds) and then interleaved.
+     */
+    private static double[] synthesise(double[] a, double[] d, double[] lo, double[] hi) {
+        int n = a.length;
+        int f = lo.length;
+        int half = f / 2;
+        if (n < half) {
+            throw new IllegalArgumentException("wavelet reconstruction needs at least " + half
+                    + " coefficients per level, got " + n);
+        }
+        double[] out = new double[2 * n - f + 2];
+        int count = n - half + 1;
+        double[] even = new double[Math.min(BLOCK, count)];
+        double[] odd = new double[even.length];
+        for (int b0 = 0; b0 < count; b0 += BLOCK) {
+            int len = Math.min(BLOCK, count - b0);
+            int i0 = half - 1 + b0;
+            java.util.Arrays.fill(even, 0, len, 0.0);
+            java.util.Arrays.fill(odd, 0, len, 0.0);
+            for (int j = 0; j < half; j++) {
+                double le = lo[2 * j];
+                double lod = lo[2 * j + 1];
+                double he = hi[2 * j];
+                double hod = hi[2 * j + 1];
+                int s = i0 - j;
+                for (int k = 0; k < len; k++) {
+                    double va = a[s + k];
+                    double vd = d[s + k];
+                    even[k] += le * va + he * vd;
+                    odd[k] += lod * va + hod * vd;
+                }
+            }
+            for (int k = 0; k < len; k++) {
+                out[2 * (b0 + k)] = even[k];
+                out[2 * (b0 + k) + 1] = odd[k];
+            }
+        }
+        return out;
+    }
+}
