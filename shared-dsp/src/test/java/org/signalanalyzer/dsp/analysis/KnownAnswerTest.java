@@ -97,6 +97,6 @@ class KnownAnswerTest {
                 null, null, 0, 0, null);
         InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
                 () -> StepProtocolAnalysis.run(s.build(), req, INPUT));
-        assertTrue(e.getMessage().contains("too short") && e.getMessage().contains("more"), e.getMessage());
+        assertTrue(e.getMessage().contains("too short") && e.getMessage().contains("short by"), e.getMessage());
     }
 }
