@@ -21,6 +21,7 @@ final class BenchCommand implements Command {
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
 
     BenchCommand() {
+        benchmarks.put("analyze", new AnalyzeBenchmark());
     }
 
     @Override public String name() { return "bench"; }
