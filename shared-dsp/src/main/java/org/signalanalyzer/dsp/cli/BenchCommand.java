@@ -22,6 +22,7 @@ final class BenchCommand implements Command {
 
     BenchCommand() {
         benchmarks.put("analyze", new AnalyzeBenchmark());
+        benchmarks.put("filters", new FilterBenchmark());
     }
 
     @Override public String name() { return "bench"; }
