@@ -8,6 +8,9 @@ package org.signalanalyzer.dsp.analysis;
  */
 public final class LinearTemplate {
 
+    /** Samples beyond a fractional position that the cubic interpolation reads. */
+    static final int STENCIL_REACH = 2;
+
     private final double[] x;
     private final double[] crossings;
     private final double[] levels;
