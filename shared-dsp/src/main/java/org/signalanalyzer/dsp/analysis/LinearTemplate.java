@@ -40,8 +40,6 @@ public final class LinearTemplate {
         return (interpolate(x, crossings[k] + tauSamples) - levels[k]) / amplitudesMv[k];
     }
 
-    public int stepCount() { return crossings.length; }
-
     /** Four-point (cubic Lagrange) interpolation of x at a fractional index; exact at whole indices. */
     static double interpolate(double[] x, double p) {
         int i = (int) Math.floor(p);
