@@ -137,6 +137,38 @@ class RealAnalysisExportTest {
         assertEquals("-4.8017337", rows.get(2).get(1), "Q_h + Q_d of the desktop, -14.117414 + 9.315681 pC");
     }
 
+    @Test
+    void standardModeOnsetsAndTimeWindowsReachTheResultsSheetAndTidyCsv() throws Exception {
+        Path file = SharedData.desktop("202304_0521.atf");
+        byte[] bytes = Files.readAllBytes(file);
+        AnalysisResult r = StepProtocolAnalysis.run(RecordingReaders.read("202304_0521.atf", bytes),
+                AnalysisRequest.desktopDefaults().withMode(AnalysisMode.STANDARD),
+                StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
+        NamedAnalysis a = NamedAnalysis.of(r);
+        assertEquals("202304_0521.atf", a.name());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Exporter(LabWorkbookTest.CLOCK).write(Layout.FULL, List.of(a), out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet results = wb.getSheet("Results");
+            assertEquals("standard", results.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(null, results.getRow(1).getCell(6), "no starting point in standard mode");
+            assertEquals(r.hyperpolOnsetS() * 1000, results.getRow(1).getCell(8).getNumericCellValue(), 0.0);
+            assertEquals(r.depolOnsetS() * 1000, results.getRow(1).getCell(9).getNumericCellValue(), 0.0);
+            assertEquals("ms", results.getRow(1).getCell(10).getStringCellValue());
+            assertEquals(r.qHyperpolPc(), results.getRow(1).getCell(15).getNumericCellValue(), 0.0);
+            assertEquals(r.qDepolPc(), results.getRow(1).getCell(16).getNumericCellValue(), 0.0);
+        }
+        out.reset();
+        new Exporter(LabWorkbookTest.CLOCK).write(Layout.TIDY_CSV, List.of(a), out);
+        List<List<String>> rows = CsvParser.parse(CsvExportTest.unzip(out.toByteArray()).get("analyses.csv"), ',');
+        var row = CsvExportTest.record(rows.get(0), rows.get(1));
+        assertEquals(r.depolOnsetS() * 1000, Double.parseDouble(row.get("depol_onset_ms")), 0.0);
+        assertEquals(r.hyperpolOnsetS() * 1000, Double.parseDouble(row.get("hyperpol_onset_ms")), 0.0);
+        assertEquals("", row.get("starting_point"));
+        assertEquals(r.qDepolPc(), Double.parseDouble(row.get("q_depol_pc")), 0.0);
+    }
+
     private static void near(double expected, double actual, String what) {
         double tol = Math.abs(expected) < 1 ? TOL : TOL * Math.abs(expected);
         assertEquals(expected, actual, tol, what);
