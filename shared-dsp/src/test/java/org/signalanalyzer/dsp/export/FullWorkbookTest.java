@@ -189,8 +189,12 @@ class FullWorkbookTest {
     @Test
     void eachAnalysisHasAScatterChartOfItsPurpleCurvesWithVisibleLines() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
-            List<XSSFChart> charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+            XSSFSheet chartSheet = wb.getSheet("Charts");
+            List<XSSFChart> charts = chartSheet.getDrawingPatriarch().getCharts();
             assertEquals(2, charts.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {21, 43}, chartSheet.getRowBreaks(),
+                    "a printed page per chart");
+            assertTrue(chartSheet.getPrintSetup().getLandscape());
             for (int k = 0; k < 2; k++) {
                 XSSFChart chart = charts.get(k);
                 assertEquals("Purple curves: " + TWO.get(k).name(), chart.getTitleText().getString());
