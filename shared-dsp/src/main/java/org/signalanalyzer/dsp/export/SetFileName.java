@@ -19,7 +19,8 @@ public record SetFileName(String fileNumber, int set, int voltageMv) {
             Pattern.CASE_INSENSITIVE);
 
     /** The older set export's {@code <num>_<set>_<V>.atf}, e.g. {@code 0057_0_-100.atf}. */
-    private static final Pattern OLDER = Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.a[tb]f", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OLDER = Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.a[tb]f",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
