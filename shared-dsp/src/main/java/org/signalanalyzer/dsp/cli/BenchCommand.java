@@ -21,6 +21,8 @@ final class BenchCommand implements Command {
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
 
     BenchCommand() {
+        benchmarks.put("analyze", new AnalyzeBenchmark());
+        benchmarks.put("filters", new FilterBenchmark());
         benchmarks.put("export", new ExportBenchmark());
     }
 

@@ -18,6 +18,7 @@ public final class Cli {
         register(new AnalyzeCommand());
         register(new ExportCommand());
         register(new BenchCommand());
+        register(new FilterCommand());
     }
 
     private Cli() { }
