@@ -8,7 +8,7 @@ const plotlyVersion = JSON.parse(
 const plotlyScript = {
   name: 'plotly-script',
   transformIndexHtml: () => [
-    { tag: 'script', attrs: { src: `/vendor/plotly-${plotlyVersion}.min.js` }, injectTo: 'head-prepend' },
+    { tag: 'script', attrs: { src: `/vendor/plotly-${plotlyVersion}.min.js`, defer: true }, injectTo: 'head-prepend' },
   ],
 };
 

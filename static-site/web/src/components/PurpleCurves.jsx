@@ -59,7 +59,8 @@ function CurvePlot({ name, values, times, unit, range, onRange, fits, onFit, onU
     editrevision: `${range[0]}-${range[1]}`,
     shapes: [{
       type: 'rect', xref: 'x', yref: 'paper', x0: range[0], x1: range[1], y0: 0, y1: 1,
-      fillcolor: SPAN[name], line: { color: EDGE[name], width: 1.5 }, editable: true, layer: 'below',
+      // Above the data so it can be grabbed; while a fit is armed it goes below so clicks reach the points.
+      fillcolor: SPAN[name], line: { color: EDGE[name], width: 1.5 }, editable: !armed, layer: armed ? 'below' : 'above',
     }],
     paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: '#fff', font: { family: 'inherit', size: 11 },
   };

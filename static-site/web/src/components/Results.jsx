@@ -26,7 +26,8 @@ export function Results({ analysis, integrals, busy, running, error, ranges, onE
   const r = analysis?.result;
   const provenance = r?.provenance && typeof r.provenance === 'object' ? r.provenance : null;
   return (
-    <section className="card results" aria-label="Results" aria-live="polite" data-testid="results">
+    <section className="card results" aria-label="Results" aria-live="polite" data-testid="results"
+      data-analysis-id={analysis?.analysisId ?? ''}>
       <div className="card-head">
         <h2 className="card-title">Results {analysis ? <span className="muted small">· {analysis.fileName}</span> : null}</h2>
         {busy && <span className="muted small">updating…</span>}
