@@ -21,6 +21,13 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
   const [firstPlotMs, setFirstPlotMs] = useState(null);
   const box = useRef(null);
   const chainKey = JSON.stringify(chain);
+  const [narrow, setNarrow] = useState(() => window.matchMedia('(max-width: 700px)').matches);
+  useEffect(() => {
+    const mq = window.matchMedia('(max-width: 700px)');
+    const on = () => setNarrow(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
 
   useEffect(() => { setView(null); setTraces(null); }, [file.fileId]);
 
@@ -67,12 +74,12 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
     const hover = (name) => `${name}<br>t = %{x:.5f} s<br>%{y:.4g} ${unit}<extra></extra>`;
     const out = [];
     traces.overlays.forEach((t, i) => out.push({
-      x: t.timesS, y: t.values, type: 'scattergl', mode: c.raw.mode, name: `sweep ${t.sweep}`, visible: c.raw.show,
+      x: t.timesS, y: t.values, type: 'scattergl', mode: c.raw.mode, name: `sweep ${t.sweep + 1}`, visible: c.raw.show,
       line: { color: OVERLAY_COLORS[i % OVERLAY_COLORS.length], width: 1 }, marker: { size: 3 }, opacity: 0.7,
-      hovertemplate: hover(`sweep ${t.sweep}`),
+      hovertemplate: hover(`sweep ${t.sweep + 1}`),
     }));
     out.push({
-      x: traces.raw.timesS, y: traces.raw.values, type: 'scattergl', mode: c.raw.mode, name: `raw, sweep ${sweep}`,
+      x: traces.raw.timesS, y: traces.raw.values, type: 'scattergl', mode: c.raw.mode, name: `raw, sweep ${sweep + 1}`,
       visible: c.raw.show, line: { color: '#94a3b8', width: 1 }, marker: { size: 3, color: '#94a3b8' },
       hovertemplate: hover('raw'),
     });
@@ -105,6 +112,8 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
     xaxis: { title: { text: 'Time (s)' }, zeroline: false, showspikes: true, spikemode: 'across', spikethickness: 1 },
     yaxis: { title: { text: `${ch.name} (${unit})` }, zeroline: false },
     ...(analysis ? { yaxis2: { title: { text: 'normalized' }, overlaying: 'y', side: 'right', showgrid: false, zeroline: false } } : {}),
+    // On a phone the legend would cover the data; the Curves panel names the curves there.
+    showlegend: !narrow,
     legend: { orientation: 'h', y: 1.02, yanchor: 'bottom', x: 0, font: { size: 11 } },
     hovermode: 'closest',
     uirevision: file.fileId,
@@ -113,7 +122,7 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
     annotations: startTime !== undefined ? [{ x: startTime, y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom',
       text: `start ${analysis.result.startingPoint}`, showarrow: false, font: { color: '#b45309', size: 11 } }] : [],
     paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: '#fff', font: { family: 'inherit', size: 12 },
-  }), [file.fileId, ch.name, unit, analysis, startTime]);
+  }), [file.fileId, ch.name, unit, analysis, startTime, narrow]);
 
   const onRelayout = (e) => {
     if (e['xaxis.autorange']) return setView(null);
