@@ -69,9 +69,10 @@ export function App() {
         try {
           const info = await sessionApi(stored).get();
           setSession({ ...stored, expiresAt: info.expiresAt });
-          setFiles(info.files ?? []);
+          const ready = (info.files ?? []).filter(isReady);
+          setFiles(ready);
           setHistory(info.analyses ?? []);
-          setCurrentFileId(info.files?.length ? info.files[info.files.length - 1].fileId : null);
+          setCurrentFileId(ready.length ? ready[ready.length - 1].fileId : null);
           return;
         } catch (e) {
           if (e.status !== 403 && e.status !== 404) throw e;
@@ -353,6 +354,11 @@ export function App() {
       </div>
     </div>
   );
+}
+
+/** A file whose upload was never completed has no recording to show (status "awaiting_upload"). */
+function isReady(f) {
+  return !f.status || f.status === 'ready';
 }
 
 /** Standard mode takes ranges as ms from the onset; the curve's own times convert a point index to that. */

@@ -13,12 +13,13 @@ function Metric({ label, unit, value, testId, busy }) {
   );
 }
 
-function howChosen(result, summary) {
+function howChosen(result) {
   const p = result?.provenance;
-  const text = p?.startingPoint ?? p?.startingPointMethod ?? result?.startingPointMethod ?? summary?.startingPointMethod;
+  const source = { auto: 'chosen automatically (the desktop\'s grid search)', given: 'given in the Analysis panel' }[result?.startingPointSource];
+  const text = p?.startingPoint ?? source;
   if (typeof text === 'string') return text;
   if (text && typeof text === 'object') return Object.entries(text).map(([k, v]) => `${k}: ${v}`).join(', ');
-  return summary?.startingPointAuto ?? null;
+  return null;
 }
 
 /** The API's numbers for the current analysis, and the exports. */
@@ -43,7 +44,7 @@ export function Results({ analysis, integrals, busy, running, error, ranges, onE
             <Metric label="Starting point" unit="" value={r.startingPoint} testId="starting-point" />
           </div>
           <p className="muted small" data-testid="starting-point-how">
-            Starting point {r.startingPoint}: {howChosen(r, analysis.summary) ?? 'as chosen in the Analysis panel'}.
+            Starting point {r.startingPoint}: {howChosen(r) ?? 'as chosen in the Analysis panel'}.
             {' '}Ranges: hyperpol [{ranges.hyperpol[0]}, {ranges.hyperpol[1]}), depol [{ranges.depol[0]}, {ranges.depol[1]})
             {integrals.fromRanges ? '' : ' (as analyzed)'}.
             {r.baselinePa !== undefined ? <> Baseline {fmt(r.baselinePa)} pA.</> : null}

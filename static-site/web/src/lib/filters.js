@@ -1,5 +1,6 @@
 // The filter catalogue as the panel shows it: each filter's parameters with the desktop's ranges and defaults
-// (spec §2), and the JSON step the API's FilterChain takes. Only descriptions live here; filtering is the API's.
+// (spec §2), and the JSON step of shared-dsp's FilterChain (snake_case keys, unknown keys refused). Only
+// descriptions live here; filtering is the API's.
 
 export const FILTERS = {
   savgol: {
@@ -16,9 +17,9 @@ export const FILTERS = {
     params: [
       { key: 'wavelet', label: 'Family', kind: 'choice', options: ['db4', 'sym4', 'coif3'], def: 'db4' },
       { key: 'level', label: 'Level', kind: 'int', min: 1, max: 10, step: 1, def: 4 },
-      { key: 'thresholdMode', label: 'Threshold', kind: 'choice', options: ['soft', 'hard'], def: 'soft' },
-      { key: 'sigmaRule', label: 'Noise σ rule', kind: 'choice', options: ['mad', 'median'], def: 'mad',
-        hint: 'mad: desktop (median of |d − median d|); median: PyWavelets docs (median |d|).' },
+      { key: 'threshold_mode', label: 'Threshold', kind: 'choice', options: ['soft', 'hard'], def: 'soft' },
+      { key: 'sigma', label: 'Noise σ rule', kind: 'choice', options: ['mad', 'median_abs'], def: 'mad',
+        labels: { mad: 'MAD (desktop)', median_abs: 'median |d| (Donoho)' } },
     ],
   },
   butterworth: {
@@ -28,11 +29,13 @@ export const FILTERS = {
       { key: 'cutoffUnit', label: 'Cutoff given as', kind: 'choice', options: ['nyquist', 'hz'], def: 'nyquist',
         labels: { nyquist: 'fraction of Nyquist', hz: 'Hz' } },
       { key: 'cutoff', label: 'Cutoff', kind: 'number', min: 0.01, max: 1e6, step: 0.01, def: 0.1 },
-      { key: 'application', label: 'Application', kind: 'choice', options: ['desktop', 'filtfilt', 'forward'], def: 'desktop',
-        labels: { desktop: 'zero-phase, desktop (no padding)', filtfilt: 'zero-phase, SciPy sosfiltfilt', forward: 'forward only' } },
+      { key: 'application', label: 'Application', kind: 'choice',
+        options: ['desktop', 'sosfiltfilt', 'filtfilt', 'sosfilt', 'lfilter'], def: 'desktop',
+        labels: { desktop: 'zero-phase, desktop (no padding)', sosfiltfilt: 'zero-phase, SciPy sosfiltfilt',
+          filtfilt: 'zero-phase, SciPy filtfilt', sosfilt: 'forward only (sosfilt)', lfilter: 'forward only (lfilter)' } },
     ],
   },
-  'extract-add': {
+  extract_add: {
     label: 'Extract–add',
     params: [
       { key: 'prominence', label: 'Prominence (pA)', kind: 'number', min: 50, max: 500, step: 10, def: 200 },
@@ -44,8 +47,8 @@ export const FILTERS = {
     label: 'FFT threshold',
     params: [
       { key: 'threshold', label: 'Keep bins ≥ fraction of max', kind: 'number', min: 0, max: 1, step: 0.01, def: 0.2 },
-      { key: 'minFreqHz', label: 'Band from (Hz, empty = none)', kind: 'optnumber', min: 0, step: 1, def: '' },
-      { key: 'maxFreqHz', label: 'Band to (Hz, empty = none)', kind: 'optnumber', min: 0, step: 1, def: '' },
+      { key: 'min_hz', label: 'Band from (Hz, empty = none)', kind: 'optnumber', min: 0, step: 1, def: '' },
+      { key: 'max_hz', label: 'Band to (Hz, empty = none)', kind: 'optnumber', min: 0, step: 1, def: '' },
     ],
   },
 };
@@ -90,11 +93,27 @@ export function move(steps, index, delta) {
   return copy;
 }
 
+/** The step's parameters that the JSON names differently from the form (Butterworth cutoff, extract–add widths). */
+const SPECIAL = {
+  butterworth: (step, out) => {
+    delete out.cutoffUnit;
+    delete out.cutoff;
+    out.btype = 'lowpass';
+    if (step.cutoffUnit === 'hz') out.cutoff_hz = Number(step.cutoff);
+    else out.wn = Number(step.cutoff);
+  },
+  extract_add: (step, out) => {
+    delete out.widthMin;
+    delete out.widthMax;
+    out.width_range = [Number(step.widthMin), Number(step.widthMax)];
+  },
+};
+
 /** The FilterChain JSON of docs/api.md for a chain state {preset} or {steps, desktopOrder}. */
 export function toChainJson(chain) {
   if (chain.preset) return { preset: chain.preset };
   return {
-    steps: chain.steps.map(({ id, ...step }) => {
+    steps: chain.steps.map((step) => {
       const out = { type: step.type };
       for (const p of FILTERS[step.type].params) {
         const v = step[p.key];
@@ -106,9 +125,10 @@ export function toChainJson(chain) {
           out[p.key] = v;
         }
       }
+      SPECIAL[step.type]?.(step, out);
       return out;
     }),
-    desktopOrder: !!chain.desktopOrder,
+    desktop_order: !!chain.desktopOrder,
   };
 }
 

@@ -98,8 +98,16 @@ test('filter chains: preset by name, steps in the order given', () => {
   assert.equal(json.steps[0].window, 51);
   assert.equal(json.steps[0].id, undefined);
   assert.equal(move(steps, 0, -1), steps);
+  assert.equal(json.desktop_order, false);
   const fft = toChainJson({ steps: [newStep('fft')] }).steps[0];
   assert.deepEqual(fft, { type: 'fft', threshold: 0.2 });
+  const butter = toChainJson({ steps: stepsOfPreset('batch') }).steps[1];
+  assert.deepEqual(butter, { type: 'butterworth', order: 2, application: 'desktop', btype: 'lowpass', cutoff_hz: 2000 });
+  const gui = toChainJson({ steps: stepsOfPreset('gui-default') }).steps[1];
+  assert.equal(gui.wn, 0.1);
+  assert.equal(gui.cutoff_hz, undefined);
+  const ea = toChainJson({ steps: [newStep('extract_add')] }).steps[0];
+  assert.deepEqual(ea, { type: 'extract_add', prominence: 200, width_range: [1, 50] });
   assert.equal(stepsOfPreset('batch')[1].cutoff, 2000);
 });
 
