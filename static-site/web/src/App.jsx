@@ -300,6 +300,7 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip" href="#main">Skip to the plot</a>
       <SessionBar session={session} busy={sessionBusy} onForget={forget} />
       {banner && (
         <div className="banner" role="status">
@@ -323,7 +324,7 @@ export function App() {
           <BatchPanel files={files} selected={batchSelected} onSelected={setBatchSelected} job={job}
             onStart={startBatch} onDownload={(e) => download(e.url, e.fileName)} disabled={!api} />
         </aside>
-        <main className="main" id="main">
+        <main className="main" id="main" tabIndex={-1}>
           {file ? (
             <RecordingPlot api={api} file={file} sweep={sweep} channel={channel} overlay={overlay}
               onSweep={setSweep} onChannel={setChannel} onOverlay={setOverlay} chain={displayChain}

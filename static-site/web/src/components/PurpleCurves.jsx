@@ -4,7 +4,9 @@ import { snapRange, nearestIndex, STEP } from '../lib/snap.js';
 import { fmt } from '../lib/format.js';
 
 // Own controls below each plot: no Plotly toolbar over the title, no wheel zoom while scrolling the page.
+// While a fit is armed the span is not editable, so clicks reach the points under it.
 const PLOT_CONFIG = { edits: { shapePosition: true }, scrollZoom: false, displayModeBar: false };
+const PLOT_CONFIG_FIT = { edits: { shapePosition: false }, scrollZoom: false, displayModeBar: false };
 const SPAN = { hyperpol: 'rgba(37, 99, 235, 0.16)', depol: 'rgba(220, 38, 38, 0.14)' };
 const EDGE = { hyperpol: '#2563eb', depol: '#dc2626' };
 const TITLE = { hyperpol: 'Purple hyperpol (V2 → V0)', depol: 'Purple depol (V0 → V2)' };
@@ -90,7 +92,7 @@ function CurvePlot({ name, values, times, unit, range, onRange, fits, onFit, onU
   const maxEnd = Math.ceil(values.length / STEP) * STEP;
   return (
     <section className="purple" aria-label={TITLE[name]} data-testid={`purple-${name}`}>
-      <Plot data={data} layout={layout} config={PLOT_CONFIG}
+      <Plot data={data} layout={layout} config={armed ? PLOT_CONFIG_FIT : PLOT_CONFIG}
         onRelayout={onRelayout} onClick={onClick} label={`${TITLE[name]} with its integration range`}
         testId={`plot-${name}`} className="plot plot-small" />
       <div className="range-inputs" role="group" aria-label={`${name} integration range`}>
