@@ -33,7 +33,7 @@ function CurvePlot({ name, values, times, unit, range, onRange, fits, onFit, onU
   }, [subtract, lastLinear, values, times]);
 
   const data = [
-    { x: xs, y: shown, type: 'scattergl', mode: 'lines+markers', name: subtract ? 'purple − line' : 'purple',
+    { x: xs, y: shown, type: 'scatter', mode: 'lines+markers', name: subtract ? 'purple − line' : 'purple',
       line: { color: '#7e22ce', width: 1.5 }, marker: { size: 4, color: '#7e22ce' },
       hovertemplate: `point %{x}<br>%{y:.4g} ${unit}<extra></extra>` },
     ...current.map((f, k) => {

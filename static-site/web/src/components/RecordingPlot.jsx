@@ -3,6 +3,8 @@ import { Plot } from './Plot.jsx';
 import { toChainJson } from '../lib/filters.js';
 import { formatError } from '../lib/errors.js';
 
+// SVG traces, not WebGL: the API sends at most 2·width points per trace, which SVG pans at 50–60 fps even where
+// WebGL falls back to software rendering (scattergl measured 8 fps there).
 const OVERLAY_COLORS = ['#0ea5e9', '#22c55e', '#eab308', '#f97316', '#14b8a6', '#6366f1'];
 
 const isRaw = (chain) => chain.preset === 'raw' || (chain.steps && chain.steps.length === 0);
@@ -74,18 +76,18 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
     const hover = (name) => `${name}<br>t = %{x:.5f} s<br>%{y:.4g} ${unit}<extra></extra>`;
     const out = [];
     traces.overlays.forEach((t, i) => out.push({
-      x: t.timesS, y: t.values, type: 'scattergl', mode: c.raw.mode, name: `sweep ${t.sweep + 1}`, visible: c.raw.show,
+      x: t.timesS, y: t.values, type: 'scatter', mode: c.raw.mode, name: `sweep ${t.sweep + 1}`, visible: c.raw.show,
       line: { color: OVERLAY_COLORS[i % OVERLAY_COLORS.length], width: 1 }, marker: { size: 3 }, opacity: 0.7,
       hovertemplate: hover(`sweep ${t.sweep + 1}`),
     }));
     out.push({
-      x: traces.raw.timesS, y: traces.raw.values, type: 'scattergl', mode: c.raw.mode, name: `raw, sweep ${sweep + 1}`,
+      x: traces.raw.timesS, y: traces.raw.values, type: 'scatter', mode: c.raw.mode, name: `raw, sweep ${sweep + 1}`,
       visible: c.raw.show, line: { color: '#94a3b8', width: 1 }, marker: { size: 3, color: '#94a3b8' },
       hovertemplate: hover('raw'),
     });
     if (traces.filtered) {
       out.push({
-        x: traces.filtered.timesS, y: traces.filtered.values, type: 'scattergl', mode: c.filtered.mode,
+        x: traces.filtered.timesS, y: traces.filtered.values, type: 'scatter', mode: c.filtered.mode,
         name: 'filtered', visible: c.filtered.show, line: { color: '#dc2626', width: 1.5 }, marker: { size: 3 },
         hovertemplate: hover('filtered'),
       });
@@ -94,7 +96,7 @@ export function RecordingPlot({ api, file, sweep, channel, overlay, onSweep, onC
     if (r) {
       const add = (key, y, x, name, color, axis = 'y') => {
         if (!y) return;
-        out.push({ x: x ?? y.map((_, i) => i), y, type: 'scattergl', mode: c[key].mode, name, visible: c[key].show,
+        out.push({ x: x ?? y.map((_, i) => i), y, type: 'scatter', mode: c[key].mode, name, visible: c[key].show,
           yaxis: axis, line: { color, width: 2 }, marker: { size: 4, color }, hovertemplate: hover(name) });
       };
       add('orange', r.orange, r.orangeTimesS, 'orange', '#FFA500');
