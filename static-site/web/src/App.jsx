@@ -73,6 +73,13 @@ export function App() {
           setFiles(ready);
           setHistory(info.analyses ?? []);
           setCurrentFileId(ready.length ? ready[ready.length - 1].fileId : null);
+          const latest = newestFirst(info.analyses ?? [])[0];
+          if (latest) {
+            sessionApi(stored).analysis(latest.analysisId).then((view) => {
+              openAnalysis(view);
+              if (ready.some((f) => f.fileId === view.fileId)) setCurrentFileId(view.fileId);
+            }, () => {});
+          }
           return;
         } catch (e) {
           if (e.status !== 403 && e.status !== 404) throw e;
@@ -189,8 +196,9 @@ export function App() {
   const openAnalysis = (view) => {
     setAnalysis(view);
     const r = view.result;
-    const given = r.ranges ?? view.summary?.ranges;
-    setRanges(view.result && params.mode === 'desktop' && given?.hyperpol ? given : DEFAULT_RANGES);
+    // Desktop-mode ranges are purple point indices, as the spans are drawn; standard-mode ones are ms.
+    setRanges(modeOf(view) === 'desktop' && r.ranges?.hyperpol
+      ? { hyperpol: r.ranges.hyperpol, depol: r.ranges.depol } : DEFAULT_RANGES);
     setIntegrals({ qHyperpolPc: r.qHyperpolPc, qDepolPc: r.qDepolPc, capacitanceNf: r.capacitanceNf, fromRanges: false });
     setFits(NO_FITS);
   };
@@ -227,7 +235,7 @@ export function App() {
     clearTimeout(rangesTimer.current);
     rangesTimer.current = setTimeout(() => {
       const r = analysis.result;
-      const body = params.mode === 'standard' || analysis.summary?.mode === 'standard'
+      const body = modeOf(analysis) === 'standard'
         ? { hyperpol: next.hyperpol.map((i) => msFromOnset(r.purpleHyperpolTimesS, i)),
           depol: next.depol.map((i) => msFromOnset(r.purpleDepolTimesS, i)) }
         : next;
@@ -319,7 +327,7 @@ export function App() {
             onChange={(p) => { setParams(p); if (p.v2Mv !== params.v2Mv) setV2Source(null); }}
             onAnalyze={analyze} running={running} disabled={!file} stale={stale} />
           <CurvesPanel curves={curves} onChange={setCurves} />
-          <HistoryPanel analyses={history} currentId={analysis?.analysisId} selected={historySelected}
+          <HistoryPanel analyses={newestFirst(history)} currentId={analysis?.analysisId} selected={historySelected}
             onSelected={setHistorySelected} onOpen={openFromHistory} onRefresh={refreshHistory} />
           <BatchPanel files={files} selected={batchSelected} onSelected={setBatchSelected} job={job}
             onStart={startBatch} onDownload={(e) => download(e.url, e.fileName)} disabled={!api} />
@@ -355,6 +363,14 @@ export function App() {
       </div>
     </div>
   );
+}
+
+function newestFirst(analyses) {
+  return [...analyses].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+}
+
+function modeOf(view) {
+  return view.result?.mode ?? view.summary?.mode ?? 'desktop';
 }
 
 /** A file whose upload was never completed has no recording to show (status "awaiting_upload"). */
