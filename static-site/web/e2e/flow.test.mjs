@@ -168,11 +168,20 @@ async function dragWithMouse(page) {
   await page.mouse.up();
 }
 
-/** Phone: the keyboard on the range's end slider (each press moves one step of 5). */
-async function dragWithKeys(page) {
-  const end = page.getByTestId('range-hyperpol-end');
-  await end.focus();
-  for (let k = 0; k < 20; k++) await end.press('ArrowLeft');
+/** Phone: a touch drag (Chrome DevTools Protocol touch events) of the same edge. */
+async function dragWithTouch(page) {
+  const plot = page.getByTestId('plot-hyperpol');
+  await plot.scrollIntoViewIfNeeded();
+  const rect = await plot.locator('.shapelayer path').first().boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const y = rect.y + rect.height / 2;
+  const x = rect.x + rect.width - 4;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let k = 1; k <= 10; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }
 
 test('browser flow: upload, batch filter, analyze, drag a range, export', { timeout: 600_000 }, async (t) => {
@@ -184,7 +193,7 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
     await t.test('desktop viewport', () => flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse));
     await t.test('phone viewport', () => flow(browser, 'phone', {
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    }, dragWithKeys));
+    }, dragWithTouch));
   } finally {
     await browser.close();
   }
