@@ -17,7 +17,7 @@ function howChosen(result) {
   const p = result?.provenance;
   const source = { auto: 'chosen automatically (the desktop\'s grid search)', given: 'given in the Analysis panel' }[result?.startingPointSource];
   const text = p?.startingPoint ?? source;
-  if (typeof text === 'string') return text;
+  if (typeof text === 'string') return source && (text === 'auto' || text === 'given') ? source : text;
   if (text && typeof text === 'object') return Object.entries(text).map(([k, v]) => `${k}: ${v}`).join(', ');
   return null;
 }
