@@ -14,6 +14,7 @@ import { checkFile, contentTypeFor } from './lib/files.js';
 import { toChainJson } from './lib/filters.js';
 import { toRequestParams, validateParams } from './lib/validate.js';
 import { latestOnly } from './lib/debounce.js';
+import { nearestIndex } from './lib/snap.js';
 
 const DEFAULT_PARAMS = {
   mode: 'desktop', nCycles: '2', t0Ms: '20', t1Ms: '100', t2Ms: '100', v0Mv: '-80', v1Mv: '-100', v2Mv: '-20',
@@ -196,9 +197,14 @@ export function App() {
   const openAnalysis = (view) => {
     setAnalysis(view);
     const r = view.result;
-    // Desktop-mode ranges are purple point indices, as the spans are drawn; standard-mode ones are ms.
-    setRanges(modeOf(view) === 'desktop' && r.ranges?.hyperpol
-      ? { hyperpol: r.ranges.hyperpol, depol: r.ranges.depol } : DEFAULT_RANGES);
+    // The spans are drawn in purple point indices: desktop-mode ranges are those already; standard-mode ones are
+    // ms from the onset, placed at the nearest points of each curve.
+    if (!r.ranges?.hyperpol) setRanges(DEFAULT_RANGES);
+    else if (modeOf(view) === 'desktop') setRanges({ hyperpol: r.ranges.hyperpol, depol: r.ranges.depol });
+    else setRanges({
+      hyperpol: r.ranges.hyperpol.map((ms) => indexAtMs(r.purpleHyperpolTimesS, r.hyperpolOnsetS, ms)),
+      depol: r.ranges.depol.map((ms) => indexAtMs(r.purpleDepolTimesS, r.depolOnsetS, ms)),
+    });
     setIntegrals({ qHyperpolPc: r.qHyperpolPc, qDepolPc: r.qDepolPc, capacitanceNf: r.capacitanceNf, fromRanges: false });
     setFits(NO_FITS);
   };
@@ -236,8 +242,8 @@ export function App() {
     rangesTimer.current = setTimeout(() => {
       const r = analysis.result;
       const body = modeOf(analysis) === 'standard'
-        ? { hyperpol: next.hyperpol.map((i) => msFromOnset(r.purpleHyperpolTimesS, i)),
-          depol: next.depol.map((i) => msFromOnset(r.purpleDepolTimesS, i)) }
+        ? { hyperpol: next.hyperpol.map((i) => msFromOnset(r.purpleHyperpolTimesS, r.hyperpolOnsetS, i)),
+          depol: next.depol.map((i) => msFromOnset(r.purpleDepolTimesS, r.depolOnsetS, i)) }
         : next;
       integralsCall(analysis.analysisId, body);
     }, 120);
@@ -378,8 +384,14 @@ function isReady(f) {
   return !f.status || f.status === 'ready';
 }
 
-/** Standard mode takes ranges as ms from the onset; the curve's own times convert a point index to that. */
-function msFromOnset(times, index) {
+/** The point of a curve nearest to `ms` after the step onset (the curve may start a little before it). */
+function indexAtMs(times, onsetS, ms) {
+  const onset = onsetS ?? times[0];
+  return nearestIndex(times.map((t) => (t - onset) * 1000), ms);
+}
+
+/** Standard mode takes ranges as ms from the step onset; the curve's own times convert a point index to that. */
+function msFromOnset(times, onsetS, index) {
   const i = Math.min(Math.max(index, 0), times.length - 1);
-  return (times[i] - times[0]) * 1000;
+  return (times[i] - (onsetS ?? times[0])) * 1000;
 }
