@@ -1,6 +1,8 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fit to part of a purple curve over the inclusive index range [from, to]. Parameters by name: linear
@@ -12,7 +14,9 @@ public record CurveFit(String curve, FitModel model, int from, int to, Map<Strin
                        double rSquared, double[] timesS, double[] fitted) {
 
     public CurveFit {
-        parameters = Map.copyOf(parameters);
+        // Sorted by name: Map.copyOf iterates in an order that changes from one JVM to the next, and exports
+        // and stored results must serialize the same way every time.
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
         timesS = timesS.clone();
         fitted = fitted.clone();
     }
