@@ -1,0 +1,44 @@
+package org.signalanalyzer.functions.recordings;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import org.signalanalyzer.dsp.io.Channel;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.Tag;
+
+/**
+ * A file of a session as the browser sees it (docs/api.md, FileDescription). Until {@code complete} has parsed the
+ * upload ({@code status} "awaiting_upload") only the declared name, type and size are known.
+ */
+@Serdeable
+public record FileDescription(String fileId, String fileName, String contentType, long sizeBytes, String status,
+                              @Nullable String format, @Nullable String formatVersion,
+                              @Nullable String acquisitionMode, @Nullable Integer sweepCount,
+                              @Nullable Integer samplesPerSweep, @Nullable Double sampleRateHz,
+                              @Nullable Double sampleIntervalS, @Nullable Double startTimeS,
+                              @Nullable Double durationS, @Nullable List<Channel> channels,
+                              @Nullable double[] sweepStartTimesS, @Nullable List<Tag> tags,
+                              @Nullable Instant uploadedAt) {
+
+    public static final String KIND = "file";
+    public static final String AWAITING_UPLOAD = "awaiting_upload";
+    public static final String READY = "ready";
+
+    public static FileDescription declared(String fileId, String fileName, String contentType, long sizeBytes) {
+        return new FileDescription(fileId, fileName, contentType, sizeBytes, AWAITING_UPLOAD, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    public FileDescription ready(Recording r, Instant uploadedAt) {
+        return new FileDescription(fileId, fileName, contentType, sizeBytes, READY, r.format().name(),
+                r.formatVersion(), r.acquisitionMode().label(), r.sweepCount(), r.samplesPerSweep(),
+                r.sampleRateHz(), r.sampleIntervalS(), r.startTimeS(), r.samplesPerSweep() * r.sampleIntervalS(),
+                r.channels(), r.sweepStartTimesS(), r.tags(), uploadedAt);
+    }
+
+    public boolean isReady() {
+        return READY.equals(status);
+    }
+}
