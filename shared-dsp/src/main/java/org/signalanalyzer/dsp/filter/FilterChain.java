@@ -34,6 +34,14 @@ import java.util.Locale;
  *     exactly one of {@code wn} (fraction of Nyquist, 0 &lt; wn &lt; 1; a list of two for band types) or
  *     {@code cutoff_hz} (Hz at the recording's rate; below Nyquist), {@code application} [desktop] (desktop: forward
  *     then backward, zero state, no padding; sosfiltfilt; filtfilt; sosfilt; lfilter).</li>
+ * <li>{@code wavelet}: {@code wavelet} [db4] (haar, db1–db20, sym2–sym20, coif1–coif17), {@code level} [null: the
+ *     desktop's min(⌊log2 N⌋, 10); not capped at PyWavelets' dwt_max_level, as the desktop], {@code threshold_mode}
+ *     [soft] (soft, hard), {@code sigma} [mad] (mad: median(|d − median d|)/0.6745, the desktop's; median_abs:
+ *     median(|d|)/0.6745, the standard).</li>
+ * <li>{@code extract_add}: {@code window} [51], {@code polyorder} [3], {@code prominence} [200],
+ *     {@code width_range} [[1, 50]] (samples). Returns its input unchanged where no event is found.</li>
+ * <li>{@code fft}: {@code threshold} [0.2] (fraction of the largest magnitude), {@code min_hz} and {@code max_hz}
+ *     [null] (a band, both or neither).</li>
  * </ul>
  * {@link #toJson()} writes the steps with every parameter filled in, so a stored result says exactly what ran.
  * Invalid input raises {@link IllegalArgumentException} naming the step and the parameter.
@@ -136,13 +144,18 @@ public final class FilterChain {
         switch (type.asText()) {
             case SavgolStep.TYPE: return SavgolStep.fromJson(p);
             case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
+            case WaveletStep.TYPE: return WaveletStep.fromJson(p);
+            case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
+            case FftStep.TYPE: return FftStep.fromJson(p);
             default:
                 throw new IllegalArgumentException(where + ": unknown step type '" + type.asText() + "' (known: "
                         + String.join(", ", stepTypes()) + ")");
         }
     }
 
-    public static List<String> stepTypes() { return List.of(SavgolStep.TYPE, ButterworthStep.TYPE); }
+    public static List<String> stepTypes() {
+        return List.of(SavgolStep.TYPE, WaveletStep.TYPE, ButterworthStep.TYPE, ExtractAddStep.TYPE, FftStep.TYPE);
+    }
 
     /** The steps in the order they run. */
     public List<FilterStep> steps() {
