@@ -25,10 +25,10 @@ import org.signalanalyzer.functions.store.Session;
 public class FilterController {
 
     private final SessionAccess access;
-    private final AnalysisController files;
+    private final AnalysisRunner files;
     private final RecordingArchive archive;
 
-    public FilterController(SessionAccess access, AnalysisController files, RecordingArchive archive) {
+    public FilterController(SessionAccess access, AnalysisRunner files, RecordingArchive archive) {
         this.access = access;
         this.files = files;
         this.archive = archive;
