@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.CurveFit;
+import org.signalanalyzer.dsp.analysis.CurveFits;
+import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
@@ -97,6 +100,16 @@ class ProcessFlowTest {
         assertEquals(c.qDepolPc(), q.json().get("qDepolPc").asDouble(), 0.0);
         assertEquals(c.capacitanceNf(), q.json().get("capacitanceNf").asDouble(), 0.0);
         assertEquals("points", q.json().get("ranges").get("unit").asText());
+
+        var fit = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
+                Map.of("curve", "hyperpol", "model", "exp-decay", "from", 5, "to", 150));
+        assertEquals(200, fit.status(), fit.toString());
+        CurveFit f = CurveFits.fit(expected, "hyperpol", FitModel.EXP_DECAY, 5, 150);
+        assertEquals(f.rSquared(), fit.json().get("rSquared").asDouble(), 0.0);
+        assertEquals(f.parameters().get("tauMs"), fit.json().get("parameters").get("tauMs").asDouble(), 0.0);
+        sameCurve(f.fitted(), fit.json().get("fitted"), "fitted");
+        assertEquals(400, call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
+                Map.of("curve", "hyperpol", "model", "cubic", "from", 5, "to", 150)).status());
 
         var badRange = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
                 Map.of("hyperpol", new double[] {0.5, 3}, "depol", new int[] {0, 10}));
