@@ -39,16 +39,22 @@ class ProcessFlowTest {
     static Recording recording;
     static byte[] bytes;
 
-    @BeforeAll
-    static void upload() throws Exception {
+    /** A session holding the desktop sample, uploaded and completed (shared by the science tests). */
+    static synchronized void upload() throws Exception {
+        if (sid != null) return;
         Path atf = SharedFiles.desktop("202304_0521.atf");
         bytes = Files.readAllBytes(atf);
         recording = RecordingReaders.read(atf);
         String[] s = ApiHarness.newSession();
-        sid = s[0];
+        fileId = UploadFlowTest.upload(s[0], s[1], "202304_0521.atf", bytes, "application/octet-stream");
+        assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null).status());
         token = s[1];
-        fileId = UploadFlowTest.upload(sid, token, "202304_0521.atf", bytes, "application/octet-stream");
-        assertEquals(200, call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null).status());
+        sid = s[0];
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        upload();
     }
 
     static AnalysisResult direct(String preset, StartingPoint sp) {
