@@ -2,7 +2,6 @@ package org.signalanalyzer.functions.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,14 +59,15 @@ public final class ColdStart {
             System.out.println("run " + (i + 1) + ": " + last);
         }
         for (String field : List.of("jvmToMainMs", "handlerInitMs", "firstProcessMs", "jvmToFirstProcessMs",
-                "warmProcessMedianMs", "warmIntegralsMedianMs")) {
+                "cpuToFirstProcessMs", "warmProcessMedianMs", "warmIntegralsMedianMs", "warmIntegralsCpuMs")) {
             double[] v = results.stream().mapToDouble(r -> r.get(field).asDouble()).sorted().toArray();
             System.out.printf("%-22s median %8.1f  min %8.1f  max %8.1f%n", field, v[v.length / 2], v[0],
                     v[v.length - 1]);
         }
         System.out.println("(" + runs + " fresh JVMs, " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.version") + "; dynalite " + Dynalite.get().endpoint() + ", S3Proxy "
-                + S3ProxyServer.get().endpoint() + ")" + File.separator);
+                + S3ProxyServer.get().endpoint() + "; load average " + String.format("%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
         System.exit(0);
     }
 }
