@@ -75,6 +75,7 @@ class ProcessFlowTest {
                 "params", Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100,
                         "v2Mv", -20)));
         assertEquals(201, r.status(), r.toString());
+        assertTrue(r.body().length() < 1_000_000, "the analysis answer is " + r.body().length() + " bytes");
         JsonNode view = r.json();
         String analysisId = view.get("analysisId").asText();
         JsonNode result = view.get("result");
