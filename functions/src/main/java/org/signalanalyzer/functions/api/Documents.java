@@ -1,0 +1,60 @@
+package org.signalanalyzer.functions.api;
+
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.signalanalyzer.functions.store.Entry;
+import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.store.SessionStore;
+
+/** Typed access to a session's entries (their documents are JSON). */
+@Singleton
+public class Documents {
+
+    private final SessionStore store;
+    private final JsonMapper json;
+
+    public Documents(SessionStore store, JsonMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public <T> Entry create(Session session, String kind, String id, T document) {
+        return store.putEntry(session.sessionId(), new Entry(kind, id, 0, write(document), session.expiresAt()));
+    }
+
+    public <T> Entry replace(Session session, Entry current, T document) {
+        return store.replaceEntry(session.sessionId(), current.withDocument(write(document)));
+    }
+
+    public Optional<Entry> find(Session session, String kind, String id) {
+        return store.findEntry(session.sessionId(), kind, id);
+    }
+
+    public <T> T read(Entry entry, Class<T> type) {
+        try {
+            return json.readValue(entry.document(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored " + entry.kind() + " " + entry.id() + " is damaged", e);
+        }
+    }
+
+    public <T> List<T> list(Session session, String kind, Class<T> type) {
+        return store.listEntries(session.sessionId(), kind).stream().map(e -> read(e, type)).toList();
+    }
+
+    public void delete(Session session, String kind, String id) {
+        store.deleteEntry(session.sessionId(), kind, id);
+    }
+
+    private String write(Object document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

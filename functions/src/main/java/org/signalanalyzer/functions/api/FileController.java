@@ -1,0 +1,158 @@
+package org.signalanalyzer.functions.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.util.List;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.RecordingFormatException;
+import org.signalanalyzer.dsp.io.RecordingReaders;
+import org.signalanalyzer.dsp.plot.Decimation;
+import org.signalanalyzer.dsp.plot.Envelope;
+import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Entry;
+import org.signalanalyzer.functions.store.Session;
+
+/** A session's files: parse once after upload, describe, list, delete, and plot any window of any trace. */
+@Controller("/api/sessions/{sessionId}/files")
+public class FileController {
+
+    static final int DEFAULT_WIDTH = 1200;
+
+    private final SessionAccess access;
+    private final Documents documents;
+    private final BlobStore blobs;
+    private final RecordingArchive archive;
+    private final Clock clock;
+
+    public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
+                          Clock clock) {
+        this.access = access;
+        this.documents = documents;
+        this.blobs = blobs;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record FileList(List<FileDescription> files) { }
+
+    /**
+     * Reads the uploaded object once, parses it with shared-dsp and stores the compact form beside it, then marks
+     * the file ready. A file that is not a readable recording is removed and answered 422 with the reader's
+     * message (it names the line or byte offset).
+     */
+    @Post("/{fileId}/complete")
+    public FileDescription complete(String sessionId, String fileId,
+                                    @Nullable @Header("Authorization") String authorization) {
+        Session session = access.open(sessionId, authorization);
+        Entry entry = fileEntry(session, fileId);
+        FileDescription file = documents.read(entry, FileDescription.class);
+        if (file.isReady()) return file;
+        String uploadKey = BlobKeys.upload(session.sessionId(), fileId);
+        byte[] bytes = blobs.get(uploadKey).orElseThrow(() -> ApiException.conflict("Nothing was uploaded for '"
+                + file.fileName() + "' yet: PUT the file to its upload URL, then call complete."));
+        Recording recording;
+        try {
+            recording = RecordingReaders.read(file.fileName(), bytes);
+        } catch (RecordingFormatException e) {
+            blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
+            documents.delete(session, FileDescription.KIND, fileId);
+            throw ApiException.unreadable(e.getMessage());
+        }
+        archive.store(session.sessionId(), fileId, recording);
+        FileDescription ready = file.ready(recording, StepProtocolAnalysis.sha256(bytes), clock.instant());
+        documents.replace(session, entry, ready);
+        return ready;
+    }
+
+    @Get
+    public FileList list(String sessionId, @Nullable @Header("Authorization") String authorization) {
+        Session session = access.open(sessionId, authorization);
+        return new FileList(documents.list(session, FileDescription.KIND, FileDescription.class));
+    }
+
+    @Get("/{fileId}")
+    public FileDescription describe(String sessionId, String fileId,
+                                    @Nullable @Header("Authorization") String authorization) {
+        Session session = access.open(sessionId, authorization);
+        return documents.read(fileEntry(session, fileId), FileDescription.class);
+    }
+
+    /** Objects first, then the item: a failure midway leaves a file that can be deleted again. */
+    @Delete("/{fileId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void delete(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization) {
+        Session session = access.open(sessionId, authorization);
+        fileEntry(session, fileId);
+        blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
+        documents.delete(session, FileDescription.KIND, fileId);
+    }
+
+    /**
+     * One sweep/channel over [startS, endS] as at most two points per pixel column: a 10-million-sample trace
+     * answers 2 * width points, and only the window's bytes are read from storage.
+     */
+    @Get("/{fileId}/trace")
+    public Trace trace(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
+                       @QueryValue(defaultValue = "0") int sweep, @QueryValue(defaultValue = "0") int channel,
+                       @Nullable @QueryValue Double startS, @Nullable @QueryValue Double endS,
+                       @QueryValue(defaultValue = "" + DEFAULT_WIDTH) int width) {
+        Session session = access.open(sessionId, authorization);
+        FileDescription file = readyFile(session, fileId);
+        checkTrace(file, sweep, channel);
+        if (width < 1 || width > Decimation.MAX_WIDTH) {
+            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
+        }
+        int[] window;
+        try {
+            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        double[] samples = archive.samples(session.sessionId(), fileId, sweep, channel, window[0], window[1]);
+        Envelope envelope = Decimation.envelope(samples, 0, samples.length,
+                file.startTimeS() + window[0] * file.sampleIntervalS(), file.sampleIntervalS(), width);
+        return Trace.of(sweep, channel, file.channels().get(channel).unit(), envelope);
+    }
+
+    Entry fileEntry(Session session, String fileId) {
+        if (!BlobKeys.isId(fileId)) throw unknownFile();
+        return documents.find(session, FileDescription.KIND, fileId).orElseThrow(FileController::unknownFile);
+    }
+
+    FileDescription readyFile(Session session, String fileId) {
+        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
+        if (!file.isReady()) {
+            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
+        }
+        return file;
+    }
+
+    static void checkTrace(FileDescription file, int sweep, int channel) {
+        if (sweep < 0 || sweep >= file.sweepCount()) {
+            throw ApiException.invalid("sweep " + sweep + " does not exist: '" + file.fileName() + "' has sweeps 0 to "
+                    + (file.sweepCount() - 1) + ".");
+        }
+        if (channel < 0 || channel >= file.channels().size()) {
+            throw ApiException.invalid("channel " + channel + " does not exist: '" + file.fileName()
+                    + "' has channels 0 to " + (file.channels().size() - 1) + ".");
+        }
+    }
+
+    private static ApiException unknownFile() {
+        return ApiException.notFound("No such file in this session.");
+    }
+}

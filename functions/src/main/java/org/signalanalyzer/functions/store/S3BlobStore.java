@@ -1,0 +1,143 @@
+package org.signalanalyzer.functions.store;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The blob store on one S3 bucket (or an S3-compatible server such as S3Proxy). */
+public final class S3BlobStore implements BlobStore {
+
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(checked(key)).contentType(contentType),
+                RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(call("read " + key,
+                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))).asByteArray()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, long length) {
+        if (length <= 0) return new byte[0];
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        byte[] bytes = call("read " + key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))
+                .range(range)).asByteArray());
+        if (bytes.length != length) {
+            throw new IllegalStateException(key + " holds fewer bytes than " + range);
+        }
+        return bytes;
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(call("look up " + key,
+                    () -> s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength()));
+        } catch (NoSuchKeyException e) {
+            return OptionalLong.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return OptionalLong.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        call("delete " + key, () -> s3.deleteObject(r -> r.bucket(bucket).key(checked(key))));
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        List<String> keys = new ArrayList<>();
+        call("list " + prefix, () -> {
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(checked(prefix))).contents()
+                    .forEach((S3Object o) -> keys.add(o.key()));
+            return null;
+        });
+        return keys;
+    }
+
+    @Override
+    public int deletePrefix(String prefix) {
+        List<String> keys = list(prefix);
+        for (int i = 0; i < keys.size(); i += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            var answer = call("delete under " + prefix, () -> s3.deleteObjects(r -> r.bucket(bucket)
+                    .delete(Delete.builder().objects(batch).quiet(true).build())));
+            if (answer.hasErrors() && !answer.errors().isEmpty()) {
+                throw new StorageUnavailableException("S3 could not delete under " + prefix,
+                        new IllegalStateException(answer.errors().get(0).key() + ": " + answer.errors().get(0).message()));
+            }
+        }
+        return keys.size();
+    }
+
+    @Override
+    public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration validity) {
+        var presigned = presigner.presignPutObject(r -> r.signatureDuration(validity)
+                .putObjectRequest(p -> p.bucket(bucket).key(checked(key)).contentType(contentType)
+                        .contentLength(contentLength)));
+        return new PresignedUpload(URI.create(presigned.url().toString()), Map.of("Content-Type", contentType));
+    }
+
+    @Override
+    public URI presignGet(String key, String downloadFileName, Duration validity) {
+        String safeName = downloadFileName.replaceAll("[^A-Za-z0-9._ -]", "_");
+        var presigned = presigner.presignGetObject(r -> r.signatureDuration(validity)
+                .getObjectRequest(g -> g.bucket(bucket).key(checked(key))
+                        .responseContentDisposition("attachment; filename=\"" + safeName + "\"")));
+        return URI.create(presigned.url().toString());
+    }
+
+    private static String checked(String key) {
+        if (!key.startsWith("sessions/") || key.contains("..") || key.contains("//")) {
+            throw new IllegalArgumentException("object keys live under sessions/{sessionId}/: " + key);
+        }
+        return key;
+    }
+
+    private static <T> T call(String what, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (NoSuchKeyException e) {
+            throw e;
+        } catch (SdkException e) {
+            if (StorageFaults.isOurFault(e)) throw e;
+            throw new StorageUnavailableException("S3 could not " + what, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.signalanalyzer.functions.store;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The AWS clients and the stores built on them. */
+@Factory
+public class StorageFactory {
+
+    @Singleton
+    S3Client s3Client(StorageSettings settings) {
+        var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials(settings)).region(region(settings));
+        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        return builder.build();
+    }
+
+    @Singleton
+    S3Presigner s3Presigner(StorageSettings settings) {
+        var builder = S3Presigner.builder().credentialsProvider(credentials(settings)).region(region(settings));
+        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return builder.build();
+    }
+
+    @Singleton
+    BlobStore blobStore(S3Client s3, S3Presigner presigner, StorageSettings settings) {
+        return new S3BlobStore(s3, presigner, settings.bucket());
+    }
+
+    @Singleton
+    @Requires(property = "signal.storage.session-store", value = "dynamodb", defaultValue = "dynamodb")
+    SessionStore sessionStore(StorageSettings settings) {
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(credentials(settings)).region(region(settings));
+        settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
+        return new DynamoSessionStore(builder.build(), settings.table());
+    }
+
+    private static Region region(StorageSettings settings) {
+        return Region.of(settings.region().orElseGet(() -> {
+            String fromLambda = System.getenv("AWS_REGION");
+            return fromLambda == null ? "us-east-1" : fromLambda;
+        }));
+    }
+
+    private static AwsCredentialsProvider credentials(StorageSettings settings) {
+        if (settings.accessKey().isPresent() && settings.secretKey().isPresent()) {
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}
