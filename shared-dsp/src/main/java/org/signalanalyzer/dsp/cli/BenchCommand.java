@@ -21,6 +21,7 @@ final class BenchCommand implements Command {
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
 
     BenchCommand() {
+        benchmarks.put("read", new ReadBenchmark());
     }
 
     @Override public String name() { return "bench"; }

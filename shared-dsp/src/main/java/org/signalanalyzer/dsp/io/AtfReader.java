@@ -1,156 +1,338 @@
 package org.signalanalyzer.dsp.io;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Axon Text File 1.0 reader: header records in any order, the column-title line, the file's own time column (any
- * unit), episodic files with interleaved sweeps ({@code Trace #k (unit)}), several signals.
+ * Axon Text File 1.0 reader: header records in any order, the column-title line, the file's own time column (s, ms,
+ * µs), episodic files with interleaved sweeps ({@code Trace #k (unit)}), gap-free and event-driven files, several
+ * signals; LF, CRLF or CR line ends, with or without a final line end.
+ *
+ * <p>The data block is parsed straight from the bytes (see {@link DecimalParser}); the header, a few hundred bytes,
+ * is read as text.
  */
 public final class AtfReader {
-
-    private static final Pattern TITLE = Pattern.compile("^(.*?)\\s*(?:\\(([^()]*)\\))?$");
-    private static final Pattern TRACE = Pattern.compile("^Trace #(\\d+)$");
 
     private final ReadLimits limits;
 
     public AtfReader(ReadLimits limits) { this.limits = limits; }
 
-    public Recording read(String name, byte[] content) throws RecordingFormatException {
-        String text = new String(content, StandardCharsets.ISO_8859_1);
-        String[] lines = text.split("\r?\n|\r", -1);
-        int lineCount = lines.length;
-        if (lineCount > 0 && lines[lineCount - 1].isEmpty()) lineCount--;
-        if (lineCount < 1 || !lines[0].trim().startsWith("ATF")) {
-            throw RecordingFormatException.atLine(name, 1, "expected the signature 'ATF' and a version");
+    public Recording read(String name, byte[] b) throws RecordingFormatException {
+        if (b.length > limits.maxFileBytes()) {
+            throw RecordingFormatException.whole(name, "the file is " + b.length + " bytes, over the limit of "
+                    + limits.maxFileBytes() + " bytes (ReadLimits.maxFileBytes)");
         }
-        String version = lines[0].trim().substring(3).trim();
-        if (lineCount < 2) throw RecordingFormatException.atLine(name, 2, "expected the header and column counts");
-        String[] counts = lines[1].trim().split("\\s+");
-        int headerCount;
-        int columnCount;
-        try {
-            headerCount = Integer.parseInt(counts[0]);
-            columnCount = Integer.parseInt(counts[1]);
-        } catch (RuntimeException e) {
-            throw RecordingFormatException.atLine(name, 2, "expected two whole numbers (header records, columns)");
+        int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        TextCursor cur = new TextCursor(name, b, start, limits.maxHeaderBytes());
+        if (!cur.next() || !cur.text().startsWith("ATF")) {
+            throw RecordingFormatException.atLine(name, 1, "expected the signature 'ATF' and a version, e.g. 'ATF\t1.0'");
         }
-        if (headerCount < 0 || headerCount > 10_000 || columnCount < 2 || columnCount > limits.maxChannels() * 4096) {
-            throw RecordingFormatException.atLine(name, 2, "header record count " + headerCount + " or column count "
-                    + columnCount + " is out of range");
+        String version = cur.text().substring(3).strip();
+        if (version.isEmpty()) version = "1.0";
+
+        if (!cur.next()) throw RecordingFormatException.atLine(name, 2, "expected the header record count and the "
+                + "column count (two whole numbers), found the end of the file");
+        long[] counts = twoCounts(name, cur);
+        long headerCount = counts[0];
+        long columnCount = counts[1];
+        long maxColumns = 1 + (long) limits.maxChannels() * limits.maxSweeps();
+        if (columnCount < 2 || columnCount > maxColumns) {
+            throw RecordingFormatException.atLine(name, 2, "the column count " + columnCount + " is out of range: "
+                    + "expected a time column and at least one signal column, at most " + maxColumns
+                    + " (ReadLimits.maxChannels × maxSweeps + 1)");
         }
+
         Map<String, String> records = new LinkedHashMap<>();
-        List<String> signalNames = new ArrayList<>();
-        for (int h = 0; h < headerCount; h++) {
-            int li = 2 + h;
-            if (li >= lineCount) throw RecordingFormatException.atLine(name, li + 1, "expected header record "
-                    + (h + 1) + " of " + headerCount);
-            String[] fields = lines[li].split("\t");
-            String first = unquote(fields[0]);
+        Map<String, Long> recordLines = new LinkedHashMap<>();
+        List<String> signals = List.of();
+        List<String> exported = List.of();
+        for (long h = 0; h < headerCount; h++) {
+            if (!cur.next()) throw RecordingFormatException.atLine(name, cur.line() + 1, "expected header record "
+                    + (h + 1) + " of " + headerCount + " (a quoted \"Name=value\"), found the end of the file");
+            List<String> fields = TextCursor.fields(cur.text(), '\t');
+            String first = fields.get(0);
             int eq = first.indexOf('=');
-            if (eq < 0) continue;
-            String key = first.substring(0, eq).trim();
+            if (eq <= 0) throw RecordingFormatException.atLine(name, cur.line(), "expected header record " + (h + 1)
+                    + " of " + headerCount + " as \"Name=value\", found '" + abbreviate(cur.text()) + "'");
+            String key = first.substring(0, eq).strip();
+            String value = first.substring(eq + 1).strip();
             if (key.equals("Signals")) {
-                for (int f = 1; f < fields.length; f++) signalNames.add(unquote(fields[f]));
-                records.put(key, String.join(",", signalNames));
-            } else {
-                records.put(key, first.substring(eq + 1));
+                List<String> names = new ArrayList<>();
+                if (!value.isEmpty()) names.add(value);
+                for (int f = 1; f < fields.size(); f++) if (!fields.get(f).isEmpty()) names.add(fields.get(f));
+                signals = names;
+                value = String.join(",", names);
+            } else if (key.equals("SignalsExported")) {
+                exported = List.of(value.split(",", -1));
             }
-        }
-        int titleLine = 2 + headerCount;
-        if (titleLine >= lineCount) throw RecordingFormatException.atLine(name, titleLine + 1,
-                "expected the column-title line");
-        String[] titles = lines[titleLine].split("\t");
-        if (titles.length < columnCount) throw RecordingFormatException.atLine(name, titleLine + 1,
-                "expected " + columnCount + " column titles, found " + titles.length);
-        String[] titleNames = new String[columnCount];
-        String[] titleUnits = new String[columnCount];
-        for (int c = 0; c < columnCount; c++) {
-            Matcher m = TITLE.matcher(unquote(titles[c]).trim());
-            m.matches();
-            titleNames[c] = m.group(1).trim();
-            titleUnits[c] = m.group(2) == null ? "" : m.group(2).trim();
-        }
-        double timeScale = timeUnitToSeconds(titleUnits[0]);
-
-        int rows = lineCount - titleLine - 1;
-        if (rows < 1) throw RecordingFormatException.atLine(name, titleLine + 2, "expected at least one data row");
-        if ((long) rows * columnCount > limits.maxSamples()) {
-            throw RecordingFormatException.atLine(name, titleLine + 2, "the file holds " + rows + " rows × "
-                    + columnCount + " columns, over the limit of " + limits.maxSamples() + " samples");
-        }
-        double[][] columns = new double[columnCount][rows];
-        for (int r = 0; r < rows; r++) {
-            String line = lines[titleLine + 1 + r];
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length < columnCount) throw RecordingFormatException.atLine(name, titleLine + 2 + r,
-                    "expected " + columnCount + " numbers, found " + fields.length);
-            for (int c = 0; c < columnCount; c++) {
-                try {
-                    columns[c][r] = Double.parseDouble(fields[c]);
-                } catch (NumberFormatException e) {
-                    throw RecordingFormatException.atLine(name, titleLine + 2 + r, "expected a number in column "
-                            + (c + 1) + ", found '" + fields[c] + "'");
-                }
-            }
+            records.put(key, value);
+            recordLines.put(key, cur.line());
         }
 
-        // Group data columns into sweeps: "Trace #k" titles give the sweep; otherwise every column is a signal.
-        int dataColumns = columnCount - 1;
-        int[] sweepOf = new int[dataColumns];
-        int maxSweep = 0;
-        boolean traced = true;
-        for (int c = 0; c < dataColumns; c++) {
-            Matcher m = TRACE.matcher(titleNames[c + 1]);
-            if (!m.matches()) { traced = false; break; }
-            sweepOf[c] = Integer.parseInt(m.group(1)) - 1;
-            maxSweep = Math.max(maxSweep, sweepOf[c]);
+        if (!cur.next()) throw RecordingFormatException.atLine(name, cur.line() + 1, "expected the column-title line "
+                + "(\"Time (s)\" then one title per column), found the end of the file");
+        long titleLine = cur.line();
+        List<String> titleFields = TextCursor.fields(cur.text(), '\t');
+        while (titleFields.size() > columnCount && titleFields.get(titleFields.size() - 1).isEmpty()) {
+            titleFields.remove(titleFields.size() - 1);
         }
-        int sweeps = traced ? maxSweep + 1 : 1;
-        if (dataColumns % sweeps != 0) throw RecordingFormatException.atLine(name, titleLine + 1,
-                dataColumns + " data columns cannot be split evenly into " + sweeps + " sweeps");
-        int perSweep = dataColumns / sweeps;
-        List<Channel> channels = new ArrayList<>();
-        for (int s = 0; s < perSweep; s++) {
-            String channelName = s < signalNames.size() ? signalNames.get(s) : titleNames[s + 1];
-            channels.add(new Channel(channelName, titleUnits[s + 1]));
+        if (titleFields.size() != columnCount) {
+            throw RecordingFormatException.atLine(name, titleLine, "expected " + columnCount + " tab-separated column "
+                    + "titles (the count on line 2), found " + titleFields.size());
         }
-        double[][][] data = new double[sweeps][perSweep][];
-        for (int c = 0; c < dataColumns; c++) {
-            int sweep = traced ? sweepOf[c] : 0;
-            data[sweep][c % perSweep] = columns[c + 1];
-        }
-        double interval = rows > 1 ? (columns[0][rows - 1] - columns[0][0]) / (rows - 1) * timeScale : 1;
-        double[] starts = new double[sweeps];
-        String startsRecord = records.get("SweepStartTimesMS");
-        if (startsRecord != null) {
-            String[] parts = startsRecord.split(",");
-            for (int s = 0; s < sweeps && s < parts.length; s++) {
-                try { starts[s] = Double.parseDouble(parts[s].trim()) / 1000.0; } catch (NumberFormatException ignored) { }
-            }
-        }
+        int columns = (int) columnCount;
+        ColumnTitle[] titles = new ColumnTitle[columns];
+        for (int c = 0; c < columns; c++) titles[c] = ColumnTitle.parse(titleFields.get(c));
+        BigDecimal secondsPerTimeUnit = secondsPer(name, titleLine, titles[0].unit());
+        Layout layout = layout(name, titleLine, titles, signals, exported);
+
+        Data data = parseData(name, b, cur.position(), titleLine + 1, columns);
+        double intervalS = sampleInterval(name, b, data, titleLine + 1).multiply(secondsPerTimeUnit).doubleValue();
+        double startS = data.columns[0][0] * secondsPerTimeUnit.doubleValue();
+        checkEquallySpaced(name, data, intervalS / secondsPerTimeUnit.doubleValue(), titleLine + 1);
+
+        double[][][] sweeps = new double[layout.sweeps][layout.channels.size()][];
+        for (int c = 1; c < columns; c++) sweeps[layout.sweepOf[c]][layout.channelOf[c]] = data.columns[c];
+        double[] starts = sweepStarts(name, records, recordLines, layout.sweeps, data.rows * intervalS);
         return new Recording(name, RecordingFormat.ATF, version, AcquisitionMode.fromLabel(records.get("AcquisitionMode")),
-                interval, columns[0][0] * timeScale, channels, starts, data, List.of(), records.getOrDefault("Comment", ""),
+                intervalS, startS, layout.channels, starts, sweeps, List.of(), records.getOrDefault("Comment", ""),
                 null, records);
     }
 
-    private static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) return t.substring(1, t.length() - 1);
-        return t;
+    private static long[] twoCounts(String name, TextCursor cur) throws RecordingFormatException {
+        String[] parts = cur.text().strip().split("[\\s,]+");
+        if (parts.length < 2) throw RecordingFormatException.atLine(name, cur.line(), "expected two whole numbers "
+                + "(header record count, column count), found '" + abbreviate(cur.text()) + "'");
+        long[] out = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 9 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                throw RecordingFormatException.atLine(name, cur.line(), "expected two whole numbers (header record "
+                        + "count, column count), found '" + abbreviate(cur.text()) + "'");
+            }
+            out[i] = Long.parseLong(p);
+        }
+        return out;
     }
 
-    private static double timeUnitToSeconds(String unit) {
+    private static BigDecimal secondsPer(String name, long line, String unit) throws RecordingFormatException {
         return switch (unit) {
-            case "ms" -> 1e-3;
-            case "us", "\u00b5s" -> 1e-6;
-            case "min" -> 60;
-            default -> 1;
+            case "", "s", "sec" -> BigDecimal.ONE;
+            case "ms" -> new BigDecimal("1e-3");
+            case "us", "\u00b5s", "\u03bcs" -> new BigDecimal("1e-6");
+            case "min" -> BigDecimal.valueOf(60);
+            default -> throw RecordingFormatException.atLine(name, line, "the time column's unit '" + unit
+                    + "' is not a time unit: expected s, ms, µs (or us) or min");
         };
+    }
+
+    /** Which sweep and channel each data column holds. */
+    private record Layout(int sweeps, List<Channel> channels, int[] sweepOf, int[] channelOf) { }
+
+    private Layout layout(String name, long line, ColumnTitle[] titles, List<String> signals, List<String> exported)
+            throws RecordingFormatException {
+        int columns = titles.length;
+        int[] sweepOf = new int[columns];
+        int[] channelOf = new int[columns];
+        boolean traced = true;
+        int sweeps = 0;
+        for (int c = 1; c < columns; c++) {
+            int k = titles[c].traceNumber();
+            if (k < 1) { traced = false; break; }
+            sweeps = Math.max(sweeps, k);
+        }
+        if (!traced) {
+            if (columns - 1 > limits.maxChannels()) throw RecordingFormatException.atLine(name, line, (columns - 1)
+                    + " signal columns, over the limit of " + limits.maxChannels() + " (ReadLimits.maxChannels)");
+            List<Channel> channels = new ArrayList<>();
+            for (int c = 1; c < columns; c++) {
+                String n = titles[c].name();
+                if (n.isEmpty() && c - 1 < signals.size()) n = signals.get(c - 1);
+                channels.add(new Channel(n, titles[c].unit()));
+                channelOf[c] = c - 1;
+            }
+            return new Layout(1, channels, sweepOf, channelOf);
+        }
+        if (sweeps > columns - 1) throw RecordingFormatException.atLine(name, line, "'Trace #" + sweeps
+                + "' in a file of " + (columns - 1) + " data columns: expected traces numbered from 1 without gaps");
+        int[] perSweep = new int[sweeps];
+        for (int c = 1; c < columns; c++) {
+            int s = titles[c].traceNumber() - 1;
+            sweepOf[c] = s;
+            channelOf[c] = perSweep[s]++;
+        }
+        int channelCount = perSweep[0];
+        for (int s = 0; s < sweeps; s++) {
+            if (perSweep[s] != channelCount) throw RecordingFormatException.atLine(name, line, "Trace #" + (s + 1)
+                    + " has " + perSweep[s] + " column(s) but Trace #1 has " + channelCount
+                    + ": expected every sweep to hold the same signals");
+        }
+        if (channelCount > limits.maxChannels()) throw RecordingFormatException.atLine(name, line, channelCount
+                + " signals, over the limit of " + limits.maxChannels() + " (ReadLimits.maxChannels)");
+        if (sweeps > limits.maxSweeps()) throw RecordingFormatException.atLine(name, line, sweeps
+                + " sweeps, over the limit of " + limits.maxSweeps() + " (ReadLimits.maxSweeps)");
+        Channel[] channels = new Channel[channelCount];
+        for (int c = 1; c < columns; c++) {
+            int ch = channelOf[c];
+            String unit = titles[c].unit();
+            if (sweepOf[c] == 0) {
+                String n;
+                if (signals.size() == columns - 1) n = signals.get(c - 1);
+                else if (exported.size() == channelCount) n = exported.get(ch).strip();
+                else n = "Signal " + ch;
+                channels[ch] = new Channel(n, unit);
+            }
+        }
+        for (int c = 1; c < columns; c++) {
+            Channel expected = channels[channelOf[c]];
+            if (!expected.unit().equals(titles[c].unit())) throw RecordingFormatException.atLine(name, line,
+                    "column " + (c + 1) + " (Trace #" + (sweepOf[c] + 1) + ") is in '" + titles[c].unit()
+                    + "' but that signal is in '" + expected.unit() + "' in Trace #1: expected the same unit in every sweep");
+        }
+        return new Layout(sweeps, List.of(channels), sweepOf, channelOf);
+    }
+
+    /** The numbers of the data block, one array per column, and the printed precision of each time. */
+    private record Data(double[][] columns, int rows, int[] timeDigits) {
+        double timeHalfUlp(int row) { return DecimalParser.halfUlp(columns[0][row], timeDigits[row]); }
+    }
+
+    private Data parseData(String name, byte[] b, int from, long firstLine, int columns) throws RecordingFormatException {
+        int n = b.length;
+        int lineEnds = LineCounter.count(b, from, n, (byte) '\n');
+        byte eol = '\n';
+        if (lineEnds == 0) {
+            eol = '\r';
+            lineEnds = LineCounter.count(b, from, n, eol);
+        }
+        long maxRows = (long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0);
+        if (maxRows * columns > limits.maxSamples()) {
+            throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
+                    + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
+        }
+        double[][] cols = new double[columns][(int) maxRows];
+        int[] timeDigits = new int[(int) maxRows];
+        DecimalParser num = new DecimalParser();
+        int rows = 0;
+        long line = firstLine;
+        int p = from;
+        while (p < n) {
+            int q = p;
+            while (q < n && (b[q] == ' ' || b[q] == '\t')) q++;
+            if (q >= n) break;
+            if (b[q] == '\r' || b[q] == '\n') {
+                p = skipLineEnd(b, q);
+                line++;
+                continue;
+            }
+            for (int c = 0; c < columns; c++) {
+                if (c > 0) {
+                    int s = q;
+                    while (q < n && (b[q] == '\t' || b[q] == ' ' || b[q] == ',')) q++;
+                    if (q == s || q >= n || b[q] == '\r' || b[q] == '\n') {
+                        throw RecordingFormatException.atLine(name, line, "expected " + columns
+                                + " numbers separated by tabs, found " + c);
+                    }
+                }
+                if (!num.parse(b, q, n)) {
+                    throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
+                            + ", found '" + token(b, q) + "'");
+                }
+                cols[c][rows] = num.value();
+                if (c == 0) timeDigits[rows] = num.lastDigitExponent();
+                q = num.end();
+            }
+            while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',')) q++;
+            if (q < n && b[q] != '\r' && b[q] != '\n') {
+                throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
+                        + token(b, q) + "'");
+            }
+            rows++;
+            line++;
+            p = q < n ? skipLineEnd(b, q) : n;
+        }
+        if (rows < 2) throw RecordingFormatException.atLine(name, line, "expected at least two data rows (the sample "
+                + "interval comes from the time column), found " + rows);
+        if (rows < cols[0].length) {
+            for (int c = 0; c < columns; c++) cols[c] = java.util.Arrays.copyOf(cols[c], rows);
+        }
+        return new Data(cols, rows, timeDigits);
+    }
+
+    private static int skipLineEnd(byte[] b, int q) {
+        if (b[q] == '\r' && q + 1 < b.length && b[q + 1] == '\n') return q + 2;
+        return q + 1;
+    }
+
+    /**
+     * The sample interval in the time column's unit. Clampfit prints times with few digits (1.09998), so the span
+     * over all rows divided by their count is exact only to the printed precision; within that precision, the
+     * decimal with the fewest digits is the interval the writer used (1e-05, not 1.0000000000909e-05).
+     */
+    private static BigDecimal sampleInterval(String name, byte[] b, Data d, long firstLine) throws RecordingFormatException {
+        double first = d.columns[0][0];
+        double last = d.columns[0][d.rows - 1];
+        if (!(last > first)) throw RecordingFormatException.atLine(name, firstLine, "expected the time column to "
+                + "increase, but the last row's time " + last + " is not after the first " + first);
+        BigDecimal span = new BigDecimal(last).subtract(new BigDecimal(first));
+        BigDecimal steps = BigDecimal.valueOf(d.rows - 1L);
+        BigDecimal interval = span.divide(steps, MathContext.DECIMAL64);
+        double bound = (d.timeHalfUlp(0) + d.timeHalfUlp(d.rows - 1)) / (d.rows - 1);
+        for (int digits = 1; digits <= 16; digits++) {
+            BigDecimal r = interval.round(new MathContext(digits));
+            if (Math.abs(r.subtract(interval).doubleValue()) <= bound) return r;
+        }
+        return interval;
+    }
+
+    /** A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. */
+    private static void checkEquallySpaced(String name, Data d, double interval, long firstLine) throws RecordingFormatException {
+        double[] t = d.columns[0];
+        double t0 = t[0];
+        for (int i = 0; i < d.rows; i++) {
+            double expected = t0 + i * interval;
+            double tolerance = 0.5 * interval + d.timeHalfUlp(i) + d.timeHalfUlp(0);
+            if (Math.abs(t[i] - expected) > tolerance) {
+                throw RecordingFormatException.atLine(name, firstLine + i, "expected equally spaced times (about "
+                        + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
+            }
+        }
+    }
+
+    private static double[] sweepStarts(String name, Map<String, String> records, Map<String, Long> lines, int sweeps,
+                                        double sweepLengthS) throws RecordingFormatException {
+        double[] starts = new double[sweeps];
+        String text = records.get("SweepStartTimesMS");
+        if (text == null || text.isBlank()) {
+            for (int s = 0; s < sweeps; s++) starts[s] = s * sweepLengthS;
+            return starts;
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length != sweeps) throw RecordingFormatException.atLine(name, lines.get("SweepStartTimesMS"),
+                "expected " + sweeps + " sweep start times (one per sweep), found " + parts.length);
+        DecimalParser num = new DecimalParser();
+        for (int s = 0; s < sweeps; s++) {
+            byte[] token = parts[s].strip().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!num.parse(token, 0, token.length) || num.end() != token.length) {
+                throw RecordingFormatException.atLine(name, lines.get("SweepStartTimesMS"), "expected sweep start "
+                        + "time " + (s + 1) + " in ms, found '" + abbreviate(parts[s]) + "'");
+            }
+            starts[s] = num.value() / 1000.0;
+        }
+        return starts;
+    }
+
+    private static String token(byte[] b, int at) {
+        int e = at;
+        while (e < b.length && e - at < 40 && !DecimalParser.isDelimiter(b[e])) e++;
+        return TextCursor.decode(b, at, e);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -1,0 +1,116 @@
+package org.signalanalyzer.dsp.analysis;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One step-protocol analysis, immutable (arrays are copied in and out), with everything an export or a later
+ * integral needs, and its provenance. Curves are in pA (normalized and average in pA/mV), times in seconds of the
+ * recording.
+ *
+ * @param startingPoint        desktop mode: the orange index n the segments start at; {@code null} in standard mode
+ * @param startingPointSource  "given" or "auto" (desktop mode); {@code null} in standard mode
+ * @param startingPointScores  the automatic choice's score table (empty when the point was given)
+ * @param depolOnsetS          standard mode: time of the V2 step (integration windows are ms after it)
+ * @param hyperpolOnsetS       standard mode: time of the return to V0
+ * @param steps                standard mode: every step onset found, in time order
+ */
+@JsonPropertyOrder({"mode", "startingPoint", "startingPointSource", "startingPointScores", "baselinePa", "v0Mv",
+        "v2Mv", "qHyperpolPc", "qDepolPc", "capacitanceNf", "ranges", "orange", "orangeTimesS", "normalized",
+        "normalizedTimesS", "average", "averageTimesS", "purpleHyperpol", "purpleHyperpolTimesS", "purpleDepol",
+        "purpleDepolTimesS", "depolOnsetS", "hyperpolOnsetS", "steps", "fits", "provenance"})
+public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String startingPointSource,
+                             List<StartingPointScore> startingPointScores, double baselinePa, double v0Mv,
+                             double v2Mv, double[] orange, double[] orangeTimesS, double[] normalized,
+                             double[] normalizedTimesS, double[] average, double[] averageTimesS,
+                             double[] purpleHyperpol, double[] purpleHyperpolTimesS, double[] purpleDepol,
+                             double[] purpleDepolTimesS, Double depolOnsetS, Double hyperpolOnsetS,
+                             List<StepOnset> steps, IntegrationRanges ranges, double qHyperpolPc, double qDepolPc,
+                             double capacitanceNf, List<CurveFit> fits, Provenance provenance) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    public AnalysisResult {
+        startingPointScores = startingPointScores == null ? List.of() : List.copyOf(startingPointScores);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        fits = fits == null ? List.of() : List.copyOf(fits);
+        orange = copy(orange);
+        orangeTimesS = copy(orangeTimesS);
+        normalized = copy(normalized);
+        normalizedTimesS = copy(normalizedTimesS);
+        average = copy(average);
+        averageTimesS = copy(averageTimesS);
+        purpleHyperpol = copy(purpleHyperpol);
+        purpleHyperpolTimesS = copy(purpleHyperpolTimesS);
+        purpleDepol = copy(purpleDepol);
+        purpleDepolTimesS = copy(purpleDepolTimesS);
+        if (purpleHyperpol.length != purpleHyperpolTimesS.length || purpleDepol.length != purpleDepolTimesS.length) {
+            throw new IllegalArgumentException("each purple curve needs one time per point");
+        }
+    }
+
+    @Override public double[] orange() { return orange.clone(); }
+    @Override public double[] orangeTimesS() { return orangeTimesS.clone(); }
+    @Override public double[] normalized() { return normalized.clone(); }
+    @Override public double[] normalizedTimesS() { return normalizedTimesS.clone(); }
+    @Override public double[] average() { return average.clone(); }
+    @Override public double[] averageTimesS() { return averageTimesS.clone(); }
+    @Override public double[] purpleHyperpol() { return purpleHyperpol.clone(); }
+    @Override public double[] purpleHyperpolTimesS() { return purpleHyperpolTimesS.clone(); }
+    @Override public double[] purpleDepol() { return purpleDepol.clone(); }
+    @Override public double[] purpleDepolTimesS() { return purpleDepolTimesS.clone(); }
+
+    /** The same result with new integrals (see {@link Integrals#recompute}). */
+    public AnalysisResult withIntegrals(IntegrationRanges newRanges, double qH, double qD, double c) {
+        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
+                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
+                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, newRanges,
+                qH, qD, c, fits, provenance);
+    }
+
+    /** The same result with one more fit recorded. */
+    public AnalysisResult withFit(CurveFit fit) {
+        List<CurveFit> more = new ArrayList<>(fits);
+        more.add(fit);
+        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
+                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
+                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
+                qHyperpolPc, qDepolPc, capacitanceNf, more, provenance);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an analysis result could not be written as JSON", e);
+        }
+    }
+
+    public String toPrettyJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an analysis result could not be written as JSON", e);
+        }
+    }
+
+    /** Reads a result written by {@link #toJson}; unknown keys (from a newer version) are ignored. */
+    public static AnalysisResult fromJson(String json) {
+        try {
+            return JSON.readValue(json, AnalysisResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an analysis result: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static double[] copy(double[] a) {
+        return a == null ? new double[0] : a.clone();
+    }
+}

@@ -1,0 +1,57 @@
+package org.signalanalyzer.dsp.analysis;
+
+import java.util.List;
+
+/**
+ * The desktop's §3.1–§3.7 in its order, on an already filtered current trace at 100 kHz: initial baseline,
+ * piecewise baseline, orange curve with the periodic spike fix, starting point, normalized, average and purple
+ * curves.
+ */
+public final class DesktopPipeline {
+
+    private DesktopPipeline() { }
+
+    /** The curves that depend on the starting point. */
+    public record FromStartingPoint(Curve normalized, Curve average, PurpleCurves purple) { }
+
+    public record Outcome(double baselinePa, int baselineSegments, Curve orange, int startingPoint,
+                          boolean automatic, List<StartingPointScore> scores, FromStartingPoint curves) { }
+
+    public static Outcome run(double[] filteredPa, DesktopTimeBase time, ProtocolParameters p, StartingPoint start) {
+        double[] t = time.timesS();
+        int minSamples = PurpleCurves.orangePointsNeeded(start.auto() ? AutomaticStartingPoint.FIRST : start.index())
+                * OrangeCurve.DESKTOP_BLOCK;
+        if (filteredPa.length < minSamples) {
+            throw new InvalidAnalysisParameterException("recording", String.format(java.util.Locale.ROOT,
+                    "the recording is too short for the desktop protocol: %d samples (%.1f ms) at 100 kHz, but "
+                            + "starting point %s needs at least %d samples (%.1f ms), %d more",
+                    filteredPa.length, filteredPa.length * 1e-2, start.auto() ? "10 (the first automatic candidate)"
+                            : Integer.toString(start.index()), minSamples, minSamples * 1e-2,
+                    minSamples - filteredPa.length));
+        }
+        double baseline = InitialBaseline.estimate(filteredPa, time.sampleRateHz(), p.t0Ms());
+        double[] processed = InitialBaseline.subtract(filteredPa, baseline);
+        int segments = PiecewiseBaseline.applyInPlace(processed);
+        Curve raw = OrangeCurve.of(processed, t, OrangeCurve.DESKTOP_BLOCK);
+        Curve orange = new Curve(PeriodicSpikeFix.apply(raw.values()), raw.timesS());
+        if (start.auto()) {
+            AutomaticStartingPoint.Choice c = AutomaticStartingPoint.choose(orange, p.v0Mv(), p.v2Mv());
+            return new Outcome(baseline, segments, orange, c.n(), true, c.scores(),
+                    purpleFrom(orange, c.n(), p.v0Mv(), p.v2Mv()));
+        }
+        return new Outcome(baseline, segments, orange, start.index(), false, List.of(),
+                purpleFrom(orange, start.index(), p.v0Mv(), p.v2Mv()));
+    }
+
+    static FromStartingPoint purpleFrom(Curve orange, int n, double v0Mv, double v2Mv) {
+        if (orange.length() < PurpleCurves.orangePointsNeeded(n)) {
+            throw new InvalidAnalysisParameterException("startingPoint", "starting point " + n + " leaves no room "
+                    + "for the segments: they need orange points up to index " + (PurpleCurves.orangePointsNeeded(n)
+                    - 1) + " but the curve has " + orange.length() + " points (short by "
+                    + (PurpleCurves.orangePointsNeeded(n) - orange.length()) + " points of 0.5 ms)");
+        }
+        Curve normalized = NormalizedCurve.of(orange, n);
+        Curve average = AverageCurve.of(normalized);
+        return new FromStartingPoint(normalized, average, PurpleCurves.of(orange, average, n, v0Mv, v2Mv));
+    }
+}

@@ -1,0 +1,53 @@
+package org.signalanalyzer.dsp.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.RecordingReaders;
+
+/**
+ * {@code bench read FILE [--seconds S]}: reads a recording from disk again and again, the way the API does (bytes
+ * from the file, format detection, parse), and prints throughput in file MB/s and samples/s.
+ */
+final class ReadBenchmark implements BenchCommand.Benchmark {
+
+    @Override public String usage() { return "bench read FILE [--seconds S]"; }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        double seconds = args.doubleOption("seconds", 5);
+        args.rejectUnknown();
+        if (!(seconds > 0) || seconds > 3600) throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
+        Path file = Path.of(args.positional(0, "FILE"));
+        long bytes = Files.size(file);
+        Recording first = RecordingReaders.read(file);
+        long samples = (long) first.sweepCount() * first.channelCount() * first.samplesPerSweep();
+
+        // Warm-up: let the JIT compile the parse loops before anything is timed.
+        long warmUntil = System.nanoTime() + (long) (Math.min(2.0, seconds / 2) * 1e9);
+        double sink = 0;
+        while (System.nanoTime() < warmUntil) sink += RecordingReaders.read(file).sample(0, 0, 0);
+
+        int reads = 0;
+        long best = Long.MAX_VALUE;
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long now = start;
+        while (now < end || reads < 3) {
+            long t = System.nanoTime();
+            sink += RecordingReaders.read(file).sample(0, 0, 0);
+            now = System.nanoTime();
+            best = Math.min(best, now - t);
+            reads++;
+        }
+        double perRead = (now - start) / 1e9 / reads;
+        out.printf("file          %s (%s, %d bytes, %d samples)%n", file.getFileName(), first.format(), bytes, samples);
+        out.printf("reads         %d in %.2f s (after warm-up)%n", reads, (now - start) / 1e9);
+        out.printf("time/read     %.3f ms mean, %.3f ms best%n", perRead * 1e3, best / 1e6);
+        out.printf("throughput    %.1f MB/s mean, %.1f MB/s best (file bytes, 1 MB = 1e6 bytes)%n",
+                bytes / perRead / 1e6, bytes / (best / 1e9) / 1e6);
+        out.printf("samples/s     %.3g mean%n", samples / perRead);
+        if (Double.isNaN(sink)) out.println();
+    }
+}

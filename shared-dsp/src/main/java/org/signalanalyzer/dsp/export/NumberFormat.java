@@ -1,0 +1,29 @@
+package org.signalanalyzer.dsp.export;
+
+import java.util.Locale;
+
+/** The Excel number formats the exports use, with the text each shows (for column widths and CSV). */
+enum NumberFormat {
+    /** Excel's default: whole numbers show as such, others with up to 10 significant digits. */
+    GENERAL("General", -1),
+    WHOLE("0", 0),
+    TWO_DECIMALS("0.00", 2),
+    THREE_DECIMALS("0.000", 3),
+    SEVEN_DECIMALS("0.0000000", 7);
+
+    final String pattern;
+    private final int decimals;
+
+    NumberFormat(String pattern, int decimals) {
+        this.pattern = pattern;
+        this.decimals = decimals;
+    }
+
+    /** The text Excel shows for {@code value} in this format, with a decimal point whatever the machine's locale. */
+    String display(double value) {
+        if (decimals >= 0) return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(10)).stripTrailingZeros()
+                .toPlainString();
+    }
+}

@@ -1,0 +1,200 @@
+package org.signalanalyzer.dsp.filter;
+
+import java.util.Locale;
+
+/**
+ * Savitzky–Golay smoothing and differentiation with SciPy {@code savgol_filter} semantics: the value (or derivative)
+ * at each point of the least-squares polynomial of degree {@code polyorder} fitted over {@code window} samples.
+ * The window must be odd and longer than the polynomial order; the desktop's "raise an even window by one" belongs to
+ * the caller ({@link FilterChain}), not here.
+ */
+public final class SavitzkyGolay {
+
+    /** What the window sees beyond the ends (SciPy's {@code mode}). */
+    public enum Mode {
+        /** Fit a polynomial to the first / last full window and evaluate it there (SciPy's default). */
+        INTERP,
+        /** Reflect about the edge sample: d c b | a b c d | c b a. */
+        MIRROR,
+        /** Repeat the edge sample. */
+        NEAREST,
+        /** Pad with a constant ({@code cval}). */
+        CONSTANT,
+        /** Periodic continuation. */
+        WRAP;
+
+        public static Mode parse(String name) {
+            for (Mode m : values()) if (m.name().equalsIgnoreCase(name)) return m;
+            throw new IllegalArgumentException("Savitzky-Golay mode '" + name
+                    + "' is unknown: expected interp, mirror, nearest, constant or wrap");
+        }
+
+        public String key() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** Outputs per block of the interior convolution: small enough to stay in L1/L2 cache across the taps. */
+    private static final int BLOCK = 2048;
+
+    private final int window;
+    private final int polyorder;
+    private final int deriv;
+    private final double delta;
+    private final Mode mode;
+    private final double cval;
+    private final double[] centre;
+    private final double[][] leftEdge;
+    private final double[][] rightEdge;
+
+    public SavitzkyGolay(int window, int polyorder) {
+        this(window, polyorder, 0, 1.0, Mode.INTERP, 0.0);
+    }
+
+    /**
+     * @param delta sample spacing used to scale derivatives (SciPy's {@code delta}; 1/fs for a derivative per second)
+     * @param cval  the padding value for {@link Mode#CONSTANT}
+     */
+    public SavitzkyGolay(int window, int polyorder, int deriv, double delta, Mode mode, double cval) {
+        validate(window, polyorder, deriv, delta);
+        this.window = window;
+        this.polyorder = polyorder;
+        this.deriv = deriv;
+        this.delta = delta;
+        this.mode = mode;
+        this.cval = cval;
+        int half = window / 2;
+        this.centre = coefficients(window, polyorder, deriv, delta, half);
+        if (mode == Mode.INTERP) {
+            leftEdge = new double[half][];
+            rightEdge = new double[half][];
+            for (int i = 0; i < half; i++) {
+                leftEdge[i] = coefficients(window, polyorder, deriv, delta, i);
+                rightEdge[i] = coefficients(window, polyorder, deriv, delta, window - half + i);
+            }
+        } else {
+            leftEdge = null;
+            rightEdge = null;
+        }
+    }
+
+    private static void validate(int window, int polyorder, int deriv, double delta) {
+        if (window < 1 || window % 2 == 0) {
+            throw new IllegalArgumentException("Savitzky-Golay window must be a positive odd number of samples, got "
+                    + window);
+        }
+        if (polyorder < 0) {
+            throw new IllegalArgumentException("Savitzky-Golay polyorder must be >= 0, got " + polyorder);
+        }
+        if (polyorder >= window) {
+            throw new IllegalArgumentException("Savitzky-Golay polyorder (" + polyorder
+                    + ") must be less than the window (" + window + ")");
+        }
+        if (deriv < 0) throw new IllegalArgumentException("Savitzky-Golay deriv must be >= 0, got " + deriv);
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("Savitzky-Golay delta must be a positive finite spacing, got " + delta);
+        }
+    }
+
+    public int window() { return window; }
+    public int polyorder() { return polyorder; }
+    public int deriv() { return deriv; }
+    public double delta() { return delta; }
+    public Mode mode() { return mode; }
+    public double cval() { return cval; }
+
+    /**
+     * Weights w such that {@code sum_j w[j]·x[j]} is the {@code deriv}-th derivative at position {@code pos} of the
+     * least-squares polynomial through x[0..window-1] (SciPy {@code savgol_coeffs(..., pos, use='dot')}): the
+     * minimum-norm solution of A·w = e_deriv·deriv!/delta^deriv, A the Vandermonde rows (t - pos)^k.
+     */
+    public static double[] coefficients(int window, int polyorder, int deriv, double delta, double pos) {
+        validate(window, polyorder, deriv, delta);
+        if (deriv > polyorder) return new double[window];
+        int m = polyorder + 1;
+        // Scale t so the powers stay near 1: the row scaling leaves the minimum-norm solution unchanged and keeps
+        // the QR well conditioned for long windows.
+        double scale = Math.max(Math.abs(pos), Math.abs(window - 1 - pos));
+        if (scale == 0) scale = 1;
+        double[][] at = new double[window][m];
+        for (int j = 0; j < window; j++) {
+            double t = (j - pos) / scale;
+            double p = 1;
+            for (int k = 0; k < m; k++) {
+                at[j][k] = p;
+                p *= t;
+            }
+        }
+        double[] rhs = new double[m];
+        double factorial = 1;
+        for (int i = 2; i <= deriv; i++) factorial *= i;
+        rhs[deriv] = factorial / Math.pow(delta, deriv) / Math.pow(scale, deriv);
+        return MinimumNorm.solveTransposed(at, rhs);
+    }
+
+    /** The filtered signal; same length as x. */
+    public double[] apply(double[] x) {
+        int n = x.length;
+        double[] y = new double[n];
+        if (n == 0) return y;
+        int half = window / 2;
+        if (mode == Mode.INTERP) {
+            if (window > n) {
+                throw new IllegalArgumentException("Savitzky-Golay mode interp needs window (" + window
+                        + ") <= signal length (" + n + ")");
+            }
+            correlate(x, 0, centre, y, half, n - 2 * half);
+            for (int i = 0; i < half; i++) {
+                y[i] = dot(leftEdge[i], x, 0);
+                y[n - half + i] = dot(rightEdge[i], x, n - window);
+            }
+            return y;
+        }
+        double[] ext = new double[n + 2 * half];
+        for (int i = 0; i < ext.length; i++) ext[i] = extended(x, i - half);
+        correlate(ext, 0, centre, y, 0, n);
+        return y;
+    }
+
+    private static double dot(double[] w, double[] x, int from) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) s += w[j] * x[from + j];
+        return s;
+    }
+
+    /** x[i] for any i, continued beyond the ends as scipy.ndimage does for this mode. */
+    private double extended(double[] x, int i) {
+        int n = x.length;
+        if (i >= 0 && i < n) return x[i];
+        switch (mode) {
+            case CONSTANT:
+                return cval;
+            case NEAREST:
+                return x[i < 0 ? 0 : n - 1];
+            case WRAP:
+                return x[Math.floorMod(i, n)];
+            case MIRROR:
+                if (n == 1) return x[0];
+                int period = 2 * (n - 1);
+                int k = Math.floorMod(i, period);
+                return x[k < n ? k : period - k];
+            default:
+                throw new IllegalStateException("mode " + mode + " has no extension");
+        }
+    }
+
+    /** dst[dstFrom + k] = sum_j w[j]·src[srcFrom + k + j] for k in [0, count), blocked so the inner loop vectorises. */
+    static void correlate(double[] src, int srcFrom, double[] w, double[] dst, int dstFrom, int count) {
+        int taps = w.length;
+        for (int b = 0; b < count; b += BLOCK) {
+            int len = Math.min(BLOCK, count - b);
+            int d = dstFrom + b;
+            int s = srcFrom + b;
+            double w0 = w[0];
+            for (int k = 0; k < len; k++) dst[d + k] = w0 * src[s + k];
+            for (int j = 1; j < taps; j++) {
+                double wj = w[j];
+                int sj = s + j;
+                for (int k = 0; k < len; k++) dst[d + k] += wj * src[sj + k];
+            }
+        }
+    }
+}

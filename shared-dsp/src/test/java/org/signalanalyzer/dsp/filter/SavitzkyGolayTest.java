@@ -1,0 +1,73 @@
+package org.signalanalyzer.dsp.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Savitzky–Golay against SciPy {@code savgol_filter} (golden cases) and the polynomial property. */
+class SavitzkyGolayTest {
+
+    /** Max error relative to the output's range allowed against SciPy. */
+    private static final double TOLERANCE = 1e-9;
+
+    static List<GoldenCase> cases() throws IOException { return GoldenCase.all("savgol"); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesScipy(GoldenCase c) {
+        int deriv = c.params().get("deriv").asInt();
+        SavitzkyGolay sg = new SavitzkyGolay(c.params().get("window").asInt(), c.params().get("polyorder").asInt(),
+                deriv, deriv == 0 ? 1.0 : 1.0 / c.fsHz(), SavitzkyGolay.Mode.parse(c.params().get("mode").asText()),
+                0.0);
+        double err = GoldenCase.relativeError(c.output(), sg.apply(c.input()));
+        assertTrue(err <= TOLERANCE, c.name() + ": relative error " + err);
+    }
+
+    @Test
+    void reproducesPolynomialsUpToItsOrder() {
+        Random rnd = new Random(3);
+        for (SavitzkyGolay.Mode mode : new SavitzkyGolay.Mode[] {SavitzkyGolay.Mode.INTERP}) {
+            for (int p = 0; p <= 5; p++) {
+                for (int degree = 0; degree <= p; degree++) {
+                    double[] coef = new double[degree + 1];
+                    for (int i = 0; i <= degree; i++) coef[i] = rnd.nextGaussian();
+                    double[] x = new double[300];
+                    double scale = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double t = (i - 150) / 150.0;
+                        double v = 0;
+                        for (int k = degree; k >= 0; k--) v = v * t + coef[k];
+                        x[i] = v;
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    double[] y = new SavitzkyGolay(2 * p + 7, p, 0, 1, mode, 0).apply(x);
+                    for (int i = 0; i < x.length; i++) {
+                        assertEquals(x[i], y[i], 1e-11 * scale, "p=" + p + " degree=" + degree + " i=" + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void keepsTheLengthInEveryMode() {
+        double[] x = new Random(1).doubles(37).toArray();
+        for (SavitzkyGolay.Mode m : SavitzkyGolay.Mode.values()) {
+            assertEquals(37, new SavitzkyGolay(11, 2, 0, 1, m, 0).apply(x).length, m.key());
+        }
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(10, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(5, 5));
+        assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(51, 3).apply(new double[20]));
+    }
+}

@@ -1,0 +1,120 @@
+package org.signalanalyzer.dsp.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Wavelet denoising against PyWavelets (golden cases and a desktop-rule reference made with python3-pywt). */
+class WaveletDenoiserTest {
+
+    /** Max error relative to the output's range allowed against PyWavelets. */
+    private static final double TOLERANCE = 1e-6;
+
+    static List<GoldenCase> cases() throws IOException { return GoldenCase.all("wavelet"); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesPyWavelets(GoldenCase c) {
+        JsonNode p = c.params();
+        WaveletDenoiser dn = new WaveletDenoiser(Wavelet.named(p.get("wavelet").asText()), p.get("level").asInt(),
+                WaveletDenoiser.ThresholdMode.parse(p.get("threshold_mode").asText()),
+                WaveletDenoiser.SigmaRule.MEDIAN_ABS);
+        List<double[]> coeffs = Dwt.decompose(c.input(), dn.wavelet(), dn.levelFor(c.input().length));
+        double lambda = dn.sigma(coeffs.get(coeffs.size() - 1)) * Math.sqrt(2 * Math.log(c.input().length));
+        assertEquals(p.get("threshold").asDouble(), lambda, 1e-9 * lambda, c.name() + " threshold");
+        double err = GoldenCase.relativeError(c.output(), dn.apply(c.input()));
+        assertTrue(err <= TOLERANCE, c.name() + ": relative error " + err);
+    }
+
+    /** The desktop's σ = median(|d − median(d)|)/0.6745, reference from PyWavelets 1.1.1 (script beside the file). */
+    @Test
+    void desktopMadRuleMatchesPyWavelets() throws IOException {
+        JsonNode ref;
+        try (InputStream in = getClass().getResourceAsStream("desktop_wavelet_reference.json")) {
+            ref = new ObjectMapper().readTree(in);
+        }
+        double[] x = GoldenCase.doubles(ref.get("input"));
+        for (JsonNode c : ref.get("cases")) {
+            Integer level = c.get("level").isNull() ? null : c.get("level").asInt();
+            WaveletDenoiser dn = new WaveletDenoiser(Wavelet.named(c.get("wavelet").asText()), level,
+                    WaveletDenoiser.ThresholdMode.parse(c.get("threshold_mode").asText()), WaveletDenoiser.SigmaRule.MAD);
+            String what = c.get("wavelet").asText() + " level " + c.get("level");
+            assertEquals(c.get("level_used").asInt(), dn.levelFor(x.length), what + " level");
+            List<double[]> coeffs = Dwt.decompose(x, dn.wavelet(), dn.levelFor(x.length));
+            double[] finest = coeffs.get(coeffs.size() - 1);
+            assertEquals(c.get("sigma").asDouble(), dn.sigma(finest), 1e-9 * c.get("sigma").asDouble(), what);
+            // On this skewed signal the standard estimate differs: the rule matters.
+            assertNotEquals(c.get("sigma").asDouble(), WaveletDenoiser.sigma(finest,
+                    WaveletDenoiser.SigmaRule.MEDIAN_ABS), 1e-3 * c.get("sigma").asDouble());
+            double err = GoldenCase.relativeError(GoldenCase.doubles(c.get("output")), dn.apply(x));
+            assertTrue(err <= TOLERANCE, what + ": relative error " + err);
+        }
+    }
+
+    @Test
+    void sigmaRulesFromTheirDefinitions() {
+        double[] d = {1, 2, 3, 4, 100};
+        // median 3; |d - 3| = 2 1 0 1 97 → median 1.  |d| → median 3.
+        assertEquals(1 / 0.6745, WaveletDenoiser.sigma(d, WaveletDenoiser.SigmaRule.MAD), 1e-15);
+        assertEquals(3 / 0.6745, WaveletDenoiser.sigma(d, WaveletDenoiser.SigmaRule.MEDIAN_ABS), 1e-15);
+        double[] even = {-4, -1, 2, 7};
+        // median 0.5; |d - 0.5| = 4.5 1.5 1.5 6.5 → median 3.0.
+        assertEquals(3.0 / 0.6745, WaveletDenoiser.sigma(even, WaveletDenoiser.SigmaRule.MAD), 1e-15);
+    }
+
+    @Test
+    void desktopDefaultLevel() {
+        assertEquals(10, WaveletDenoiser.desktopLevel(109_999));
+        assertEquals(10, WaveletDenoiser.desktopLevel(1024));
+        assertEquals(9, WaveletDenoiser.desktopLevel(1023));
+        assertEquals(1, WaveletDenoiser.desktopLevel(2));
+    }
+
+    /**
+     * A smooth noiseless signal (sine + ramp, 4 cycles over 4096 samples): its details are all of the same small size,
+     * so the universal threshold removes most of them and the output is close to the level-5 approximation. Bounds:
+     * 2e-3 of the range for the smooth wavelets, 2e-2 for haar (piecewise-constant approximation).
+     */
+    @Test
+    void noiselessSmoothSignalIsKept() {
+        int n = 4096;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = 100 * Math.sin(2 * Math.PI * i / 1024.0) + 0.01 * i;
+        for (String w : new String[] {"db4", "sym4", "coif3", "haar"}) {
+            for (WaveletDenoiser.ThresholdMode m : WaveletDenoiser.ThresholdMode.values()) {
+                double[] y = new WaveletDenoiser(Wavelet.named(w), 5, m, WaveletDenoiser.SigmaRule.MAD).apply(x);
+                assertEquals(n, y.length);
+                double err = GoldenCase.relativeError(x, y);
+                double bound = w.equals("haar") ? 2e-2 : 2e-3;
+                assertTrue(err < bound, w + " " + m + ": changed by " + err + " of the range");
+            }
+        }
+    }
+
+    @Test
+    void perfectReconstructionWithoutThreshold() {
+        double[] x = new java.util.Random(5).doubles(1001).toArray();
+        for (String w : new String[] {"haar", "db1", "db4", "db10", "sym2", "sym10", "coif1", "coif5"}) {
+            Wavelet wv = Wavelet.named(w);
+            double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 4), wv);
+            for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-10, w + " i=" + i);
+        }
+    }
+
+    @Test
+    void rejectsUnknownWaveletAndBadLevel() {
+        assertThrows(IllegalArgumentException.class, () -> Wavelet.named("db99"));
+        assertThrows(IllegalArgumentException.class, () -> new WaveletDenoiser(Wavelet.named("db4"), 0,
+                WaveletDenoiser.ThresholdMode.SOFT, WaveletDenoiser.SigmaRule.MAD));
+    }
+}

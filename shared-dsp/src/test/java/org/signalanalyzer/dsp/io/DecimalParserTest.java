@@ -1,0 +1,75 @@
+package org.signalanalyzer.dsp.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The byte-level parser must give bit for bit the double Double.parseDouble gives (the JDK is the reference). */
+class DecimalParserTest {
+
+    private static double parse(String token) {
+        byte[] b = (token + "\t").getBytes(StandardCharsets.ISO_8859_1);
+        DecimalParser p = new DecimalParser();
+        assertTrue(p.parse(b, 0, b.length), token);
+        assertEquals(token.length(), p.end(), "end of " + token);
+        return p.value();
+    }
+
+    private static void same(String token) {
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(token)), Double.doubleToRawLongBits(parse(token)),
+                token);
+    }
+
+    @Test
+    void typicalAtfTokens() {
+        for (String t : new String[] {"0", "-0", "1e-5", "5e-5", "2946.17", "-81.2073", "0.99995", "9.99910000002",
+                "-0.00114441", "1.09998", "+3.5", "1.", ".5", "-.25", "1E3", "1e+3", "123456789012345678",
+                "1234567890123456789012", "0.1", "0.3", "9007199254740993", "4.9e-324", "1.7976931348623157e308",
+                "2.2250738585072014e-308", "1e23", "8.41e21", "1e-22", "1e-23", "0.000000000000000000000000001"}) {
+            same(t);
+        }
+    }
+
+    @Test
+    void randomDecimalsOfManyShapes() {
+        Random rnd = new Random(20261124);
+        for (int i = 0; i < 200_000; i++) {
+            double v = Double.longBitsToDouble(rnd.nextLong());
+            if (!Double.isFinite(v)) continue;
+            int digits = 1 + rnd.nextInt(17);
+            String t = switch (i % 4) {
+                case 0 -> String.format(Locale.ROOT, "%." + digits + "g", v);
+                case 1 -> String.format(Locale.ROOT, "%." + (digits % 8) + "f", rnd.nextGaussian() * 1e4);
+                case 2 -> String.format(Locale.ROOT, "%." + digits + "e", rnd.nextGaussian() * Math.pow(10, rnd.nextInt(40) - 20));
+                default -> Double.toString(v);
+            };
+            if (Double.isFinite(Double.parseDouble(t))) same(t);
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotAFiniteDecimal() {
+        DecimalParser p = new DecimalParser();
+        for (String t : new String[] {"", "-", ".", "e5", "1e", "1e+", "abc", "NaN", "Infinity", "1.#INF", "0x1p3",
+                "1.5f", "1d", "1e999", "1..2", "--1", "12a"}) {
+            byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
+            assertFalse(p.parse(b, 0, b.length), "'" + t + "' is not a number");
+        }
+    }
+
+    @Test
+    void halfUlpIsHalfTheLastPrintedDigit() {
+        DecimalParser p = new DecimalParser();
+        byte[] b = "1.09998".getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(p.parse(b, 0, b.length));
+        assertEquals(5e-6, p.halfUlp(), 1e-20);
+        b = "5e-5".getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(p.parse(b, 0, b.length));
+        assertEquals(5e-6, p.halfUlp(), 1e-20);
+    }
+}
