@@ -42,6 +42,8 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .blobStore(new FilesystemNio2BlobStore(root.toString()))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
+                // Requests reach it only through the app server, which has drained its own by the time this stops.
+                .stopTimeout(2000)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {

@@ -1,0 +1,187 @@
+package org.signalanalyzer.local;
+
+import ch.qos.logback.classic.Level;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signal Analyzer in one process: the functions' controllers on Netty, the browser app, S3Proxy on the data
+ * folder, the journal session store and the cleanup timer. {@link #start} is what {@code main} and the tests use.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** In-flight requests get this long to finish when the process is asked to stop. */
+    static final String GRACE_PERIOD = "30s";
+    private static final long MB = 1024L * 1024L;
+
+    private final LocalSettings settings;
+    private final EmbeddedS3 s3;
+    private final ApplicationContext context;
+    private final URI url;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private LocalRuntime(LocalSettings settings, EmbeddedS3 s3, ApplicationContext context, URI url) {
+        this.settings = settings;
+        this.s3 = s3;
+        this.context = context;
+        this.url = url;
+    }
+
+    public static void main(String[] args) {
+        if (LocalSettings.wantsHelp(args)) {
+            System.out.println(LocalSettings.USAGE);
+            return;
+        }
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalRuntime runtime;
+        try {
+            runtime = start(settings);
+        } catch (Exception e) {
+            System.err.println("Signal Analyzer could not start: " + explain(e, settings));
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "signal-analyzer-stop"));
+        System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
+                + settings.dataDir().toAbsolutePath().normalize() + "; Ctrl+C stops it)");
+        runtime.awaitStop();
+    }
+
+    /** Starts everything on {@code settings}; port 0 takes a free port. */
+    public static LocalRuntime start(LocalSettings settings) throws Exception {
+        Path data = settings.dataDir().toAbsolutePath().normalize();
+        Files.createDirectories(data);
+        int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
+        quietS3ProxyStartup();
+        EmbeddedS3 s3 = EmbeddedS3.start(data);
+        try {
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(properties(settings, data, port, s3))
+                    .environmentPropertySource(false)
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .start();
+            try {
+                context.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+            return new LocalRuntime(settings, s3, context, URI.create("http://" + displayHost(settings.bind()) + ":"
+                    + port + "/"));
+        } catch (Exception e) {
+            s3.close();
+            throw e;
+        }
+    }
+
+    /** The address to open in a browser. */
+    public URI url() {
+        return url;
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to {@value #GRACE_PERIOD}), closes the session
+     * journal (every answered write is already forced to disk), then stops S3Proxy.
+     */
+    @Override
+    public void close() {
+        try {
+            if (context.isRunning()) context.close();
+        } finally {
+            try {
+                s3.close();
+            } catch (Exception e) {
+                System.err.println("S3Proxy did not stop cleanly: " + e.getMessage());
+            }
+            stopped.countDown();
+        }
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Object> properties(LocalSettings s, Path data, int port, EmbeddedS3 s3) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", port);
+        p.put("micronaut.server.host", s.bind());
+        // Presigned uploads pass through this server on their way to S3Proxy.
+        p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
+        p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
+        p.put("micronaut.http.client.read-timeout", "120s");
+        p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
+        p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE_PERIOD);
+        p.put(LocalStorageFactory.EMBEDDED_PROPERTY, "embedded");
+        p.put(LocalStorageFactory.SESSIONS_DIR_PROPERTY, data.resolve("sessions").toString());
+        p.put(LocalStorageFactory.PUBLIC_HOST_PROPERTY, displayHost(s.bind()) + ":" + port);
+        p.put("signal.storage.bucket", EmbeddedS3.BUCKET);
+        p.put("signal.storage.s3-endpoint", s3.endpoint().toString());
+        p.put("signal.storage.region", "us-east-1");
+        p.put("signal.storage.access-key", s3.accessKey());
+        p.put("signal.storage.secret-key", s3.secretKey());
+        p.put("signal.sessions.lifetime", s.sessionLifetime().toSeconds() + "s");
+        p.put("signal.uploads.max-bytes", s.maxUploadBytes());
+        p.put("signal.local.cleanup-interval", s.cleanupInterval().toSeconds() + "s");
+        return p;
+    }
+
+    /** S3Proxy and its Jetty log their whole set-up at INFO before Micronaut's logging settings apply. */
+    private static void quietS3ProxyStartup() {
+        if (LoggerFactory.getLogger("org.gaul") instanceof ch.qos.logback.classic.Logger logger
+                && logger.getLevel() == null) {
+            logger.setLevel(Level.WARN);
+        }
+    }
+
+    /** What to type in a browser: a wildcard bind is reachable as localhost on this machine. */
+    private static String displayHost(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("127.0.0.1") ? "localhost" : bind;
+    }
+
+    private static int freePort(String bind) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bind), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String explain(Throwable e, LocalSettings settings) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return "port " + settings.port() + " on " + settings.bind() + " is taken (is Signal Analyzer already "
+                        + "running?). Stop the other program, or start with --port N.";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return e.getMessage() + (root != e ? " (" + root.getMessage() + ")" : "");
+    }
+}
