@@ -24,7 +24,21 @@ public final class StepProtocolAnalysis {
 
     /** The analysed file: its name and the SHA-256 of its bytes (provenance). */
     public record Input(String fileName, String sha256) {
-        public static Input of(String fileName, byte[] content) { return new Input(fileName, StepProtocolAnalysis.sha256(content)); }
+        public static Input of(String fileName, byte[] content) {
+            return new Input(fileName, StepProtocolAnalysis.sha256(content));
+        }
+    }
+
+    /**
+     * Reads and analyses one file's bytes. The SHA-256 is computed on another thread while the recording is
+     * parsed, since neither needs the other (it costs about a third of the parse).
+     */
+    public static AnalysisResult run(String fileName, byte[] content, AnalysisRequest request)
+            throws org.signalanalyzer.dsp.io.RecordingFormatException {
+        java.util.concurrent.CompletableFuture<String> sha =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(content));
+        Recording recording = org.signalanalyzer.dsp.io.RecordingReaders.read(fileName, content);
+        return run(recording, request, new Input(fileName, sha.join()));
     }
 
     public static AnalysisResult run(Recording recording, AnalysisRequest request, Input input) {
@@ -34,7 +48,9 @@ public final class StepProtocolAnalysis {
     }
 
     private static AnalysisResult desktop(Recording rec, AnalysisRequest req, Input input) {
-        double[] x = rec.samples(req.sweep(), req.channel());
+        List<String> notes = new ArrayList<>();
+        double[] x = ChannelUnits.scaled(rec.samples(req.sweep(), req.channel()),
+                ChannelUnits.toPicoamps(rec.channels().get(req.channel()), req.channel(), notes));
         DesktopTimeBase time = DesktopTimeBase.of(x.length, rec.sampleIntervalS());
         ProtocolParameters p = req.parameters();
         // The desktop designs every filter with its computed fs (99 999.999… Hz), so the batch 2 kHz design
@@ -44,7 +60,6 @@ public final class StepProtocolAnalysis {
         PurpleCurves purple = o.curves().purple();
         IntegrationRanges ranges = req.ranges() != null ? req.ranges()
                 : IntegrationRanges.points(0, PurpleCurves.LENGTH + 1, 0, PurpleCurves.LENGTH + 1);
-        List<String> notes = new ArrayList<>();
         notes.add("piecewise baseline: " + o.baselineSegments() + " segment(s)");
         if (o.automatic()) notes.add("starting point " + o.startingPoint() + " chosen automatically (grid 10..80)");
         Provenance prov = provenance(AnalysisMode.DESKTOP, req, req.chain(), DESKTOP_PASS, null, null, input,
@@ -59,16 +74,18 @@ public final class StepProtocolAnalysis {
     }
 
     private static AnalysisResult standard(Recording rec, AnalysisRequest req, Input input) {
-        double[] x = rec.samples(req.sweep(), req.channel());
+        List<String> notes = new ArrayList<>();
+        double[] x = ChannelUnits.scaled(rec.samples(req.sweep(), req.channel()),
+                ChannelUnits.toPicoamps(rec.channels().get(req.channel()), req.channel(), notes));
         double fs = rec.sampleRateHz();
         ProtocolParameters p = req.parameters();
-        List<String> notes = new ArrayList<>();
         FilterChain chain = zeroPhaseScipy(req.chain(), notes);
         double[] filtered = chain.apply(x, fs);
         Integer vch = voltageChannel(rec, req);
-        double[] voltage = vch == null ? null : rec.samples(req.sweep(), vch);
+        double[] voltage = vch == null ? null : ChannelUnits.scaled(rec.samples(req.sweep(), vch),
+                ChannelUnits.toMillivolts(rec.channels().get(vch)));
         StandardPipeline.Outcome o = StandardPipeline.run(filtered, fs, voltage,
-                rec.protocol().orElse(null), req.sweep(), p);
+                rec.protocol().orElse(null), req.sweep(), p, FilterSpread.samplesBefore(chain, fs));
         double v2 = o.onsets().v2On().toMv();
         double v0 = o.onsets().v2On().fromMv();
         if (o.onsets().source().equals(StepOnsets.FROM_VOLTAGE)) {
@@ -79,7 +96,7 @@ public final class StepProtocolAnalysis {
             v0 = p.v0Mv();
         }
         IntegrationRanges ranges = req.ranges() != null ? req.ranges()
-                : IntegrationRanges.ms(0, o.windowMs(), 0, o.windowMs());
+                : IntegrationRanges.ms(-o.leadMs(), o.windowMs(), -o.leadMs(), o.windowMs());
         Provenance prov = provenance(AnalysisMode.STANDARD, req, chain, SCIPY_PASS, vch, o.onsets().source(), input,
                 fs, notes);
         AnalysisResult r = new AnalysisResult(AnalysisMode.STANDARD, null, null, List.of(), o.baselinePa(), v0, v2,

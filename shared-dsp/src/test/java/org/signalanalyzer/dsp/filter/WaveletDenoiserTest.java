@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,6 +74,44 @@ class WaveletDenoiserTest {
     }
 
     @Test
+    void medianEqualsMedianBySorting() {
+        java.util.Random rnd = new java.util.Random(9);
+        int[] sizes = new int[320];
+        for (int i = 0; i < 300; i++) sizes[i] = i + 1;
+        for (int i = 300; i < 320; i++) sizes[i] = 65_536 + rnd.nextInt(200_000);
+        for (int n : sizes) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = rnd.nextInt(4) == 0 ? 1.0 : Math.floor(rnd.nextGaussian() * 5);
+            if (n > 300 && n % 2 == 0) for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
+            double[] copy = v.clone();
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertEquals(expected, Median.of(v), 0, "n=" + n);
+            double[] dev = new double[n];
+            for (int i = 0; i < n; i++) dev[i] = Math.abs(v[i] - 0.5);
+            java.util.Arrays.sort(dev);
+            double expectedDev = n % 2 == 1 ? dev[n / 2] : (dev[n / 2 - 1] + dev[n / 2]) / 2;
+            assertEquals(expectedDev, Median.ofAbsoluteDeviation(v, 0.5), 0, "deviation n=" + n);
+            assertArrayEquals(copy, v, "input untouched");
+        }
+    }
+
+    /** PyWavelets 1.1.1 {@code dwt_max_level(n, dec_len)} for these sizes. */
+    @Test
+    void maxLevelLikePyWavelets() {
+        assertEquals(13, Dwt.maxLevel(109_999, Wavelet.named("db4").length()));
+        assertEquals(9, Dwt.maxLevel(1000, Wavelet.named("haar").length()));
+        assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
+        assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
+        assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
+        WaveletDenoiser desktop = new WaveletDenoiser(Wavelet.named("db4"), null, WaveletDenoiser.ThresholdMode.SOFT,
+                WaveletDenoiser.SigmaRule.MAD);
+        assertTrue(!desktop.exceedsMaxLevel(109_999), "level 10 <= 13");
+        assertTrue(desktop.exceedsMaxLevel(1000), "level 9 > floor(log2(1000/7)) = 7");
+    }
+
+    @Test
     void desktopDefaultLevel() {
         assertEquals(10, WaveletDenoiser.desktopLevel(109_999));
         assertEquals(10, WaveletDenoiser.desktopLevel(1024));
@@ -109,6 +148,17 @@ class WaveletDenoiserTest {
             double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 4), wv);
             for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-10, w + " i=" + i);
         }
+    }
+
+    @Test
+    void offersEveryFamilyOfPyWavelets() {
+        java.util.Set<String> names = Wavelet.names();
+        assertEquals(1 + 20 + 19 + 17, names.size());
+        for (String w : new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {
+            assertTrue(names.contains(w), w);
+        }
+        assertEquals(8, Wavelet.named("db4").length());
+        assertEquals(18, Wavelet.named("coif3").length());
     }
 
     @Test
