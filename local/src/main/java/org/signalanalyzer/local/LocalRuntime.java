@@ -174,6 +174,10 @@ public final class LocalRuntime implements AutoCloseable {
         p.put("signal.sessions.lifetime", s.sessionLifetime().toSeconds() + "s");
         p.put("signal.uploads.max-bytes", s.maxUploadBytes());
         p.put("signal.local.cleanup-interval", s.cleanupInterval().toSeconds() + "s");
+        p.put("signal.jobs.runner", "threads");
+        p.put("signal.jobs.threads", s.jobThreads());
+        // SnapStart priming only matters to a Lambda snapshot; here it would only slow the start.
+        p.put("signal.priming.enabled", false);
         return p;
     }
 
