@@ -48,7 +48,7 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .endpoint(endpoint(port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
                 // Requests reach it only through the app server, which has drained its own by the time this stops.
-                .stopTimeout(2000)
+                .stopTimeout(200)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
