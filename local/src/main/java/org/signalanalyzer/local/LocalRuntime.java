@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalRuntime implements AutoCloseable {
 
+    /** Start, answer the page and one API call, stop: a smoke test, and the build's class-data-sharing training run. */
+    static final String SELF_CHECK = "--self-check";
     /** In-flight requests get this long to finish when the process is asked to stop. */
     static final String GRACE_PERIOD = "30s";
     private static final long MB = 1024L * 1024L;
@@ -47,9 +51,11 @@ public final class LocalRuntime implements AutoCloseable {
             System.out.println(LocalSettings.USAGE);
             return;
         }
+        boolean selfCheck = Arrays.asList(args).contains(SELF_CHECK);
         LocalSettings settings;
         try {
-            settings = LocalSettings.parse(args, System.getenv());
+            settings = LocalSettings.parse(Arrays.stream(args).filter(a -> !a.equals(SELF_CHECK)).toArray(String[]::new),
+                    System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -63,12 +69,42 @@ public final class LocalRuntime implements AutoCloseable {
             System.exit(1);
             return;
         }
+        if (selfCheck) {
+            System.exit(selfCheck(runtime) ? 0 : 1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "signal-analyzer-stop"));
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
                 + settings.dataDir().toAbsolutePath().normalize() + "; ready " + sinceJvmStart
                 + " ms after launch; Ctrl+C stops it)");
         runtime.awaitStop();
+    }
+
+    /**
+     * Starts, asks itself for the page and a new session, stops. The build runs it once to record the classes a
+     * start loads into a class-data-sharing archive (signal-analyzer-local.jsa), which the run command uses.
+     */
+    private static boolean selfCheck(LocalRuntime runtime) {
+        try (runtime) {
+            int page = status(runtime.url(), "GET");
+            int session = status(runtime.url().resolve("api/sessions"), "POST");
+            System.out.println("self-check: GET / answered " + page + ", POST /api/sessions answered " + session);
+            return page == 200 && session == 201;
+        } catch (IOException e) {
+            System.err.println("self-check failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static int status(URI uri, String method) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setRequestMethod(method);
+        try {
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
     }
 
     /**
