@@ -47,8 +47,9 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .blobStore(new FilesystemNio2BlobStore(root.toString()))
                 .endpoint(endpoint(port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
-                // Requests reach it only through the app server, which has drained its own by the time this stops.
-                .stopTimeout(200)
+                // No graceful stop of its own: requests reach it only through the app server, which has drained them
+                // by the time this stops (a grace period here only times out on the SDK's idle keep-alive connections).
+                .stopTimeout(0)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {

@@ -173,7 +173,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             s3.close();
         } catch (Exception e) {
-            System.err.println("S3Proxy did not stop cleanly: " + e.getMessage());
+            System.err.println("S3Proxy did not stop cleanly: " + e);
         }
     }
 
