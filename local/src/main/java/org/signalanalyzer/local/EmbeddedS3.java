@@ -1,0 +1,66 @@
+package org.signalanalyzer.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/**
+ * S3Proxy in this process on {@code <data>/s3}: the functions' S3 code paths (signed requests, presigned PUT with
+ * its signed type and length, presigned GET) run unchanged. It listens on a free loopback port only; browsers reach
+ * it through the app's own origin ({@link BlobProxyFilter}). The secret is new at every start, so nobody can forge
+ * a URL from a value in the source; links handed out before a restart stop working, like expired ones.
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+
+    /** Short, because it is the first path segment of every presigned URL the browser sees. */
+    public static final String BUCKET = "blobs";
+    static final String ACCESS_KEY = "signal-analyzer-local";
+
+    private final S3Proxy proxy;
+
+    private EmbeddedS3(S3Proxy proxy) {
+        this.proxy = proxy;
+    }
+
+    /** Where S3Proxy listens when started on {@code port}; this process's own S3 client talks to it there. */
+    static URI endpoint(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A secret for one run of the process. */
+    static String newSecretKey() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    public static EmbeddedS3 start(Path dataDir, int port, String secretKey) throws Exception {
+        Path root = dataDir.resolve("s3").toAbsolutePath();
+        // The filesystem store maps buckets to folders; the bucket folder existing is the bucket existing.
+        Files.createDirectories(root.resolve(BUCKET));
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(root.toString()))
+                .endpoint(endpoint(port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
+                // No graceful stop of its own: requests reach it only through the app server, which has drained them
+                // by the time this stops (a grace period here only times out on the SDK's idle keep-alive connections).
+                .stopTimeout(0)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            if ("FAILED".equals(proxy.getState())) throw new IllegalStateException("S3Proxy did not start");
+            Thread.sleep(5);
+        }
+        return new EmbeddedS3(proxy);
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+    }
+}

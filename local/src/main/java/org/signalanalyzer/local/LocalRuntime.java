@@ -1,0 +1,251 @@
+package org.signalanalyzer.local;
+
+import ch.qos.logback.classic.Level;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signal Analyzer in one process: the functions' controllers on Netty, the browser app, S3Proxy on the data
+ * folder, the journal session store and the cleanup timer. {@link #start} is what {@code main} and the tests use.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** Start, answer the page and one API call, stop: a smoke test, and the build's class-data-sharing training run. */
+    static final String SELF_CHECK = "--self-check";
+    /** In-flight requests get this long to finish when the process is asked to stop. */
+    static final String GRACE_PERIOD = "30s";
+    private static final long MB = 1024L * 1024L;
+
+    private final LocalSettings settings;
+    private final EmbeddedS3 s3;
+    private final ApplicationContext context;
+    private final URI url;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private LocalRuntime(LocalSettings settings, EmbeddedS3 s3, ApplicationContext context, URI url) {
+        this.settings = settings;
+        this.s3 = s3;
+        this.context = context;
+        this.url = url;
+    }
+
+    public static void main(String[] args) {
+        if (LocalSettings.wantsHelp(args)) {
+            System.out.println(LocalSettings.USAGE);
+            return;
+        }
+        boolean selfCheck = Arrays.asList(args).contains(SELF_CHECK);
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.parse(Arrays.stream(args).filter(a -> !a.equals(SELF_CHECK)).toArray(String[]::new),
+                    System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalRuntime runtime;
+        try {
+            runtime = start(settings);
+        } catch (Exception e) {
+            System.err.println("Signal Analyzer could not start: " + explain(e, settings));
+            System.exit(1);
+            return;
+        }
+        if (selfCheck) {
+            System.exit(selfCheck(runtime) ? 0 : 1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "signal-analyzer-stop"));
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
+                + settings.dataDir().toAbsolutePath().normalize() + "; ready " + sinceJvmStart
+                + " ms after launch; Ctrl+C stops it)");
+        runtime.awaitStop();
+    }
+
+    /**
+     * Starts, asks itself for the page and a new session, stops. The build runs it once to record the classes a
+     * start loads into a class-data-sharing archive (signal-analyzer-local.jsa), which the run command uses.
+     */
+    private static boolean selfCheck(LocalRuntime runtime) {
+        try (runtime) {
+            int page = status(runtime.url(), "GET");
+            int session = status(runtime.url().resolve("api/sessions"), "POST");
+            System.out.println("self-check: GET / answered " + page + ", POST /api/sessions answered " + session);
+            return page == 200 && session == 201;
+        } catch (IOException e) {
+            System.err.println("self-check failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static int status(URI uri, String method) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setRequestMethod(method);
+        try {
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy starts beside the application
+     * context (its loopback port is chosen first), since the two are independent until the first request.
+     */
+    public static LocalRuntime start(LocalSettings settings) throws Exception {
+        Path data = settings.dataDir().toAbsolutePath().normalize();
+        Files.createDirectories(data);
+        int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
+        int s3Port = freePort("127.0.0.1");
+        String s3Secret = EmbeddedS3.newSecretKey();
+        quietS3ProxyStartup();
+        CompletableFuture<EmbeddedS3> s3 = CompletableFuture.supplyAsync(() -> {
+            try {
+                return EmbeddedS3.start(data, s3Port, s3Secret);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        ApplicationContext context = null;
+        try {
+            context = ApplicationContext.builder()
+                    .properties(properties(settings, data, port, EmbeddedS3.endpoint(s3Port), s3Secret))
+                    .environmentPropertySource(false)
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .start();
+            context.getBean(EmbeddedServer.class).start();
+            return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
+                    + ":" + port + "/"));
+        } catch (RuntimeException e) {
+            if (context != null && context.isRunning()) context.close();
+            s3.handle((started, failed) -> {
+                if (started != null) stopQuietly(started);
+                return null;
+            });
+            throw e instanceof CompletionException && e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The address to open in a browser. */
+    public URI url() {
+        return url;
+    }
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops accepting requests, lets in-flight ones finish (up to {@value #GRACE_PERIOD}), closes the session
+     * journal (every answered write is already forced to disk), then stops S3Proxy.
+     */
+    @Override
+    public void close() {
+        try {
+            if (context.isRunning()) context.close();
+        } finally {
+            stopQuietly(s3);
+            stopped.countDown();
+        }
+    }
+
+    private static void stopQuietly(EmbeddedS3 s3) {
+        try {
+            s3.close();
+        } catch (Exception e) {
+            System.err.println("S3Proxy did not stop cleanly: " + e);
+        }
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Object> properties(LocalSettings s, Path data, int port, URI s3Endpoint,
+                                                  String s3Secret) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", port);
+        p.put("micronaut.server.host", s.bind());
+        // Presigned uploads pass through this server on their way to S3Proxy.
+        p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
+        p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
+        p.put("micronaut.http.client.read-timeout", "120s");
+        // S3Proxy answers a refused upload before reading its body; a fresh connection per request keeps such a
+        // half-read connection from being handed to the next request.
+        p.put("micronaut.http.client.pool.enabled", false);
+        p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
+        p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE_PERIOD);
+        p.put(LocalStorageFactory.EMBEDDED_PROPERTY, "embedded");
+        p.put(LocalStorageFactory.SESSIONS_DIR_PROPERTY, data.resolve("sessions").toString());
+        p.put(LocalStorageFactory.PUBLIC_HOST_PROPERTY, displayHost(s.bind()) + ":" + port);
+        p.put("signal.storage.bucket", EmbeddedS3.BUCKET);
+        p.put("signal.storage.s3-endpoint", s3Endpoint.toString());
+        p.put("signal.storage.region", "us-east-1");
+        p.put("signal.storage.access-key", EmbeddedS3.ACCESS_KEY);
+        p.put("signal.storage.secret-key", s3Secret);
+        p.put("signal.sessions.lifetime", s.sessionLifetime().toSeconds() + "s");
+        p.put("signal.uploads.max-bytes", s.maxUploadBytes());
+        p.put("signal.local.cleanup-interval", s.cleanupInterval().toSeconds() + "s");
+        p.put("signal.jobs.runner", "threads");
+        p.put("signal.jobs.threads", s.jobThreads());
+        // SnapStart priming only matters to a Lambda snapshot; here it would only slow the start.
+        p.put("signal.priming.enabled", false);
+        return p;
+    }
+
+    /** S3Proxy and its Jetty log their whole set-up at INFO before Micronaut's logging settings apply. */
+    private static void quietS3ProxyStartup() {
+        if (LoggerFactory.getLogger("org.gaul") instanceof ch.qos.logback.classic.Logger logger
+                && logger.getLevel() == null) {
+            logger.setLevel(Level.WARN);
+        }
+    }
+
+    /** What to type in a browser: a wildcard bind is reachable as localhost on this machine. */
+    private static String displayHost(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("127.0.0.1") ? "localhost" : bind;
+    }
+
+    private static int freePort(String bind) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(bind), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String explain(Throwable e, LocalSettings settings) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return "port " + settings.port() + " on " + settings.bind() + " is taken (is Signal Analyzer already "
+                        + "running?). Stop the other program, or start with --port N.";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return e.getMessage() + (root != e ? " (" + root.getMessage() + ")" : "");
+    }
+}

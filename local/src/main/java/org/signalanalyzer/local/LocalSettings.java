@@ -1,0 +1,155 @@
+package org.signalanalyzer.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the local runtime is set up. Every setting has a default, an environment variable and a flag; a flag beats
+ * the environment variable, which beats the default.
+ */
+public record LocalSettings(int port, String bind, Path dataDir, long maxUploadBytes, Duration sessionLifetime,
+                            Duration cleanupInterval, int jobThreads) {
+
+    static final String USAGE = """
+            Usage: java -jar local/target/signal-analyzer-local.jar [options]
+              --port N                 HTTP port (0 = any free port)      SIGNAL_ANALYZER_PORT              8080
+              --bind HOST              address to listen on               SIGNAL_ANALYZER_BIND              localhost
+                                       (0.0.0.0 to serve a lab network)
+              --data DIR               data folder (objects, sessions)    SIGNAL_ANALYZER_DATA              ./signal-analyzer-data
+              --max-upload-mb N        largest recording accepted, MB     SIGNAL_ANALYZER_MAX_UPLOAD_MB     50
+              --session-lifetime D     how long a session lives           SIGNAL_ANALYZER_SESSION_LIFETIME  24h
+              --cleanup-interval D     how often expired sessions go      SIGNAL_ANALYZER_CLEANUP_INTERVAL  1h
+              --job-threads N          parallel long jobs (batches)       SIGNAL_ANALYZER_JOB_THREADS       2
+              --help                   this text
+            Durations: 90s, 30m, 24h, 7d (or ISO-8601 such as PT24H).""";
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+    private static final long MB = 1024L * 1024L;
+
+    public static LocalSettings defaults() {
+        return parse(new String[0], Map.of());
+    }
+
+    /** Reads flags over environment variables over defaults; a bad value is an {@link IllegalArgumentException}. */
+    public static LocalSettings parse(String[] args, Map<String, String> env) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (Option o : Option.values()) {
+            String fromEnv = env.get(o.env);
+            values.put(o.flag, fromEnv == null || fromEnv.isBlank() ? o.defaultValue : fromEnv.trim());
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String flag = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            if (Option.byFlag(flag) == null) {
+                throw new IllegalArgumentException("Unknown option '" + arg + "'. " + "See --help.");
+            }
+            if (value == null) throw new IllegalArgumentException(flag + " needs a value. See --help.");
+            values.put(flag, value.trim());
+        }
+        return new LocalSettings(
+                intIn(values, Option.PORT, 0, 65535),
+                nonBlank(values, Option.BIND),
+                Path.of(nonBlank(values, Option.DATA)),
+                intIn(values, Option.MAX_UPLOAD_MB, 1, 4096) * MB,
+                duration(values, Option.SESSION_LIFETIME),
+                duration(values, Option.CLEANUP_INTERVAL),
+                intIn(values, Option.JOB_THREADS, 1, 64));
+    }
+
+    public LocalSettings withPort(int newPort) {
+        return new LocalSettings(newPort, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads);
+    }
+
+    public LocalSettings withDataDir(Path newDataDir) {
+        return new LocalSettings(port, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads);
+    }
+
+    public static boolean wantsHelp(String[] args) {
+        for (String a : args) if (a.equals("--help") || a.equals("-h")) return true;
+        return false;
+    }
+
+    private static int intIn(Map<String, String> values, Option o, int min, int max) {
+        String v = values.get(o.flag);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(o.flag + " (" + o.env + ") must be a whole number from " + min + " to "
+                + max + ", not '" + v + "'.");
+    }
+
+    private static String nonBlank(Map<String, String> values, Option o) {
+        String v = values.get(o.flag);
+        if (v.isBlank()) throw new IllegalArgumentException(o.flag + " (" + o.env + ") must not be empty.");
+        return v;
+    }
+
+    private static Duration duration(Map<String, String> values, Option o) {
+        String v = values.get(o.flag).toLowerCase(Locale.ROOT);
+        Duration d = null;
+        Matcher m = SHORT_DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException ignored) {
+                // reported below with examples
+            }
+        }
+        if (d == null || d.isNegative() || d.toSeconds() < 1) {
+            throw new IllegalArgumentException(o.flag + " (" + o.env + ") must be a duration of at least 1 second "
+                    + "such as 90s, 30m, 24h or 7d, not '" + values.get(o.flag) + "'.");
+        }
+        return d;
+    }
+
+    private enum Option {
+        PORT("--port", "SIGNAL_ANALYZER_PORT", "8080"),
+        BIND("--bind", "SIGNAL_ANALYZER_BIND", "localhost"),
+        DATA("--data", "SIGNAL_ANALYZER_DATA", "signal-analyzer-data"),
+        MAX_UPLOAD_MB("--max-upload-mb", "SIGNAL_ANALYZER_MAX_UPLOAD_MB", "50"),
+        SESSION_LIFETIME("--session-lifetime", "SIGNAL_ANALYZER_SESSION_LIFETIME", "24h"),
+        CLEANUP_INTERVAL("--cleanup-interval", "SIGNAL_ANALYZER_CLEANUP_INTERVAL", "1h"),
+        JOB_THREADS("--job-threads", "SIGNAL_ANALYZER_JOB_THREADS", "2");
+
+        final String flag;
+        final String env;
+        final String defaultValue;
+
+        Option(String flag, String env, String defaultValue) {
+            this.flag = flag;
+            this.env = env;
+            this.defaultValue = defaultValue;
+        }
+
+        static Option byFlag(String flag) {
+            for (Option o : values()) if (o.flag.equals(flag)) return o;
+            return null;
+        }
+    }
+}
