@@ -1,0 +1,117 @@
+package org.signalanalyzer.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.functions.support.SharedFiles;
+
+/**
+ * The browser app as a scientist uses it, in real headless Chromium (Debian's {@code chromium}, driven by
+ * playwright-core from {@code static-site/web/e2e}) against the real local runtime: upload the desktop sample,
+ * plot, batch preset, analyze (Q and C equal the desktop's and the CLI's), drag a range (equal to the integrals
+ * endpoint), export the lab workbook — at a desktop and at a phone viewport. The workbook the browser downloaded
+ * is then opened here with POI. Screenshots: {@code local/target/e2e/}.
+ *
+ * <p>Skipped with a message where Chromium or the web app's node packages are absent, except on CI, where a
+ * missing browser is a failure (.ci/run installs it).
+ */
+class BrowserEndToEndTest {
+
+    private static final Path WEB = Path.of("../static-site/web");
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final Path OUT = Path.of("target/e2e");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void uploadFilterAnalyzeDragAndExportInChromium() throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        boolean ready = Files.isExecutable(CHROMIUM) && Files.isDirectory(WEB.resolve("node_modules/playwright-core"));
+        if (ci && !ready) {
+            fail("CI must run the browser test: " + CHROMIUM + " and " + WEB.resolve("node_modules")
+                    + " are needed (.ci/run installs chromium; the static-site build runs npm ci)");
+        }
+        assumeTrue(ready, "browser end-to-end test skipped: needs " + CHROMIUM + " (apt-get install chromium) and "
+                + "static-site/web/node_modules (mvn -pl static-site package)");
+        Path shared = SharedFiles.desktop("202304_0521.atf").getParent().getParent().getParent();
+
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve("e2e.log");
+        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data))) {
+            ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e")
+                    .directory(WEB.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            npm.environment().put("APP_URL", runtime.url().toString());
+            npm.environment().put("E2E_OUT", OUT.toAbsolutePath().toString());
+            npm.environment().put("SHARED_DIR", shared.toAbsolutePath().toString());
+            npm.environment().put("CHROMIUM", CHROMIUM.toString());
+            npm.environment().put("CLI_JAR", Path.of("../shared-dsp/target/shared-dsp-cli.jar").toAbsolutePath()
+                    .toString());
+            Process p = npm.start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                fail("the browser flow did not finish in 10 minutes; see " + log.toAbsolutePath());
+            }
+            assertEquals(0, p.exitValue(), () -> "the browser flow failed; last lines of " + log.toAbsolutePath()
+                    + ":\n" + tail(log, 40));
+        }
+
+        for (String viewport : List.of("desktop", "phone")) {
+            Path workbook = OUT.resolve(viewport + "-lab-sets.xlsx");
+            assertTrue(Files.isRegularFile(workbook), "the browser saved the lab workbook: " + workbook);
+            assertLabWorkbook(workbook, expectedBatchAuto(shared));
+        }
+    }
+
+    /** The lab sheet (desktop spec §4.1) of the uploaded file: its labels, V2, and the integrals of the analysis. */
+    private static void assertLabWorkbook(Path workbook, JsonNode expected) throws IOException {
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet("20230405_0521");
+            assertNotNull(sheet, "one sheet named after the file number");
+            assertEquals("Original ATF File:", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("20230405_0521_1_-20mV.atf", sheet.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(-20, sheet.getRow(1).getCell(1).getNumericCellValue());
+            assertEquals("PURPLE HYPERPOL CURVE", sheet.getRow(5).getCell(0).getStringCellValue());
+            double qh = sheet.getRow(6).getCell(1).getNumericCellValue();
+            double qhExpected = expected.get("Q_hyperpol_pC").asDouble();
+            // The workbook carries the analysis as run (the whole purple curves), not a range dragged afterwards.
+            assertEquals(qhExpected, qh, 1e-9 * Math.abs(qhExpected), "hyperpol integral vs the desktop (rel 1e-9)");
+            double overall = sheet.getRow(3).getCell(1).getNumericCellValue();
+            double overallExpected = qhExpected + expected.get("Q_depol_pC").asDouble();
+            assertEquals(overallExpected, overall, 1e-9 * Math.abs(overallExpected), "overall integral (rel 1e-9)");
+        }
+    }
+
+    private static JsonNode expectedBatchAuto(Path shared) throws IOException {
+        JsonNode cases = new ObjectMapper().readTree(shared.resolve("data/desktop/expected-desktop.json").toFile())
+                .get("cases");
+        for (JsonNode c : cases) if (c.get("case").asText().equals("batch_auto")) return c;
+        throw new IllegalStateException("expected-desktop.json has no batch_auto case");
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the whole product on this machine: builds it when the jar is missing or older than the sources, then starts
+# the local runtime (web page, API, storage, sessions, cleanup in one process) and prints the URL to open.
+# Flags and environment variables: see `./run.sh --help` (port 8080 and ./signal-analyzer-data by default).
+set -euo pipefail
+cd "$(dirname "$0")"
+jar=local/target/signal-analyzer-local.jar
+archive=local/target/signal-analyzer-local.jsa
+
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml shared-dsp/src functions/src static-site/src \
+      static-site/web/src static-site/web/public static-site/web/index.html static-site/web/package-lock.json local/src \
+      -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  echo "Building Signal Analyzer (first run or sources changed; about a minute)..."
+  mvn -B -q -ntp package -DskipTests
+fi
+
+# The class-data-sharing archive, recorded at build time, halves start-up; the jar runs without it too.
+cds=()
+[ -f "$archive" ] && cds=(-XX:SharedArchiveFile="$archive" -Xshare:auto)
+exec java "${cds[@]}" -jar "$jar" "$@"
