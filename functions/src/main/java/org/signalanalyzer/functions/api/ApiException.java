@@ -46,6 +46,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "analysis_failed", message);
     }
 
+    public static ApiException exportFailed(String message) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "export_failed", message);
+    }
+
     public HttpStatus status() { return status; }
     public String code() { return code; }
 }

@@ -10,6 +10,7 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.core.serialize.exceptions.SerializationException;
 import jakarta.inject.Singleton;
+import org.signalanalyzer.functions.jobs.JobsBusyException;
 import org.signalanalyzer.functions.store.StorageUnavailableException;
 import org.signalanalyzer.functions.store.StoreConflictException;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ public class ErrorHandlers {
                     "The storage did not answer; nothing was changed. Try again in a few seconds.")
                     .header("Retry-After", RETRY_AFTER_S);
         };
+    }
+
+    @Singleton
+    ExceptionHandler<JobsBusyException, HttpResponse<ApiError>> busy() {
+        return (request, e) -> answer(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                "Too many jobs are running; nothing was started. Try again in a minute.").header("Retry-After", "30");
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormatException;
 import org.signalanalyzer.dsp.io.RecordingReaders;
@@ -72,7 +73,7 @@ public class FileController {
             throw ApiException.unreadable(e.getMessage());
         }
         archive.store(session.sessionId(), fileId, recording);
-        FileDescription ready = file.ready(recording, clock.instant());
+        FileDescription ready = file.ready(recording, StepProtocolAnalysis.sha256(bytes), clock.instant());
         documents.replace(session, entry, ready);
         return ready;
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.signalanalyzer.functions.analyses.AnalysisSummary;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
@@ -47,7 +48,7 @@ public class SessionController {
 
     @Serdeable
     public record SessionView(String sessionId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                              List<FileDescription> files) { }
+                              List<FileDescription> files, List<AnalysisSummary> analyses) { }
 
     @Post
     @Status(HttpStatus.CREATED)
@@ -64,7 +65,8 @@ public class SessionController {
     public SessionView get(String sessionId, @Nullable @Header("Authorization") String authorization) {
         Session s = access.open(sessionId, authorization);
         return new SessionView(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(),
-                documents.list(s, FileDescription.KIND, FileDescription.class));
+                documents.list(s, FileDescription.KIND, FileDescription.class),
+                documents.list(s, AnalysisSummary.KIND, AnalysisSummary.class));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.signalanalyzer.dsp.analysis.VoltageFromFileName;
 import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.Tag;
@@ -20,6 +22,7 @@ public record FileDescription(String fileId, String fileName, String contentType
                               @Nullable Double sampleIntervalS, @Nullable Double startTimeS,
                               @Nullable Double durationS, @Nullable List<Channel> channels,
                               @Nullable double[] sweepStartTimesS, @Nullable List<Tag> tags,
+                              @Nullable Double v2FromFileName, @Nullable String sha256,
                               @Nullable Instant uploadedAt) {
 
     public static final String KIND = "file";
@@ -28,14 +31,17 @@ public record FileDescription(String fileId, String fileName, String contentType
 
     public static FileDescription declared(String fileId, String fileName, String contentType, long sizeBytes) {
         return new FileDescription(fileId, fileName, contentType, sizeBytes, AWAITING_UPLOAD, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    public FileDescription ready(Recording r, Instant uploadedAt) {
+    /** Parsed: what the reader found, the V2 the file's name tells (desktop rule), the bytes' SHA-256. */
+    public FileDescription ready(Recording r, String contentSha256, Instant uploadedAt) {
+        OptionalDouble v2 = VoltageFromFileName.parse(fileName);
         return new FileDescription(fileId, fileName, contentType, sizeBytes, READY, r.format().name(),
                 r.formatVersion(), r.acquisitionMode().label(), r.sweepCount(), r.samplesPerSweep(),
                 r.sampleRateHz(), r.sampleIntervalS(), r.startTimeS(), r.samplesPerSweep() * r.sampleIntervalS(),
-                r.channels(), r.sweepStartTimesS(), r.tags(), uploadedAt);
+                r.channels(), r.sweepStartTimesS(), r.tags(), v2.isPresent() ? v2.getAsDouble() : null, contentSha256,
+                uploadedAt);
     }
 
     public boolean isReady() {

@@ -38,7 +38,7 @@ class LargeTraceTest {
         String fileId = Tokens.newId();
         ctx.getBean(RecordingArchive.class).store(s[0], fileId, r);
         ctx.getBean(Documents.class).create(session, FileDescription.KIND, fileId,
-                FileDescription.declared(fileId, "big.atf", "text/plain", 1).ready(r, Instant.now()));
+                FileDescription.declared(fileId, "big.atf", "text/plain", 1).ready(r, "0", Instant.now()));
 
         var trace = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
                 Map.of("width", "1920"));

@@ -19,15 +19,18 @@ public final class DesktopPipeline {
 
     public static Outcome run(double[] filteredPa, DesktopTimeBase time, ProtocolParameters p, StartingPoint start) {
         double[] t = time.timesS();
-        int minSamples = PurpleCurves.orangePointsNeeded(start.auto() ? AutomaticStartingPoint.FIRST : start.index())
-                * OrangeCurve.DESKTOP_BLOCK;
-        if (filteredPa.length < minSamples) {
-            throw new InvalidAnalysisParameterException("recording", String.format(java.util.Locale.ROOT,
-                    "the recording is too short for the desktop protocol: %d samples (%.1f ms) at 100 kHz, but "
-                            + "starting point %s needs at least %d samples (%.1f ms), %d more",
-                    filteredPa.length, filteredPa.length * 1e-2, start.auto() ? "10 (the first automatic candidate)"
-                            : Integer.toString(start.index()), minSamples, minSamples * 1e-2,
-                    minSamples - filteredPa.length));
+        int orangeLength = (filteredPa.length + OrangeCurve.DESKTOP_BLOCK - 1) / OrangeCurve.DESKTOP_BLOCK;
+        int n = start.auto() ? AutomaticStartingPoint.FIRST : start.index();
+        int missing = PurpleCurves.orangePointsNeeded(n) - orangeLength;
+        if (missing > 0) {
+            String what = start.auto() ? "the recording is too short for the desktop protocol"
+                    : "the recording is too short for starting point " + n + " (no room for the segments)";
+            throw new InvalidAnalysisParameterException(start.auto() ? "recording" : "startingPoint",
+                    String.format(java.util.Locale.ROOT, "%s: from orange point %d the segments need %d points of "
+                            + "0.5 ms (up to index %d), but the %.1f ms recording gives %d: short by %d points "
+                            + "(%.1f ms)", what, n, PurpleCurves.orangePointsNeeded(n) - n,
+                            PurpleCurves.orangePointsNeeded(n) - 1, filteredPa.length * 1e-2, orangeLength, missing,
+                            missing * 0.5));
         }
         double baseline = InitialBaseline.estimate(filteredPa, time.sampleRateHz(), p.t0Ms());
         double[] processed = InitialBaseline.subtract(filteredPa, baseline);

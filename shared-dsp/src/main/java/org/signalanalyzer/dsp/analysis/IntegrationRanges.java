@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Where each purple curve is integrated. {@link Unit#POINTS}: [start, end) indices of the purple curve (desktop
- * mode; the desktop's default 0–200 means all 199 points). {@link Unit#MS}: a time window [from, to] in ms after
- * the step onset (standard mode).
+ * mode; the desktop's default 0–200 means all 199 points). {@link Unit#MS}: a time window [from, to] in ms relative
+ * to the step onset (standard mode; negative = before the onset).
  */
 public record IntegrationRanges(Unit unit, double[] hyperpol, double[] depol) {
 
@@ -46,9 +46,10 @@ public record IntegrationRanges(Unit unit, double[] hyperpol, double[] depol) {
             throw new InvalidAnalysisParameterException("ranges." + which, "the " + which
                     + " range needs two numbers [start, end]");
         }
-        if (!Double.isFinite(r[0]) || !Double.isFinite(r[1]) || r[0] < 0 || r[1] <= r[0]) {
+        // A time window may start before the onset: zero-phase filters spread a step's charge slightly ahead of it.
+        if (!Double.isFinite(r[0]) || !Double.isFinite(r[1]) || (unit == Unit.POINTS && r[0] < 0) || r[1] <= r[0]) {
             throw new InvalidAnalysisParameterException("ranges." + which, "the " + which + " range ["
-                    + r[0] + ", " + r[1] + "] must satisfy 0 ≤ start < end");
+                    + r[0] + ", " + r[1] + "] must satisfy " + (unit == Unit.POINTS ? "0 ≤ " : "") + "start < end");
         }
         if (unit == Unit.POINTS && (r[0] != Math.rint(r[0]) || r[1] != Math.rint(r[1]))) {
             throw new InvalidAnalysisParameterException("ranges." + which, "the " + which

@@ -16,33 +16,43 @@ public final class StandardPipeline {
 
     private StandardPipeline() { }
 
+    /**
+     * @param leadMs   how far before each onset the purple curves start (guard plus the filter's spread)
+     * @param windowMs how far after each onset they run
+     */
     public record Outcome(StepOnsets onsets, double baselinePa, Curve orange, Curve normalized, Curve average,
                           Curve purpleHyperpol, Curve purpleDepol, double depolOnsetS, double hyperpolOnsetS,
-                          double windowMs) { }
+                          double leadMs, double windowMs) { }
 
     /**
      * @param voltageMv the recorded command voltage, or {@code null}
      * @param protocol  the ABF epoch table, or {@code null}
+     * @param spread    samples by which the (zero-phase) filtering spreads a step ahead of its onset
      */
     public static Outcome run(double[] x, double fs, double[] voltageMv, Protocol protocol, int sweep,
-                              ProtocolParameters p) {
+                              ProtocolParameters p, int spread) {
         StepOnsets onsets;
         if (voltageMv != null) onsets = StepOnsets.fromVoltage(voltageMv, fs, p);
         else if (protocol != null) onsets = StepOnsets.fromProtocol(protocol, sweep, fs, p);
         else onsets = StepOnsets.fromParameters(p, fs, x.length);
         List<StepOnset> steps = onsets.steps();
         int m = steps.size();
+        int lead = PreStepLevel.guardSamples(fs) + spread;
+        // Every response runs the same length, ending before the next step's (spread) response begins.
         int window = x.length - steps.get(m - 1).sample();
-        for (int k = 0; k + 1 < m; k++) window = Math.min(window, steps.get(k + 1).sample() - steps.get(k).sample());
-        int guard = PreStepLevel.guardSamples(fs);
-        if (window < 2 * guard + 2) {
-            throw new InvalidAnalysisParameterException("recording", "the steps are too close together (or the "
-                    + "recording ends too soon after the return from V2): the shortest response window is " + window
-                    + " samples");
+        for (int k = 0; k + 1 < m; k++) {
+            window = Math.min(window, steps.get(k + 1).sample() - lead - steps.get(k).sample());
+        }
+        if (window < 2 * lead + 2 || steps.get(0).sample() < 2 * lead + 2) {
+            throw new InvalidAnalysisParameterException("recording", "the steps are too close together, too close "
+                    + "to the start, or the recording ends too soon after the return from V2: the shortest response "
+                    + "window is " + window + " samples, the first step starts at sample " + steps.get(0).sample()
+                    + ", and " + lead + " samples are needed ahead of each step");
         }
         double[] levels = new double[m];
         for (int k = 0; k < m; k++) {
-            levels[k] = PreStepLevel.estimate(x, steps.get(k).sample(), k == 0 ? 0 : steps.get(k - 1).sample(), fs);
+            levels[k] = PreStepLevel.estimate(x, steps.get(k).sample(), k == 0 ? 0 : steps.get(k - 1).sample(), lead,
+                    fs);
         }
         int small = m - 2;
         double[] crossings = new double[small];
@@ -52,8 +62,8 @@ public final class StandardPipeline {
             amps[k] = steps.get(k).amplitudeMv();
         }
         LinearTemplate template = new LinearTemplate(x, crossings, java.util.Arrays.copyOf(levels, small), amps);
-        Curve depol = subtract(x, fs, steps.get(m - 2), levels[m - 2], template, guard, window);
-        Curve hyperpol = subtract(x, fs, steps.get(m - 1), levels[m - 1], template, guard, window);
+        Curve depol = subtract(x, fs, steps.get(m - 2), levels[m - 2], template, lead, window);
+        Curve hyperpol = subtract(x, fs, steps.get(m - 1), levels[m - 1], template, lead, window);
 
         double baseline = levels[0];
         StepOnset first = steps.get(0);
@@ -74,18 +84,18 @@ public final class StandardPipeline {
         }
         return new Outcome(onsets, baseline, displayCurve(x, baseline, fs), new Curve(normalized, normalizedT),
                 new Curve(average, averageT), hyperpol, depol, steps.get(m - 2).crossing() / fs,
-                steps.get(m - 1).crossing() / fs, (window - 1) * 1000.0 / fs);
+                steps.get(m - 1).crossing() / fs, lead * 1000.0 / fs, (window - 1) * 1000.0 / fs);
     }
 
-    /** The V2 response minus the template scaled by the step's own amplitude, from a guard before the onset. */
+    /** The V2 response minus the template scaled by the step's own amplitude, from {@code lead} before the onset. */
     private static Curve subtract(double[] x, double fs, StepOnset step, double level, LinearTemplate template,
-                                  int guard, int window) {
-        int len = guard + window;
+                                  int lead, int window) {
+        int len = lead + window;
         double[] v = new double[len];
         double[] t = new double[len];
         double amp = step.amplitudeMv();
         for (int j = 0; j < len; j++) {
-            int i = step.sample() - guard + j;
+            int i = step.sample() - lead + j;
             v[j] = x[i] - level - template.at(i - step.crossing()) * amp;
             t[j] = i / fs;
         }

@@ -68,7 +68,7 @@ public final class StepProtocolAnalysis {
         Integer vch = voltageChannel(rec, req);
         double[] voltage = vch == null ? null : rec.samples(req.sweep(), vch);
         StandardPipeline.Outcome o = StandardPipeline.run(filtered, fs, voltage,
-                rec.protocol().orElse(null), req.sweep(), p);
+                rec.protocol().orElse(null), req.sweep(), p, FilterSpread.samplesBefore(chain, fs));
         double v2 = o.onsets().v2On().toMv();
         double v0 = o.onsets().v2On().fromMv();
         if (o.onsets().source().equals(StepOnsets.FROM_VOLTAGE)) {
@@ -79,7 +79,7 @@ public final class StepProtocolAnalysis {
             v0 = p.v0Mv();
         }
         IntegrationRanges ranges = req.ranges() != null ? req.ranges()
-                : IntegrationRanges.ms(0, o.windowMs(), 0, o.windowMs());
+                : IntegrationRanges.ms(-o.leadMs(), o.windowMs(), -o.leadMs(), o.windowMs());
         Provenance prov = provenance(AnalysisMode.STANDARD, req, chain, SCIPY_PASS, vch, o.onsets().source(), input,
                 fs, notes);
         AnalysisResult r = new AnalysisResult(AnalysisMode.STANDARD, null, null, List.of(), o.baselinePa(), v0, v2,

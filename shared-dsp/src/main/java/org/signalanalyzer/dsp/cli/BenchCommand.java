@@ -22,6 +22,7 @@ final class BenchCommand implements Command {
 
     BenchCommand() {
         benchmarks.put("read", new ReadBenchmark());
+        benchmarks.put("analyze", new AnalyzeBenchmark());
     }
 
     @Override public String name() { return "bench"; }

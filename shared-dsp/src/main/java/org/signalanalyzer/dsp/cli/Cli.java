@@ -15,6 +15,7 @@ public final class Cli {
 
     static {
         register(new InfoCommand());
+        register(new AnalyzeCommand());
         register(new BenchCommand());
     }
 

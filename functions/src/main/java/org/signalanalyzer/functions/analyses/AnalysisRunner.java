@@ -1,0 +1,62 @@
+package org.signalanalyzer.functions.analyses;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.signalanalyzer.dsp.analysis.AnalysisRequest;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.Session;
+
+/** Runs shared-dsp's analysis on a stored file and keeps the result: for the process call and the batch jobs. */
+@Singleton
+public class AnalysisRunner {
+
+    private final Documents documents;
+    private final RecordingArchive archive;
+    private final AnalysisStore analyses;
+    private final Clock clock;
+
+    public AnalysisRunner(Documents documents, RecordingArchive archive, AnalysisStore analyses, Clock clock) {
+        this.documents = documents;
+        this.archive = archive;
+        this.analyses = analyses;
+        this.clock = clock;
+    }
+
+    public AnalysisSummary run(Session session, FileDescription file, AnalysisRequest request) {
+        Recording recording = archive.load(session.sessionId(), file.fileId());
+        AnalysisResult result;
+        try {
+            result = StepProtocolAnalysis.run(recording, request,
+                    new StepProtocolAnalysis.Input(file.fileName(), file.sha256()));
+        } catch (InvalidAnalysisParameterException e) {
+            throw ApiException.invalid(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
+            throw ApiException.analysisFailed("The analysis cannot run on '" + file.fileName() + "': " + e.getMessage());
+        }
+        AnalysisSummary summary = AnalysisSummary.of(Tokens.newId(), file.fileId(), file.fileName(), clock.instant(),
+                request.sweep(), request.channel(), result);
+        analyses.save(session, summary, result);
+        return summary;
+    }
+
+    /** A parsed file of this session: 404 for an unknown (or another session's) id, 409 before complete. */
+    public FileDescription readyFile(Session session, String fileId) {
+        if (!BlobKeys.isId(fileId)) throw ApiException.notFound("No such file in this session: " + fileId);
+        FileDescription file = documents.read(documents.find(session, FileDescription.KIND, fileId)
+                .orElseThrow(() -> ApiException.notFound("No such file in this session: " + fileId)),
+                FileDescription.class);
+        if (!file.isReady()) {
+            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,77 @@
+package org.signalanalyzer.functions.analyses;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Session;
+
+/**
+ * Analysis results: the JSON in S3 first, then the summary item that points to it. Results never change once
+ * written, so a warm function keeps the last few parsed (integrals and fits then cost no storage read).
+ */
+@Singleton
+public class AnalysisStore {
+
+    private static final int CACHED = 32;
+
+    private final BlobStore blobs;
+    private final Documents documents;
+    private final Map<String, AnalysisResult> cache = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AnalysisResult> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    public AnalysisStore(BlobStore blobs, Documents documents) {
+        this.blobs = blobs;
+        this.documents = documents;
+    }
+
+    public void save(Session session, AnalysisSummary summary, AnalysisResult result) {
+        blobs.put(BlobKeys.analysis(session.sessionId(), summary.analysisId()),
+                result.toJson().getBytes(StandardCharsets.UTF_8), "application/json");
+        documents.create(session, AnalysisSummary.KIND, summary.analysisId(), summary);
+        remember(session.sessionId(), summary.analysisId(), result);
+    }
+
+    public AnalysisSummary summary(Session session, String analysisId) {
+        if (!BlobKeys.isId(analysisId)) throw unknown();
+        return documents.read(documents.find(session, AnalysisSummary.KIND, analysisId)
+                .orElseThrow(AnalysisStore::unknown), AnalysisSummary.class);
+    }
+
+    /**
+     * The stored result of an analysis of this session (404 for another session's id). The cache is keyed by
+     * session and id and filled only after that check, so a hit needs no item read.
+     */
+    public AnalysisResult result(Session session, String analysisId) {
+        String key = session.sessionId() + "/" + analysisId;
+        synchronized (cache) {
+            AnalysisResult cached = cache.get(key);
+            if (cached != null) return cached;
+        }
+        summary(session, analysisId);
+        byte[] json = blobs.get(BlobKeys.analysis(session.sessionId(), analysisId))
+                .orElseThrow(() -> new IllegalStateException("analysis " + analysisId + " has no stored result"));
+        AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
+        remember(session.sessionId(), analysisId, result);
+        return result;
+    }
+
+    private void remember(String sessionId, String analysisId, AnalysisResult result) {
+        synchronized (cache) {
+            cache.put(sessionId + "/" + analysisId, result);
+        }
+    }
+
+    private static ApiException unknown() {
+        return ApiException.notFound("No such analysis in this session.");
+    }
+}

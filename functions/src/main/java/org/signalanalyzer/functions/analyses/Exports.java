@@ -1,0 +1,86 @@
+package org.signalanalyzer.functions.analyses;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.signalanalyzer.dsp.export.ExportedFile;
+import org.signalanalyzer.dsp.export.Exporter;
+import org.signalanalyzer.dsp.export.Layout;
+import org.signalanalyzer.dsp.export.NamedAnalysis;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Session;
+
+/** Writes an export of stored analyses to S3 and signs a download link; used by the export call and the jobs. */
+@Singleton
+public class Exports {
+
+    private final AnalysisStore analyses;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final Duration linkValidity;
+
+    public Exports(AnalysisStore analyses, BlobStore blobs, Clock clock,
+                   @Value("${signal.exports.url-validity}") Duration linkValidity) {
+        this.analyses = analyses;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.linkValidity = linkValidity;
+    }
+
+    @Serdeable
+    public record Link(String exportId, String fileName, String url, Instant expiresAt) { }
+
+    /** Where an export lies, so a link can be signed again later (a job's status). */
+    @Serdeable
+    public record Stored(String exportId, String fileName, String key) { }
+
+    public Link write(Session session, List<String> analysisIds, Layout layout) {
+        return link(store(session, analysisIds, layout));
+    }
+
+    public Stored store(Session session, List<String> analysisIds, Layout layout) {
+        List<NamedAnalysis> named = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String id : analysisIds) {
+            AnalysisSummary s = analyses.summary(session, id);
+            // Two analyses of one file need different labels in one workbook.
+            String name = names.add(s.fileName()) ? s.fileName() : s.fileName() + " (" + id + ")";
+            named.add(new NamedAnalysis(name, s.fileName(), analyses.result(session, id)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportedFile file;
+        try {
+            file = new Exporter(clock).write(layout, named, out);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.exportFailed(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = file.fileName();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
+        String exportId = Tokens.newId();
+        String key = BlobKeys.export(session.sessionId(), exportId, extension);
+        blobs.put(key, out.toByteArray(), file.contentType());
+        return new Stored(exportId, name, key);
+    }
+
+    public Link link(Stored stored) {
+        return new Link(stored.exportId(), stored.fileName(),
+                blobs.presignGet(stored.key(), stored.fileName(), linkValidity).toString(),
+                clock.instant().plus(linkValidity));
+    }
+}

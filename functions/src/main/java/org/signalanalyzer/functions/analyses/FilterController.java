@@ -1,0 +1,91 @@
+package org.signalanalyzer.functions.analyses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.filter.FilterMetrics;
+import org.signalanalyzer.dsp.plot.Decimation;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.api.Trace;
+import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.store.Session;
+
+/**
+ * Filter preview: a chain applied to one whole sweep/channel (filters have edge effects, so never to the window
+ * alone), the desktop's metrics over the whole sweep, and both traces decimated for the requested window.
+ */
+@Controller("/api/sessions/{sessionId}/files/{fileId}/filter")
+public class FilterController {
+
+    private final SessionAccess access;
+    private final AnalysisRunner files;
+    private final RecordingArchive archive;
+
+    public FilterController(SessionAccess access, AnalysisRunner files, RecordingArchive archive) {
+        this.access = access;
+        this.files = files;
+        this.archive = archive;
+    }
+
+    /** The metrics; SNR is null when the residual is zero (an infinite ratio has no JSON number). */
+    @Serdeable
+    public record Metrics(double mse, double rmse, double mae, @Nullable Double snrDb, double maxAbsResidual,
+                          double meanResidual) {
+        static Metrics of(FilterMetrics m) {
+            return new Metrics(m.mse(), m.rmse(), m.mae(), Double.isFinite(m.snrDb()) ? m.snrDb() : null,
+                    m.maxAbsResidual(), m.meanResidual());
+        }
+    }
+
+    @Serdeable
+    public record Preview(Trace raw, Trace filtered, Metrics metrics) { }
+
+    @Post
+    public Preview preview(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
+                           @Body String body) {
+        Session session = access.open(sessionId, authorization);
+        FileDescription file = files.readyFile(session, fileId);
+        JsonNode root = RequestJson.parse(body);
+        int sweep = RequestJson.optionalInt(root, "sweep", 0);
+        int channel = RequestJson.optionalInt(root, "channel", 0);
+        int width = RequestJson.optionalInt(root, "width", 1200);
+        if (sweep < 0 || sweep >= file.sweepCount() || channel < 0 || channel >= file.channels().size()) {
+            throw ApiException.invalid("sweep " + sweep + " / channel " + channel + " does not exist in '"
+                    + file.fileName() + "' (" + file.sweepCount() + " sweeps, " + file.channels().size() + " channels).");
+        }
+        if (width < 1 || width > Decimation.MAX_WIDTH) {
+            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
+        }
+        FilterChain chain = AnalysisRequests.chain(root);
+        if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
+        Double startS = root.hasNonNull("startS") ? root.get("startS").asDouble() : null;
+        Double endS = root.hasNonNull("endS") ? root.get("endS").asDouble() : null;
+        int[] window;
+        try {
+            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        double[] raw = archive.samples(session.sessionId(), fileId, sweep, channel, 0, file.samplesPerSweep());
+        double[] filtered;
+        try {
+            filtered = chain.apply(raw, file.sampleRateHz());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("chain: " + e.getMessage());
+        }
+        String unit = file.channels().get(channel).unit();
+        double t0 = file.startTimeS();
+        double dt = file.sampleIntervalS();
+        return new Preview(
+                Trace.of(sweep, channel, unit, Decimation.envelope(raw, window[0], window[1], t0, dt, width)),
+                Trace.of(sweep, channel, unit, Decimation.envelope(filtered, window[0], window[1], t0, dt, width)),
+                Metrics.of(FilterMetrics.of(raw, filtered)));
+    }
+}

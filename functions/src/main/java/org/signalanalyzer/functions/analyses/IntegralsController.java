@@ -1,0 +1,51 @@
+package org.signalanalyzer.functions.analyses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.store.Session;
+
+/** Integrals of a stored result over new ranges: shared-dsp recomputes them, nothing is rerun or stored. */
+@Controller("/api/sessions/{sessionId}/analyses/{analysisId}/integrals")
+public class IntegralsController {
+
+    private final SessionAccess access;
+    private final AnalysisStore analyses;
+
+    public IntegralsController(SessionAccess access, AnalysisStore analyses) {
+        this.access = access;
+        this.analyses = analyses;
+    }
+
+    @Serdeable
+    public record Ranges(String unit, double[] hyperpol, double[] depol) { }
+
+    @Serdeable
+    public record Charges(double qHyperpolPc, double qDepolPc, double capacitanceNf, Ranges ranges) { }
+
+    @Post
+    public Charges integrals(String sessionId, String analysisId,
+                             @Nullable @Header("Authorization") String authorization, @Body String body) {
+        Session session = access.open(sessionId, authorization);
+        JsonNode root = RequestJson.parse(body);
+        AnalysisResult result = analyses.result(session, analysisId);
+        IntegrationRanges ranges = AnalysisRequests.ranges(root, result.mode());
+        Integrals.Charges c;
+        try {
+            c = Integrals.of(result, ranges);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        return new Charges(c.qHyperpolPc(), c.qDepolPc(), c.capacitanceNf(),
+                new Ranges(ranges.unit().label(), ranges.hyperpol(), ranges.depol()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.signalanalyzer.functions.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.signalanalyzer.dsp.export.Layout;
+import org.signalanalyzer.functions.analyses.AnalysisRequests;
+import org.signalanalyzer.functions.analyses.AnalysisRunner;
+import org.signalanalyzer.functions.analyses.AnalysisSummary;
+import org.signalanalyzer.functions.analyses.Exports;
+import org.signalanalyzer.functions.analyses.RequestJson;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.store.Entry;
+import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.store.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work of a batch job: analyse each file with the job's settings (progress after each), then one export of
+ * them all (per-set workbooks for lab-sets). A file that cannot be analysed is named in the message and skipped.
+ */
+@Singleton
+public class BatchJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchJobs.class);
+
+    private final SessionStore store;
+    private final Documents documents;
+    private final AnalysisRunner runner;
+    private final Exports exports;
+    private final Clock clock;
+
+    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock) {
+        this.store = store;
+        this.documents = documents;
+        this.runner = runner;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    public void run(JobRequest request) {
+        Optional<Session> found = store.findSession(request.sessionId(), clock.instant());
+        if (found.isEmpty()) return;
+        Session session = found.get();
+        Optional<Entry> entry = documents.find(session, JobState.KIND, request.jobId());
+        if (entry.isEmpty()) return;
+        Entry current = entry.get();
+        JobState job = documents.read(current, JobState.class);
+        if (!JobState.QUEUED.equals(job.status())) return;
+        current = documents.replace(session, current, job.with(JobState.RUNNING, 0, "", List.of(), null));
+        List<String> analysisIds = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            JsonNode body = RequestJson.parse(job.request());
+            for (int i = 0; i < job.fileIds().size(); i++) {
+                String fileId = job.fileIds().get(i);
+                try {
+                    FileDescription file = runner.readyFile(session, fileId);
+                    AnalysisSummary s = runner.run(session, file, AnalysisRequests.parse(body, file));
+                    analysisIds.add(s.analysisId());
+                } catch (ApiException e) {
+                    problems.add(fileId + ": " + e.getMessage());
+                }
+                current = documents.replace(session, current, job.with(JobState.RUNNING, i + 1,
+                        String.join("; ", problems), List.copyOf(analysisIds), null));
+            }
+            if (analysisIds.isEmpty()) {
+                documents.replace(session, current, job.with(JobState.FAILED, job.total(),
+                        "No file could be analysed: " + String.join("; ", problems), List.of(), null));
+                return;
+            }
+            Exports.Stored export = exports.store(session, analysisIds, Layout.parse(job.layout()));
+            documents.replace(session, current, job.with(JobState.DONE, job.total(), String.join("; ", problems),
+                    List.copyOf(analysisIds), export));
+        } catch (RuntimeException e) {
+            LOG.warn("job {} of session {} failed", request.jobId(), request.sessionId(), e);
+            documents.replace(session, current, job.with(JobState.FAILED, analysisIds.size(),
+                    "The job stopped: " + e.getMessage(), List.copyOf(analysisIds), null));
+        }
+    }
+}

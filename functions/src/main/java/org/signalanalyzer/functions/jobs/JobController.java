@@ -1,0 +1,105 @@
+package org.signalanalyzer.functions.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.signalanalyzer.dsp.export.Layout;
+import org.signalanalyzer.functions.analyses.AnalysisRequests;
+import org.signalanalyzer.functions.analyses.AnalysisRunner;
+import org.signalanalyzer.functions.analyses.Exports;
+import org.signalanalyzer.functions.analyses.RequestJson;
+import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.Session;
+
+/** Asynchronous batch jobs: the call answers a job id at once; the status tells progress and the result link. */
+@Controller("/api/sessions/{sessionId}/jobs")
+public class JobController {
+
+    /** A batch is one Lambda invocation (15 min at most); this many files fit with room to spare. */
+    static final int MAX_FILES = 200;
+
+    private final SessionAccess access;
+    private final Documents documents;
+    private final AnalysisRunner runner;
+    private final Exports exports;
+    private final JobRunner jobRunner;
+    private final Clock clock;
+
+    public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
+                         JobRunner jobRunner, Clock clock) {
+        this.access = access;
+        this.documents = documents;
+        this.runner = runner;
+        this.exports = exports;
+        this.jobRunner = jobRunner;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Accepted(String jobId, String status) { }
+
+    @Serdeable
+    public record Status(String jobId, String status, int done, int total, String message,
+                         @Nullable Exports.Link export) { }
+
+    @Post
+    public HttpResponse<Accepted> start(String sessionId, @Nullable @Header("Authorization") String authorization,
+                                        @Body String body) {
+        Session session = access.open(sessionId, authorization);
+        JsonNode root = RequestJson.parse(body);
+        if (!"batch".equals(root.path("kind").asText("batch"))) {
+            throw ApiException.invalid("kind must be \"batch\" (the only job kind).");
+        }
+        JsonNode ids = root.get("fileIds");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_FILES) {
+            throw ApiException.invalid("fileIds must list 1 to " + MAX_FILES + " files of this session.");
+        }
+        String layout = root.path("layout").asText("lab-sets");
+        try {
+            Layout.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        List<String> fileIds = new ArrayList<>();
+        for (JsonNode id : ids) {
+            FileDescription file = runner.readyFile(session, id.asText());
+            AnalysisRequests.parse(root, file);
+            fileIds.add(file.fileId());
+        }
+        String jobId = Tokens.newId();
+        JobState job = new JobState(jobId, JobState.QUEUED, 0, fileIds.size(), "", fileIds, body, layout, List.of(),
+                null, clock.instant());
+        documents.create(session, JobState.KIND, jobId, job);
+        try {
+            jobRunner.submit(new JobRequest(session.sessionId(), jobId));
+        } catch (JobsBusyException e) {
+            documents.delete(session, JobState.KIND, jobId);
+            throw e;
+        }
+        return HttpResponse.accepted().body(new Accepted(jobId, JobState.QUEUED));
+    }
+
+    @Get("/{jobId}")
+    public Status status(String sessionId, String jobId, @Nullable @Header("Authorization") String authorization) {
+        Session session = access.open(sessionId, authorization);
+        if (!BlobKeys.isId(jobId)) throw ApiException.notFound("No such job in this session.");
+        JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
+                .orElseThrow(() -> ApiException.notFound("No such job in this session.")), JobState.class);
+        return new Status(job.jobId(), job.status(), job.done(), job.total(), job.message(),
+                job.export() == null ? null : exports.link(job.export()));
+    }
+}

@@ -1,0 +1,79 @@
+package org.signalanalyzer.functions.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.signalanalyzer.functions.support.ApiHarness.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.SharedFiles;
+
+/**
+ * A batch job through the API (the test runtime runs jobs on the bounded thread pool, as the local runtime does):
+ * answered at once with a job id, progress to done, a per-set workbook behind the link, and every analysis equal
+ * to shared-dsp run directly on the file.
+ */
+class BatchJobTest {
+
+    @Test
+    void aBatchOfFilesBecomesAPerSetWorkbook() throws Exception {
+        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        String[] s = ApiHarness.newSession();
+        List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
+        List<String> fileIds = new java.util.ArrayList<>();
+        for (String name : names) {
+            String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
+            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
+            fileIds.add(id);
+        }
+        var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
+                "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35",
+                "layout", "lab-sets"));
+        assertEquals(202, started.status(), started.toString());
+        String jobId = started.json().get("jobId").asText();
+
+        JsonNode status = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null).json();
+            if (status.get("status").asText().equals("done") || status.get("status").asText().equals("failed")) break;
+            Thread.sleep(200);
+        }
+        assertEquals("done", status.get("status").asText(), status.toString());
+        assertEquals(2, status.get("done").asInt());
+        assertEquals(2, status.get("total").asInt());
+        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(status.get("export").get("url")
+                .asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertTrue(status.get("export").get("fileName").asText().endsWith(".xlsx"), status.toString());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            assertTrue(book.getNumberOfSheets() >= 2, "a sheet per file of the set");
+        }
+
+        ProcessFlowTest.recording = org.signalanalyzer.dsp.io.RecordingReaders.read(SharedFiles.desktop("202304_0521.atf"));
+        ProcessFlowTest.bytes = bytes;
+        AnalysisResult expected = ProcessFlowTest.direct("raw", StartingPoint.given(35));
+        var history = call("GET", "/api/sessions/" + s[0] + "/analyses", s[1], null).json().get("analyses");
+        assertEquals(2, history.size());
+        for (JsonNode a : history) {
+            assertEquals(expected.qHyperpolPc(), a.get("qHyperpolPc").asDouble(), 0.0);
+            assertEquals(expected.capacitanceNf(), a.get("capacitanceNf").asDouble(), 0.0);
+        }
+
+        String[] other = ApiHarness.newSession();
+        assertEquals(404, call("GET", "/api/sessions/" + other[0] + "/jobs/" + jobId, other[1], null).status());
+        var unknownFile = call("POST", "/api/sessions/" + other[0] + "/jobs", other[1], Map.of("kind", "batch",
+                "fileIds", fileIds, "layout", "lab-sets"));
+        assertEquals(404, unknownFile.status(), "another session's files are not found");
+    }
+}

@@ -1,0 +1,93 @@
+package org.signalanalyzer.functions.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.signalanalyzer.functions.support.ApiHarness.call;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.filter.FilterMetrics;
+import org.signalanalyzer.dsp.plot.Decimation;
+import org.signalanalyzer.dsp.plot.Envelope;
+import org.signalanalyzer.functions.support.ApiHarness;
+
+/** Export (a real workbook through a presigned link, opened with POI) and filter preview, against shared-dsp. */
+class ExportAndFilterTest extends ProcessFlowTest {
+
+    @Test
+    void theExportLinkDownloadsAWorkbookHoldingTheAnalysisNumbers() throws Exception {
+        var processed = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
+                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35"));
+        assertEquals(201, processed.status(), processed.toString());
+        String analysisId = processed.json().get("analysisId").asText();
+        AnalysisResult expected = direct("raw", StartingPoint.given(35));
+
+        var export = call("POST", "/api/sessions/" + sid + "/exports", token,
+                Map.of("analysisIds", List.of(analysisId), "layout", "full"));
+        assertEquals(200, export.status(), export.toString());
+        assertTrue(export.json().get("fileName").asText().endsWith(".xlsx"), export.toString());
+        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(export.json().get("url").asText()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        boolean foundQ = false;
+        boolean foundC = false;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() != CellType.NUMERIC) continue;
+                        foundQ |= Math.abs(cell.getNumericCellValue() - expected.qDepolPc()) <= 1e-12;
+                        foundC |= Math.abs(cell.getNumericCellValue() - expected.capacitanceNf()) <= 1e-12;
+                    }
+                }
+            }
+        }
+        assertTrue(foundQ && foundC, "the workbook holds Q depol and C as shared-dsp computed them");
+
+        var tampered = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(export.json().get("url").asText()
+                .replace("X-Amz-Signature=", "X-Amz-Signature=0"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, tampered.statusCode(), "a changed download link fails");
+
+        String[] other = ApiHarness.newSession();
+        assertEquals(404, call("POST", "/api/sessions/" + other[0] + "/exports", other[1],
+                Map.of("analysisIds", List.of(analysisId), "layout", "full")).status());
+        assertEquals(400, call("POST", "/api/sessions/" + sid + "/exports", token,
+                Map.of("analysisIds", List.of(analysisId), "layout", "pdf")).status());
+    }
+
+    @Test
+    void filterPreviewAnswersShardDspsMetricsAndBothTracesDecimated() {
+        var r = call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/filter", token,
+                Map.of("sweep", 0, "channel", 0, "chain", Map.of("preset", "batch"), "width", 500));
+        assertEquals(200, r.status(), r.toString());
+        double[] x = recording.samples(0, 0);
+        double[] y = FilterChain.preset("batch").apply(x, recording.sampleRateHz());
+        FilterMetrics m = FilterMetrics.of(x, y);
+        var metrics = r.json().get("metrics");
+        assertEquals(m.rmse(), metrics.get("rmse").asDouble(), 0.0);
+        assertEquals(m.snrDb(), metrics.get("snrDb").asDouble(), 0.0);
+        assertEquals(m.maxAbsResidual(), metrics.get("maxAbsResidual").asDouble(), 0.0);
+        Envelope e = Decimation.envelope(y, 0, y.length, recording.startTimeS(), recording.sampleIntervalS(), 500);
+        var filtered = r.json().get("filtered").get("values");
+        assertEquals(1000, filtered.size());
+        for (int i = 0; i < 1000; i++) assertEquals(e.values()[i], filtered.get(i).asDouble(), 0.0);
+        assertEquals(1000, r.json().get("raw").get("values").size());
+
+        var raw = call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/filter", token,
+                Map.of("chain", Map.of("preset", "raw")));
+        assertEquals(200, raw.status(), raw.toString());
+        assertTrue(raw.json().get("metrics").get("snrDb").isNull(), "no residual: SNR has no finite value");
+    }
+}

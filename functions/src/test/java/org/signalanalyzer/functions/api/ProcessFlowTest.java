@@ -1,0 +1,124 @@
+package org.signalanalyzer.functions.api;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.signalanalyzer.functions.support.ApiHarness.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.analysis.AnalysisMode;
+import org.signalanalyzer.dsp.analysis.AnalysisRequest;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.RecordingReaders;
+import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.SharedFiles;
+
+/**
+ * Process and integrals through the Lambda entry point on the desktop sample. References: shared-dsp run
+ * directly on the same file (must be equal exactly: same code, float64 storage) and the desktop application's
+ * own numbers (expected-desktop.json, case batch_n35; relative 1e-9).
+ */
+class ProcessFlowTest {
+
+    static String sid;
+    static String token;
+    static String fileId;
+    static Recording recording;
+    static byte[] bytes;
+
+    @BeforeAll
+    static void upload() throws Exception {
+        Path atf = SharedFiles.desktop("202304_0521.atf");
+        bytes = Files.readAllBytes(atf);
+        recording = RecordingReaders.read(atf);
+        String[] s = ApiHarness.newSession();
+        sid = s[0];
+        token = s[1];
+        fileId = UploadFlowTest.upload(sid, token, "202304_0521.atf", bytes, "application/octet-stream");
+        assertEquals(200, call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null).status());
+    }
+
+    static AnalysisResult direct(String preset, StartingPoint sp) {
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, ProtocolParameters.DESKTOP_DEFAULTS, sp,
+                FilterChain.preset(preset), null, 0, 0, null);
+        return StepProtocolAnalysis.run(recording, req, StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
+    }
+
+    static void sameCurve(double[] expected, JsonNode actual, String what) {
+        assertEquals(expected.length, actual.size(), what + " length");
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual.get(i).asDouble(), 0.0, what + i);
+    }
+
+    @Test
+    void processStoresTheResultSharedDspComputesAndIntegralsRecomputeIt() {
+        var r = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
+                "chain", Map.of("preset", "batch"), "startingPoint", "35",
+                "params", Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100,
+                        "v2Mv", -20)));
+        assertEquals(201, r.status(), r.toString());
+        JsonNode view = r.json();
+        String analysisId = view.get("analysisId").asText();
+        JsonNode result = view.get("result");
+
+        AnalysisResult expected = direct("batch", StartingPoint.given(35));
+        assertEquals(expected.qHyperpolPc(), result.get("qHyperpolPc").asDouble(), 0.0);
+        assertEquals(expected.qDepolPc(), result.get("qDepolPc").asDouble(), 0.0);
+        assertEquals(expected.capacitanceNf(), result.get("capacitanceNf").asDouble(), 0.0);
+        sameCurve(expected.orange(), result.get("orange"), "orange");
+        sameCurve(expected.purpleDepol(), result.get("purpleDepol"), "purpleDepol");
+        // The desktop application's own numbers for this case (expected-desktop.json batch_n35).
+        assertEquals(-14.117414341533726, result.get("qHyperpolPc").asDouble(), 14.12 * 1e-9);
+        assertEquals(9.315680642187917, result.get("qDepolPc").asDouble(), 9.32 * 1e-9);
+        assertEquals(0.3905515830620274, result.get("capacitanceNf").asDouble(), 0.39 * 1e-9);
+        assertEquals(expected.qDepolPc(), view.get("summary").get("qDepolPc").asDouble(), 0.0);
+
+        var again = call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, token, null);
+        assertEquals(200, again.status());
+        assertEquals(result, again.json().get("result"), "the stored result reads back unchanged");
+        var history = call("GET", "/api/sessions/" + sid + "/analyses", token, null).json().get("analyses");
+        assertTrue(history.findValuesAsText("analysisId").contains(analysisId));
+        assertEquals(200, call("GET", "/api/sessions/" + sid, token, null).status());
+
+        var q = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
+                Map.of("hyperpol", new int[] {10, 150}, "depol", new int[] {5, 120}));
+        assertEquals(200, q.status(), q.toString());
+        Integrals.Charges c = Integrals.of(expected, IntegrationRanges.points(10, 150, 5, 120));
+        assertEquals(c.qHyperpolPc(), q.json().get("qHyperpolPc").asDouble(), 0.0);
+        assertEquals(c.qDepolPc(), q.json().get("qDepolPc").asDouble(), 0.0);
+        assertEquals(c.capacitanceNf(), q.json().get("capacitanceNf").asDouble(), 0.0);
+        assertEquals("points", q.json().get("ranges").get("unit").asText());
+
+        var badRange = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
+                Map.of("hyperpol", new double[] {0.5, 3}, "depol", new int[] {0, 10}));
+        assertEquals(400, badRange.status(), badRange.toString());
+
+        String[] other = ApiHarness.newSession();
+        assertEquals(404, call("GET", "/api/sessions/" + other[0] + "/analyses/" + analysisId, other[1], null).status());
+        assertEquals(404, call("POST", "/api/sessions/" + other[0] + "/analyses/" + analysisId + "/integrals", other[1],
+                Map.of("hyperpol", new int[] {0, 10}, "depol", new int[] {0, 10})).status());
+        assertEquals(403, call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, other[1], null).status());
+    }
+
+    @Test
+    void badParametersAreRefusedWithTheFieldNamed() {
+        var r = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
+                "params", Map.of("nCycles", 42)));
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.json().get("message").asText().contains("n_cycles"), r.toString());
+        var chain = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
+                "chain", Map.of("steps", new Object[] {Map.of("type", "no-such-filter")})));
+        assertEquals(400, chain.status(), chain.toString());
+        var noFile = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("mode", "desktop"));
+        assertEquals(400, noFile.status());
+    }
+}
