@@ -1,7 +1,6 @@
 package org.signalanalyzer.dsp.io;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,14 +89,16 @@ public final class AtfReader {
         BigDecimal secondsPerTimeUnit = secondsPer(name, titleLine, titles[0].unit());
         Layout layout = layout(name, titleLine, titles, signals, exported);
 
-        Data data = parseData(name, b, cur.position(), titleLine + 1, columns);
-        double intervalS = sampleInterval(name, b, data, titleLine + 1).multiply(secondsPerTimeUnit).doubleValue();
-        double startS = data.columns[0][0] * secondsPerTimeUnit.doubleValue();
-        checkEquallySpaced(name, data, intervalS / secondsPerTimeUnit.doubleValue(), titleLine + 1);
+        NumberTable data = NumberTable.parse(name, b, cur.position(), titleLine + 1, columns, limits);
+        BigDecimal interval = data.sampleInterval(name, titleLine + 1);
+        data.checkEquallySpaced(name, interval.doubleValue(), titleLine + 1);
+        double[] seconds = data.secondsIntervalAndStart(name, titleLine + 1, interval, secondsPerTimeUnit);
+        double intervalS = seconds[0];
+        double startS = seconds[1];
 
         double[][][] sweeps = new double[layout.sweeps][layout.channels.size()][];
-        for (int c = 1; c < columns; c++) sweeps[layout.sweepOf[c]][layout.channelOf[c]] = data.columns[c];
-        double[] starts = sweepStarts(name, records, recordLines, layout.sweeps, data.rows * intervalS);
+        for (int c = 1; c < columns; c++) sweeps[layout.sweepOf[c]][layout.channelOf[c]] = data.columns()[c];
+        double[] starts = sweepStarts(name, records, recordLines, layout.sweeps, data.rows() * intervalS);
         return new Recording(name, RecordingFormat.ATF, version, AcquisitionMode.fromLabel(records.get("AcquisitionMode")),
                 intervalS, startS, layout.channels, starts, sweeps, List.of(), records.getOrDefault("Comment", ""),
                 null, records);
@@ -120,14 +121,10 @@ public final class AtfReader {
     }
 
     private static BigDecimal secondsPer(String name, long line, String unit) throws RecordingFormatException {
-        return switch (unit) {
-            case "", "s", "sec" -> BigDecimal.ONE;
-            case "ms" -> new BigDecimal("1e-3");
-            case "us", "\u00b5s", "\u03bcs" -> new BigDecimal("1e-6");
-            case "min" -> BigDecimal.valueOf(60);
-            default -> throw RecordingFormatException.atLine(name, line, "the time column's unit '" + unit
-                    + "' is not a time unit: expected s, ms, µs (or us) or min");
-        };
+        BigDecimal s = NumberTable.secondsPer(unit);
+        if (s == null) throw RecordingFormatException.atLine(name, line, "the time column's unit '" + unit
+                + "' is not a time unit: expected s, ms, µs (or us) or min");
+        return s;
     }
 
     /** Which sweep and channel each data column holds. */
@@ -196,113 +193,6 @@ public final class AtfReader {
         return new Layout(sweeps, List.of(channels), sweepOf, channelOf);
     }
 
-    /** The numbers of the data block, one array per column, and the printed precision of each time. */
-    private record Data(double[][] columns, int rows, int[] timeDigits) {
-        double timeHalfUlp(int row) { return DecimalParser.halfUlp(columns[0][row], timeDigits[row]); }
-    }
-
-    private Data parseData(String name, byte[] b, int from, long firstLine, int columns) throws RecordingFormatException {
-        int n = b.length;
-        int lineEnds = LineCounter.count(b, from, n, (byte) '\n');
-        byte eol = '\n';
-        if (lineEnds == 0) {
-            eol = '\r';
-            lineEnds = LineCounter.count(b, from, n, eol);
-        }
-        long maxRows = (long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0);
-        if (maxRows * columns > limits.maxSamples()) {
-            throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
-                    + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
-        }
-        double[][] cols = new double[columns][(int) maxRows];
-        int[] timeDigits = new int[(int) maxRows];
-        DecimalParser num = new DecimalParser();
-        int rows = 0;
-        long line = firstLine;
-        int p = from;
-        while (p < n) {
-            int q = p;
-            while (q < n && (b[q] == ' ' || b[q] == '\t')) q++;
-            if (q >= n) break;
-            if (b[q] == '\r' || b[q] == '\n') {
-                p = skipLineEnd(b, q);
-                line++;
-                continue;
-            }
-            for (int c = 0; c < columns; c++) {
-                if (c > 0) {
-                    int s = q;
-                    while (q < n && (b[q] == '\t' || b[q] == ' ' || b[q] == ',')) q++;
-                    if (q == s || q >= n || b[q] == '\r' || b[q] == '\n') {
-                        throw RecordingFormatException.atLine(name, line, "expected " + columns
-                                + " numbers separated by tabs, found " + c);
-                    }
-                }
-                if (!num.parse(b, q, n)) {
-                    throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
-                            + ", found '" + token(b, q) + "'");
-                }
-                cols[c][rows] = num.value();
-                if (c == 0) timeDigits[rows] = num.lastDigitExponent();
-                q = num.end();
-            }
-            while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',')) q++;
-            if (q < n && b[q] != '\r' && b[q] != '\n') {
-                throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
-                        + token(b, q) + "'");
-            }
-            rows++;
-            line++;
-            p = q < n ? skipLineEnd(b, q) : n;
-        }
-        if (rows < 2) throw RecordingFormatException.atLine(name, line, "expected at least two data rows (the sample "
-                + "interval comes from the time column), found " + rows);
-        if (rows < cols[0].length) {
-            for (int c = 0; c < columns; c++) cols[c] = java.util.Arrays.copyOf(cols[c], rows);
-        }
-        return new Data(cols, rows, timeDigits);
-    }
-
-    private static int skipLineEnd(byte[] b, int q) {
-        if (b[q] == '\r' && q + 1 < b.length && b[q + 1] == '\n') return q + 2;
-        return q + 1;
-    }
-
-    /**
-     * The sample interval in the time column's unit. Clampfit prints times with few digits (1.09998), so the span
-     * over all rows divided by their count is exact only to the printed precision; within that precision, the
-     * decimal with the fewest digits is the interval the writer used (1e-05, not 1.0000000000909e-05).
-     */
-    private static BigDecimal sampleInterval(String name, byte[] b, Data d, long firstLine) throws RecordingFormatException {
-        double first = d.columns[0][0];
-        double last = d.columns[0][d.rows - 1];
-        if (!(last > first)) throw RecordingFormatException.atLine(name, firstLine, "expected the time column to "
-                + "increase, but the last row's time " + last + " is not after the first " + first);
-        BigDecimal span = new BigDecimal(last).subtract(new BigDecimal(first));
-        BigDecimal steps = BigDecimal.valueOf(d.rows - 1L);
-        BigDecimal interval = span.divide(steps, MathContext.DECIMAL64);
-        double bound = (d.timeHalfUlp(0) + d.timeHalfUlp(d.rows - 1)) / (d.rows - 1);
-        for (int digits = 1; digits <= 16; digits++) {
-            BigDecimal r = interval.round(new MathContext(digits));
-            if (Math.abs(r.subtract(interval).doubleValue()) <= bound) return r;
-        }
-        return interval;
-    }
-
-    /** A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. */
-    private static void checkEquallySpaced(String name, Data d, double interval, long firstLine) throws RecordingFormatException {
-        double[] t = d.columns[0];
-        double t0 = t[0];
-        for (int i = 0; i < d.rows; i++) {
-            double expected = t0 + i * interval;
-            double tolerance = 0.5 * interval + d.timeHalfUlp(i) + d.timeHalfUlp(0);
-            if (Math.abs(t[i] - expected) > tolerance) {
-                throw RecordingFormatException.atLine(name, firstLine + i, "expected equally spaced times (about "
-                        + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
-            }
-        }
-    }
-
     private static double[] sweepStarts(String name, Map<String, String> records, Map<String, Long> lines, int sweeps,
                                         double sweepLengthS) throws RecordingFormatException {
         double[] starts = new double[sweeps];
@@ -324,12 +214,6 @@ public final class AtfReader {
             starts[s] = num.value() / 1000.0;
         }
         return starts;
-    }
-
-    private static String token(byte[] b, int at) {
-        int e = at;
-        while (e < b.length && e - at < 40 && !DecimalParser.isDelimiter(b[e])) e++;
-        return TextCursor.decode(b, at, e);
     }
 
     static String abbreviate(String s) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RealRecordingsTest {
 
-    static Stream<String> files() { return ExpectedFiles.names().stream().filter(f -> f.endsWith(".atf")); }
+    static Stream<String> files() { return ExpectedFiles.names().stream(); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")

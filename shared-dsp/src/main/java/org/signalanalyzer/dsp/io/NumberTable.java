@@ -1,0 +1,169 @@
+package org.signalanalyzer.dsp.io;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Arrays;
+
+/**
+ * The data block of a text recording: rows of numbers, the first column the time. Parsed straight from the bytes
+ * (see {@link DecimalParser}) into one array per column, keeping the printed precision of each time so the
+ * sample interval can be recovered exactly.
+ *
+ * <p>Fields are separated by one tab, comma or semicolon, or by spaces, with blanks allowed around them; two
+ * separators in a row are an empty field, which is an error (never a silent shift of columns).
+ *
+ * @param columns     one array per column, {@code rows} long
+ * @param rows        data rows
+ * @param timeDigits  per row, the power of ten of the time's last printed digit
+ */
+record NumberTable(double[][] columns, int rows, int[] timeDigits) {
+
+    static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits)
+            throws RecordingFormatException {
+        int n = b.length;
+        int lineEnds = LineCounter.count(b, from, n, (byte) '\n');
+        byte eol = '\n';
+        if (lineEnds == 0) {
+            eol = '\r';
+            lineEnds = LineCounter.count(b, from, n, eol);
+        }
+        // A row of c numbers takes at least 2c bytes (digit, separator or line end), so a file of empty lines
+        // cannot make the arrays larger than the bytes that could fill them.
+        long maxRows = Math.min((long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0), (n - from) / (2L * columns) + 1);
+        if (maxRows * columns > limits.maxSamples()) {
+            throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
+                    + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
+        }
+        double[][] cols = new double[columns][(int) maxRows];
+        int[] timeDigits = new int[(int) maxRows];
+        DecimalParser num = new DecimalParser();
+        int rows = 0;
+        long line = firstLine;
+        int p = from;
+        while (p < n) {
+            int q = p;
+            while (q < n && (b[q] == ' ' || b[q] == '\t')) q++;
+            if (q >= n) break;
+            if (b[q] == '\r' || b[q] == '\n') {
+                p = skipLineEnd(b, q);
+                line++;
+                continue;
+            }
+            for (int c = 0; c < columns; c++) {
+                if (c > 0) q = separator(name, b, q, line, c, columns);
+                if (!num.parse(b, q, n)) {
+                    throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
+                            + ", found '" + token(b, q) + "'");
+                }
+                cols[c][rows] = num.value();
+                if (c == 0) timeDigits[rows] = num.lastDigitExponent();
+                q = num.end();
+            }
+            while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',' || b[q] == ';')) q++;
+            if (q < n && b[q] != '\r' && b[q] != '\n') {
+                throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
+                        + token(b, q) + "'");
+            }
+            rows++;
+            line++;
+            p = q < n ? skipLineEnd(b, q) : n;
+        }
+        if (rows < 2) throw RecordingFormatException.atLine(name, line, "expected at least two data rows (the sample "
+                + "interval comes from the time column), found " + rows);
+        if (rows < cols[0].length) {
+            for (int c = 0; c < columns; c++) cols[c] = Arrays.copyOf(cols[c], rows);
+        }
+        return new NumberTable(cols, rows, timeDigits);
+    }
+
+    private static int separator(String name, byte[] b, int q, long line, int c, int columns)
+            throws RecordingFormatException {
+        int n = b.length;
+        int start = q;
+        while (q < n && b[q] == ' ') q++;
+        if (q < n && (b[q] == '\t' || b[q] == ',' || b[q] == ';')) {
+            q++;
+            while (q < n && b[q] == ' ') q++;
+        } else if (q == start) {
+            throw RecordingFormatException.atLine(name, line, "expected a separator (tab, comma, semicolon or space) "
+                    + "before column " + (c + 1) + ", found '" + token(b, q) + "'");
+        }
+        if (q >= n || b[q] == '\r' || b[q] == '\n') {
+            throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found " + c);
+        }
+        return q;
+    }
+
+    private static int skipLineEnd(byte[] b, int q) {
+        if (b[q] == '\r' && q + 1 < b.length && b[q + 1] == '\n') return q + 2;
+        return q + 1;
+    }
+
+    static String token(byte[] b, int at) {
+        int e = at;
+        while (e < b.length && e - at < 40 && !DecimalParser.isDelimiter(b[e])) e++;
+        return TextCursor.decode(b, at, e);
+    }
+
+    private double timeHalfUlp(int row) { return DecimalParser.halfUlp(columns[0][row], timeDigits[row]); }
+
+    /**
+     * The sample interval in the time column's unit. Writers print times with few digits (Clampfit: 1.09998), so
+     * the span over all rows divided by their count is exact only to the printed precision; within that
+     * precision, the decimal with the fewest digits is the interval the writer used (1e-05, not 1.0000000000909e-05).
+     */
+    BigDecimal sampleInterval(String name, long firstLine) throws RecordingFormatException {
+        double first = columns[0][0];
+        double last = columns[0][rows - 1];
+        if (!(last > first)) throw RecordingFormatException.atLine(name, firstLine, "expected the time column to "
+                + "increase, but the last row's time " + last + " is not after the first " + first);
+        BigDecimal span = new BigDecimal(last).subtract(new BigDecimal(first));
+        BigDecimal interval = span.divide(BigDecimal.valueOf(rows - 1L), MathContext.DECIMAL64);
+        double bound = (timeHalfUlp(0) + timeHalfUlp(rows - 1)) / (rows - 1);
+        for (int digits = 1; digits <= 16; digits++) {
+            BigDecimal r = interval.round(new MathContext(digits));
+            if (Math.abs(r.subtract(interval).doubleValue()) <= bound) return r;
+        }
+        return interval;
+    }
+
+    /** A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. */
+    void checkEquallySpaced(String name, double interval, long firstLine) throws RecordingFormatException {
+        double[] t = columns[0];
+        double t0 = t[0];
+        for (int i = 0; i < rows; i++) {
+            double expected = t0 + i * interval;
+            double tolerance = 0.5 * interval + timeHalfUlp(i) + timeHalfUlp(0);
+            if (Math.abs(t[i] - expected) > tolerance) {
+                throw RecordingFormatException.atLine(name, firstLine + i, "expected equally spaced times (about "
+                        + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
+            }
+        }
+    }
+
+    /**
+     * The interval and start in seconds, refused if the time column's numbers make either useless (an interval
+     * that underflows to 0, a start that overflows).
+     */
+    double[] secondsIntervalAndStart(String name, long firstLine, BigDecimal interval, BigDecimal secondsPerUnit)
+            throws RecordingFormatException {
+        double intervalS = interval.multiply(secondsPerUnit).doubleValue();
+        double startS = columns[0][0] * secondsPerUnit.doubleValue();
+        if (!(intervalS > 0) || !Double.isFinite(intervalS) || !Double.isFinite(startS)) {
+            throw RecordingFormatException.atLine(name, firstLine, "the time column gives a sample interval of "
+                    + intervalS + " s from " + startS + " s: expected a positive, finite interval and start");
+        }
+        return new double[] {intervalS, startS};
+    }
+
+    /** Seconds per unit of a time column: s, ms, µs (us), min; null for anything else. */
+    static BigDecimal secondsPer(String unit) {
+        return switch (unit) {
+            case "", "s", "sec" -> BigDecimal.ONE;
+            case "ms" -> new BigDecimal("1e-3");
+            case "us", "\u00b5s", "\u03bcs" -> new BigDecimal("1e-6");
+            case "min" -> BigDecimal.valueOf(60);
+            default -> null;
+        };
+    }
+}
