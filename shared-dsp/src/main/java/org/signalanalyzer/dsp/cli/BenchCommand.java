@@ -23,6 +23,7 @@ final class BenchCommand implements Command {
     BenchCommand() {
         benchmarks.put("read", new ReadBenchmark());
         benchmarks.put("analyze", new AnalyzeBenchmark());
+        benchmarks.put("filters", new FilterBenchmark());
     }
 
     @Override public String name() { return "bench"; }

@@ -17,6 +17,7 @@ public final class Cli {
         register(new InfoCommand());
         register(new AnalyzeCommand());
         register(new BenchCommand());
+        register(new FilterCommand());
     }
 
     private Cli() { }

@@ -7,6 +7,18 @@ package org.signalanalyzer.dsp.filter;
 public record FilterMetrics(double mse, double rmse, double mae, double snrDb, double maxAbsResidual,
                             double meanResidual) {
 
+    /** Snake-case names, as the chain's JSON and the API use them. */
+    public java.util.Map<String, Double> asMap() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("mse", mse);
+        m.put("rmse", rmse);
+        m.put("mae", mae);
+        m.put("snr_db", snrDb);
+        m.put("max_abs_residual", maxAbsResidual);
+        m.put("mean_residual", meanResidual);
+        return m;
+    }
+
     public static FilterMetrics of(double[] original, double[] filtered) {
         if (original.length != filtered.length) {
             throw new IllegalArgumentException("filter metrics need signals of equal length, got " + original.length

@@ -12,7 +12,7 @@ public final class IirFiltering {
     /** SciPy {@code lfilter(b, a, x)} with zero initial state. */
     public static double[] lfilter(double[] b, double[] a, double[] x) {
         double[] y = x.clone();
-        lfilterInPlace(normalised(b, a), y, 0, y.length, null);
+        lfilterInPlace(normalised(b, a), y, null, false);
         return y;
     }
 
@@ -20,7 +20,7 @@ public final class IirFiltering {
     public static double[] sosfilt(double[][] sos, double[] x) {
         validateSos(sos);
         double[] y = x.clone();
-        sosfiltInPlace(sos, y, 0, y.length, new double[sos.length][2], 1.0);
+        sosfiltInPlace(sos, y, new double[sos.length][2], 1.0, false);
         return y;
     }
 
@@ -33,10 +33,8 @@ public final class IirFiltering {
         int edge = 3 * Math.max(a.length, b.length);
         double[] ext = oddExtension(x, edge, "filtfilt");
         double[] zi = lfilterZi(ba[0], ba[1]);
-        lfilterInPlace(ba, ext, 0, ext.length, scaled(zi, ext[0]));
-        reverse(ext);
-        lfilterInPlace(ba, ext, 0, ext.length, scaled(zi, ext[0]));
-        reverse(ext);
+        lfilterInPlace(ba, ext, scaled(zi, ext[0]), false);
+        lfilterInPlace(ba, ext, scaled(zi, ext[ext.length - 1]), true);
         return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
@@ -57,10 +55,8 @@ public final class IirFiltering {
         int edge = 3 * ntaps;
         double[] ext = oddExtension(x, edge, "sosfiltfilt");
         double[][] zi = sosfiltZi(sos);
-        sosfiltInPlace(sos, ext, 0, ext.length, copy(zi), ext[0]);
-        reverse(ext);
-        sosfiltInPlace(sos, ext, 0, ext.length, copy(zi), ext[0]);
-        reverse(ext);
+        sosfiltInPlace(sos, ext, zi, ext[0], false);
+        sosfiltInPlace(sos, ext, zi, ext[ext.length - 1], true);
         return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
@@ -72,10 +68,9 @@ public final class IirFiltering {
     public static double[] desktopZeroPhase(double[][] sos, double[] x) {
         validateSos(sos);
         double[] y = x.clone();
-        sosfiltInPlace(sos, y, 0, y.length, new double[sos.length][2], 1.0);
-        reverse(y);
-        sosfiltInPlace(sos, y, 0, y.length, new double[sos.length][2], 1.0);
-        reverse(y);
+        double[][] zero = new double[sos.length][2];
+        sosfiltInPlace(sos, y, zero, 1.0, false);
+        sosfiltInPlace(sos, y, zero, 1.0, true);
         return y;
     }
 
@@ -126,21 +121,27 @@ public final class IirFiltering {
         return new double[][] {bn, an};
     }
 
-    /** Transposed direct form II over y[from, to) in place; zi (may be null) is the initial state. */
-    private static void lfilterInPlace(double[][] ba, double[] y, int from, int to, double[] zi) {
+    /**
+     * Transposed direct form II over y in place, first to last sample or (backward) last to first, which equals
+     * filtering the time-reversed signal and reversing the result, without the two reversals. zi (may be null) is
+     * the initial state.
+     */
+    private static void lfilterInPlace(double[][] ba, double[] y, double[] zi, boolean backward) {
         double[] b = ba[0];
         double[] a = ba[1];
         int n = b.length;
+        int len = y.length;
         if (n == 1) {
-            for (int i = from; i < to; i++) y[i] *= b[0];
+            for (int i = 0; i < len; i++) y[i] *= b[0];
             return;
         }
         if (n == 3) {
-            lfilter2(b, a, y, from, to, zi);
+            if (backward) lfilter2Backward(b, a, y, zi); else lfilter2(b, a, y, zi);
             return;
         }
         double[] z = zi == null ? new double[n - 1] : zi.clone();
-        for (int i = from; i < to; i++) {
+        for (int step = 0; step < len; step++) {
+            int i = backward ? len - 1 - step : step;
             double xn = y[i];
             double yn = z[0] + b[0] * xn;
             for (int k = 0; k < n - 2; k++) z[k] = z[k + 1] + xn * b[k + 1] - yn * a[k + 1];
@@ -150,11 +151,11 @@ public final class IirFiltering {
     }
 
     /** The order-2 case unrolled: the state stays in registers. */
-    private static void lfilter2(double[] b, double[] a, double[] y, int from, int to, double[] zi) {
+    private static void lfilter2(double[] b, double[] a, double[] y, double[] zi) {
         double b0 = b[0], b1 = b[1], b2 = b[2], a1 = a[1], a2 = a[2];
         double z0 = zi == null ? 0 : zi[0];
         double z1 = zi == null ? 0 : zi[1];
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < y.length; i++) {
             double xn = y[i];
             double yn = z0 + b0 * xn;
             z0 = z1 + xn * b1 - yn * a1;
@@ -163,19 +164,46 @@ public final class IirFiltering {
         }
     }
 
-    /** The section cascade over y[from, to) in place; zi[s] is section s's state, multiplied by zScale. */
-    private static void sosfiltInPlace(double[][] sos, double[] y, int from, int to, double[][] zi, double zScale) {
+    private static void lfilter2Backward(double[] b, double[] a, double[] y, double[] zi) {
+        double b0 = b[0], b1 = b[1], b2 = b[2], a1 = a[1], a2 = a[2];
+        double z0 = zi == null ? 0 : zi[0];
+        double z1 = zi == null ? 0 : zi[1];
+        for (int i = y.length - 1; i >= 0; i--) {
+            double xn = y[i];
+            double yn = z0 + b0 * xn;
+            z0 = z1 + xn * b1 - yn * a1;
+            z1 = xn * b2 - yn * a2;
+            y[i] = yn;
+        }
+    }
+
+    /**
+     * The section cascade over y in place (backward: last to first sample, see {@link #lfilterInPlace}); zi[s] is
+     * section s's initial state, multiplied by zScale. Section by section over the whole signal: each sample sees
+     * the same operations in the same order as SciPy's sample-by-sample loop.
+     */
+    private static void sosfiltInPlace(double[][] sos, double[] y, double[][] zi, double zScale, boolean backward) {
         for (int s = 0; s < sos.length; s++) {
             double[] c = sos[s];
             double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[4], a2 = c[5];
             double z0 = zi[s][0] * zScale;
             double z1 = zi[s][1] * zScale;
-            for (int i = from; i < to; i++) {
-                double xn = y[i];
-                double yn = b0 * xn + z0;
-                z0 = b1 * xn - a1 * yn + z1;
-                z1 = b2 * xn - a2 * yn;
-                y[i] = yn;
+            if (backward) {
+                for (int i = y.length - 1; i >= 0; i--) {
+                    double xn = y[i];
+                    double yn = b0 * xn + z0;
+                    z0 = b1 * xn - a1 * yn + z1;
+                    z1 = b2 * xn - a2 * yn;
+                    y[i] = yn;
+                }
+            } else {
+                for (int i = 0; i < y.length; i++) {
+                    double xn = y[i];
+                    double yn = b0 * xn + z0;
+                    z0 = b1 * xn - a1 * yn + z1;
+                    z1 = b2 * xn - a2 * yn;
+                    y[i] = yn;
+                }
             }
         }
     }
@@ -214,19 +242,5 @@ public final class IirFiltering {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) out[i] = v[i] * s;
         return out;
-    }
-
-    private static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) c[i] = m[i].clone();
-        return c;
-    }
-
-    static void reverse(double[] y) {
-        for (int i = 0, j = y.length - 1; i < j; i++, j--) {
-            double t = y[i];
-            y[i] = y[j];
-            y[j] = t;
-        }
     }
 }

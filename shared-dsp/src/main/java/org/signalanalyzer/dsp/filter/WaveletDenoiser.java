@@ -74,21 +74,8 @@ public final class WaveletDenoiser {
     }
 
     static double sigma(double[] d, SigmaRule rule) {
-        double[] v = d.clone();
-        if (rule == SigmaRule.MAD) {
-            double m = median(d.clone());
-            for (int i = 0; i < v.length; i++) v[i] = Math.abs(d[i] - m);
-        } else {
-            for (int i = 0; i < v.length; i++) v[i] = Math.abs(d[i]);
-        }
-        return median(v) / 0.6745;
-    }
-
-    /** NumPy's median (mean of the two middle values for an even count); sorts v. */
-    static double median(double[] v) {
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        double centre = rule == SigmaRule.MAD ? Median.of(d) : 0.0;
+        return Median.ofAbsoluteDeviation(d, centre) / 0.6745;
     }
 
     public double[] apply(double[] x) {

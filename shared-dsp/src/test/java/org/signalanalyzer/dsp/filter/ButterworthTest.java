@@ -80,12 +80,43 @@ class ButterworthTest {
     }
 
     private static void assertCoefficients(double[] expected, double[] actual, String what) {
+        assertCoefficients(expected, actual, COEFFICIENT_TOLERANCE, what);
+    }
+
+    private static void assertCoefficients(double[] expected, double[] actual, double tolerance, String what) {
         assertEquals(expected.length, actual.length, what + " length");
         double scale = 0;
         for (double v : expected) scale = Math.max(scale, Math.abs(v));
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], COEFFICIENT_TOLERANCE * scale, what + "[" + i + "]");
+            assertEquals(expected[i], actual[i], tolerance * scale, what + "[" + i + "]");
         }
+    }
+
+    /**
+     * Orders 1–10 of every band type against SciPy 1.17 {@code butter} (reference and script in the test resources):
+     * sections to 1e-12 of each section's largest coefficient (the pairing must be SciPy's), (b, a) to 1e-9 of the
+     * largest coefficient (poly() of 20 roots loses digits).
+     */
+    @Test
+    void designsOfEveryOrderAndTypeLikeScipy() throws IOException {
+        JsonNode ref;
+        try (java.io.InputStream in = getClass().getResourceAsStream("butter_design_reference.json")) {
+            ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        int checked = 0;
+        for (JsonNode d : ref.get("designs")) {
+            Butterworth f = Butterworth.design(Butterworth.BandType.parse(d.get("btype").asText()),
+                    d.get("order").asInt(), GoldenCase.doubles(d.get("wn")));
+            String what = d.get("btype").asText() + " order " + d.get("order").asInt() + " wn " + d.get("wn");
+            double[][] expected = GoldenCase.matrix(d.get("sos"));
+            double[][] actual = f.sos();
+            assertEquals(expected.length, actual.length, what + " sections");
+            for (int s = 0; s < expected.length; s++) assertCoefficients(expected[s], actual[s], what + " sos " + s);
+            assertCoefficients(GoldenCase.doubles(d.get("b")), f.b(), 1e-9, what + " b");
+            assertCoefficients(GoldenCase.doubles(d.get("a")), f.a(), 1e-9, what + " a");
+            checked++;
+        }
+        assertEquals(50, checked);
     }
 
     @Test

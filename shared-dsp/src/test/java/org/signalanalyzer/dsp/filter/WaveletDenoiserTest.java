@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,6 +71,40 @@ class WaveletDenoiserTest {
         double[] even = {-4, -1, 2, 7};
         // median 0.5; |d - 0.5| = 4.5 1.5 1.5 6.5 → median 3.0.
         assertEquals(3.0 / 0.6745, WaveletDenoiser.sigma(even, WaveletDenoiser.SigmaRule.MAD), 1e-15);
+    }
+
+    @Test
+    void medianEqualsMedianBySorting() {
+        java.util.Random rnd = new java.util.Random(9);
+        int[] sizes = new int[320];
+        for (int i = 0; i < 300; i++) sizes[i] = i + 1;
+        for (int i = 300; i < 320; i++) sizes[i] = 65_536 + rnd.nextInt(200_000);
+        for (int n : sizes) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = rnd.nextInt(4) == 0 ? 1.0 : Math.floor(rnd.nextGaussian() * 5);
+            if (n > 300 && n % 2 == 0) for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
+            double[] copy = v.clone();
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertEquals(expected, Median.of(v), 0, "n=" + n);
+            double[] dev = new double[n];
+            for (int i = 0; i < n; i++) dev[i] = Math.abs(v[i] - 0.5);
+            java.util.Arrays.sort(dev);
+            double expectedDev = n % 2 == 1 ? dev[n / 2] : (dev[n / 2 - 1] + dev[n / 2]) / 2;
+            assertEquals(expectedDev, Median.ofAbsoluteDeviation(v, 0.5), 0, "deviation n=" + n);
+            assertArrayEquals(copy, v, "input untouched");
+        }
+    }
+
+    /** PyWavelets 1.1.1 {@code dwt_max_level(n, dec_len)} for these sizes. */
+    @Test
+    void maxLevelLikePyWavelets() {
+        assertEquals(13, Dwt.maxLevel(109_999, Wavelet.named("db4").length()));
+        assertEquals(9, Dwt.maxLevel(1000, Wavelet.named("haar").length()));
+        assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
+        assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
+        assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
     }
 
     @Test
