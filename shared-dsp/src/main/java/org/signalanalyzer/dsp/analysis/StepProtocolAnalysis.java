@@ -24,7 +24,21 @@ public final class StepProtocolAnalysis {
 
     /** The analysed file: its name and the SHA-256 of its bytes (provenance). */
     public record Input(String fileName, String sha256) {
-        public static Input of(String fileName, byte[] content) { return new Input(fileName, StepProtocolAnalysis.sha256(content)); }
+        public static Input of(String fileName, byte[] content) {
+            return new Input(fileName, StepProtocolAnalysis.sha256(content));
+        }
+    }
+
+    /**
+     * Reads and analyses one file's bytes. The SHA-256 is computed on another thread while the recording is
+     * parsed, since neither needs the other (it costs about a third of the parse).
+     */
+    public static AnalysisResult run(String fileName, byte[] content, AnalysisRequest request)
+            throws org.signalanalyzer.dsp.io.RecordingFormatException {
+        java.util.concurrent.CompletableFuture<String> sha =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(content));
+        Recording recording = org.signalanalyzer.dsp.io.RecordingReaders.read(fileName, content);
+        return run(recording, request, new Input(fileName, sha.join()));
     }
 
     public static AnalysisResult run(Recording recording, AnalysisRequest request, Input input) {

@@ -7,12 +7,10 @@ import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
-import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
  * {@code bench analyze FILE [analyze options] [--seconds S]}: the full step-protocol analysis again and again,
- * reading included (bytes from disk, SHA-256, parse, filter, pipeline, integrals), after a JIT warm-up. The peer
+ * reading included (bytes from disk, SHA-256 beside the parse, filter, pipeline, integrals), after a JIT warm-up. The peer
  * is the desktop's Python on the same file.
  */
 final class AnalyzeBenchmark implements BenchCommand.Benchmark {
@@ -60,9 +58,6 @@ final class AnalyzeBenchmark implements BenchCommand.Benchmark {
     }
 
     private static AnalysisResult once(Path file, AnalysisRequest request) throws Exception {
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
-        Recording r = RecordingReaders.read(name, bytes);
-        return StepProtocolAnalysis.run(r, request, StepProtocolAnalysis.Input.of(name, bytes));
+        return StepProtocolAnalysis.run(file.getFileName().toString(), Files.readAllBytes(file), request);
     }
 }

@@ -15,8 +15,6 @@ import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.analysis.VoltageFromFileName;
 import org.signalanalyzer.dsp.filter.FilterChain;
-import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /** {@code analyze FILE [--json] ...}: the step-protocol analysis of one recording. */
 final class AnalyzeCommand implements Command {
@@ -38,9 +36,7 @@ final class AnalyzeCommand implements Command {
         args.rejectUnknown();
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        Recording recording = RecordingReaders.read(name, bytes);
-        AnalysisResult r = StepProtocolAnalysis.run(recording, opts.request(),
-                StepProtocolAnalysis.Input.of(name, bytes));
+        AnalysisResult r = StepProtocolAnalysis.run(name, bytes, opts.request());
         if (json) {
             out.println(r.toPrettyJson());
         } else {

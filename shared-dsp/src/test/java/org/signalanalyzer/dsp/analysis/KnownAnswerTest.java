@@ -50,6 +50,19 @@ class KnownAnswerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} Hz, epoch table {1}")
+    @CsvSource({"20000, true", "100000, true", "20000, false", "100000, false"})
+    void withoutAVoltageChannelTheEpochTableOrTheTypedTimesGiveTheOnsets(double fs, boolean epochTable) {
+        SyntheticStepRecording s = new SyntheticStepRecording();
+        s.fs = fs;
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0,
+                null);
+        AnalysisResult r = StepProtocolAnalysis.run(s.buildCurrentOnly(epochTable), req, INPUT);
+        assertEquals(epochTable ? StepOnsets.FROM_EPOCHS : StepOnsets.FROM_PARAMETERS, r.provenance().onsetSource());
+        assertEquals(s.qPc, r.qDepolPc(), 0.02 * s.qPc);
+        assertEquals(-s.qPc, r.qHyperpolPc(), 0.02 * s.qPc);
+    }
+
     @ParameterizedTest(name = "{0} Hz, filter {1}")
     @CsvSource({"20000, raw", "100000, raw", "100000, batch"})
     void standardModeWithAZeroPhaseFilter(double fs, String preset) {

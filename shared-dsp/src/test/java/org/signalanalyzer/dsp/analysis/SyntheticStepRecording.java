@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import org.signalanalyzer.dsp.io.AcquisitionMode;
 import org.signalanalyzer.dsp.io.Channel;
+import org.signalanalyzer.dsp.io.Protocol;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 
@@ -93,6 +94,31 @@ final class SyntheticStepRecording {
         return new Recording("synthetic.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.EPISODIC_STIMULATION,
                 1 / fs, 0, List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")), new double[] {0},
                 new double[][][] {{current, voltage}}, List.of(), "", null, Map.of());
+    }
+
+    /**
+     * The same cell recorded without a voltage channel; with {@code epochTable}, an ABF-style epoch table gives
+     * the steps (each onset rounded to a whole sample, as an ABF file stores it).
+     */
+    Recording buildCurrentOnly(boolean epochTable) {
+        Recording full = build();
+        Protocol protocol = null;
+        if (epochTable) {
+            double[] levels = levels();
+            List<Protocol.Epoch> epochs = new java.util.ArrayList<>();
+            int first = (int) Math.round(onsetsS[0] * fs);
+            for (int k = 0; k < onsetsS.length; k++) {
+                int next = k + 1 < onsetsS.length ? (int) Math.round(onsetsS[k + 1] * fs) : first;
+                int at = (int) Math.round(onsetsS[k] * fs);
+                if (k + 1 < onsetsS.length) {
+                    epochs.add(new Protocol.Epoch(Protocol.EpochType.STEP, levels[k + 1], 0, next - at, 0));
+                }
+            }
+            protocol = new Protocol("Cmd 0", "mV", v0, first, epochs);
+        }
+        return new Recording("synthetic.abf", RecordingFormat.ABF, "2.0", AcquisitionMode.EPISODIC_STIMULATION,
+                1 / fs, 0, List.of(new Channel("Im", "pA")), new double[] {0},
+                new double[][][] {{full.samples(0, 0)}}, List.of(), "", protocol, Map.of());
     }
 
     /** Length of [a, b] after t0. */
