@@ -24,6 +24,7 @@ final class BenchCommand implements Command {
         benchmarks.put("read", new ReadBenchmark());
         benchmarks.put("analyze", new AnalyzeBenchmark());
         benchmarks.put("filters", new FilterBenchmark());
+        benchmarks.put("export", new ExportBenchmark());
     }
 
     @Override public String name() { return "bench"; }

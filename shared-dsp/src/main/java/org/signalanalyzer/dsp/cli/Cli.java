@@ -16,6 +16,7 @@ public final class Cli {
     static {
         register(new InfoCommand());
         register(new AnalyzeCommand());
+        register(new ExportCommand());
         register(new BenchCommand());
         register(new FilterCommand());
     }

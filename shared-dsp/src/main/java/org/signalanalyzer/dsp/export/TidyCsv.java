@@ -22,7 +22,8 @@ final class TidyCsv {
     static final List<String> ANALYSIS_COLUMNS = List.of("analysis", "file", "sha256", "mode", "v0_mv", "v2_mv",
             "baseline_pa", "starting_point", "starting_point_source", "range_unit", "hyperpol_range_start",
             "hyperpol_range_end", "depol_range_start", "depol_range_end", "q_hyperpol_pc", "q_depol_pc",
-            "capacitance_nf", "software_version", "run_at");
+            "capacitance_nf", "depol_onset_ms", "hyperpol_onset_ms", "sample_rate_hz", "filter_chain",
+            "software_version", "run_at");
 
     static final List<String> POINT_COLUMNS = List.of("analysis", "curve", "index", "time_ms", "value");
 
@@ -51,11 +52,22 @@ final class TidyCsv {
                 csv.text(ranges.unit().label()).exact(ranges.hyperpol()[0]).exact(ranges.hyperpol()[1])
                         .exact(ranges.depol()[0]).exact(ranges.depol()[1]);
             }
-            csv.exact(r.qHyperpolPc()).exact(r.qDepolPc()).exact(r.capacitanceNf())
-                    .text(p == null ? null : p.softwareVersion()).text(p == null ? null : p.runAt());
+            csv.exact(r.qHyperpolPc()).exact(r.qDepolPc()).exact(r.capacitanceNf());
+            optional(csv, Units.secondsToMs(r.depolOnsetS()));
+            optional(csv, Units.secondsToMs(r.hyperpolOnsetS()));
+            if (p == null) {
+                for (int i = 0; i < 4; i++) csv.text(null);
+            } else {
+                csv.exact(p.sampleRateHz()).text(p.filterChain() == null ? null : p.filterChain().toString())
+                        .text(p.softwareVersion()).text(p.runAt());
+            }
             csv.endLine();
         }
         w.flush();
+    }
+
+    private static void optional(CsvWriter csv, Double v) throws IOException {
+        if (v == null) csv.text(null); else csv.exact(v);
     }
 
     static void writePoints(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {

@@ -139,6 +139,11 @@ class CsvExportTest {
                 assertEquals(r.qHyperpolPc(), Double.parseDouble(row.get("q_hyperpol_pc")), 0.0);
                 assertEquals(r.qDepolPc(), Double.parseDouble(row.get("q_depol_pc")), 0.0);
                 assertEquals(r.capacitanceNf(), Double.parseDouble(row.get("capacitance_nf")), 0.0);
+                assertEquals("", row.get("depol_onset_ms"), "desktop mode has no onsets");
+                assertEquals("", row.get("hyperpol_onset_ms"));
+                assertEquals(1e5, Double.parseDouble(row.get("sample_rate_hz")), 0.0);
+                assertEquals(r.provenance().filterChain().toString(), row.get("filter_chain"));
+                assertTrue(row.get("filter_chain").contains(","), "a JSON field with commas stays one field");
                 assertEquals("0.1.0", row.get("software_version"));
                 assertEquals("2026-11-24T23:00:00Z", row.get("run_at"));
             }

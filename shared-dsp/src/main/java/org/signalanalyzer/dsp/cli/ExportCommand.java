@@ -1,0 +1,60 @@
+package org.signalanalyzer.dsp.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.export.Exporter;
+import org.signalanalyzer.dsp.export.Layout;
+import org.signalanalyzer.dsp.export.NamedAnalysis;
+import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.RecordingReaders;
+
+/**
+ * {@code export FILES... --layout L --out DIR}: analyses each file with the {@code analyze} options and writes the
+ * export's files into DIR (lab-sets: one workbook per set; csv: one file per recording; no zip).
+ */
+final class ExportCommand implements Command {
+
+    @Override public String name() { return "export"; }
+
+    @Override public String usage() {
+        return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [the analyze options: --mode, "
+                + "--preset | --chain, --start-point, --v0 --v1 --v2 --t0 --t1 --t2 --n-cycles, --range-hyperpol "
+                + "--range-depol, --sweep --channel --voltage-channel]";
+    }
+
+    @Override
+    public void run(Arguments args, PrintStream out) throws Exception {
+        Layout layout = Layout.parse(args.require("layout"));
+        Path dir = Path.of(args.require("out"));
+        List<String> files = List.copyOf(args.positional());
+        if (files.isEmpty()) throw new UsageException("missing FILES: the recordings to analyse and export");
+        // Read once before any work so a typo fails at once; V2 is read from each file's name as analyze does.
+        AnalyzeCommand.AnalysisRequestOptions.read(args, Path.of(files.get(0)).getFileName().toString());
+        args.rejectUnknown();
+
+        List<NamedAnalysis> analyses = new ArrayList<>();
+        for (String f : files) {
+            Path file = Path.of(f);
+            String name = file.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                Recording recording = RecordingReaders.read(name, bytes);
+                AnalysisResult r = StepProtocolAnalysis.run(recording,
+                        AnalyzeCommand.AnalysisRequestOptions.read(args, name).request(),
+                        StepProtocolAnalysis.Input.of(name, bytes));
+                analyses.add(new NamedAnalysis(name, name, r));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
+            }
+        }
+        for (Path written : new Exporter(Clock.systemDefaultZone()).writeFiles(layout, analyses, dir)) {
+            out.println(written);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.signalanalyzer.dsp.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
+import org.signalanalyzer.dsp.cli.Cli;
+
+/**
+ * {@code export} from the command line, on copies of the desktop sample named as the lab names its files. Reference:
+ * the desktop's batch_n35 integrals (expected-desktop.json), relative 1e-9.
+ */
+class ExportCommandTest {
+
+    private String stdout;
+    private String stderr;
+
+    private int cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void labSetsWritesOneWorkbookPerSetWithTheAnalyzeOptions(@TempDir Path tmp) throws Exception {
+        Path sample = SharedData.desktop("202304_0521.atf");
+        Path a = Files.copy(sample, tmp.resolve("20230405_0521_1_-20mV.atf"));
+        Path b = Files.copy(sample, tmp.resolve("20230405_0522_2_-20mV.atf"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("export", a.toString(), b.toString(), "--layout", "lab-sets", "--out", out.toString(),
+                "--preset", "batch", "--start-point", "35"), stderr);
+
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.sorted().toList();
+        }
+        assertEquals(2, files.size());
+        assertTrue(files.get(0).getFileName().toString().matches("Set_1_\\d{8}_\\d{6}\\.xlsx"), files.toString());
+        assertTrue(files.get(1).getFileName().toString().matches("Set_2_\\d{8}_\\d{6}\\.xlsx"), files.toString());
+        assertEquals(files.get(0) + System.lineSeparator() + files.get(1) + System.lineSeparator(), stdout);
+        try (XSSFWorkbook wb = new XSSFWorkbook(files.get(0).toFile())) {
+            XSSFSheet s = wb.getSheet("20230405_0521");
+            assertEquals("20230405_0521_1_-20mV.atf", s.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(-20, s.getRow(1).getCell(1).getNumericCellValue(), 0.0, "V2 from the file name");
+            assertEquals(-14.117414341533726, s.getRow(6).getCell(1).getNumericCellValue(), 14.2e-9);
+            assertEquals(9.315680642187917, s.getRow(209).getCell(1).getNumericCellValue(), 9.4e-9);
+        }
+    }
+
+    @Test
+    void fullLayoutIsOneWorkbook(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "full",
+                "--out", out.toString(), "--mode", "standard"), stderr);
+        try (Stream<Path> s = Files.list(out)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size());
+            assertTrue(names.get(0).matches("202304_0521_full_\\d{8}_\\d{6}\\.xlsx"), names.toString());
+        }
+    }
+
+    @Test
+    void aFileWithoutASetNameIsExitCode2WithTheNameAndTheExpectedPattern(@TempDir Path tmp) {
+        assertEquals(2, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
+                "--out", tmp.toString()));
+        assertTrue(stderr.contains("'202304_0521.atf'") && stderr.contains(SetFileName.EXPECTED), stderr);
+    }
+
+    @Test
+    void badCommandLinesAreExitCode2(@TempDir Path tmp) {
+        String file = SharedData.desktop("202304_0521.atf").toString();
+        assertEquals(2, cli("export", file, "--layout", "xlsx", "--out", tmp.toString()));
+        assertTrue(stderr.contains("unknown export layout 'xlsx'"), stderr);
+        assertEquals(2, cli("export", file, "--layout", "full"));
+        assertTrue(stderr.contains("missing option --out"), stderr);
+        assertEquals(2, cli("export", file, "--layout", "full", "--out", tmp.toString(), "--colour", "red"));
+        assertTrue(stderr.contains("unknown option --colour"), stderr);
+        assertEquals(2, cli("export", "--layout", "full", "--out", tmp.toString()));
+        assertTrue(stderr.contains("missing FILES"), stderr);
+    }
+}
