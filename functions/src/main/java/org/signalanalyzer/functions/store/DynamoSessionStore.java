@@ -218,7 +218,7 @@ public final class DynamoSessionStore implements SessionStore {
 
     private static void conditional(String conflict, Supplier<?> write) {
         try {
-            call(conflict, write);
+            call("write", write);
         } catch (ConditionalCheckFailedException e) {
             throw new StoreConflictException(conflict);
         }

@@ -60,8 +60,7 @@ class BatchJobTest {
             assertTrue(book.getNumberOfSheets() >= 2, "a sheet per file of the set");
         }
 
-        ProcessFlowTest.recording = org.signalanalyzer.dsp.io.RecordingReaders.read(SharedFiles.desktop("202304_0521.atf"));
-        ProcessFlowTest.bytes = bytes;
+        ProcessFlowTest.upload();
         AnalysisResult expected = ProcessFlowTest.direct("raw", StartingPoint.given(35));
         var history = call("GET", "/api/sessions/" + s[0] + "/analyses", s[1], null).json().get("analyses");
         assertEquals(2, history.size());

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
@@ -24,7 +25,25 @@ import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.support.ApiHarness;
 
 /** Export (a real workbook through a presigned link, opened with POI) and filter preview, against shared-dsp. */
-class ExportAndFilterTest extends ProcessFlowTest {
+class ExportAndFilterTest {
+
+    private static String sid;
+    private static String token;
+    private static String fileId;
+    private static org.signalanalyzer.dsp.io.Recording recording;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        ProcessFlowTest.upload();
+        sid = ProcessFlowTest.sid;
+        token = ProcessFlowTest.token;
+        fileId = ProcessFlowTest.fileId;
+        recording = ProcessFlowTest.recording;
+    }
+
+    private static AnalysisResult direct(String preset, StartingPoint sp) {
+        return ProcessFlowTest.direct(preset, sp);
+    }
 
     @Test
     void theExportLinkDownloadsAWorkbookHoldingTheAnalysisNumbers() throws Exception {
@@ -68,7 +87,7 @@ class ExportAndFilterTest extends ProcessFlowTest {
     }
 
     @Test
-    void filterPreviewAnswersShardDspsMetricsAndBothTracesDecimated() {
+    void filterPreviewAnswersSharedDspsMetricsAndBothTracesDecimated() {
         var r = call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/filter", token,
                 Map.of("sweep", 0, "channel", 0, "chain", Map.of("preset", "batch"), "width", 500));
         assertEquals(200, r.status(), r.toString());

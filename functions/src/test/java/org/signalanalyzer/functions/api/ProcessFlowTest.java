@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.CurveFit;
+import org.signalanalyzer.dsp.analysis.CurveFits;
+import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
@@ -36,16 +39,22 @@ class ProcessFlowTest {
     static Recording recording;
     static byte[] bytes;
 
-    @BeforeAll
-    static void upload() throws Exception {
+    /** A session holding the desktop sample, uploaded and completed (shared by the science tests). */
+    static synchronized void upload() throws Exception {
+        if (sid != null) return;
         Path atf = SharedFiles.desktop("202304_0521.atf");
         bytes = Files.readAllBytes(atf);
         recording = RecordingReaders.read(atf);
         String[] s = ApiHarness.newSession();
-        sid = s[0];
+        fileId = UploadFlowTest.upload(s[0], s[1], "202304_0521.atf", bytes, "application/octet-stream");
+        assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null).status());
         token = s[1];
-        fileId = UploadFlowTest.upload(sid, token, "202304_0521.atf", bytes, "application/octet-stream");
-        assertEquals(200, call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null).status());
+        sid = s[0];
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        upload();
     }
 
     static AnalysisResult direct(String preset, StartingPoint sp) {
@@ -66,6 +75,7 @@ class ProcessFlowTest {
                 "params", Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100,
                         "v2Mv", -20)));
         assertEquals(201, r.status(), r.toString());
+        assertTrue(r.body().length() < 1_000_000, "the analysis answer is " + r.body().length() + " bytes");
         JsonNode view = r.json();
         String analysisId = view.get("analysisId").asText();
         JsonNode result = view.get("result");
@@ -97,6 +107,16 @@ class ProcessFlowTest {
         assertEquals(c.qDepolPc(), q.json().get("qDepolPc").asDouble(), 0.0);
         assertEquals(c.capacitanceNf(), q.json().get("capacitanceNf").asDouble(), 0.0);
         assertEquals("points", q.json().get("ranges").get("unit").asText());
+
+        var fit = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
+                Map.of("curve", "hyperpol", "model", "exp-decay", "from", 5, "to", 150));
+        assertEquals(200, fit.status(), fit.toString());
+        CurveFit f = CurveFits.fit(expected, "hyperpol", FitModel.EXP_DECAY, 5, 150);
+        assertEquals(f.rSquared(), fit.json().get("rSquared").asDouble(), 0.0);
+        assertEquals(f.parameters().get("tauMs"), fit.json().get("parameters").get("tauMs").asDouble(), 0.0);
+        sameCurve(f.fitted(), fit.json().get("fitted"), "fitted");
+        assertEquals(400, call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
+                Map.of("curve", "hyperpol", "model", "cubic", "from", 5, "to", 150)).status());
 
         var badRange = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
                 Map.of("hyperpol", new double[] {0.5, 3}, "depol", new int[] {0, 10}));

@@ -22,8 +22,12 @@ public final class ApiHarness {
 
     private ApiHarness() { }
 
+    /** The browser app's origin in the tests (a real host: Micronaut treats localhost origins specially). */
+    public static final String SITE_ORIGIN = "https://site.example";
+
     /** Points the functions' configuration at the local servers (before any handler is made). */
     public static void configureStorage() {
+        System.setProperty("SITE_ORIGIN", SITE_ORIGIN);
         S3ProxyServer s3 = S3ProxyServer.get();
         Dynalite dynamo = Dynalite.get();
         System.setProperty("signal.storage.bucket", S3ProxyServer.BUCKET);

@@ -8,6 +8,9 @@ package org.signalanalyzer.dsp.analysis;
  */
 public final class LinearTemplate {
 
+    /** Samples beyond a fractional position that the cubic interpolation reads. */
+    static final int STENCIL_REACH = 2;
+
     private final double[] x;
     private final double[] crossings;
     private final double[] levels;
@@ -36,8 +39,6 @@ public final class LinearTemplate {
     public double stepAt(int k, double tauSamples) {
         return (interpolate(x, crossings[k] + tauSamples) - levels[k]) / amplitudesMv[k];
     }
-
-    public int stepCount() { return crossings.length; }
 
     /** Four-point (cubic Lagrange) interpolation of x at a fractional index; exact at whole indices. */
     static double interpolate(double[] x, double p) {

@@ -38,10 +38,12 @@ public final class StandardPipeline {
         List<StepOnset> steps = onsets.steps();
         int m = steps.size();
         int lead = PreStepLevel.guardSamples(fs) + spread;
-        // Every response runs the same length, ending before the next step's (spread) response begins.
-        int window = x.length - steps.get(m - 1).sample();
+        // Every response runs the same length, ending before the next step's (spread) response begins, with
+        // room for the interpolation stencil that reads a response between samples.
+        int window = x.length - steps.get(m - 1).sample() - LinearTemplate.STENCIL_REACH;
         for (int k = 0; k + 1 < m; k++) {
-            window = Math.min(window, steps.get(k + 1).sample() - lead - steps.get(k).sample());
+            window = Math.min(window, steps.get(k + 1).sample() - lead - steps.get(k).sample()
+                    - LinearTemplate.STENCIL_REACH);
         }
         if (window < 2 * lead + 2 || steps.get(0).sample() < 2 * lead + 2) {
             throw new InvalidAnalysisParameterException("recording", "the steps are too close together, too close "

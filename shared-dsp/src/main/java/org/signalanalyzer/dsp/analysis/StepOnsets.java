@@ -23,10 +23,6 @@ public record StepOnsets(List<StepOnset> steps, String source) {
 
     public StepOnset v2On() { return steps.get(steps.size() - 2); }
 
-    public StepOnset v2Off() { return steps.get(steps.size() - 1); }
-
-    public List<StepOnset> smallSteps() { return steps.subList(0, steps.size() - 2); }
-
     /**
      * Finds the steps in a recorded command voltage (mV): each change of level by more than a quarter of |V1 − V0|
      * that lasts, located at the sample where the trace crosses half-way between the levels before and after.

@@ -48,7 +48,9 @@ public final class StepProtocolAnalysis {
     }
 
     private static AnalysisResult desktop(Recording rec, AnalysisRequest req, Input input) {
-        double[] x = rec.samples(req.sweep(), req.channel());
+        List<String> notes = new ArrayList<>();
+        double[] x = ChannelUnits.scaled(rec.samples(req.sweep(), req.channel()),
+                ChannelUnits.toPicoamps(rec.channels().get(req.channel()), req.channel(), notes));
         DesktopTimeBase time = DesktopTimeBase.of(x.length, rec.sampleIntervalS());
         ProtocolParameters p = req.parameters();
         // The desktop designs every filter with its computed fs (99 999.999… Hz), so the batch 2 kHz design
@@ -58,7 +60,6 @@ public final class StepProtocolAnalysis {
         PurpleCurves purple = o.curves().purple();
         IntegrationRanges ranges = req.ranges() != null ? req.ranges()
                 : IntegrationRanges.points(0, PurpleCurves.LENGTH + 1, 0, PurpleCurves.LENGTH + 1);
-        List<String> notes = new ArrayList<>();
         notes.add("piecewise baseline: " + o.baselineSegments() + " segment(s)");
         if (o.automatic()) notes.add("starting point " + o.startingPoint() + " chosen automatically (grid 10..80)");
         Provenance prov = provenance(AnalysisMode.DESKTOP, req, req.chain(), DESKTOP_PASS, null, null, input,
@@ -73,14 +74,16 @@ public final class StepProtocolAnalysis {
     }
 
     private static AnalysisResult standard(Recording rec, AnalysisRequest req, Input input) {
-        double[] x = rec.samples(req.sweep(), req.channel());
+        List<String> notes = new ArrayList<>();
+        double[] x = ChannelUnits.scaled(rec.samples(req.sweep(), req.channel()),
+                ChannelUnits.toPicoamps(rec.channels().get(req.channel()), req.channel(), notes));
         double fs = rec.sampleRateHz();
         ProtocolParameters p = req.parameters();
-        List<String> notes = new ArrayList<>();
         FilterChain chain = zeroPhaseScipy(req.chain(), notes);
         double[] filtered = chain.apply(x, fs);
         Integer vch = voltageChannel(rec, req);
-        double[] voltage = vch == null ? null : rec.samples(req.sweep(), vch);
+        double[] voltage = vch == null ? null : ChannelUnits.scaled(rec.samples(req.sweep(), vch),
+                ChannelUnits.toMillivolts(rec.channels().get(vch)));
         StandardPipeline.Outcome o = StandardPipeline.run(filtered, fs, voltage,
                 rec.protocol().orElse(null), req.sweep(), p, FilterSpread.samplesBefore(chain, fs));
         double v2 = o.onsets().v2On().toMv();

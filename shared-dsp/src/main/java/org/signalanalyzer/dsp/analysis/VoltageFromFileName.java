@@ -14,13 +14,48 @@ public final class VoltageFromFileName {
     private static final Pattern WITH_MV = Pattern.compile("(-?\\d+)mV(?:depol|$)");
     private static final Pattern DEPOL_ONLY = Pattern.compile("(-?\\d+)depol");
 
+    private static final Pattern SET_NAME =
+            Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.atf", Pattern.CASE_INSENSITIVE);
+
     private VoltageFromFileName() { }
 
-    public static OptionalDouble parse(String fileName) {
+    /** A file of the batch "Export Sets" naming: its file number, set number and V2. */
+    public record SetName(String fileNumber, int set, int voltageMv) { }
+
+    /**
+     * The desktop's set naming (spec §1): the whole base name {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}; otherwise,
+     * with at least four {@code _}-separated parts, file number = parts 0_1, set = part 2, voltage = part 3 without
+     * "mV".
+     */
+    public static java.util.Optional<SetName> parseSetName(String fileName) {
+        String name = baseName(fileName);
+        Matcher m = SET_NAME.matcher(name);
+        if (m.matches()) {
+            return java.util.Optional.of(new SetName(m.group(1), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))));
+        }
+        String[] parts = stripExtension(name).split("_");
+        if (parts.length < 4) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(new SetName(parts[0] + "_" + parts[1], Integer.parseInt(parts[2]),
+                    Integer.parseInt(parts[3].replace("mV", ""))));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String baseName(String fileName) {
         String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private static String stripExtension(String name) {
         int dot = name.lastIndexOf('.');
-        if (dot > 0) name = name.substring(0, dot);
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    public static OptionalDouble parse(String fileName) {
+        String name = stripExtension(baseName(fileName));
         Matcher m = WITH_MV.matcher(name);
         if (m.find()) return OptionalDouble.of(Integer.parseInt(m.group(1)));
         m = DEPOL_ONLY.matcher(name);

@@ -38,11 +38,8 @@ final class ExportBenchmark implements BenchCommand.Benchmark {
         Path file = Path.of(args.positional(0, "FILE"));
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        AnalysisResult r = StepProtocolAnalysis.run(
-                org.signalanalyzer.dsp.io.RecordingReaders.read(name, bytes),
-                AnalysisRequest.desktopDefaults().withChain(FilterChain.preset("batch"))
-                        .withStartingPoint(StartingPoint.given(35)),
-                StepProtocolAnalysis.Input.of(name, bytes));
+        AnalysisResult r = StepProtocolAnalysis.run(name, bytes, AnalysisRequest.desktopDefaults()
+                .withChain(FilterChain.preset("batch")).withStartingPoint(StartingPoint.given(35)));
         List<NamedAnalysis> analyses = new ArrayList<>();
         // Lab names in one set, so that lab-sets works on any input file and K sheets land in one workbook.
         for (int k = 0; k < copies; k++) {

@@ -11,8 +11,6 @@ import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.export.Exporter;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.dsp.export.NamedAnalysis;
-import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
  * {@code export FILES... --layout L --out DIR}: analyses each file with the {@code analyze} options and writes the
@@ -44,10 +42,8 @@ final class ExportCommand implements Command {
             String name = file.getFileName().toString();
             byte[] bytes = Files.readAllBytes(file);
             try {
-                Recording recording = RecordingReaders.read(name, bytes);
-                AnalysisResult r = StepProtocolAnalysis.run(recording,
-                        AnalyzeCommand.AnalysisRequestOptions.read(args, name).request(),
-                        StepProtocolAnalysis.Input.of(name, bytes));
+                AnalysisResult r = StepProtocolAnalysis.run(name, bytes,
+                        AnalyzeCommand.AnalysisRequestOptions.read(args, name).request());
                 analyses.add(new NamedAnalysis(name, name, r));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(f + ": " + e.getMessage(), e);

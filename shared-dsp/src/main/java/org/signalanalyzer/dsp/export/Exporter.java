@@ -83,7 +83,9 @@ public final class Exporter {
     }
 
     private List<Part> parts(Layout layout, List<NamedAnalysis> analyses, String stamp) {
-        if (analyses == null || analyses.isEmpty()) throw new IllegalArgumentException("nothing to export: no analyses");
+        if (analyses == null || analyses.isEmpty()) {
+            throw new IllegalArgumentException("nothing to export: no analyses");
+        }
         List<Part> parts = switch (layout) {
             case LAB_SETS -> labSets(analyses, stamp);
             case FULL -> List.of(new Part(fullName(analyses, stamp), ExportedFile.XLSX,

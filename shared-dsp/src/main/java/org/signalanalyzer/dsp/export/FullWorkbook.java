@@ -266,6 +266,8 @@ final class FullWorkbook {
                 : sheet.getDrawingPatriarch();
         int top = index * CHART_ROWS;
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS - 1);
+        // A page per chart when printed: fitted to the page width, two charts would not fit one page's height.
+        sheet.setRowBreak(top + CHART_ROWS - 1);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("Purple curves: " + a.name());
         chart.setTitleOverlay(false);

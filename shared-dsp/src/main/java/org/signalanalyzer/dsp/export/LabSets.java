@@ -37,7 +37,8 @@ public final class LabSets {
                 unparsable.add("'" + fileName + "'");
                 continue;
             }
-            bySet.computeIfAbsent(name.get().set(), k -> new ArrayList<>()).add(new Pending<>(item, fileName, name.get()));
+            bySet.computeIfAbsent(name.get().set(), k -> new ArrayList<>())
+                    .add(new Pending<>(item, fileName, name.get()));
         }
         if (!unparsable.isEmpty()) {
             throw new IllegalArgumentException("cannot tell the set of " + String.join(", ", unparsable)

@@ -1,7 +1,5 @@
 package org.signalanalyzer.dsp.export;
 
-import java.util.Locale;
-
 /** What an export contains; the labels are the API's and the CLI's {@code layout} values. */
 public enum Layout {
     /** The lab's per-set workbooks (one per set of files; a zip when there are several). */
@@ -27,5 +25,5 @@ public enum Layout {
                 + "': expected lab-sets, full, csv, tidy-csv or json");
     }
 
-    @Override public String toString() { return label.toLowerCase(Locale.ROOT); }
+    @Override public String toString() { return label; }
 }

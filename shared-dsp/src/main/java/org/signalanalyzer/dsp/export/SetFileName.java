@@ -8,16 +8,19 @@ import java.util.regex.Pattern;
 /**
  * What the lab encodes in a recording's file name for the per-set export: the file number (the sheet name), the set
  * (the workbook) and the test-step voltage. The rules are the desktop "Export Sets" ones (desktop-analysis-spec §1),
- * tried in the desktop's order so that a name groups exactly as it did there.
+ * tried in the desktop's order so that a name groups exactly as it did there. Where the desktop required
+ * {@code .atf}, {@code .abf} is accepted too: the web version reads both, and a lab's naming does not change with
+ * the format it saves.
  */
 public record SetFileName(String fileNumber, int set, int voltageMv) {
 
     /** {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}, the whole base name, any letter case. */
-    private static final Pattern LAB = Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.atf",
+    private static final Pattern LAB = Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.a[tb]f",
             Pattern.CASE_INSENSITIVE);
 
     /** The older set export's {@code <num>_<set>_<V>.atf}, e.g. {@code 0057_0_-100.atf}. */
-    private static final Pattern OLDER = Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.atf", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OLDER = Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.a[tb]f",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -51,7 +54,8 @@ public record SetFileName(String fileNumber, int set, int voltageMv) {
      * then be a whole number, as must part 2 (the desktop's int() would have thrown and skipped the file otherwise).
      */
     private static Optional<SetFileName> fromUnderscoreParts(String name) {
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".atf") ? name.substring(0, name.length() - 4) : name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        String stem = lower.endsWith(".atf") || lower.endsWith(".abf") ? name.substring(0, name.length() - 4) : name;
         String[] parts = stem.split("_", -1);
         if (parts.length < 4 || parts[0].isEmpty() || parts[1].isEmpty()) return Optional.empty();
         String voltage = parts[3].replaceAll("(?i)mv", "");

@@ -69,6 +69,11 @@ public final class Butterworth {
         return new Butterworth(type, order, wn);
     }
 
+    /** The checks of {@link #designHz} that need no sample rate (count, sign, order), for early validation. */
+    static void checkCutoffsHz(BandType type, int order, double[] cutoffHz) {
+        validate(type, order, cutoffHz, "cutoff (Hz)", Double.POSITIVE_INFINITY);
+    }
+
     public static Butterworth lowpass(int order, double wn) { return design(BandType.LOWPASS, order, wn); }
 
     private static void validate(BandType type, int order, double[] edges, String what, double nyquist) {

@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * Butterworth as a chain step: designed at apply time for the signal's rate, from either normalised cutoff(s)
  * {@code wn} (fractions of Nyquist, the desktop GUI's slider) or {@code cutoffHz}; exactly one of the two is set.
+ * A cutoff at or above Nyquist is an error here; the desktop silently lowered it to 0.99·Nyquist.
  */
 public record ButterworthStep(Butterworth.BandType btype, int order, double[] wn, double[] cutoffHz,
                               Application application) implements FilterStep {
@@ -46,7 +47,9 @@ public record ButterworthStep(Butterworth.BandType btype, int order, double[] wn
             throw new IllegalArgumentException("butterworth: order must be 1.." + Butterworth.MAX_ORDER + ", got "
                     + order);
         }
+        // Validate what can be validated before the rate is known: wn fully, Hz cutoffs except against Nyquist.
         if (wn != null) Butterworth.design(btype, order, wn);
+        if (cutoffHz != null) Butterworth.checkCutoffsHz(btype, order, cutoffHz);
         wn = wn == null ? null : wn.clone();
         cutoffHz = cutoffHz == null ? null : cutoffHz.clone();
     }

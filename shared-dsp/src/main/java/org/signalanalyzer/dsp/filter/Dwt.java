@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class Dwt {
 
+    /** Outputs per block of the vectorised loops: small enough to stay in L1 cache. */
+    private static final int BLOCK = 1024;
+
     private Dwt() { }
 
     /** PyWavelets {@code dwt_max_level}: the deepest level without boundary effects everywhere. */
@@ -52,30 +55,61 @@ public final class Dwt {
         return a;
     }
 
-    /** One level: out[o] = sum_j f[j]·x̃[2o + 1 − j], x̃ the symmetric extension of x. */
+    /**
+     * One level: out[o] = sum_j f[j]·x̃[2o + 1 − j], x̃ the symmetric extension of x. The interior runs in blocks
+     * over x split into even and odd samples, so each tap is a contiguous multiply-add the JIT vectorises.
+     */
     private static void analyse(double[] x, double[] lo, double[] hi, double[] ca, double[] cd) {
         int n = x.length;
         int f = lo.length;
-        for (int o = 0; o < ca.length; o++) {
-            int i = 2 * o + 1;
-            double sa = 0;
-            double sd = 0;
-            if (i - f + 1 >= 0 && i < n) {
-                for (int j = 0; j < f; j++) {
-                    double v = x[i - j];
-                    sa += lo[j] * v;
-                    sd += hi[j] * v;
-                }
-            } else {
-                for (int j = 0; j < f; j++) {
-                    double v = x[symmetricIndex(i - j, n)];
-                    sa += lo[j] * v;
-                    sd += hi[j] * v;
+        int half = f / 2;
+        int first = half - 1;
+        int last = Math.min(ca.length - 1, (n - 2) / 2);
+        if (f % 2 != 0 || last < first) {
+            for (int o = 0; o < ca.length; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+            return;
+        }
+        for (int o = 0; o < first; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+        for (int o = last + 1; o < ca.length; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
+        double[] even = new double[BLOCK + half];
+        double[] odd = new double[BLOCK + half];
+        for (int o0 = first; o0 <= last; o0 += BLOCK) {
+            int len = Math.min(BLOCK, last - o0 + 1);
+            int m0 = o0 - first;
+            for (int k = 0; k < len + first; k++) {
+                even[k] = x[2 * (m0 + k)];
+                odd[k] = x[2 * (m0 + k) + 1];
+            }
+            java.util.Arrays.fill(ca, o0, o0 + len, 0.0);
+            java.util.Arrays.fill(cd, o0, o0 + len, 0.0);
+            for (int q = 0; q < half; q++) {
+                double le = lo[2 * q];
+                double lod = lo[2 * q + 1];
+                double he = hi[2 * q];
+                double hod = hi[2 * q + 1];
+                int s = first - q;
+                for (int k = 0; k < len; k++) {
+                    double vo = odd[s + k];
+                    double ve = even[s + k];
+                    ca[o0 + k] += le * vo + lod * ve;
+                    cd[o0 + k] += he * vo + hod * ve;
                 }
             }
-            ca[o] = sa;
-            cd[o] = sd;
         }
+    }
+
+    private static void analyseAtEdge(double[] x, double[] lo, double[] hi, double[] ca, double[] cd, int o) {
+        int n = x.length;
+        int i = 2 * o + 1;
+        double sa = 0;
+        double sd = 0;
+        for (int j = 0; j < lo.length; j++) {
+            double v = x[symmetricIndex(i - j, n)];
+            sa += lo[j] * v;
+            sd += hi[j] * v;
+        }
+        ca[o] = sa;
+        cd[o] = sd;
     }
 
     private static int symmetricIndex(int i, int n) {
@@ -83,7 +117,10 @@ public final class Dwt {
         return k < n ? k : 2 * n - 1 - k;
     }
 
-    /** PyWavelets {@code idwt} ('valid' upsampling convolution): 2·n − L + 2 samples from n of each. */
+    /**
+     * PyWavelets {@code idwt} ('valid' upsampling convolution): 2·n − L + 2 samples from n of each, computed in
+     * blocks of even and odd outputs (contiguous multiply-adds) and then interleaved.
+     */
     private static double[] synthesise(double[] a, double[] d, double[] lo, double[] hi) {
         int n = a.length;
         int f = lo.length;
@@ -93,17 +130,31 @@ public final class Dwt {
                     + " coefficients per level, got " + n);
         }
         double[] out = new double[2 * n - f + 2];
-        for (int i = half - 1, o = 0; i < n; i++, o += 2) {
-            double even = 0;
-            double odd = 0;
+        int count = n - half + 1;
+        double[] even = new double[Math.min(BLOCK, count)];
+        double[] odd = new double[even.length];
+        for (int b0 = 0; b0 < count; b0 += BLOCK) {
+            int len = Math.min(BLOCK, count - b0);
+            int i0 = half - 1 + b0;
+            java.util.Arrays.fill(even, 0, len, 0.0);
+            java.util.Arrays.fill(odd, 0, len, 0.0);
             for (int j = 0; j < half; j++) {
-                double va = a[i - j];
-                double vd = d[i - j];
-                even += lo[2 * j] * va + hi[2 * j] * vd;
-                odd += lo[2 * j + 1] * va + hi[2 * j + 1] * vd;
+                double le = lo[2 * j];
+                double lod = lo[2 * j + 1];
+                double he = hi[2 * j];
+                double hod = hi[2 * j + 1];
+                int s = i0 - j;
+                for (int k = 0; k < len; k++) {
+                    double va = a[s + k];
+                    double vd = d[s + k];
+                    even[k] += le * va + he * vd;
+                    odd[k] += lod * va + hod * vd;
+                }
             }
-            out[o] = even;
-            out[o + 1] = odd;
+            for (int k = 0; k < len; k++) {
+                out[2 * (b0 + k)] = even[k];
+                out[2 * (b0 + k) + 1] = odd[k];
+            }
         }
         return out;
     }

@@ -11,6 +11,7 @@ public record ExtractAddStep(int window, int polyorder, double prominence, doubl
     public static final String TYPE = "extract_add";
 
     public ExtractAddStep {
+        // Building the filter validates the parameters, with its messages.
         new ExtractAddFilter(window, polyorder, prominence, minWidth, maxWidth);
     }
 

@@ -10,6 +10,7 @@ public record FftStep(double threshold, Double minHz, Double maxHz) implements F
     public static final String TYPE = "fft";
 
     public FftStep {
+        // Building the filter validates the parameters, with its messages.
         new FftFilter(threshold, minHz, maxHz);
     }
 

@@ -172,9 +172,9 @@ public final class FilterChain {
         if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
             throw new IllegalArgumentException("filter chain needs a positive sample rate, got " + sampleRateHz);
         }
-        double[] y = x.clone();
+        double[] y = x;
         for (FilterStep s : steps()) y = s.apply(y, sampleRateHz);
-        return y;
+        return y == x ? x.clone() : y;
     }
 
     /** The preset this chain came from, if any. */

@@ -53,13 +53,6 @@ final class Params {
         return v.asText();
     }
 
-    boolean bool(String name, boolean fallback) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) return fallback;
-        if (!v.isBoolean()) throw new IllegalArgumentException(where + ": '" + name + "' must be true or false, got " + v);
-        return v.asBoolean();
-    }
-
     /** A number or an array of numbers, as an array; null when absent. */
     double[] numbers(String name) {
         JsonNode v = node.get(name);

@@ -68,6 +68,13 @@ public final class WaveletDenoiser {
 
     public int levelFor(int n) { return level != null ? level : desktopLevel(n); }
 
+    /**
+     * True when the level used for n samples exceeds PyWavelets' {@code dwt_max_level}, where PyWavelets warns that
+     * every coefficient sees the signal's boundary; the result is still computed (as PyWavelets and the desktop do),
+     * so callers can pass the warning on.
+     */
+    public boolean exceedsMaxLevel(int n) { return levelFor(n) > Dwt.maxLevel(n, wavelet.length()); }
+
     /** σ of the given finest-detail coefficients under this rule. */
     public double sigma(double[] finestDetail) {
         return sigma(finestDetail, sigmaRule);
@@ -85,7 +92,7 @@ public final class WaveletDenoiser {
         double lambda = sigma(coeffs.get(coeffs.size() - 1)) * Math.sqrt(2 * Math.log(n));
         for (int l = 1; l < coeffs.size(); l++) threshold(coeffs.get(l), lambda);
         double[] y = Dwt.reconstruct(coeffs, wavelet);
-        return Arrays.copyOf(y, n);
+        return y.length == n ? y : Arrays.copyOf(y, n);
     }
 
     private void threshold(double[] d, double lambda) {

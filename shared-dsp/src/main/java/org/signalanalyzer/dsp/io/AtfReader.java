@@ -136,11 +136,11 @@ public final class AtfReader {
         int[] sweepOf = new int[columns];
         int[] channelOf = new int[columns];
         boolean traced = true;
-        int sweeps = 0;
+        int[] traceNumbers = new int[columns - 1];
         for (int c = 1; c < columns; c++) {
             int k = titles[c].traceNumber();
             if (k < 1) { traced = false; break; }
-            sweeps = Math.max(sweeps, k);
+            traceNumbers[c - 1] = k;
         }
         if (!traced) {
             if (columns - 1 > limits.maxChannels()) throw RecordingFormatException.atLine(name, line, (columns - 1)
@@ -154,18 +154,16 @@ public final class AtfReader {
             }
             return new Layout(1, channels, sweepOf, channelOf);
         }
-        if (sweeps > columns - 1) throw RecordingFormatException.atLine(name, line, "'Trace #" + sweeps
-                + "' in a file of " + (columns - 1) + " data columns: expected traces numbered from 1 without gaps");
+        // Sweeps in trace-number order; an export of selected sweeps (Trace #2, #5) has only those.
+        int[] distinct = java.util.Arrays.stream(traceNumbers).distinct().sorted().toArray();
+        int sweeps = distinct.length;
+        for (int c = 1; c < columns; c++) sweepOf[c] = java.util.Arrays.binarySearch(distinct, traceNumbers[c - 1]);
         int[] perSweep = new int[sweeps];
-        for (int c = 1; c < columns; c++) {
-            int s = titles[c].traceNumber() - 1;
-            sweepOf[c] = s;
-            channelOf[c] = perSweep[s]++;
-        }
+        for (int c = 1; c < columns; c++) channelOf[c] = perSweep[sweepOf[c]]++;
         int channelCount = perSweep[0];
         for (int s = 0; s < sweeps; s++) {
-            if (perSweep[s] != channelCount) throw RecordingFormatException.atLine(name, line, "Trace #" + (s + 1)
-                    + " has " + perSweep[s] + " column(s) but Trace #1 has " + channelCount
+            if (perSweep[s] != channelCount) throw RecordingFormatException.atLine(name, line, "Trace #" + distinct[s]
+                    + " has " + perSweep[s] + " column(s) but Trace #" + distinct[0] + " has " + channelCount
                     + ": expected every sweep to hold the same signals");
         }
         if (channelCount > limits.maxChannels()) throw RecordingFormatException.atLine(name, line, channelCount
@@ -187,8 +185,9 @@ public final class AtfReader {
         for (int c = 1; c < columns; c++) {
             Channel expected = channels[channelOf[c]];
             if (!expected.unit().equals(titles[c].unit())) throw RecordingFormatException.atLine(name, line,
-                    "column " + (c + 1) + " (Trace #" + (sweepOf[c] + 1) + ") is in '" + titles[c].unit()
-                    + "' but that signal is in '" + expected.unit() + "' in Trace #1: expected the same unit in every sweep");
+                    "column " + (c + 1) + " (Trace #" + distinct[sweepOf[c]] + ") is in '" + titles[c].unit()
+                    + "' but that signal is in '" + expected.unit() + "' in Trace #" + distinct[0]
+                    + ": expected the same unit in every sweep");
         }
         return new Layout(sweeps, List.of(channels), sweepOf, channelOf);
     }

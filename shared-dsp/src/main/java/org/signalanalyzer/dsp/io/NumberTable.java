@@ -12,11 +12,13 @@ import java.util.Arrays;
  * <p>Fields are separated by one tab, comma or semicolon, or by spaces, with blanks allowed around them; two
  * separators in a row are an empty field, which is an error (never a silent shift of columns).
  *
- * @param columns     one array per column, {@code rows} long
- * @param rows        data rows
- * @param timeDigits  per row, the power of ten of the time's last printed digit
+ * @param columns        one array per column, {@code rows} long
+ * @param rows           data rows
+ * @param firstTimeDigit the power of ten of the first time's last printed digit (-5 for "1.09998")
+ * @param lastTimeDigit  the same for the last time
+ * @param coarsestDigit  the largest such power over all non-zero times (the loosest printed precision)
  */
-record NumberTable(double[][] columns, int rows, int[] timeDigits) {
+record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTimeDigit, int coarsestDigit) {
 
     static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits)
             throws RecordingFormatException {
@@ -35,7 +37,9 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
                     + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
         }
         double[][] cols = new double[columns][(int) maxRows];
-        int[] timeDigits = new int[(int) maxRows];
+        int firstTimeDigit = 0;
+        int lastTimeDigit = 0;
+        int coarsestTimeDigit = Integer.MIN_VALUE;
         DecimalParser num = new DecimalParser();
         int rows = 0;
         long line = firstLine;
@@ -50,13 +54,26 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
                 continue;
             }
             for (int c = 0; c < columns; c++) {
-                if (c > 0) q = separator(name, b, q, line, c, columns);
+                if (c > 0) {
+                    // The common case, one tab or comma then a digit or sign, without the general rules' checks.
+                    byte sep = q + 1 < n ? b[q] : 0;
+                    byte next = q + 1 < n ? b[q + 1] : 0;
+                    if ((sep == '\t' || sep == ',' || sep == ';') && (next == '-' || (next >= '0' && next <= '9'))) {
+                        q++;
+                    } else {
+                        q = separator(name, b, q, line, c, columns);
+                    }
+                }
                 if (!num.parse(b, q, n)) {
                     throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
                             + ", found '" + token(b, q) + "'");
                 }
                 cols[c][rows] = num.value();
-                if (c == 0) timeDigits[rows] = num.lastDigitExponent();
+                if (c == 0) {
+                    lastTimeDigit = num.lastDigitExponent();
+                    if (rows == 0) firstTimeDigit = lastTimeDigit;
+                    if (lastTimeDigit > coarsestTimeDigit && num.value() != 0) coarsestTimeDigit = lastTimeDigit;
+                }
                 q = num.end();
             }
             while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',' || b[q] == ';')) q++;
@@ -73,7 +90,7 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
         if (rows < cols[0].length) {
             for (int c = 0; c < columns; c++) cols[c] = Arrays.copyOf(cols[c], rows);
         }
-        return new NumberTable(cols, rows, timeDigits);
+        return new NumberTable(cols, rows, firstTimeDigit, lastTimeDigit, coarsestTimeDigit);
     }
 
     private static int separator(String name, byte[] b, int q, long line, int c, int columns)
@@ -105,7 +122,6 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
         return TextCursor.decode(b, at, e);
     }
 
-    private double timeHalfUlp(int row) { return DecimalParser.halfUlp(columns[0][row], timeDigits[row]); }
 
     /**
      * The sample interval in the time column's unit. Writers print times with few digits (Clampfit: 1.09998), so
@@ -119,7 +135,8 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
                 + "increase, but the last row's time " + last + " is not after the first " + first);
         BigDecimal span = new BigDecimal(last).subtract(new BigDecimal(first));
         BigDecimal interval = span.divide(BigDecimal.valueOf(rows - 1L), MathContext.DECIMAL64);
-        double bound = (timeHalfUlp(0) + timeHalfUlp(rows - 1)) / (rows - 1);
+        double bound = (DecimalParser.halfUlp(first, firstTimeDigit) + DecimalParser.halfUlp(last, lastTimeDigit))
+                / (rows - 1);
         for (int digits = 1; digits <= 16; digits++) {
             BigDecimal r = interval.round(new MathContext(digits));
             if (Math.abs(r.subtract(interval).doubleValue()) <= bound) return r;
@@ -127,16 +144,22 @@ record NumberTable(double[][] columns, int rows, int[] timeDigits) {
         return interval;
     }
 
-    /** A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. */
+    /**
+     * A time column with jumps (concatenated sweeps, gaps) cannot be described by one sample interval. The line
+     * named is that of the data row when the block has no blank lines (the usual case).
+     */
     void checkEquallySpaced(String name, double interval, long firstLine) throws RecordingFormatException {
         double[] t = columns[0];
         double t0 = t[0];
+        // Half a sample, plus the rounding of the printed times (the loosest printed precision, for every row).
+        double tolerance = 0.5 * interval + DecimalParser.halfUlp(t0, firstTimeDigit)
+                + (coarsestDigit == Integer.MIN_VALUE ? 0 : DecimalParser.halfUlp(1, coarsestDigit));
         for (int i = 0; i < rows; i++) {
             double expected = t0 + i * interval;
-            double tolerance = 0.5 * interval + timeHalfUlp(i) + timeHalfUlp(0);
             if (Math.abs(t[i] - expected) > tolerance) {
-                throw RecordingFormatException.atLine(name, firstLine + i, "expected equally spaced times (about "
-                        + expected + " here, from the first row and the interval " + interval + "), found " + t[i]);
+                throw RecordingFormatException.atLine(name, firstLine + i, "data row " + (i + 1) + ": expected "
+                        + "equally spaced times (about " + expected + " here, from the first row and the interval "
+                        + interval + "), found " + t[i]);
             }
         }
     }

@@ -91,6 +91,17 @@ class IntegralsAndValidationTest {
         assertTrue(VoltageFromFileName.parse("202304_0521.atf").isEmpty());
     }
 
+    @Test
+    void setNamesAsTheDesktopsBatchExportReadsThem() {
+        assertEquals(new VoltageFromFileName.SetName("20230405_0521", 3, -20),
+                VoltageFromFileName.parseSetName("20230405_0521_3_-20mV.ATF").orElseThrow());
+        assertEquals(new VoltageFromFileName.SetName("20230405_052", 12, 40),
+                VoltageFromFileName.parseSetName("x/20230405_052_12_+40mV.atf").orElseThrow());
+        assertEquals(new VoltageFromFileName.SetName("0521_a", 2, 10),
+                VoltageFromFileName.parseSetName("0521_a_2_10mV_extra.atf").orElseThrow());
+        assertTrue(VoltageFromFileName.parseSetName("202304_0521.atf").isEmpty());
+    }
+
     static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
         InvalidAnalysisParameterException ex = assertThrows(InvalidAnalysisParameterException.class, e);
         assertTrue(ex.getMessage().contains(part), ex.getMessage());

@@ -50,6 +50,32 @@ class KnownAnswerTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void channelsInNanoampsAndVoltsGiveTheSameCharge() {
+        SyntheticStepRecording s = new SyntheticStepRecording();
+        Recording pa = s.build();
+        double[] i = pa.samples(0, 0);
+        double[] v = pa.samples(0, 1);
+        for (int k = 0; k < i.length; k++) {
+            i[k] /= 1000;
+            v[k] /= 1000;
+        }
+        Recording na = new Recording("synthetic.abf", pa.format(), "2.0", pa.acquisitionMode(), pa.sampleIntervalS(),
+                0, java.util.List.of(new org.signalanalyzer.dsp.io.Channel("Im", "nA"),
+                        new org.signalanalyzer.dsp.io.Channel("Vm", "V")), new double[] {0},
+                new double[][][] {{i, v}}, java.util.List.of(), "", null, java.util.Map.of());
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0,
+                null);
+        AnalysisResult a = StepProtocolAnalysis.run(pa, req, INPUT);
+        AnalysisResult b = StepProtocolAnalysis.run(na, req, INPUT);
+        assertEquals(a.qDepolPc(), b.qDepolPc(), 1e-9 * Math.abs(a.qDepolPc()));
+        assertEquals(a.qHyperpolPc(), b.qHyperpolPc(), 1e-9 * Math.abs(a.qHyperpolPc()));
+        InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
+                () -> StepProtocolAnalysis.run(pa, new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null,
+                        null, null, 0, 1, null), INPUT));
+        assertTrue(e.getMessage().contains("not a current"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} Hz, epoch table {1}")
     @CsvSource({"20000, true", "100000, true", "20000, false", "100000, false"})
     void withoutAVoltageChannelTheEpochTableOrTheTypedTimesGiveTheOnsets(double fs, boolean epochTable) {

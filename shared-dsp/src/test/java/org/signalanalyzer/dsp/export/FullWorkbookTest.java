@@ -19,6 +19,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
@@ -31,6 +32,14 @@ class FullWorkbookTest {
             new NamedAnalysis("20230405_0521_1_-20mV.atf (again)", "20230405_0521_1_-20mV.atf",
                     Analyses.result("20230405_0521_1_-20mV.atf", -20, 2)));
 
+    /** The two-analysis workbook, written once: every test reads it. */
+    private static byte[] twoBytes;
+
+    @BeforeAll
+    static void write() throws Exception {
+        twoBytes = fullWorkbook(TWO);
+    }
+
     static byte[] fullWorkbook(List<NamedAnalysis> analyses) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportedFile f = new Exporter(LabWorkbookTest.CLOCK).write(Layout.FULL, analyses, out);
@@ -42,7 +51,7 @@ class FullWorkbookTest {
 
     @Test
     void sheetsComeInOrderWithTheChartsBeforeTheirData() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
             assertEquals(List.of("Provenance", "Results", "Charts", "Curves 1 20230405_0521_1_-20mV",
                     "Curves 2 20230405_0521_1_-20mV"), sheetNames(wb));
         }
@@ -50,7 +59,7 @@ class FullWorkbookTest {
 
     @Test
     void provenanceHoldsEverythingThatReproducesTheNumbers() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
             XSSFSheet s = wb.getSheet("Provenance");
             label(s, 0, 0, "Exported at", true);
             label(s, 0, 1, "2026-11-24T23:05:09Z", false);
@@ -93,7 +102,7 @@ class FullWorkbookTest {
 
     @Test
     void resultsHoldTheIntegralsCapacitanceStartingPointAndFits() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
             XSSFSheet s = wb.getSheet("Results");
             for (int c = 0; c < FullWorkbook.RESULT_HEADERS.size(); c++) {
                 label(s, 0, c, FullWorkbook.RESULT_HEADERS.get(c), true);
@@ -156,7 +165,7 @@ class FullWorkbookTest {
 
     @Test
     void curveSheetsHoldEveryPointWithTimesInMs() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
             for (int k = 0; k < TWO.size(); k++) {
                 AnalysisResult r = TWO.get(k).result();
                 XSSFSheet s = wb.getSheetAt(3 + k);
@@ -188,9 +197,13 @@ class FullWorkbookTest {
 
     @Test
     void eachAnalysisHasAScatterChartOfItsPurpleCurvesWithVisibleLines() throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fullWorkbook(TWO)))) {
-            List<XSSFChart> charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
+            XSSFSheet chartSheet = wb.getSheet("Charts");
+            List<XSSFChart> charts = chartSheet.getDrawingPatriarch().getCharts();
             assertEquals(2, charts.size());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {21, 43}, chartSheet.getRowBreaks(),
+                    "a printed page per chart");
+            assertTrue(chartSheet.getPrintSetup().getLandscape());
             for (int k = 0; k < 2; k++) {
                 XSSFChart chart = charts.get(k);
                 assertEquals("Purple curves: " + TWO.get(k).name(), chart.getTitleText().getString());

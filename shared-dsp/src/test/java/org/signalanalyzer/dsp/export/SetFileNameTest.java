@@ -19,6 +19,9 @@ class SetFileNameTest {
         "20230405_0521_0_0mv.Atf | 20230405_0521 | 0 | 0",
         "uploads/2023/20230405_0521_3_-100mV.atf | 20230405_0521 | 3 | -100",
         "C:\\data\\20230405_0521_3_-100mV.atf | 20230405_0521 | 3 | -100",
+        // ABF files named the lab's way (an extension of the desktop's .atf-only rules)
+        "20230405_0521_3_-100mV.abf | 20230405_0521 | 3 | -100",
+        "0057_0_-100.ABF | 0057 | 0 | -100",
         // the _-split fallback: number = parts 0 and 1, set = part 2, voltage = part 3 without mV
         "2023_0521_2_-60mV.atf | 2023_0521 | 2 | -60",
         "20230405_0521_1_-20mV_repeat.atf | 20230405_0521 | 1 | -20",
@@ -41,6 +44,8 @@ class SetFileNameTest {
         "20230405_0521_-1_-20mV.atf",     // a negative set
         "0057_0.atf",                     // too few parts for any rule
         "0057_a_-100.atf",
+        "20230405_0521_1_-20mV.csv",      // not a recording format the naming applies to
+        "0057_0_-100.txt",
         "__1_2.atf",                      // empty file-number parts
         "",
     })

@@ -44,6 +44,8 @@ class FilterChainTest {
                 FilterChain.fromJson("{\"preset\":\"batch\"}").apply(SIGNAL, 1e5));
         assertArrayEquals(SIGNAL, FilterChain.preset("raw").apply(SIGNAL, 1e5));
         assertEquals(List.of(), FilterChain.preset("raw").steps());
+        assertEquals("batch", FilterChain.preset("batch").presetName().orElseThrow());
+        assertTrue(FilterChain.fromJson("{\"steps\":[]}").presetName().isEmpty());
     }
 
     @Test

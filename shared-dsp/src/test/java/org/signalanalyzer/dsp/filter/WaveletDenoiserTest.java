@@ -105,6 +105,10 @@ class WaveletDenoiserTest {
         assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
         assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
         assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
+        WaveletDenoiser desktop = new WaveletDenoiser(Wavelet.named("db4"), null, WaveletDenoiser.ThresholdMode.SOFT,
+                WaveletDenoiser.SigmaRule.MAD);
+        assertTrue(!desktop.exceedsMaxLevel(109_999), "level 10 <= 13");
+        assertTrue(desktop.exceedsMaxLevel(1000), "level 9 > floor(log2(1000/7)) = 7");
     }
 
     @Test
@@ -144,6 +148,17 @@ class WaveletDenoiserTest {
             double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 4), wv);
             for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-10, w + " i=" + i);
         }
+    }
+
+    @Test
+    void offersEveryFamilyOfPyWavelets() {
+        java.util.Set<String> names = Wavelet.names();
+        assertEquals(1 + 20 + 19 + 17, names.size());
+        for (String w : new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {
+            assertTrue(names.contains(w), w);
+        }
+        assertEquals(8, Wavelet.named("db4").length());
+        assertEquals(18, Wavelet.named("coif3").length());
     }
 
     @Test

@@ -148,6 +148,34 @@ class AbfFilesTest {
         assertEquals(1e6 / 2480, RecordingReaders.read("v1.abf", v1).sampleRateHz(), 1e-9 * 403);
     }
 
+    /**
+     * Float32 data (nDataFormat 1) holds user units directly. No real float file is in the set, so abf-v2.abf is
+     * rewritten: its scaled samples appended as float32 in a new block, the DataSection pointed there.
+     */
+    @Test
+    void float32DataIsReadAsStored() throws Exception {
+        byte[] original = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        Recording ints = RecordingReaders.read("abf-v2.abf", original);
+        int n = ints.sweepCount() * ints.samplesPerSweep();
+        int block = (original.length + 511) / 512;
+        byte[] b = java.util.Arrays.copyOf(original, block * 512 + 4 * n);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.putShort(30, (short) 1);
+        buf.putInt(76 + 16 * 10, block);
+        buf.putInt(76 + 16 * 10 + 4, 4);
+        int at = block * 512;
+        for (int sweep = 0; sweep < ints.sweepCount(); sweep++) {
+            for (double v : ints.samples(sweep, 0)) {
+                buf.putFloat(at, (float) v);
+                at += 4;
+            }
+        }
+        Recording floats = RecordingReaders.read("float.abf", b);
+        for (int sweep = 0; sweep < ints.sweepCount(); sweep++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ints.samples(sweep, 0), floats.samples(sweep, 0), 0.0);
+        }
+    }
+
     @Test
     void telegraphedGainIsApplied() throws Exception {
         // Channel 0 of 05210017 is telegraphed with an additional gain of 20; without it every value would be 20×.

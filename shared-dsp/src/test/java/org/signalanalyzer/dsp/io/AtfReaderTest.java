@@ -61,6 +61,17 @@ class AtfReaderTest {
     }
 
     @Test
+    void anExportOfSelectedSweepsKeepsThemInTraceOrder() throws Exception {
+        String text = "ATF\t1.0\n1\t3\n\"SweepStartTimesMS=1000.000,4000.000\"\n"
+                + "\"Time (s)\"\t\"Trace #5 (pA)\"\t\"Trace #2 (pA)\"\n0\t5\t2\n1e-4\t5.5\t2.5\n";
+        Recording r = read(text);
+        assertEquals(2, r.sweepCount());
+        assertArrayEquals(new double[] {2, 2.5}, r.samples(0, 0), 0.0);
+        assertArrayEquals(new double[] {5, 5.5}, r.samples(1, 0), 0.0);
+        assertArrayEquals(new double[] {1, 4}, r.sweepStartTimesS(), 1e-12);
+    }
+
+    @Test
     void gapFreeWithSignalTitlesMicrosecondsAndANonZeroStart() throws Exception {
         String text = "ATF\t1.0\n2\t3\n\"Comment=hello\"\n\"AcquisitionMode=Gap Free\"\n"
                 + "\"Time (\u00b5s)\"\t\"IN 0 (pA)\"\t\"IN 1\"\n"
