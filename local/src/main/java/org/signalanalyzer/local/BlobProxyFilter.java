@@ -1,22 +1,27 @@
 package org.signalanalyzer.local;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.ProxyRequestOptions;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The browser's presigned PUTs and GETs, which {@link SameOriginBlobStore} points at this origin, handed on to
@@ -28,6 +33,13 @@ public class BlobProxyFilter implements HttpServerFilter {
 
     /** What presigned links are for; the rest of the S3 API stays on the loopback port. */
     private static final Set<HttpMethod> PRESIGNED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT);
+    /**
+     * Headers about the browser's connection, not the request: Java's HTTP client, for one, offers an h2c upgrade
+     * that Jetty answers with 400 when it arrives through a proxy.
+     */
+    private static final List<String> HOP_BY_HOP = List.of("Connection", "Upgrade", "HTTP2-Settings", "Keep-Alive",
+            "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Expect");
+    private static final ProxyRequestOptions KEEP_HOST = ProxyRequestOptions.builder().retainHostHeader().build();
 
     private final ProxyHttpClient client;
     private final URI s3;
@@ -40,12 +52,37 @@ public class BlobProxyFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (!PRESIGNED.contains(request.getMethod())) {
-            return Publishers.just(HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+            return Mono.just(HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("error", "not_found", "message", request.getMethod()
                             + " is not offered here: stored files take only the presigned PUT and GET links the API hands out.")));
         }
-        HttpRequest<?> forwarded = request.mutate().uri(b -> b.scheme(s3.getScheme()).host(s3.getHost()).port(s3.getPort()));
-        return client.proxy(forwarded, ProxyRequestOptions.builder().retainHostHeader().build());
+        if (request.getMethod() != HttpMethod.PUT || !(request instanceof ServerHttpRequest<?> server)) {
+            return client.proxy(forwarded(request, null), KEEP_HOST);
+        }
+        // An upload is read whole first (it is at most the upload limit): S3Proxy refuses a wrong type or length
+        // from the headers alone, and a refusal arriving while the body still streams through would reach the
+        // browser as a broken connection instead of S3's 403.
+        return Mono.fromFuture(server.byteBody().buffer()).flatMap(body -> {
+            byte[] bytes;
+            try (CloseableAvailableByteBody whole = body) {
+                bytes = whole.toByteArray();
+            }
+            return Mono.from(client.proxy(forwarded(request, bytes), KEEP_HOST));
+        });
+    }
+
+    /** The same method, path, query and headers (Host included), addressed to S3Proxy. */
+    private MutableHttpRequest<?> forwarded(HttpRequest<?> request, byte[] body) {
+        URI target = URI.create(s3.getScheme() + "://" + s3.getHost() + ":" + s3.getPort() + request.getUri().getRawPath()
+                + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()));
+        MutableHttpRequest<Object> copy = HttpRequest.create(request.getMethod(), target.toString());
+        request.getHeaders().forEach((name, values) -> {
+            if (HOP_BY_HOP.stream().noneMatch(name::equalsIgnoreCase) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(v -> copy.getHeaders().add(name, v));
+            }
+        });
+        if (body != null) copy.body(body);
+        return copy;
     }
 }

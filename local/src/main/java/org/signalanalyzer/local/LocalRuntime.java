@@ -137,6 +137,9 @@ public final class LocalRuntime implements AutoCloseable {
         p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
         p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
         p.put("micronaut.http.client.read-timeout", "120s");
+        // S3Proxy answers a refused upload before reading its body; a fresh connection per request keeps such a
+        // half-read connection from being handed to the next request.
+        p.put("micronaut.http.client.pool.enabled", false);
         p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
         p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE_PERIOD);
         p.put(LocalStorageFactory.EMBEDDED_PROPERTY, "embedded");

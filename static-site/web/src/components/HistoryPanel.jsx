@@ -1,0 +1,81 @@
+import { Panel, Progress } from './Panel.jsx';
+import { fmt, fmtDateTime } from '../lib/format.js';
+
+const pick = (s, ...keys) => keys.map((k) => s?.[k]).find((v) => v !== undefined && v !== null);
+
+/** The session's analyses (kept with the session); pick one to open, tick several to export together. */
+export function HistoryPanel({ analyses, currentId, selected, onSelected, onOpen, onRefresh }) {
+  const toggle = (id) => onSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  return (
+    <Panel title="History" badge={analyses.length ? String(analyses.length) : null} open={false} testId="panel-history">
+      {analyses.length === 0 ? <p className="muted small">Analyses of this session appear here.</p> : (
+        <div className="table-wrap">
+          <table className="history" data-testid="history">
+            <thead>
+              <tr><th scope="col"><span className="sr-only">Select</span></th><th scope="col">When / file</th>
+                <th scope="col">Q hyp (pC)</th><th scope="col">Q dep (pC)</th><th scope="col">C (nF)</th><th scope="col">V2</th></tr>
+            </thead>
+            <tbody>
+              {analyses.map((a) => (
+                <tr key={a.analysisId} className={a.analysisId === currentId ? 'current' : ''}>
+                  <td><input type="checkbox" aria-label={`Select analysis of ${a.fileName}`}
+                    checked={selected.includes(a.analysisId)} onChange={() => toggle(a.analysisId)} /></td>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpen(a.analysisId)}>{a.fileName}</button>
+                    <div className="muted small">{fmtDateTime(a.createdAt)} · {a.mode ?? ''}</div>
+                  </td>
+                  <td>{fmt(pick(a, 'qHyperpolPc'))}</td>
+                  <td>{fmt(pick(a, 'qDepolPc'))}</td>
+                  <td>{fmt(pick(a, 'capacitanceNf'))}</td>
+                  <td>{fmt(pick(a, 'v2Mv'))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button type="button" className="btn small" onClick={onRefresh}>Refresh</button>
+    </Panel>
+  );
+}
+
+/** Many files through the batch filters and the analysis, with per-set workbooks (a background job). */
+export function BatchPanel({ files, selected, onSelected, job, onStart, onDownload, disabled }) {
+  const toggle = (id) => onSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  const running = job && (job.status === 'queued' || job.status === 'running');
+  return (
+    <Panel title="Batch" open={false} testId="panel-batch">
+      <p className="muted small">Runs the chosen recordings with the current filters and protocol and writes one
+        lab workbook per set.</p>
+      <div className="row-between">
+        <span className="small">{selected.length} of {files.length} chosen</span>
+        <button type="button" className="btn small" onClick={() => onSelected(files.map((f) => f.fileId))}>All</button>
+      </div>
+      <ul className="checklist">
+        {files.map((f) => (
+          <li key={f.fileId}>
+            <label className="check">
+              <input type="checkbox" checked={selected.includes(f.fileId)} onChange={() => toggle(f.fileId)} />
+              {f.fileName}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="btn primary wide" disabled={disabled || !selected.length || running}
+        onClick={onStart} data-testid="batch-start">Run batch</button>
+      {job && (
+        <div className="job" data-testid="batch-job" aria-live="polite">
+          <div className="row-between small">
+            <span>{job.status}</span><span>{job.done ?? 0} / {job.total ?? selected.length}</span>
+          </div>
+          {running && <Progress value={job.total ? job.done / job.total : null} label="Batch progress" />}
+          {job.message && <p className={job.status === 'failed' ? 'error' : 'muted small'}>{job.message}</p>}
+          {job.export && (
+            <button type="button" className="btn" onClick={() => onDownload(job.export)}>
+              Download {job.export.fileName}</button>
+          )}
+        </div>
+      )}
+    </Panel>
+  );
+}
