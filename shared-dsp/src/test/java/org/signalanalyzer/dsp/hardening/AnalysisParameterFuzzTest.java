@@ -165,6 +165,9 @@ class AnalysisParameterFuzzTest {
                 CurveFits.fit(r, curve, model, fitFrom, fitTo);
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), what + " " + step + ": no message");
+            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+                // Known (see aFitThatCannotConvergeIsRefused): skipped unless -Dhardening.known-bugs=true.
+                if (KNOWN_BUGS) throw new AssertionError(what + " " + step + ": threw " + e, e);
             } catch (RuntimeException e) {
                 throw new AssertionError(what + " " + step + ": threw " + e, e);
             }
@@ -211,6 +214,8 @@ class AnalysisParameterFuzzTest {
                     int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                             new PrintStream(err, true, StandardCharsets.UTF_8));
                     String message = err.toString(StandardCharsets.UTF_8);
+                    // Known (see anEmptyChainPathIsExitCodeTwo): skipped unless -Dhardening.known-bugs=true.
+                    if (!KNOWN_BUGS && code == 1 && message.contains("Is a directory")) continue;
                     if (code == 1 || code > 2) fail("seed " + SEED + " cli case " + c + " " + args + ": exit " + code + ": " + message);
                     if (code == 2) assertTrue(!message.isBlank(), args + ": exit 2 without a message");
                     exits[code]++;
@@ -236,5 +241,36 @@ class AnalysisParameterFuzzTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 72,
                         Integer.MIN_VALUE)));
+    }
+
+    /**
+     * Found by this fuzzer (seed 70261124 case 1609, 20 000-input run): an exponential fit on the purple curve of
+     * an analysis with an absurd V0 throws commons-math's ConvergenceException, not the typed error (through the
+     * API's fits endpoint: a 500). Fails today; {@code -Dhardening.known-bugs=true}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
+    void aFitThatCannotConvergeIsRefused() throws Exception {
+        Recording rec = RecordingReaders.read(SharedData.desktop("202304_0521.atf"));
+        AnalysisRequest req = AnalysisRequest.desktopDefaults().withChain(FilterChain.preset("raw"))
+                .withStartingPoint(StartingPoint.given(183)).withParameters(new ProtocolParameters(9,
+                        2.437817622363585, 991.529779819716, 100.0000001, -1.0E300, -50.92466937751416, 0.0));
+        AnalysisResult r = StepProtocolAnalysis.run(rec, req, new StepProtocolAnalysis.Input("202304_0521.atf", "0"));
+        try {
+            CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 14, 17);
+        } catch (IllegalArgumentException refused) {
+            return;
+        }
+    }
+
+    /** Found by this fuzzer (cli case 30): {@code --chain ""} reads a directory and exits 1 (failed), not 2. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
+    void anEmptyChainPathIsExitCodeTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", ""},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
     }
 }
