@@ -30,14 +30,16 @@ class ApiBodyFuzzTest {
     private static final boolean KNOWN_BUGS = Boolean.getBoolean("hardening.known-bugs");
 
     /**
-     * Bodies that crash the service today (reported; the filter owner must fix them): a Savitzky–Golay window far
-     * beyond the trace allocates it before any check (OutOfMemoryError → 500). Skipped unless
+     * Bodies that crash the service today (reported; the filter owner must fix them): a Savitzky–Golay window of
+     * tens of thousands of samples (51 000 on the 220 000-sample desktop file: seed 30261124 case 801) makes the
+     * coefficient solver allocate window² doubles, and one far beyond the trace is allocated before any check
+     * (OutOfMemoryError → 500). Skipped unless
      * {@code -Dhardening.known-bugs=true}, so the rest of the hunt still runs in CI.
      */
     static boolean knownCrash(String body) {
         try {
             for (JsonNode step : JSON.readTree(body).path("chain").path("steps")) {
-                if ("savgol".equals(step.path("type").asText()) && step.path("window").asDouble() > 1e7) return true;
+                if ("savgol".equals(step.path("type").asText()) && Math.abs(step.path("window").asDouble()) > 1e4) return true;
             }
         } catch (Exception notJson) {
             return false;
@@ -47,12 +49,14 @@ class ApiBodyFuzzTest {
 
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
-    void aSavitzkyGolayWindowBeyondAnyTraceIsA400() throws Exception {
+    void aHugeSavitzkyGolayWindowIsFilteredOrRefusedNotA500() throws Exception {
         LambdaClient api = LambdaClient.shared();
         SessionFixture s = SessionFixture.create(api);
-        ApiHarness.Response r = api.call("POST", "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
-                s.token(), "{\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":2147483647,\"polyorder\":3}]}}");
-        assertEquals(400, r.status(), r.toString());
+        for (String window : List.of("2147483647", "51001")) {
+            ApiHarness.Response r = api.call("POST", "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
+                    s.token(), "{\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":" + window + ",\"polyorder\":3}]}}");
+            assertTrue(r.status() == 200 || r.status() == 400, "window " + window + ": " + r);
+        }
     }
 
     @Test

@@ -183,6 +183,21 @@ class FilterChainFuzzTest {
             // case 622).
             "{\"steps\":[{\"type\":\"extract_add\",\"window\":1.0E308,\"polyorder\":3}]}");
 
+    /**
+     * Found through the API fuzzer (functions, seed 30261124 case 801): window 51 001 on a 220 000-sample trace
+     * fits, but the coefficient solver allocates window² doubles (about 20 GB): OutOfMemoryError. SciPy solves a
+     * (polyorder + 1) × window system. Must filter (or refuse with a limit named) within seconds.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
+    void aLargeSavitzkyGolayWindowOnALongTraceNeedsNoQuadraticMemory() {
+        double[] x = trace(220_000);
+        String json = "{\"steps\":[{\"type\":\"savgol\",\"window\":51001,\"polyorder\":3}]}";
+        int o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(json, x, "named"),
+                () -> "no answer within 20 s: " + json);
+        assertTrue(o == 1 || o == 2, "outcome " + o);
+    }
+
     private static void assertAllRefused(List<String> chains) {
         List<String> problems = new java.util.ArrayList<>();
         double[] x = trace(4096);
