@@ -20,6 +20,7 @@ const APP_URL = process.env.APP_URL;
 const SHARED = resolve(process.env.SHARED_DIR || join(repo, '..', 'shared'));
 const ATF = join(SHARED, 'data', 'desktop', '202304_0521.atf');
 const EXPECTED = join(SHARED, 'data', 'desktop', 'expected-desktop.json');
+const UPLOAD_NAME = '20230405_0521_1_-20mV.atf';
 const CLI_JAR = resolve(process.env.CLI_JAR || join(repo, 'shared-dsp', 'target', 'shared-dsp-cli.jar'));
 const OUT = resolve(process.env.E2E_OUT || join(repo, 'static-site', 'target', 'e2e'));
 // Only for looking at the UI against a stand-in backend while the real one is being built: its numbers are made up.
@@ -83,14 +84,17 @@ async function flow(browser, name, contextOptions, dragRange) {
     await page.getByTestId('session-expiry').waitFor();
 
     const uploadStart = Date.now();
-    await page.getByTestId('upload-input').setInputFiles(ATF);
+    // Uploaded under a lab set name (date_cell_set_V2), because the lab-sets workbook groups files by set.
+    await page.getByTestId('upload-input').setInputFiles({ name: UPLOAD_NAME, mimeType: 'text/plain',
+      buffer: readFileSync(ATF) });
     await page.locator('[data-testid=upload-status][data-state=done]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid=recording-plot]');
       return el && el.data && el.data.length > 0 && el.data[0].x.length > 0;
     }, null, { timeout: 60_000 });
     const firstPlotMs = Date.now() - uploadStart;
-    assert.equal(await page.getByTestId('file-title').textContent(), '202304_0521.atf');
+    assert.equal(await page.getByTestId('file-title').textContent(), UPLOAD_NAME);
+    assert.equal(await page.getByTestId('param-v2Mv').inputValue(), '-20', 'V2 filled from the file name');
     const yTitle = await page.locator('[data-testid=recording-plot] .ytitle').textContent();
     assert.match(yTitle, /\(pA\)/, 'the current axis names its unit');
     await shot('1-recording');
@@ -168,11 +172,20 @@ async function dragWithMouse(page) {
   await page.mouse.up();
 }
 
-/** Phone: the keyboard on the range's end slider (each press moves one step of 5). */
-async function dragWithKeys(page) {
-  const end = page.getByTestId('range-hyperpol-end');
-  await end.focus();
-  for (let k = 0; k < 20; k++) await end.press('ArrowLeft');
+/** Phone: a touch drag (Chrome DevTools Protocol touch events) of the same edge. */
+async function dragWithTouch(page) {
+  const plot = page.getByTestId('plot-hyperpol');
+  await plot.scrollIntoViewIfNeeded();
+  const rect = await plot.locator('.shapelayer path').first().boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const y = rect.y + rect.height / 2;
+  const x = rect.x + rect.width - 4;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let k = 1; k <= 10; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }
 
 test('browser flow: upload, batch filter, analyze, drag a range, export', { timeout: 600_000 }, async (t) => {
@@ -184,7 +197,7 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
     await t.test('desktop viewport', () => flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse));
     await t.test('phone viewport', () => flow(browser, 'phone', {
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    }, dragWithKeys));
+    }, dragWithTouch));
   } finally {
     await browser.close();
   }

@@ -14,6 +14,7 @@ import { checkFile, contentTypeFor } from './lib/files.js';
 import { toChainJson } from './lib/filters.js';
 import { toRequestParams, validateParams } from './lib/validate.js';
 import { latestOnly } from './lib/debounce.js';
+import { nearestIndex } from './lib/snap.js';
 
 const DEFAULT_PARAMS = {
   mode: 'desktop', nCycles: '2', t0Ms: '20', t1Ms: '100', t2Ms: '100', v0Mv: '-80', v1Mv: '-100', v2Mv: '-20',
@@ -73,6 +74,13 @@ export function App() {
           setFiles(ready);
           setHistory(info.analyses ?? []);
           setCurrentFileId(ready.length ? ready[ready.length - 1].fileId : null);
+          const latest = newestFirst(info.analyses ?? [])[0];
+          if (latest) {
+            sessionApi(stored).analysis(latest.analysisId).then((view) => {
+              openAnalysis(view);
+              if (ready.some((f) => f.fileId === view.fileId)) setCurrentFileId(view.fileId);
+            }, () => {});
+          }
           return;
         } catch (e) {
           if (e.status !== 403 && e.status !== 404) throw e;
@@ -189,8 +197,14 @@ export function App() {
   const openAnalysis = (view) => {
     setAnalysis(view);
     const r = view.result;
-    const given = r.ranges ?? view.summary?.ranges;
-    setRanges(view.result && params.mode === 'desktop' && given?.hyperpol ? given : DEFAULT_RANGES);
+    // The spans are drawn in purple point indices: desktop-mode ranges are those already; standard-mode ones are
+    // ms from the onset, placed at the nearest points of each curve.
+    if (!r.ranges?.hyperpol) setRanges(DEFAULT_RANGES);
+    else if (modeOf(view) === 'desktop') setRanges({ hyperpol: r.ranges.hyperpol, depol: r.ranges.depol });
+    else setRanges({
+      hyperpol: r.ranges.hyperpol.map((ms) => indexAtMs(r.purpleHyperpolTimesS, r.hyperpolOnsetS, ms)),
+      depol: r.ranges.depol.map((ms) => indexAtMs(r.purpleDepolTimesS, r.depolOnsetS, ms)),
+    });
     setIntegrals({ qHyperpolPc: r.qHyperpolPc, qDepolPc: r.qDepolPc, capacitanceNf: r.capacitanceNf, fromRanges: false });
     setFits(NO_FITS);
   };
@@ -227,9 +241,9 @@ export function App() {
     clearTimeout(rangesTimer.current);
     rangesTimer.current = setTimeout(() => {
       const r = analysis.result;
-      const body = params.mode === 'standard' || analysis.summary?.mode === 'standard'
-        ? { hyperpol: next.hyperpol.map((i) => msFromOnset(r.purpleHyperpolTimesS, i)),
-          depol: next.depol.map((i) => msFromOnset(r.purpleDepolTimesS, i)) }
+      const body = modeOf(analysis) === 'standard'
+        ? { hyperpol: next.hyperpol.map((i) => msFromOnset(r.purpleHyperpolTimesS, r.hyperpolOnsetS, i)),
+          depol: next.depol.map((i) => msFromOnset(r.purpleDepolTimesS, r.depolOnsetS, i)) }
         : next;
       integralsCall(analysis.analysisId, body);
     }, 120);
@@ -319,7 +333,7 @@ export function App() {
             onChange={(p) => { setParams(p); if (p.v2Mv !== params.v2Mv) setV2Source(null); }}
             onAnalyze={analyze} running={running} disabled={!file} stale={stale} />
           <CurvesPanel curves={curves} onChange={setCurves} />
-          <HistoryPanel analyses={history} currentId={analysis?.analysisId} selected={historySelected}
+          <HistoryPanel analyses={newestFirst(history)} currentId={analysis?.analysisId} selected={historySelected}
             onSelected={setHistorySelected} onOpen={openFromHistory} onRefresh={refreshHistory} />
           <BatchPanel files={files} selected={batchSelected} onSelected={setBatchSelected} job={job}
             onStart={startBatch} onDownload={(e) => download(e.url, e.fileName)} disabled={!api} />
@@ -357,13 +371,27 @@ export function App() {
   );
 }
 
+function newestFirst(analyses) {
+  return [...analyses].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+}
+
+function modeOf(view) {
+  return view.result?.mode ?? view.summary?.mode ?? 'desktop';
+}
+
 /** A file whose upload was never completed has no recording to show (status "awaiting_upload"). */
 function isReady(f) {
   return !f.status || f.status === 'ready';
 }
 
-/** Standard mode takes ranges as ms from the onset; the curve's own times convert a point index to that. */
-function msFromOnset(times, index) {
+/** The point of a curve nearest to `ms` after the step onset (the curve may start a little before it). */
+function indexAtMs(times, onsetS, ms) {
+  const onset = onsetS ?? times[0];
+  return nearestIndex(times.map((t) => (t - onset) * 1000), ms);
+}
+
+/** Standard mode takes ranges as ms from the step onset; the curve's own times convert a point index to that. */
+function msFromOnset(times, onsetS, index) {
   const i = Math.min(Math.max(index, 0), times.length - 1);
-  return (times[i] - times[0]) * 1000;
+  return (times[i] - (onsetS ?? times[0])) * 1000;
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Panel, Progress } from './Panel.jsx';
 import { ACCEPTED_EXTENSIONS } from '../lib/files.js';
-import { fmtBytes } from '../lib/format.js';
+import { fmt, fmtBytes } from '../lib/format.js';
 
 /** Drop zone, upload progress per file, and the session's files. */
 export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, onDelete }) {
@@ -50,8 +50,8 @@ export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, o
                 aria-pressed={f.fileId === currentFileId} data-testid="file-item">
                 <span className="name">{f.fileName}</span>
                 <span className="muted">
-                  {f.format} · {f.sweepCount} sweep{f.sweepCount === 1 ? '' : 's'} · {f.sampleRateHz / 1000} kHz ·{' '}
-                  {f.durationS?.toFixed?.(2)} s · {fmtBytes(f.sizeBytes)}
+                  {f.format} · {f.sweepCount} sweep{f.sweepCount === 1 ? '' : 's'} · {fmt(f.sampleRateHz / 1000)} kHz ·{' '}
+                  {fmt(f.durationS)} s · {fmtBytes(f.sizeBytes)}
                 </span>
               </button>
               <button type="button" className="icon-btn" aria-label={`Delete ${f.fileName}`}

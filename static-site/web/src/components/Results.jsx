@@ -15,11 +15,23 @@ function Metric({ label, unit, value, testId, busy }) {
 
 function howChosen(result) {
   const p = result?.provenance;
+  if (result?.startingPoint === null || result?.startingPoint === undefined) {
+    return `standard mode, step onsets from the ${p?.onsetSource ?? 'protocol'}`;
+  }
   const source = { auto: 'chosen automatically (the desktop\'s grid search)', given: 'given in the Analysis panel' }[result?.startingPointSource];
   const text = p?.startingPoint ?? source;
-  if (typeof text === 'string') return text;
+  if (typeof text === 'string') return source && (text === 'auto' || text === 'given') ? source : text;
   if (text && typeof text === 'object') return Object.entries(text).map(([k, v]) => `${k}: ${v}`).join(', ');
   return null;
+}
+
+/** The ranges as the API states them (points in desktop mode, ms from the onset in standard mode). */
+function rangesText(api, points) {
+  if (api?.hyperpol && api.unit && api.unit !== 'points') {
+    const r = (x) => `[${fmt(x[0])}, ${fmt(x[1])}]`;
+    return `Ranges: hyperpol ${r(api.hyperpol)}, depol ${r(api.depol)} ${api.unit} from the onset`;
+  }
+  return `Ranges: hyperpol [${points.hyperpol[0]}, ${points.hyperpol[1]}), depol [${points.depol[0]}, ${points.depol[1]}) points`;
 }
 
 /** The API's numbers for the current analysis, and the exports. */
@@ -44,8 +56,9 @@ export function Results({ analysis, integrals, busy, running, error, ranges, onE
             <Metric label="Starting point" unit="" value={r.startingPoint} testId="starting-point" />
           </div>
           <p className="muted small" data-testid="starting-point-how">
-            Starting point {r.startingPoint}: {howChosen(r) ?? 'as chosen in the Analysis panel'}.
-            {' '}Ranges: hyperpol [{ranges.hyperpol[0]}, {ranges.hyperpol[1]}), depol [{ranges.depol[0]}, {ranges.depol[1]})
+            {r.startingPoint != null ? `Starting point ${r.startingPoint}: ` : 'No starting point: '}
+            {howChosen(r) ?? 'as chosen in the Analysis panel'}.
+            {' '}{rangesText(integrals.fromRanges ? integrals.ranges : r.ranges, ranges)}
             {integrals.fromRanges ? '' : ' (as analyzed)'}.
             {r.baselinePa !== undefined ? <> Baseline {fmt(r.baselinePa)} pA.</> : null}
           </p>

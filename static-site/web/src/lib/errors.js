@@ -40,7 +40,8 @@ export function apiErrorFrom(status, bodyText, retryAfter = null) {
 
 /** One line a person can act on, for an ApiError, a network failure or anything else thrown. */
 export function formatError(error, context = '') {
-  const prefix = context ? context + ': ' : '';
+  // The API often names the file itself; say it once.
+  const prefix = context && !(error?.message ?? '').includes(context) ? context + ': ' : '';
   if (error instanceof ApiError) {
     const retry = error.retryAfterS != null ? ` Try again in ${error.retryAfterS} s.` : '';
     return `${prefix}${error.message}${retry}`;

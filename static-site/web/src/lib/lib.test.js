@@ -59,6 +59,8 @@ test('API errors show the API message, with Retry-After', () => {
   const e = apiErrorFrom(422, '{"error":"unreadable_recording","message":"Line 12: expected 3 columns, found 2."}');
   assert.equal(e.code, 'unreadable_recording');
   assert.equal(formatError(e, 'a.atf'), 'a.atf: Line 12: expected 3 columns, found 2.');
+  const named = apiErrorFrom(422, '{"error":"unreadable_recording","message":"b.atf: line 3: expected a header."}');
+  assert.equal(formatError(named, 'b.atf'), 'b.atf: line 3: expected a header.');
   const busy = apiErrorFrom(503, '{"error":"storage_unavailable","message":"Storage is unavailable."}', '7');
   assert.equal(formatError(busy), 'Storage is unavailable. Try again in 7 s.');
   const html = apiErrorFrom(502, '<html>Bad gateway</html>');

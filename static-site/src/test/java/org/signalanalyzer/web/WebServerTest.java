@@ -69,6 +69,18 @@ class WebServerTest {
                 body));
         int status;
         String json;
+        if (path.endsWith("/gzipped")) {
+            // Like API Gateway with compression on: gzip when the client accepts it.
+            byte[] plain = "{\"values\":[1.5,2.5,3.5]}".getBytes(StandardCharsets.UTF_8);
+            boolean gzip = String.valueOf(ex.getRequestHeaders().getFirst("Accept-Encoding")).contains("gzip");
+            byte[] out = gzip ? gzip(plain) : plain;
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            if (gzip) ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(200, out.length);
+            ex.getResponseBody().write(out);
+            ex.close();
+            return;
+        }
         if (path.equals("/Prod/api/sessions") && ex.getRequestMethod().equals("POST")) {
             status = 201;
             json = "{\"sessionId\":\"s1\",\"token\":\"t1\"}";
@@ -93,6 +105,14 @@ class WebServerTest {
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(plain);
+        }
+        return bytes.toByteArray();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -177,6 +197,18 @@ class WebServerTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertEquals("/Prod/api/sessions/s9/files/f1/trace", SEEN.get().path());
         assertEquals("sweep=2&channel=0&width=800", SEEN.get().query());
+    }
+
+    @Test
+    void compressedAnswersStayConsistentWithTheirHeaders() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/gzipped"))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        byte[] body = r.body();
+        if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+        }
+        assertEquals("{\"values\":[1.5,2.5,3.5]}", new String(body, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class AtfReader {
             String first = fields.get(0);
             int eq = first.indexOf('=');
             if (eq <= 0) throw RecordingFormatException.atLine(name, cur.line(), "expected header record " + (h + 1)
-                    + " of " + headerCount + " as \"Name=value\", found '" + abbreviate(cur.text()) + "'");
+                    + " of " + headerCount + " as \"Name=value\", found '" + TextCursor.abbreviate(cur.text()) + "'");
             String key = first.substring(0, eq).strip();
             String value = first.substring(eq + 1).strip();
             if (key.equals("Signals")) {
@@ -107,13 +107,13 @@ public final class AtfReader {
     private static long[] twoCounts(String name, TextCursor cur) throws RecordingFormatException {
         String[] parts = cur.text().strip().split("[\\s,]+");
         if (parts.length < 2) throw RecordingFormatException.atLine(name, cur.line(), "expected two whole numbers "
-                + "(header record count, column count), found '" + abbreviate(cur.text()) + "'");
+                + "(header record count, column count), found '" + TextCursor.abbreviate(cur.text()) + "'");
         long[] out = new long[2];
         for (int i = 0; i < 2; i++) {
             String p = parts[i];
             if (p.isEmpty() || p.length() > 9 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                 throw RecordingFormatException.atLine(name, cur.line(), "expected two whole numbers (header record "
-                        + "count, column count), found '" + abbreviate(cur.text()) + "'");
+                        + "count, column count), found '" + TextCursor.abbreviate(cur.text()) + "'");
             }
             out[i] = Long.parseLong(p);
         }
@@ -208,14 +208,10 @@ public final class AtfReader {
             byte[] token = parts[s].strip().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             if (!num.parse(token, 0, token.length) || num.end() != token.length) {
                 throw RecordingFormatException.atLine(name, lines.get("SweepStartTimesMS"), "expected sweep start "
-                        + "time " + (s + 1) + " in ms, found '" + abbreviate(parts[s]) + "'");
+                        + "time " + (s + 1) + " in ms, found '" + TextCursor.abbreviate(parts[s]) + "'");
             }
             starts[s] = num.value() / 1000.0;
         }
         return starts;
-    }
-
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -31,12 +31,12 @@ public final class CsvReader {
         List<String> fields = TextCursor.fields(header, separator);
         while (fields.size() > 2 && fields.get(fields.size() - 1).isEmpty()) fields.remove(fields.size() - 1);
         if (fields.size() < 2) throw RecordingFormatException.atLine(name, cur.line(), "expected a time column and "
-                + "at least one signal, separated by commas, semicolons or tabs; found '" + AtfReader.abbreviate(header) + "'");
+                + "at least one signal, separated by commas, semicolons or tabs; found '" + TextCursor.abbreviate(header) + "'");
         if (fields.size() - 1 > limits.maxChannels()) throw RecordingFormatException.atLine(name, cur.line(),
                 (fields.size() - 1) + " signal columns, over the limit of " + limits.maxChannels() + " (ReadLimits.maxChannels)");
         TimeTitle time = timeTitle(fields.get(0));
         if (time == null) throw RecordingFormatException.atLine(name, cur.line(), "expected the first column to be "
-                + "the time, titled like 'Time (s)', 'time_ms' or 't [ms]'; found '" + AtfReader.abbreviate(fields.get(0)) + "'");
+                + "the time, titled like 'Time (s)', 'time_ms' or 't [ms]'; found '" + TextCursor.abbreviate(fields.get(0)) + "'");
         BigDecimal secondsPer = NumberTable.secondsPer(time.unit);
         if (secondsPer == null) throw RecordingFormatException.atLine(name, cur.line(), "the time column's unit '"
                 + time.unit + "' is not a time unit: expected s, ms, µs (or us) or min");

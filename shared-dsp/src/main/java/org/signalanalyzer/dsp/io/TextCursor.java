@@ -98,4 +98,9 @@ final class TextCursor {
         }
         return out;
     }
+
+    /** Long text cut for an error message. */
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
 }
