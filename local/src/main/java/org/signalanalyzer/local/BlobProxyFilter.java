@@ -60,16 +60,28 @@ public class BlobProxyFilter implements HttpServerFilter {
         if (request.getMethod() != HttpMethod.PUT || !(request instanceof ServerHttpRequest<?> server)) {
             return client.proxy(forwarded(request, null), KEEP_HOST);
         }
-        // An upload is read whole first (it is at most the upload limit): S3Proxy refuses a wrong type or length
-        // from the headers alone, and a refusal arriving while the body still streams through would reach the
-        // browser as a broken connection instead of S3's 403.
+        // An upload is read whole first (it is at most the upload limit), so a refusal by S3Proxy can never cut
+        // the browser's own connection while its body is still coming in.
         return Mono.fromFuture(server.byteBody().buffer()).flatMap(body -> {
             byte[] bytes;
             try (CloseableAvailableByteBody whole = body) {
                 bytes = whole.toByteArray();
             }
-            return Mono.from(client.proxy(forwarded(request, bytes), KEEP_HOST));
+            return Mono.from(client.proxy(forwarded(request, bytes), KEEP_HOST))
+                    .onErrorResume(e -> Mono.just(uploadCutOff()));
         });
+    }
+
+    /**
+     * S3Proxy refuses a PUT whose signature does not match (type, length, expiry) from its headers alone and may
+     * close the connection before the body is through, which the proxy client reports as a broken pipe instead of
+     * the 403. Nothing is stored in that case.
+     */
+    private static MutableHttpResponse<?> uploadCutOff() {
+        return HttpResponse.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Map.of("error", "upload_refused", "message", "The storage closed the upload before taking it: "
+                        + "the file must have exactly the size and type declared for this upload URL, within its "
+                        + "validity. Ask for a new upload URL and send the file again."));
     }
 
     /** The same method, path, query and headers (Host included), addressed to S3Proxy. */

@@ -22,43 +22,42 @@ public final class EmbeddedS3 implements AutoCloseable {
     static final String ACCESS_KEY = "signal-analyzer-local";
 
     private final S3Proxy proxy;
-    private final URI endpoint;
-    private final String secretKey;
 
-    private EmbeddedS3(S3Proxy proxy, URI endpoint, String secretKey) {
+    private EmbeddedS3(S3Proxy proxy) {
         this.proxy = proxy;
-        this.endpoint = endpoint;
-        this.secretKey = secretKey;
     }
 
-    public static EmbeddedS3 start(Path dataDir) throws Exception {
+    /** Where S3Proxy listens when started on {@code port}; this process's own S3 client talks to it there. */
+    static URI endpoint(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A secret for one run of the process. */
+    static String newSecretKey() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    public static EmbeddedS3 start(Path dataDir, int port, String secretKey) throws Exception {
         Path root = dataDir.resolve("s3").toAbsolutePath();
         // The filesystem store maps buckets to folders; the bucket folder existing is the bucket existing.
         Files.createDirectories(root.resolve(BUCKET));
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        String secretKey = HexFormat.of().formatHex(secret);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(root.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(endpoint(port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
-                // Requests reach it only through the app server, which has drained its own by the time this stops.
-                .stopTimeout(2000)
+                // No graceful stop of its own: requests reach it only through the app server, which has drained them
+                // by the time this stops (a grace period here only times out on the SDK's idle keep-alive connections).
+                .stopTimeout(0)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
             if ("FAILED".equals(proxy.getState())) throw new IllegalStateException("S3Proxy did not start");
             Thread.sleep(5);
         }
-        return new EmbeddedS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), secretKey);
+        return new EmbeddedS3(proxy);
     }
-
-    /** Where this process's own S3 client talks to S3Proxy directly. */
-    public URI endpoint() { return endpoint; }
-
-    public String accessKey() { return ACCESS_KEY; }
-
-    public String secretKey() { return secretKey; }
 
     @Override
     public void close() throws Exception {

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,8 +13,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalRuntime implements AutoCloseable {
 
+    /** Start, answer the page and one API call, stop: a smoke test, and the build's class-data-sharing training run. */
+    static final String SELF_CHECK = "--self-check";
     /** In-flight requests get this long to finish when the process is asked to stop. */
     static final String GRACE_PERIOD = "30s";
     private static final long MB = 1024L * 1024L;
@@ -44,9 +51,11 @@ public final class LocalRuntime implements AutoCloseable {
             System.out.println(LocalSettings.USAGE);
             return;
         }
+        boolean selfCheck = Arrays.asList(args).contains(SELF_CHECK);
         LocalSettings settings;
         try {
-            settings = LocalSettings.parse(args, System.getenv());
+            settings = LocalSettings.parse(Arrays.stream(args).filter(a -> !a.equals(SELF_CHECK)).toArray(String[]::new),
+                    System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -60,37 +69,80 @@ public final class LocalRuntime implements AutoCloseable {
             System.exit(1);
             return;
         }
+        if (selfCheck) {
+            System.exit(selfCheck(runtime) ? 0 : 1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "signal-analyzer-stop"));
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
-                + settings.dataDir().toAbsolutePath().normalize() + "; Ctrl+C stops it)");
+                + settings.dataDir().toAbsolutePath().normalize() + "; ready " + sinceJvmStart
+                + " ms after launch; Ctrl+C stops it)");
         runtime.awaitStop();
     }
 
-    /** Starts everything on {@code settings}; port 0 takes a free port. */
+    /**
+     * Starts, asks itself for the page and a new session, stops. The build runs it once to record the classes a
+     * start loads into a class-data-sharing archive (signal-analyzer-local.jsa), which the run command uses.
+     */
+    private static boolean selfCheck(LocalRuntime runtime) {
+        try (runtime) {
+            int page = status(runtime.url(), "GET");
+            int session = status(runtime.url().resolve("api/sessions"), "POST");
+            System.out.println("self-check: GET / answered " + page + ", POST /api/sessions answered " + session);
+            return page == 200 && session == 201;
+        } catch (IOException e) {
+            System.err.println("self-check failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static int status(URI uri, String method) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setRequestMethod(method);
+        try {
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy starts beside the application
+     * context (its loopback port is chosen first), since the two are independent until the first request.
+     */
     public static LocalRuntime start(LocalSettings settings) throws Exception {
         Path data = settings.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(data);
         int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
+        int s3Port = freePort("127.0.0.1");
+        String s3Secret = EmbeddedS3.newSecretKey();
         quietS3ProxyStartup();
-        EmbeddedS3 s3 = EmbeddedS3.start(data);
+        CompletableFuture<EmbeddedS3> s3 = CompletableFuture.supplyAsync(() -> {
+            try {
+                return EmbeddedS3.start(data, s3Port, s3Secret);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        ApplicationContext context = null;
         try {
-            ApplicationContext context = ApplicationContext.builder()
-                    .properties(properties(settings, data, port, s3))
+            context = ApplicationContext.builder()
+                    .properties(properties(settings, data, port, EmbeddedS3.endpoint(s3Port), s3Secret))
                     .environmentPropertySource(false)
                     .deduceEnvironment(false)
                     .banner(false)
                     .start();
-            try {
-                context.getBean(EmbeddedServer.class).start();
-            } catch (RuntimeException e) {
-                context.close();
-                throw e;
-            }
-            return new LocalRuntime(settings, s3, context, URI.create("http://" + displayHost(settings.bind()) + ":"
-                    + port + "/"));
-        } catch (Exception e) {
-            s3.close();
-            throw e;
+            context.getBean(EmbeddedServer.class).start();
+            return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
+                    + ":" + port + "/"));
+        } catch (RuntimeException e) {
+            if (context != null && context.isRunning()) context.close();
+            s3.handle((started, failed) -> {
+                if (started != null) stopQuietly(started);
+                return null;
+            });
+            throw e instanceof CompletionException && e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
@@ -112,12 +164,16 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             if (context.isRunning()) context.close();
         } finally {
-            try {
-                s3.close();
-            } catch (Exception e) {
-                System.err.println("S3Proxy did not stop cleanly: " + e.getMessage());
-            }
+            stopQuietly(s3);
             stopped.countDown();
+        }
+    }
+
+    private static void stopQuietly(EmbeddedS3 s3) {
+        try {
+            s3.close();
+        } catch (Exception e) {
+            System.err.println("S3Proxy did not stop cleanly: " + e);
         }
     }
 
@@ -129,7 +185,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> properties(LocalSettings s, Path data, int port, EmbeddedS3 s3) {
+    private static Map<String, Object> properties(LocalSettings s, Path data, int port, URI s3Endpoint,
+                                                  String s3Secret) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
         p.put("micronaut.server.host", s.bind());
@@ -146,13 +203,17 @@ public final class LocalRuntime implements AutoCloseable {
         p.put(LocalStorageFactory.SESSIONS_DIR_PROPERTY, data.resolve("sessions").toString());
         p.put(LocalStorageFactory.PUBLIC_HOST_PROPERTY, displayHost(s.bind()) + ":" + port);
         p.put("signal.storage.bucket", EmbeddedS3.BUCKET);
-        p.put("signal.storage.s3-endpoint", s3.endpoint().toString());
+        p.put("signal.storage.s3-endpoint", s3Endpoint.toString());
         p.put("signal.storage.region", "us-east-1");
-        p.put("signal.storage.access-key", s3.accessKey());
-        p.put("signal.storage.secret-key", s3.secretKey());
+        p.put("signal.storage.access-key", EmbeddedS3.ACCESS_KEY);
+        p.put("signal.storage.secret-key", s3Secret);
         p.put("signal.sessions.lifetime", s.sessionLifetime().toSeconds() + "s");
         p.put("signal.uploads.max-bytes", s.maxUploadBytes());
         p.put("signal.local.cleanup-interval", s.cleanupInterval().toSeconds() + "s");
+        p.put("signal.jobs.runner", "threads");
+        p.put("signal.jobs.threads", s.jobThreads());
+        // SnapStart priming only matters to a Lambda snapshot; here it would only slow the start.
+        p.put("signal.priming.enabled", false);
         return p;
     }
 

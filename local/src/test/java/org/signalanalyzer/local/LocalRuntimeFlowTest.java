@@ -3,11 +3,25 @@ package org.signalanalyzer.local;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.analysis.AnalysisMode;
+import org.signalanalyzer.dsp.analysis.AnalysisRequest;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
@@ -16,8 +30,9 @@ import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * The product as a user runs it, over real HTTP on a free port: session → upload ticket → the browser's PUT of the
- * desktop sample recording to the presigned URL (same origin, through to S3Proxy) → complete → trace; then a stop
- * and a start on the same data folder, after which the session, its file and its trace are all still there.
+ * desktop sample recording to the presigned URL (same origin, through to S3Proxy) → complete → trace → analysis →
+ * export download opened with POI; then a stop and a start on the same data folder, after which the session, its
+ * file, its trace, its analysis and a new export of it are all still there.
  * Expected numbers come from shared-dsp run directly on the same file (exact: the compact form is float64).
  */
 class LocalRuntimeFlowTest {
@@ -28,7 +43,7 @@ class LocalRuntimeFlowTest {
     Path data;
 
     @Test
-    void aRecordingUploadedAndAnalysedSurvivesARestart() throws Exception {
+    void aRecordingUploadedAnalysedAndExportedSurvivesARestart() throws Exception {
         Path atf = SharedFiles.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
         Recording expected = RecordingReaders.read(atf);
@@ -40,6 +55,10 @@ class LocalRuntimeFlowTest {
         String sid;
         String token;
         String fileId;
+        String analysisId;
+        AnalysisResult direct = StepProtocolAnalysis.run(expected, new AnalysisRequest(AnalysisMode.DESKTOP,
+                ProtocolParameters.DESKTOP_DEFAULTS, StartingPoint.given(35), FilterChain.preset("raw"), null, 0, 0,
+                null), StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
             Http http = new Http(runtime.url());
             var created = http.call("POST", "/api/sessions", null, null);
@@ -57,11 +76,10 @@ class LocalRuntimeFlowTest {
                     "the presigned URL is on the app's own origin: " + uploadUrl);
 
             byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-            var refused = Http.put(uploadUrl, "application/octet-stream", longer);
-            assertEquals(403, refused.statusCode(), "S3Proxy refuses a length other than the signed one, through "
-                    + "the same-origin route: " + new String(refused.body()));
-            var wrongType = Http.put(uploadUrl, "text/csv", bytes);
-            assertEquals(403, wrongType.statusCode(), "and another content type: " + new String(wrongType.body()));
+            assertRefused(Http.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
+            assertRefused(Http.put(uploadUrl, "text/csv", bytes), "another content type");
+            assertEquals(409, http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)
+                    .status(), "nothing was stored by the refused PUTs");
             var put = Http.put(uploadUrl, "application/octet-stream", bytes);
             assertEquals(200, put.statusCode(), new String(put.body()));
 
@@ -69,6 +87,13 @@ class LocalRuntimeFlowTest {
             assertEquals(200, completed.status(), completed.toString());
             assertDescribes(expected, bytes.length, completed.json());
             assertTraceIs(envelope, http, sid, token, fileId);
+
+            var analysis = http.call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
+                    "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35"));
+            assertEquals(201, analysis.status(), analysis.toString());
+            analysisId = analysis.json().get("analysisId").asText();
+            assertResultIs(direct, analysis.json().get("result"));
+            assertExportHolds(direct, http, sid, token, analysisId);
         }
 
         try (LocalRuntime restarted = LocalRuntime.start(settings)) {
@@ -80,6 +105,10 @@ class LocalRuntimeFlowTest {
             assertEquals(fileId, files.get(0).get("fileId").asText());
             assertDescribes(expected, bytes.length, files.get(0));
             assertTraceIs(envelope, http, sid, token, fileId);
+            var stored = http.call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, token, null);
+            assertEquals(200, stored.status(), "the analysis survived the restart: " + stored);
+            assertResultIs(direct, stored.json().get("result"));
+            assertExportHolds(direct, http, sid, token, analysisId);
             assertEquals(403, http.call("GET", "/api/sessions/" + sid, "not-the-token", null).status());
 
             assertEquals(204, http.call("DELETE", "/api/sessions/" + sid, token, null).status());
@@ -89,6 +118,17 @@ class LocalRuntimeFlowTest {
         }
     }
 
+    /**
+     * S3Proxy's 403 comes through, or, when it refused from the headers and closed the connection before the body
+     * was through, the proxy's 502 upload_refused: either way the storage refused it.
+     */
+    private static void assertRefused(java.net.http.HttpResponse<byte[]> answer, String what) {
+        String body = new String(answer.body());
+        assertTrue(answer.statusCode() == 403 && body.contains("SignatureDoesNotMatch")
+                || answer.statusCode() == 502 && body.contains("upload_refused"), what + ": " + answer.statusCode()
+                + " " + body);
+    }
+
     private static void assertDescribes(Recording expected, long size, JsonNode d) {
         assertEquals("ready", d.get("status").asText());
         assertEquals("ATF", d.get("format").asText());
@@ -96,6 +136,36 @@ class LocalRuntimeFlowTest {
         assertEquals(expected.sweepCount(), d.get("sweepCount").asInt());
         assertEquals(expected.samplesPerSweep(), d.get("samplesPerSweep").asInt());
         assertEquals(expected.sampleRateHz(), d.get("sampleRateHz").asDouble(), 0.0);
+    }
+
+    private static void assertResultIs(AnalysisResult expected, JsonNode result) {
+        assertEquals(expected.qHyperpolPc(), result.get("qHyperpolPc").asDouble(), 0.0, "Q hyperpol (shared-dsp)");
+        assertEquals(expected.qDepolPc(), result.get("qDepolPc").asDouble(), 0.0, "Q depol (shared-dsp)");
+        assertEquals(expected.capacitanceNf(), result.get("capacitanceNf").asDouble(), 0.0, "C (shared-dsp)");
+    }
+
+    /** The export link (same origin, through to S3Proxy) downloads a workbook POI opens, holding Q depol and C. */
+    private static void assertExportHolds(AnalysisResult expected, Http http, String sid, String token,
+                                          String analysisId) throws Exception {
+        var export = http.call("POST", "/api/sessions/" + sid + "/exports", token,
+                Map.of("analysisIds", List.of(analysisId), "layout", "full"));
+        assertEquals(200, export.status(), export.toString());
+        var download = Http.get(export.json().get("url").asText());
+        assertEquals(200, download.statusCode(), new String(download.body()));
+        boolean foundQ = false;
+        boolean foundC = false;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() != CellType.NUMERIC) continue;
+                        foundQ |= Math.abs(cell.getNumericCellValue() - expected.qDepolPc()) <= 1e-12;
+                        foundC |= Math.abs(cell.getNumericCellValue() - expected.capacitanceNf()) <= 1e-12;
+                    }
+                }
+            }
+        }
+        assertTrue(foundQ && foundC, "the workbook holds Q depol and C as shared-dsp computed them (within 1e-12)");
     }
 
     private static void assertTraceIs(Envelope envelope, Http http, String sid, String token, String fileId) {
