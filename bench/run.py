@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""Runs the project's benchmarks and their peers side by side on this machine and prints one table.
+
+Called by bench/run.sh (which builds first). Every figure is measured in this run, except the two peers no
+one can run here (the desktop tool's analysis time, a trivial Lambda's cold start): those are the figures the
+issues state, marked "(stated)". Nothing machine-specific is written anywhere; the machine is printed.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = next((p for p in (os.path.join(ROOT, '..', 'shared'), os.path.join(ROOT, '..', '..', 'shared'))
+               if os.path.isdir(os.path.join(p, 'data'))), None)
+CLI = os.path.join(ROOT, 'shared-dsp', 'target', 'shared-dsp-cli.jar')
+LOCAL_JAR = os.path.join(ROOT, 'local', 'target', 'signal-analyzer-local.jar')
+ROWS = []
+
+
+def row(what, ours, peer, unit, goal, higher_is_better, goal_met, note=''):
+    ratio = None
+    if isinstance(ours, (int, float)) and isinstance(peer, (int, float)) and ours > 0 and peer > 0:
+        ratio = ours / peer if higher_is_better else peer / ours
+    ROWS.append((what, ours, peer, unit, ratio, goal, goal_met, note))
+
+
+def fmt(v, unit):
+    if v is None:
+        return '—'
+    if isinstance(v, str):
+        return v
+    if unit == 'bytes':
+        return f'{v / 1e3:,.0f} kB' if v >= 1e3 else f'{v:.0f} B'
+    return f'{v:,.1f} {unit}' if v >= 10 else f'{v:,.3g} {unit}'
+
+
+def run(cmd, timeout=1800, cwd=ROOT):
+    print('$ ' + ' '.join(cmd), file=sys.stderr, flush=True)
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}... exit {p.returncode}: {(p.stderr or p.stdout)[-400:]}")
+    return p.stdout
+
+
+def machine():
+    def sh(cmd):
+        try:
+            return subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60).stdout.strip()
+        except Exception as e:  # a missing tool is reported, not fatal
+            return f'({e})'
+    cpu = sh("lscpu | sed -n 's/^Model name: *//p'") or platform.processor()
+    mem = sh("free -g | awk '/^Mem:/ {print $2 \" GB total, \" $7 \" GB available\"}'")
+    java = sh('java -version 2>&1 | head -1')
+    numpy_scipy = sh(f"{sys.executable} -c 'import numpy, scipy; print(\"numpy\", numpy.__version__, \"scipy\", scipy.__version__)'")
+    pywt = sh("/usr/bin/python3 -c 'import pywt; print(\"PyWavelets\", pywt.__version__)'")
+    print('# machine')
+    print(f'  cpu       {cpu}; {os.cpu_count()} cores (nproc {sh("nproc")})')
+    print(f'  memory    {mem}')
+    print(f'  os        {platform.platform()}')
+    print(f'  java      {java}')
+    print(f'  python    {platform.python_version()} ({sys.executable}); {numpy_scipy}; {pywt} (/usr/bin/python3)')
+    print(f'  load      {sh("uptime")}  (other work on the machine distorts every figure)')
+    print(flush=True)
+
+
+def number(pattern, text, what):
+    m = re.search(pattern, text)
+    if not m:
+        raise RuntimeError(f'no {what} in output: {text[-300:]}')
+    return float(m.group(1).replace(',', ''))
+
+
+def bench_read(seconds):
+    atf = os.path.join(SHARED, 'data', 'desktop', '202304_0521.atf')
+    out = run(['java', '-jar', CLI, 'bench', 'read', atf, '--seconds', str(seconds)])
+    ours = read_mb_s(out, 'ATF')
+    peer = numpy_loadtxt_mb_s(atf)
+    row('read ATF 202304_0521.atf', ours, peer, 'MB/s', '≥ 500 MB/s, ≥ 10× numpy.loadtxt', True,
+        ours >= 500 and ours >= 10 * peer)
+    abfs = sorted((os.path.join(SHARED, 'data', 'real', f) for f in os.listdir(os.path.join(SHARED, 'data', 'real'))
+                   if f.endswith('.abf')), key=os.path.getsize)
+    abf = abfs[-1]
+    out = run(['java', '-jar', CLI, 'bench', 'read', abf, '--seconds', str(seconds)])
+    ours = read_mb_s(out, 'ABF')
+    row(f'read ABF {os.path.basename(abf)}', ours, None, 'MB/s', '≥ 1000 MB/s', True, ours >= 1000,
+        'no peer: pyABF is not installed here')
+
+
+def read_mb_s(out, what):
+    m = re.search(r'throughput\s+([\d.]+) MB/s median', out)
+    return float(m.group(1)) if m else number(r'throughput\s+([\d.]+) MB/s mean', out, what + ' MB/s')
+
+
+def numpy_loadtxt_mb_s(atf):
+    # The ATF's data starts after the two fixed lines, the optional header records (count on line 2) and the
+    # column titles.
+    code = f'''
+import time, os, numpy as np
+path = {atf!r}
+with open(path) as f:
+    f.readline(); n = int(f.readline().split()[0])
+skip = 2 + n + 1
+best = 1e9
+for _ in range(3):
+    t = time.perf_counter(); np.loadtxt(path, skiprows=skip); best = min(best, time.perf_counter() - t)
+print(os.path.getsize(path) / best / 1e6)
+'''
+    return float(run([sys.executable, '-c', code]).strip())
+
+
+FILTERS = [('savgol 51/3', 'Savitzky–Golay 51/3', 'SciPy savgol_filter'),
+           ('butter o2 filtfilt', 'Butterworth o2 filtfilt', 'SciPy filtfilt'),
+           ('butter o2 sosfiltfilt', 'Butterworth o2 sosfiltfilt', 'SciPy sosfiltfilt'),
+           ('wavelet db4 L4 denoise', 'wavelet db4 L4 denoise', 'PyWavelets')]
+
+
+def bench_filters(n, repeat):
+    ours_out = run(['java', '-jar', CLI, 'bench', 'filters', str(n), '--repeat', str(repeat)])
+    peer_out = run([sys.executable, os.path.join(ROOT, 'bench', 'scipy_filters.py'), str(n), '--repeat', str(repeat)])
+    for key, label, peer_name in FILTERS:
+        pat = re.escape(key) + r'\s+([\d.]+) Msamples/s'
+        ours = number(pat, ours_out, key)
+        try:
+            peer = number(pat, peer_out, key + ' (peer)')
+        except RuntimeError:
+            peer = None
+        ok = peer is not None and ours >= 1.5 * peer
+        row(f'{label}, {n / 1e6:g} M samples', ours, peer, 'Msamples/s', f'≥ 1.5× {peer_name}', True, ok)
+
+
+def bench_analyze(seconds):
+    atf = os.path.join(SHARED, 'data', 'desktop', '202304_0521.atf')
+    for preset, start, stated_s in (('raw', '35', 0.24), ('batch', 'auto', 0.58)):
+        out = run(['java', '-jar', CLI, 'bench', 'analyze', atf, '--preset', preset, '--start-point', start,
+                   '--seconds', str(seconds)])
+        ms = number(r'time/run\s+([\d.]+) ms median', out, 'analysis ms')
+        row(f'analysis {preset}, start {start} (reading incl.)', ms, stated_s * 1000, 'ms',
+            '≥ 30× the desktop', False, stated_s * 1000 / ms >= 30, 'peer: desktop Python (stated, issue 4)')
+    out = run(['java', '-jar', CLI, 'bench', 'export', atf, '--layout', 'full', '--analyses', '20'])
+    ms = number(r'median ([\d.]+) ms', out, 'export ms')
+    row('export full workbook, 20 analyses', ms, None, 'ms', '—', False, None)
+
+
+def cold_start(runs):
+    script = os.path.join(ROOT, 'functions', 'bench', 'cold-start.sh')
+    if not os.path.exists(script):
+        row('Lambda cold start → first process', 'not measured', None, 'ms', '< 1000 ms', False, None,
+            'functions/bench/cold-start.sh is not in this branch')
+        return
+    out = run(['bash', script, str(runs)], timeout=3600)
+    cold = number(r'jvmToFirstProcessMs\s+median\s+([\d.]+)', out, 'cold start')
+    warm = number(r'warmIntegralsMedianMs\s+median\s+([\d.]+)', out, 'warm integrals')
+    process = number(r'warmProcessMedianMs\s+median\s+([\d.]+)', out, 'warm process')
+    row('Lambda cold start → first process answered', cold, 1050, 'ms', '< 1000 ms', False, cold < 1000,
+        'peer: trivial function init 1.05–1.7 s (stated, stack notes)')
+    row('Lambda warm process (202304_0521.atf)', process, None, 'ms', '—', False, None)
+    row('Lambda warm integrals', warm, None, 'ms', '< 10 ms', False, warm < 10)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def http(method, url, body=None, token=None, headers=None, timeout=300):
+    h = dict(headers or {})
+    data = None
+    if body is not None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        h.setdefault('Content-Type', 'application/json')
+    if token:
+        h['Authorization'] = 'Bearer ' + token
+    req = urllib.request.Request(url, data=data, method=method, headers=h)
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return r.status, r.read(), r.headers
+
+
+def local_startup(runs):
+    """The local owner's measurement (the README's command, with the class-data-sharing archive), if present."""
+    script = os.path.join(ROOT, 'local', 'bench', 'startup.sh')
+    if not os.path.exists(script):
+        return False
+    out = run(['bash', script, str(runs), str(free_port())], timeout=900)
+    m = re.search(r'median of \d+: page ([\d.]+) ms \(CPU ([\d.]+) ms\), first API answer ([\d.]+) ms', out)
+    if not m:
+        raise RuntimeError('no start-up median in: ' + out[-300:])
+    row('local runtime: process start → page served', float(m.group(1)), None, 'ms', '< 2000 ms', False,
+        float(m.group(1)) < 2000, f'median of {runs}; process CPU {m.group(2)} ms (local/bench/startup.sh)')
+    row('local runtime: process start → first API answer', float(m.group(3)), None, 'ms', '< 2000 ms', False,
+        float(m.group(3)) < 2000, f'median of {runs}')
+    return True
+
+
+def local_runtime(runs):
+    if local_startup(runs):
+        return
+    if not os.path.exists(LOCAL_JAR):
+        row('local runtime start → first API answer', 'not measured', None, 'ms', '< 2000 ms', False, None,
+            'local/target/signal-analyzer-local.jar missing')
+        return
+    data = tempfile.mkdtemp(prefix='bench-local-')
+    port = free_port()
+    base = f'http://localhost:{port}'
+    t0 = time.perf_counter()
+    cds = LOCAL_JAR[:-len('.jar')] + '.jsa'
+    jvm = ['java'] + ([f'-XX:SharedArchiveFile={cds}'] if os.path.exists(cds) else [])
+    proc = subprocess.Popen(jvm + ['-jar', LOCAL_JAR, '--port', str(port), '--data', data],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        api_ms = page_ms = None
+        page_status = None
+        deadline = t0 + 60
+        while time.perf_counter() < deadline and (api_ms is None or page_ms is None):
+            try:
+                if api_ms is None:
+                    status, _, _ = http('POST', base + '/api/sessions', timeout=5)
+                    if status == 201:
+                        api_ms = (time.perf_counter() - t0) * 1000
+                if page_ms is None:
+                    status, _, h = http('GET', base + '/', timeout=5)
+                    if status == 200 and 'html' in h.get('Content-Type', ''):
+                        page_ms = (time.perf_counter() - t0) * 1000
+            except urllib.error.HTTPError as e:
+                if api_ms is not None:
+                    page_status = e.code
+                    if e.code == 404:
+                        break
+                time.sleep(0.01)
+            except OSError:
+                time.sleep(0.01)
+        row('local runtime: process start → first API answer', api_ms, None, 'ms', '< 2000 ms', False,
+            api_ms is not None and api_ms < 2000)
+        row('local runtime: process start → page served', page_ms, None, 'ms', '< 2000 ms', False,
+            page_ms is not None and page_ms < 2000,
+            '' if page_ms else f'GET / answered {page_status}: is the static site built into the jar?')
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def plot_payload():
+    # Through the Lambda handler (functions' test infrastructure): a 10 M-sample recording is 140 MB as text, over
+    # the upload limit, so the test stores it through the archive complete uses, then asks for the trace.
+    out = run(['mvn', '-B', '-q', '-o', '-pl', 'functions', '-am', 'test', '-Dtest=PlotPayloadTest',
+               '-Dsurefire.failIfNoSpecifiedTests=false'], timeout=1800)
+    report = os.path.join(ROOT, 'functions', 'target', 'surefire-reports',
+                          'org.signalanalyzer.functions.hardening.PlotPayloadTest-output.txt')
+    text = out + (open(report).read() if os.path.exists(report) else '')
+    found = re.findall(r'plot payload: 10000000 samples, width (\d+): (\d+) bytes \(gzip (\d+) bytes\), (\d+) points',
+                       text)
+    if not found:
+        raise RuntimeError('no plot payload line: ' + text[-300:])
+    for width, raw, gz, points in found:
+        row(f'plot payload, 10 M-sample trace, width {width}', int(raw), None, 'bytes', '< 1 MB per answer', False,
+            int(raw) < 1_000_000, f'{points} points, {int(gz) / 1e3:.0f} kB gzip')
+
+
+def load(sessions):
+    out = run(['mvn', '-B', '-q', '-o', '-pl', 'local', '-am', 'test', '-Dtest=LocalLoadTest',
+               '-Dsurefire.failIfNoSpecifiedTests=false', f'-Dload.sessions={sessions}'], timeout=3600)
+    report = os.path.join(ROOT, 'local', 'target', 'surefire-reports',
+                          'org.signalanalyzer.local.hardening.LocalLoadTest-output.txt')
+    text = out + (open(report).read() if os.path.exists(report) else '')
+    m = re.search(r'load: (\d+) sessions, (\d+) requests, (\d+) errors in ([\d.]+) s: ([\d.]+) requests/s, '
+                  r'([\d.]+) sessions/s; latency p50 (\d+) ms, p99 (\d+) ms', text)
+    if not m:
+        raise RuntimeError('no load report: ' + text[-300:])
+    errors = int(m.group(3))
+    row(f'load: {sessions} concurrent sessions, errors', errors, None, '', '0', False, errors == 0,
+        f'{m.group(2)} requests in {m.group(4)} s')
+    row('load: throughput', float(m.group(5)), None, 'requests/s', '—', True, None,
+        f'{m.group(6)} sessions/s')
+    row('load: latency p50 / p99', f'{m.group(7)} / {m.group(8)} ms', None, '', '—', False, None)
+
+
+def table():
+    head = ('what', 'ours', 'peer', 'ratio', 'goal', 'met', 'note')
+    lines = [(w, fmt(o, u), fmt(p, u), f'{r:.1f}×' if r else '—', g,
+              '—' if m is None else ('yes' if m else 'NO'), n) for w, o, p, u, r, g, m, n in ROWS]
+    widths = [max(len(str(x[i])) for x in [head] + lines) for i in range(len(head))]
+    print()
+    print('  '.join(h.ljust(w) for h, w in zip(head, widths)))
+    print('  '.join('-' * w for w in widths))
+    for line in lines:
+        print('  '.join(str(c).ljust(w) for c, w in zip(line, widths)))
+    print('\nratio: how many times better ours is (throughput ours/peer, time peer/ours).')
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument('--quick', action='store_true', help='shorter runs, 1 M samples (a smoke test, not figures)')
+    p.add_argument('--no-cold-start', action='store_true')
+    p.add_argument('--no-load', action='store_true')
+    p.add_argument('--load-sessions', type=int, default=50)
+    p.add_argument('--build', action='store_true', help='(handled by run.sh)')
+    a = p.parse_args()
+    if SHARED is None:
+        sys.exit('../shared (reference data) is missing beside the repository')
+    machine()
+    seconds = 1 if a.quick else 3
+    steps = [('read', lambda: bench_read(seconds)),
+             ('filters', lambda: bench_filters(1_000_000 if a.quick else 10_000_000, 3 if a.quick else 5)),
+             ('analysis', lambda: bench_analyze(seconds)), ('local runtime', lambda: local_runtime(2 if a.quick else 5)), ('plot payload', plot_payload)]
+    if not a.no_cold_start:
+        steps.append(('cold start', lambda: cold_start(2 if a.quick else 5)))
+    if not a.no_load:
+        steps.append(('load', lambda: load(8 if a.quick else a.load_sessions)))
+    for name, step in steps:
+        try:
+            step()
+        except Exception as e:  # one broken benchmark must not hide the others
+            print(f'{name} failed: {e}', file=sys.stderr)
+            row(name, 'failed (see stderr)', None, '', '—', False, False, ' '.join(str(e).split())[:100])
+    table()
+
+
+if __name__ == '__main__':
+    main()

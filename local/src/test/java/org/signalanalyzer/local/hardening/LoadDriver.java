@@ -1,0 +1,144 @@
+package org.signalanalyzer.local.hardening;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N browser sessions at once against a running local runtime, each doing what a user does: create a session,
+ * ask for an upload ticket, PUT the recording to the presigned URL, complete it, plot it, analyse it, recompute
+ * integrals. Every request is timed; anything but the expected status is an error.
+ */
+final class LoadDriver {
+
+    static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
+            "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
+
+    record Result(int sessions, int requests, List<String> errors, double wallS, Map<String, List<Long>> nanosByStep) {
+
+        long percentileMs(List<Long> nanos, double p) {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            int i = (int) Math.ceil(p * sorted.size()) - 1;
+            return Math.round(sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6);
+        }
+
+        String report() {
+            List<Long> all = new ArrayList<>();
+            nanosByStep.values().forEach(all::addAll);
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "load: %d sessions, %d requests, %d errors in %.2f s: %.1f requests/s, %.2f sessions/s; "
+                            + "latency p50 %d ms, p99 %d ms%n", sessions, requests, errors.size(), wallS,
+                    requests / wallS, sessions / wallS, percentileMs(all, 0.5), percentileMs(all, 0.99)));
+            nanosByStep.forEach((step, nanos) -> s.append(String.format(Locale.ROOT,
+                    "  %-10s n=%-4d p50 %6d ms  p99 %6d ms%n", step, nanos.size(), percentileMs(nanos, 0.5),
+                    percentileMs(nanos, 0.99))));
+            return s.toString();
+        }
+    }
+
+    private final LocalClient client;
+    private final byte[] recording;
+    private final String fileName;
+
+    LoadDriver(URI base, byte[] recording, String fileName) {
+        this.client = new LocalClient(base);
+        this.recording = recording;
+        this.fileName = fileName;
+    }
+
+    Result run(int sessions, long timeoutS) throws InterruptedException {
+        Map<String, List<Long>> nanos = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(sessions);
+        for (int i = 0; i < sessions; i++) {
+            int n = i;
+            pool.execute(() -> {
+                try {
+                    start.await();
+                    oneSession(n, nanos, errors, requests);
+                } catch (Exception e) {
+                    errors.add("session " + n + ": " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        boolean finished = done.await(timeoutS, TimeUnit.SECONDS);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        pool.shutdownNow();
+        if (!finished) errors.add("not finished within " + timeoutS + " s: " + done.getCount() + " session(s) still busy");
+        return new Result(sessions, requests.get(), List.copyOf(errors), wall, new java.util.TreeMap<>(nanos));
+    }
+
+    private void oneSession(int n, Map<String, List<Long>> nanos, ConcurrentLinkedQueue<String> errors,
+                            java.util.concurrent.atomic.AtomicInteger requests) {
+        LocalClient.Answer created = timed("session", nanos, requests,
+                () -> client.call("POST", "/api/sessions", (String) null, null));
+        if (!expect(n, "session", created, 201, errors)) return;
+        String sid = created.json().get("sessionId").asText();
+        String token = created.json().get("token").asText();
+        String base = "/api/sessions/" + sid;
+        LocalClient.Answer ticket = timed("ticket", nanos, requests, () -> client.call("POST", base + "/uploads", token,
+                Map.of("fileName", fileName, "contentType", "application/octet-stream", "sizeBytes", recording.length)));
+        if (!expect(n, "ticket", ticket, 201, errors)) return;
+        String fileId = ticket.json().get("fileId").asText();
+        String url = ticket.json().get("uploadUrl").asText();
+        long t = System.nanoTime();
+        int put = client.put(url, "application/octet-stream", recording);
+        record(nanos, "upload", t, requests);
+        if (put != 200) {
+            errors.add("session " + n + " upload: " + put);
+            return;
+        }
+        if (!expect(n, "complete", timed("complete", nanos, requests,
+                () -> client.call("POST", base + "/files/" + fileId + "/complete", token, null)), 200, errors)) return;
+        if (!expect(n, "trace", timed("trace", nanos, requests,
+                () -> client.call("GET", base + "/files/" + fileId + "/trace?width=1200", token, null)), 200, errors)) {
+            return;
+        }
+        LocalClient.Answer analysis = timed("process", nanos, requests, () -> client.call("POST", base + "/analyses",
+                token, Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "batch"),
+                        "startingPoint", "auto", "params", PROTOCOL)));
+        if (!expect(n, "process", analysis, 201, errors)) return;
+        String analysisId = analysis.json().get("analysisId").asText();
+        expect(n, "integrals", timed("integrals", nanos, requests, () -> client.call("POST",
+                base + "/analyses/" + analysisId + "/integrals", token,
+                Map.of("hyperpol", List.of(10, 150), "depol", List.of(5, 120)))), 200, errors);
+    }
+
+    private static LocalClient.Answer timed(String step, Map<String, List<Long>> nanos,
+                                            java.util.concurrent.atomic.AtomicInteger requests,
+                                            java.util.function.Supplier<LocalClient.Answer> call) {
+        long t = System.nanoTime();
+        LocalClient.Answer a = call.get();
+        record(nanos, step, t, requests);
+        return a;
+    }
+
+    private static void record(Map<String, List<Long>> nanos, String step, long t0,
+                               java.util.concurrent.atomic.AtomicInteger requests) {
+        nanos.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
+        requests.incrementAndGet();
+    }
+
+    private static boolean expect(int n, String step, LocalClient.Answer a, int status, ConcurrentLinkedQueue<String> errors) {
+        if (a.status() == status) return true;
+        errors.add("session " + n + " " + step + ": " + a);
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package org.signalanalyzer.local.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.local.LocalRuntime;
+import org.signalanalyzer.local.LocalSettings;
+
+/**
+ * Concurrent sessions on the local runtime over loopback HTTP, each uploading and analysing the desktop sample
+ * recording: no request may fail. CI runs 8 sessions; the load figure of issue 9 is
+ * {@code -Dload.sessions=50} (see bench/README.md), which prints throughput and p50/p99 latency.
+ */
+class LocalLoadTest {
+
+    private static final int SESSIONS = Integer.getInteger("load.sessions", 8);
+    private static final long TIMEOUT_S = Long.getLong("load.timeout-s", 600);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void concurrentSessionsUploadAndAnalyseWithoutAnError() throws Exception {
+        Path atf = SharedFiles.desktop("202304_0521.atf");
+        byte[] bytes = Files.readAllBytes(atf);
+        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data))) {
+            LoadDriver driver = new LoadDriver(runtime.url(), bytes, "202304_0521.atf");
+            driver.run(1, TIMEOUT_S); // warm-up: class loading and JIT are start-up, not load
+            LoadDriver.Result r = driver.run(SESSIONS, TIMEOUT_S);
+            System.out.print(r.report());
+            assertTrue(r.errors().isEmpty(), r.errors().size() + " error(s):\n" + String.join("\n", r.errors()));
+            assertEquals(SESSIONS * 7, r.requests(), "every session made its 7 requests");
+        }
+    }
+}
