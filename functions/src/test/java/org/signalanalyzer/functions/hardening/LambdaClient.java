@@ -3,7 +3,7 @@ package org.signalanalyzer.functions.hardening;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,9 +23,9 @@ final class LambdaClient {
     private static final List<String> STORAGE_PROPERTIES = List.of("signal.storage.s3-endpoint",
             "signal.storage.dynamodb-endpoint");
 
-    private final ApiGatewayProxyRequestEventFunction handler;
+    private final ApiGatewayFunction handler;
 
-    LambdaClient(ApiGatewayProxyRequestEventFunction handler) {
+    LambdaClient(ApiGatewayFunction handler) {
         this.handler = handler;
     }
 
@@ -44,7 +44,7 @@ final class LambdaClient {
         try {
             System.setProperty("signal.storage.s3-endpoint", s3.toString());
             System.setProperty("signal.storage.dynamodb-endpoint", dynamo.toString());
-            return new LambdaClient(new ApiGatewayProxyRequestEventFunction());
+            return new LambdaClient(new ApiGatewayFunction());
         } finally {
             before.forEach(System::setProperty);
         }

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class ApiHarness {
 
-    private static ApiGatewayProxyRequestEventFunction handler;
+    private static ApiGatewayFunction handler;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiHarness() { }
@@ -39,10 +39,10 @@ public final class ApiHarness {
         System.setProperty("signal.storage.secret-key", S3ProxyServer.SECRET_KEY);
     }
 
-    public static synchronized ApiGatewayProxyRequestEventFunction handler() {
+    public static synchronized ApiGatewayFunction handler() {
         if (handler == null) {
             configureStorage();
-            handler = new ApiGatewayProxyRequestEventFunction();
+            handler = new ApiGatewayFunction();
         }
         return handler;
     }
