@@ -2,10 +2,10 @@ package org.signalanalyzer.functions.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import org.signalanalyzer.functions.ApiGatewayFunction;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 
 /**

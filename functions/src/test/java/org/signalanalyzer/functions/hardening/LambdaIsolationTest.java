@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.support.ApiHarness;
 
@@ -24,13 +25,13 @@ import org.signalanalyzer.functions.support.ApiHarness;
  */
 class LambdaIsolationTest {
 
-    private static LambdaClient api;
+    private static ApiGatewayFunction api;
     private static SessionFixture a;
     private static SessionFixture b;
 
     @BeforeAll
     static void twoSessions() throws Exception {
-        api = LambdaClient.shared();
+        api = ApiHarness.handler();
         a = SessionFixture.create(api);
         b = SessionFixture.create(api);
     }
@@ -126,9 +127,9 @@ class LambdaIsolationTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(before, snapshot(a), "nothing of A changed");
         // B's listings show nothing of A.
-        String listing = api.call("GET", "/api/sessions/" + b.sid(), b.token(), null).body();
+        String listing = ApiHarness.call(api, "GET", "/api/sessions/" + b.sid(), b.token(), null).body();
         assertFalse(listing.contains(a.fileId()) || listing.contains(a.analysisId()), listing);
-        SessionFixture.ok(api.call("GET", "/api/sessions/" + a.sid() + "/analyses/" + a.analysisId(), a.token(), null), 200);
+        SessionFixture.ok(ApiHarness.call(api, "GET", "/api/sessions/" + a.sid() + "/analyses/" + a.analysisId(), a.token(), null), 200);
     }
 
     private static List<String> pathTricks() {
@@ -180,7 +181,7 @@ class LambdaIsolationTest {
         for (String name : List.of("../../sessions/" + a.sid() + "/files/" + a.fileId() + "/upload.atf",
                 "/etc/passwd.atf", "a\u0000b.atf", "%2e%2e%2f%2e%2e%2fx.atf", "\u00b5-\u4e2d-\uD83D\uDE00.atf",
                 "n".repeat(5000) + ".atf", "..\\..\\x.atf", "CON.atf", ".atf", " .atf")) {
-            var ticket = api.call("POST", "/api/sessions/" + b.sid() + "/uploads", b.token(),
+            var ticket = ApiHarness.call(api, "POST", "/api/sessions/" + b.sid() + "/uploads", b.token(),
                     Map.of("fileName", name, "contentType", "text/plain", "sizeBytes", 10));
             assertTrue(ticket.status() == 201 || ticket.status() == 400 || ticket.status() == 415,
                     shorten(name) + " → " + ticket);
@@ -232,14 +233,14 @@ class LambdaIsolationTest {
     @Test
     void foreignOriginsGetNoCorsGrant() throws Exception {
         for (String origin : List.of("https://evil.example", "null", "http://localhost:5173.evil.example")) {
-            ApiHarness.Response r = api.call("GET", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
+            ApiHarness.Response r = ApiHarness.call(api, "GET", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
                     "Authorization", "Bearer " + a.token()), null);
-            String allowed = LambdaClient.header(r, "Access-Control-Allow-Origin");
+            String allowed = r.header("Access-Control-Allow-Origin");
             assertTrue(allowed == null || (!allowed.equals("*") && !allowed.equals(origin)),
                     origin + " was granted " + allowed);
-            ApiHarness.Response pre = api.call("OPTIONS", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
+            ApiHarness.Response pre = ApiHarness.call(api, "OPTIONS", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
                     "Access-Control-Request-Method", "DELETE", "Access-Control-Request-Headers", "authorization"), null);
-            String preAllowed = LambdaClient.header(pre, "Access-Control-Allow-Origin");
+            String preAllowed = pre.header("Access-Control-Allow-Origin");
             assertTrue(preAllowed == null || !preAllowed.equals(origin), "preflight from " + origin + ": " + pre.headers());
             // The storage's own CORS (for the browser's presigned PUT) grants only the site's origin.
             var s3 = SessionFixture.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.uploadUrl()))
@@ -254,7 +255,7 @@ class LambdaIsolationTest {
     private static void expect(List<String> failures, String[] route, Map<String, String> headers, Set<Integer> ok,
                                String what) {
         try {
-            ApiHarness.Response r = api.call(route[0], route[1], headers, route[2]);
+            ApiHarness.Response r = ApiHarness.call(api, route[0], route[1], headers, route[2]);
             if (!ok.contains(r.status())) failures.add(what + ": " + route[0] + " " + shorten(route[1]) + " → " + r);
         } catch (RuntimeException e) {
             failures.add(what + ": " + route[0] + " " + shorten(route[1]) + " → the handler threw " + e);
