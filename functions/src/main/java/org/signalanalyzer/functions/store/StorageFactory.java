@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +22,8 @@ public class StorageFactory {
 
     @Singleton
     S3Client s3Client(StorageSettings settings) {
-        var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
+        var builder = S3Client.builder().httpClient(httpClient(settings.s3Timeouts()))
+                .overrideConfiguration(limits(settings.s3Timeouts()))
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
@@ -42,10 +45,22 @@ public class StorageFactory {
     @Singleton
     @Requires(property = "signal.storage.session-store", value = "dynamodb", defaultValue = "dynamodb")
     SessionStore sessionStore(StorageSettings settings) {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
+        var builder = DynamoDbClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
+                .overrideConfiguration(limits(settings.dynamoTimeouts()))
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
         return new DynamoSessionStore(builder.build(), settings.table());
+    }
+
+    private static SdkHttpClient httpClient(StorageSettings.Timeouts timeouts) {
+        return UrlConnectionHttpClient.builder().connectionTimeout(timeouts.connect()).socketTimeout(timeouts.read())
+                .build();
+    }
+
+    /** A timeout is an SdkClientException, which the stores report as storage_unavailable (503, Retry-After). */
+    private static ClientOverrideConfiguration limits(StorageSettings.Timeouts timeouts) {
+        return ClientOverrideConfiguration.builder().apiCallAttemptTimeout(timeouts.attempt())
+                .apiCallTimeout(timeouts.call()).build();
     }
 
     private static Region region(StorageSettings settings) {

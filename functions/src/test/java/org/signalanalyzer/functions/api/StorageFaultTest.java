@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 
 /** Storage that does not answer → 503 with Retry-After and the API's error shape, never a 500 or a hang. */
@@ -26,7 +26,7 @@ class StorageFaultTest {
                         "signal.storage.bucket", "b", "signal.storage.table", "t", "signal.storage.region", "us-east-1",
                         "signal.storage.access-key", "k", "signal.storage.secret-key", "s"))
                 .start()) {
-            var handler = new ApiGatewayProxyRequestEventFunction(ctx);
+            var handler = new ApiGatewayFunction(ctx);
             var answer = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST")
                     .withPath("/api/sessions").withHeaders(Map.of("Accept", "application/json")), new LambdaTestContext());
             assertEquals(503, answer.getStatusCode(), answer.getBody());

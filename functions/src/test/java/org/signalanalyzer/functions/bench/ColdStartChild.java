@@ -2,10 +2,10 @@ package org.signalanalyzer.functions.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 
 /**
@@ -23,7 +23,7 @@ public final class ColdStartChild {
         String token = args[1];
         String fileId = args[2];
         long t0 = System.nanoTime();
-        ApiGatewayProxyRequestEventFunction handler = new ApiGatewayProxyRequestEventFunction();
+        ApiGatewayFunction handler = new ApiGatewayFunction();
         long t1 = System.nanoTime();
         String process = "{\"fileId\":\"" + fileId + "\",\"mode\":\"desktop\",\"chain\":{\"preset\":\"batch\"},"
                 + "\"startingPoint\":\"35\"}";
@@ -73,7 +73,7 @@ public final class ColdStartChild {
                 .getProcessCpuTime() / 1e6;
     }
 
-    private static APIGatewayProxyResponseEvent call(ApiGatewayProxyRequestEventFunction handler, String method,
+    private static APIGatewayProxyResponseEvent call(ApiGatewayFunction handler, String method,
                                                      String path, String token, String body) {
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
                 "Accept", "application/json");

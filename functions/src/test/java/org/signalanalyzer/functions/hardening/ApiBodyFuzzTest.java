@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 
 /**
@@ -50,10 +51,10 @@ class ApiBodyFuzzTest {
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void aHugeSavitzkyGolayWindowIsFilteredOrRefusedNotA500() throws Exception {
-        LambdaClient api = LambdaClient.shared();
+        ApiGatewayFunction api = ApiHarness.handler();
         SessionFixture s = SessionFixture.create(api);
         for (String window : List.of("2147483647", "51001")) {
-            ApiHarness.Response r = api.call("POST", "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
+            ApiHarness.Response r = ApiHarness.call(api, "POST", "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
                     s.token(), "{\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":" + window + ",\"polyorder\":3}]}}");
             assertTrue(r.status() == 200 || r.status() == 400, "window " + window + ": " + r);
         }
@@ -61,7 +62,7 @@ class ApiBodyFuzzTest {
 
     @Test
     void everyMutatedBodyGetsASuccessOrATypedClientError() throws Exception {
-        LambdaClient api = LambdaClient.shared();
+        ApiGatewayFunction api = ApiHarness.handler();
         SessionFixture s = SessionFixture.create(api);
         String base = "/api/sessions/" + s.sid();
         Map<String, JsonNode> seeds = new TreeMap<>();
@@ -91,7 +92,7 @@ class ApiBodyFuzzTest {
                         statuses.merge(0, 1, Integer::sum);
                         continue;
                     }
-                    ApiHarness.Response r = api.call("POST", route, s.token(), body);
+                    ApiHarness.Response r = ApiHarness.call(api, "POST", route, s.token(), body);
                     statuses.merge(r.status(), 1, Integer::sum);
                     String what = "seed " + SEED + " case " + c + " POST " + route.replace(base, "…") + " body "
                             + (body.length() > 300 ? body.substring(0, 300) + "… (" + body.length() + " chars)" : body);
@@ -107,6 +108,6 @@ class ApiBodyFuzzTest {
         System.out.println("API body fuzz: " + CASES + " bodies, answers by status (0: a known crash, skipped) "
                 + statuses);
         // The session still works after all that.
-        SessionFixture.ok(api.call("GET", base + "/analyses/" + s.analysisId(), s.token(), null), 200);
+        SessionFixture.ok(ApiHarness.call(api, "GET", base + "/analyses/" + s.analysisId(), s.token(), null), 200);
     }
 }

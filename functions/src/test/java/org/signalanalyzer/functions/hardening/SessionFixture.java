@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.S3ProxyServer;
 import org.signalanalyzer.functions.support.SharedFiles;
@@ -25,27 +26,27 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
     static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
             "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
-    static SessionFixture create(LambdaClient api) throws Exception {
+    static SessionFixture create(ApiGatewayFunction api) throws Exception {
         byte[] bytes = Files.readAllBytes(SharedFiles.desktop(RECORDING));
-        var session = api.call("POST", "/api/sessions", (String) null, null);
+        var session = ApiHarness.call(api, "POST", "/api/sessions", (String) null, null);
         assertEquals(201, session.status(), session.toString());
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         String type = "application/octet-stream";
-        var ticket = api.call("POST", "/api/sessions/" + sid + "/uploads", token,
+        var ticket = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token,
                 Map.of("fileName", RECORDING, "contentType", type, "sizeBytes", bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
         JsonNode t = ticket.json();
         String url = t.get("uploadUrl").asText();
         assertEquals(200, put(url, type, bytes).statusCode(), "presigned PUT");
         String fileId = t.get("fileId").asText();
-        var done = api.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
+        var done = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
         assertEquals(200, done.status(), done.toString());
-        var analysis = api.call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
+        var analysis = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
                 "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35", "params", PROTOCOL));
         assertEquals(201, analysis.status(), analysis.toString());
         String analysisId = analysis.json().get("analysisId").asText();
-        var export = api.call("POST", "/api/sessions/" + sid + "/exports", token,
+        var export = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/exports", token,
                 Map.of("analysisIds", List.of(analysisId), "layout", "csv"));
         assertEquals(200, export.status(), export.toString());
         return new SessionFixture(sid, token, fileId, analysisId, export.json().get("exportId").asText(),

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.SharedFiles;
 import org.testcontainers.junit.jupiter.Container;
@@ -56,7 +56,7 @@ class LocalStackFlowTest {
                         "signal.storage.table", "ls-table", "signal.storage.region", LOCALSTACK.getRegion(),
                         "signal.storage.access-key", LOCALSTACK.getAccessKey(),
                         "signal.storage.secret-key", LOCALSTACK.getSecretKey())).start()) {
-            var handler = new ApiGatewayProxyRequestEventFunction(ctx);
+            var handler = new ApiGatewayFunction(ctx);
             ObjectMapper json = new ObjectMapper();
             JsonNode session = json.readTree(call(handler, "POST", "/api/sessions", null, null));
             String sid = session.get("sessionId").asText();
@@ -79,7 +79,7 @@ class LocalStackFlowTest {
         }
     }
 
-    private static String call(ApiGatewayProxyRequestEventFunction handler, String method, String path, String token,
+    private static String call(ApiGatewayFunction handler, String method, String path, String token,
                                String body) {
         Map<String, String> headers = token == null ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token);

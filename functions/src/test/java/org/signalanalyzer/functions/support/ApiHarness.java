@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.signalanalyzer.functions.ApiGatewayFunction;
 
 /**
  * The API as AWS runs it: the real Lambda entry point fed API Gateway (REST, payload v1) events, against S3Proxy
@@ -17,8 +18,10 @@ import java.util.Map;
  */
 public final class ApiHarness {
 
-    private static ApiGatewayProxyRequestEventFunction handler;
+    private static ApiGatewayFunction handler;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> STORAGE_ENDPOINTS = List.of("signal.storage.s3-endpoint",
+            "signal.storage.dynamodb-endpoint");
 
     private ApiHarness() { }
 
@@ -39,12 +42,30 @@ public final class ApiHarness {
         System.setProperty("signal.storage.secret-key", S3ProxyServer.SECRET_KEY);
     }
 
-    public static synchronized ApiGatewayProxyRequestEventFunction handler() {
+    public static synchronized ApiGatewayFunction handler() {
         if (handler == null) {
             configureStorage();
-            handler = new ApiGatewayProxyRequestEventFunction();
+            handler = new ApiGatewayFunction();
         }
         return handler;
+    }
+
+    /**
+     * Another warm container whose S3 and DynamoDB endpoints are the given ones (a relay in front of the test
+     * servers, say). The functions read their storage settings from system properties when the context starts, so
+     * the properties are swapped only for that moment.
+     */
+    public static synchronized ApiGatewayFunction handlerBehind(URI s3, URI dynamo) {
+        configureStorage();
+        Map<String, String> before = new HashMap<>();
+        for (String p : STORAGE_ENDPOINTS) before.put(p, System.getProperty(p));
+        try {
+            System.setProperty("signal.storage.s3-endpoint", s3.toString());
+            System.setProperty("signal.storage.dynamodb-endpoint", dynamo.toString());
+            return new ApiGatewayFunction();
+        } finally {
+            before.forEach(System::setProperty);
+        }
     }
 
     public static Response call(String method, String path, String token, Object body) {
@@ -52,26 +73,48 @@ public final class ApiHarness {
     }
 
     public static Response call(String method, String path, String token, Object body, Map<String, String> query) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("Accept", "application/json");
-        if (token != null) headers.put("Authorization", "Bearer " + token);
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path)
-                .withHeaders(headers).withMultiValueHeaders(multi(headers));
+        return call(handler(), method, path, bearer(token), body, query);
+    }
+
+    /** A call with the session token (or none, when null) to the given handler. */
+    public static Response call(ApiGatewayFunction handler, String method, String path, String token, Object body) {
+        return call(handler, method, path, bearer(token), body, Map.of());
+    }
+
+    /** A call with any headers (Origin, a forged Authorization, ...) to the given handler; Accept defaults to JSON. */
+    public static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> headers,
+                                Object body) {
+        return call(handler, method, path, headers, body, Map.of());
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+    }
+
+    private static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
+                                 Object body, Map<String, String> query) {
+        Map<String, String> headers = new HashMap<>(extra);
+        headers.putIfAbsent("Accept", "application/json");
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
         if (!query.isEmpty()) {
             event.withQueryStringParameters(query).withMultiValueQueryStringParameters(multi(query));
         }
         if (body != null) {
             headers.put("Content-Type", "application/json");
-            event.withHeaders(headers).withMultiValueHeaders(multi(headers));
             try {
                 event.withBody(body instanceof String s ? s : JSON.writeValueAsString(body));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        APIGatewayProxyResponseEvent answer = handler().handleRequest(event, new LambdaTestContext());
-        return new Response(answer.getStatusCode(), answer.getBody() == null ? "" : answer.getBody(),
-                answer.getHeaders() == null ? Map.of() : answer.getHeaders());
+        event.withHeaders(headers).withMultiValueHeaders(multi(headers));
+        APIGatewayProxyResponseEvent answer = handler.handleRequest(event, new LambdaTestContext());
+        Map<String, String> answerHeaders = new HashMap<>();
+        if (answer.getHeaders() != null) answerHeaders.putAll(answer.getHeaders());
+        if (answer.getMultiValueHeaders() != null) {
+            answer.getMultiValueHeaders().forEach((k, v) -> answerHeaders.putIfAbsent(k, String.join(",", v)));
+        }
+        return new Response(answer.getStatusCode(), answer.getBody() == null ? "" : answer.getBody(), answerHeaders);
     }
 
     private static Map<String, List<String>> multi(Map<String, String> single) {
@@ -81,6 +124,14 @@ public final class ApiHarness {
     }
 
     public record Response(int status, String body, Map<String, String> headers) {
+        /** A header regardless of case (API Gateway and Micronaut differ), or null. */
+        public String header(String name) {
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+            }
+            return null;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
