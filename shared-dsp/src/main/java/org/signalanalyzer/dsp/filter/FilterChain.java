@@ -140,16 +140,23 @@ public final class FilterChain {
         if (type == null || !type.isTextual()) {
             throw new IllegalArgumentException(where + ": missing 'type' (" + String.join(", ", stepTypes()) + ")");
         }
-        Params p = new Params(node, where + " (" + type.asText() + ")");
-        switch (type.asText()) {
-            case SavgolStep.TYPE: return SavgolStep.fromJson(p);
-            case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
-            case WaveletStep.TYPE: return WaveletStep.fromJson(p);
-            case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
-            case FftStep.TYPE: return FftStep.fromJson(p);
-            default:
-                throw new IllegalArgumentException(where + ": unknown step type '" + type.asText() + "' (known: "
-                        + String.join(", ", stepTypes()) + ")");
+        String named = where + " (" + type.asText() + ")";
+        Params p = new Params(node, named);
+        try {
+            switch (type.asText()) {
+                case SavgolStep.TYPE: return SavgolStep.fromJson(p);
+                case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
+                case WaveletStep.TYPE: return WaveletStep.fromJson(p);
+                case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
+                case FftStep.TYPE: return FftStep.fromJson(p);
+                default:
+                    throw new IllegalArgumentException(where + ": unknown step type '" + type.asText()
+                            + "' (known: " + String.join(", ", stepTypes()) + ")");
+            }
+        } catch (IllegalArgumentException e) {
+            // The steps' own checks do not know where the step stands in the chain.
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) throw e;
+            throw new IllegalArgumentException(named + ": " + e.getMessage(), e);
         }
     }
 
