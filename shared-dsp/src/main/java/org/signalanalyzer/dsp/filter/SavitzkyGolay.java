@@ -39,7 +39,7 @@ public final class SavitzkyGolay {
     public static final int MAX_WINDOW = 10_001;
     /**
      * The highest polynomial order (the desktop's slider stops at 5). Beyond it the monomial least squares loses
-     * most of its digits, and the coefficients' cost (window × order²) has no useful bound.
+     * most of its digits, and the coefficients cost about window × order³ operations.
      */
     public static final int MAX_POLYORDER = 20;
 
@@ -166,11 +166,13 @@ public final class SavitzkyGolay {
      * {@code pos + i} of the window, of the polynomial fitted to x[from..from+window-1] (see {@link #polynomialFit}).
      */
     private void fitEdge(double[] x, int from, int pos, double[] y, int to, int count) {
+        // A derivative above the polynomial's order is zero, and y starts zero-filled.
+        if (edgeFit == null) return;
         int m = polyorder + 1;
         int half = window / 2;
         double scale = Math.max(half, 1);
         double[] c = new double[m];
-        if (edgeFit != null) for (int k = 0; k < m; k++) c[k] = dot(edgeFit[k], x, from);
+        for (int k = 0; k < m; k++) c[k] = dot(edgeFit[k], x, from);
         double perSample = Math.pow(scale * delta, deriv);
         for (int i = 0; i < count; i++) y[to + i] = derivativeAt(c, (pos + i - half) / scale) / perSample;
     }
