@@ -8,8 +8,7 @@ import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunctio
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -37,7 +36,8 @@ public final class CurveFits {
 
     public static CurveFit fit(String curve, double[] y, double[] tS, FitModel model, int from, int to) {
         int minPoints = model == FitModel.LINEAR ? 2 : 4;
-        if (from < 0 || to >= y.length || to - from + 1 < minPoints) {
+        // In long: to - from + 1 overflows int for a very negative to, and would pass as a huge range.
+        if (from < 0 || to >= y.length || (long) to - from + 1 < minPoints) {
             throw new InvalidAnalysisParameterException("range", "a " + model.label() + " fit needs an inclusive "
                     + "index range of at least " + minPoints + " points within 0.." + (y.length - 1) + ", got ["
                     + from + ", " + to + "]");
@@ -109,10 +109,12 @@ public final class CurveFits {
                     .maxEvaluations(MAX_EVALUATIONS)
                     .maxIterations(MAX_EVALUATIONS)
                     .build());
-        } catch (TooManyEvaluationsException | TooManyIterationsException e) {
+        } catch (MathIllegalStateException e) {
+            // Too many evaluations or iterations, or a ConvergenceException (a step that can no longer reduce the
+            // residuals, e.g. on non-finite points): all mean no usable fit on these points.
             throw new InvalidAnalysisParameterException("range", "the " + model.label() + " fit did not converge "
-                    + "within " + MAX_EVALUATIONS + " evaluations on points " + from + ".." + to
-                    + "; try a range where the curve looks exponential");
+                    + "on points " + from + ".." + to + " (at most " + MAX_EVALUATIONS + " evaluations); try a "
+                    + "longer range or a linear fit");
         }
         double[] p = opt.getPoint().toArray();
         double[] fitted = opt.getResiduals().toArray();

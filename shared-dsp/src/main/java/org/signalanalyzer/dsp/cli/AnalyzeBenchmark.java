@@ -23,7 +23,7 @@ final class AnalyzeBenchmark implements BenchCommand.Benchmark {
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
         double seconds = args.doubleOption("seconds", 5);
-        Path file = Path.of(args.positional(0, "FILE"));
+        Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         AnalysisRequest request = AnalyzeCommand.AnalysisRequestOptions.read(args, file.getFileName().toString())
                 .request();
         args.rejectUnknown();

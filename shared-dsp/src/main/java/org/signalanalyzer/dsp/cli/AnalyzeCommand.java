@@ -1,8 +1,6 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,11 +29,11 @@ final class AnalyzeCommand implements Command {
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
         boolean json = args.flag("json");
-        Path file = Path.of(args.positional(0, "FILE"));
-        AnalysisRequestOptions opts = AnalysisRequestOptions.read(args, file.getFileName().toString());
+        String path = args.positional(0, "FILE");
+        String name = CommandLinePaths.input(path, "FILE").getFileName().toString();
+        AnalysisRequestOptions opts = AnalysisRequestOptions.read(args, name);
         args.rejectUnknown();
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
+        byte[] bytes = CommandLinePaths.bytes(path, "FILE");
         AnalysisResult r = StepProtocolAnalysis.run(name, bytes, opts.request());
         if (json) {
             out.println(r.toPrettyJson());
@@ -73,7 +71,7 @@ final class AnalyzeCommand implements Command {
                 throw new UsageException("give either --preset or --chain, not both");
             }
             FilterChain chain = chainFile.isPresent()
-                    ? FilterChain.fromJson(Files.readString(Path.of(chainFile.get())))
+                    ? FilterChain.fromJson(CommandLinePaths.utf8(chainFile.get(), "--chain"))
                     : FilterChain.preset(preset.orElse("raw"));
             ProtocolParameters d = ProtocolParameters.DESKTOP_DEFAULTS;
             OptionalDouble fromName = VoltageFromFileName.parse(fileName);

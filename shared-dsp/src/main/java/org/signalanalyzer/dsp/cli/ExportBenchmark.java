@@ -35,7 +35,7 @@ final class ExportBenchmark implements BenchCommand.Benchmark {
         int repeat = args.intOption("repeat", 10);
         args.rejectUnknown();
         if (copies < 1 || repeat < 1) throw new UsageException("--analyses and --repeat must be at least 1");
-        Path file = Path.of(args.positional(0, "FILE"));
+        Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         AnalysisResult r = StepProtocolAnalysis.run(name, bytes, AnalysisRequest.desktopDefaults()

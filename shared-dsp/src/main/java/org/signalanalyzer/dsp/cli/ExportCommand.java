@@ -1,7 +1,6 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,18 +28,18 @@ final class ExportCommand implements Command {
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
         Layout layout = Layout.parse(args.require("layout"));
-        Path dir = Path.of(args.require("out"));
+        Path dir = CommandLinePaths.outputDirectory(args.require("out"), "--out");
         List<String> files = List.copyOf(args.positional());
         if (files.isEmpty()) throw new UsageException("missing FILES: the recordings to analyse and export");
         // Read once before any work so a typo fails at once; V2 is read from each file's name as analyze does.
-        AnalyzeCommand.AnalysisRequestOptions.read(args, Path.of(files.get(0)).getFileName().toString());
+        AnalyzeCommand.AnalysisRequestOptions.read(args, CommandLinePaths.input(files.get(0), "FILE").getFileName()
+                .toString());
         args.rejectUnknown();
 
         List<NamedAnalysis> analyses = new ArrayList<>();
         for (String f : files) {
-            Path file = Path.of(f);
-            String name = file.getFileName().toString();
-            byte[] bytes = Files.readAllBytes(file);
+            String name = CommandLinePaths.input(f, "FILE").getFileName().toString();
+            byte[] bytes = CommandLinePaths.bytes(f, "FILE");
             try {
                 AnalysisResult r = StepProtocolAnalysis.run(name, bytes,
                         AnalyzeCommand.AnalysisRequestOptions.read(args, name).request());

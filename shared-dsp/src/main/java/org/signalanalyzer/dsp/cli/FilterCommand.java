@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,7 +49,7 @@ final class FilterCommand implements Command {
             if (!args.positional().isEmpty()) throw new UsageException("--case takes no FILE");
             ObjectNode result = JSON.createObjectNode();
             ArrayNode arr = result.putArray("output");
-            for (double v : runCase(JSON.readTree(Path.of(casePath.get()).toFile()))) arr.add(v);
+            for (double v : runCase(caseJson(casePath.get()))) arr.add(v);
             out.println(JSON.writeValueAsString(result));
             return;
         }
@@ -61,9 +62,10 @@ final class FilterCommand implements Command {
         String file = args.positional(0, "FILE (or --case CASE.json)");
         if (chainPath.isPresent() == preset.isPresent()) throw new UsageException("give one of --chain or --preset");
         FilterChain chain = chainPath.isPresent()
-                ? FilterChain.fromJson(Files.readString(Path.of(chainPath.get()), StandardCharsets.UTF_8))
+                ? FilterChain.fromJson(CommandLinePaths.utf8(chainPath.get(), "--chain"))
                 : FilterChain.preset(preset.get());
-        Recording r = RecordingReaders.read(Path.of(file));
+        Path target = outPath.isPresent() ? CommandLinePaths.outputFile(outPath.get(), "--out") : null;
+        Recording r = RecordingReaders.read(CommandLinePaths.input(file, "FILE"));
         if (sweep < 0 || sweep >= r.sweepCount()) {
             throw new IllegalArgumentException("--sweep " + sweep + " is out of range: " + file + " has sweeps 0.."
                     + (r.sweepCount() - 1));
@@ -75,7 +77,7 @@ final class FilterCommand implements Command {
         double[] raw = r.samples(sweep, channel);
         double[] filtered = chain.apply(raw, r.sampleRateHz());
         if (outPath.isPresent()) {
-            try (Writer w = Files.newBufferedWriter(Path.of(outPath.get()), StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 writeCsv(w, r, raw, filtered);
             }
         } else {
@@ -103,6 +105,15 @@ final class FilterCommand implements Command {
             line.setLength(0);
             line.append(r.timeS(i)).append(',').append(raw[i]).append(',').append(filtered[i]).append('\n');
             w.write(line.toString());
+        }
+    }
+
+    private static JsonNode caseJson(String path) throws IOException, UsageException {
+        String text = CommandLinePaths.utf8(path, "--case");
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UsageException("--case: '" + path + "' is not JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -29,7 +29,7 @@ final class InfoCommand implements Command {
     public void run(Arguments args, PrintStream out) throws Exception {
         boolean json = args.flag("json");
         args.rejectUnknown();
-        Path file = Path.of(args.positional(0, "FILE"));
+        Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         Recording r = RecordingReaders.read(file);
         Map<String, Object> info = describe(r);
         if (json) {

@@ -20,7 +20,7 @@ final class ReadBenchmark implements BenchCommand.Benchmark {
         double seconds = args.doubleOption("seconds", 5);
         args.rejectUnknown();
         if (!(seconds > 0) || seconds > 3600) throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
-        Path file = Path.of(args.positional(0, "FILE"));
+        Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         long bytes = Files.size(file);
         Recording first = RecordingReaders.read(file);
         long samples = (long) first.sweepCount() * first.channelCount() * first.samplesPerSweep();

@@ -64,7 +64,9 @@ public final class Dwt {
         int f = lo.length;
         int half = f / 2;
         int first = half - 1;
-        int last = Math.min(ca.length - 1, (n - 2) / 2);
+        // Rounded down: for n = 1 (a level past PyWavelets' maximum) there is no interior output, and (n - 2) / 2
+        // would round -1/2 up to 0 and read x[1] (Jazzer's crash-1c731233 in the hardening tests).
+        int last = Math.min(ca.length - 1, Math.floorDiv(n - 2, 2));
         if (f % 2 != 0 || last < first) {
             for (int o = 0; o < ca.length; o++) analyseAtEdge(x, lo, hi, ca, cd, o);
             return;

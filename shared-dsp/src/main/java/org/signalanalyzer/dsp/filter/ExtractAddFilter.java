@@ -19,7 +19,16 @@ public final class ExtractAddFilter {
     private final double maxWidth;
 
     public ExtractAddFilter(int window, int polyorder, double minProminence, double minWidth, double maxWidth) {
+        validate(window, polyorder, minProminence, minWidth, maxWidth);
         this.smoother = new SavitzkyGolay(window, polyorder);
+        this.minProminence = minProminence;
+        this.minWidth = minWidth;
+        this.maxWidth = maxWidth;
+    }
+
+    /** Checks the parameters without building anything (the smoother's size follows the window). */
+    public static void validate(int window, int polyorder, double minProminence, double minWidth, double maxWidth) {
+        SavitzkyGolay.validate(window, polyorder, 0, 1.0);
         if (!(minProminence >= 0)) {
             throw new IllegalArgumentException("extract_add: prominence must be >= 0, got " + minProminence);
         }
@@ -27,9 +36,6 @@ public final class ExtractAddFilter {
             throw new IllegalArgumentException("extract_add: width range must satisfy 0 <= min <= max, got ["
                     + minWidth + ", " + maxWidth + "]");
         }
-        this.minProminence = minProminence;
-        this.minWidth = minWidth;
-        this.maxWidth = maxWidth;
     }
 
     /** The desktop GUI's settings: Savitzky–Golay 51/3, prominence 200, width 1..50. */

@@ -11,8 +11,8 @@ public record ExtractAddStep(int window, int polyorder, double prominence, doubl
     public static final String TYPE = "extract_add";
 
     public ExtractAddStep {
-        // Building the filter validates the parameters, with its messages.
-        new ExtractAddFilter(window, polyorder, prominence, minWidth, maxWidth);
+        // Checked, not built: building computes the smoother's coefficients, which belongs to apply.
+        ExtractAddFilter.validate(window, polyorder, prominence, minWidth, maxWidth);
     }
 
     static ExtractAddStep fromJson(Params p) {

@@ -27,8 +27,9 @@ import java.util.Locale;
  * Butterworth → extract–add → FFT) instead of the listed order. Step types and their parameters (default in
  * brackets):
  * <ul>
- * <li>{@code savgol}: {@code window} [51] (odd; an even window is raised by one, as the desktop does),
- *     {@code polyorder} [3], {@code deriv} [0] (derivatives per second), {@code mode} [interp] (interp, mirror,
+ * <li>{@code savgol}: {@code window} [51] (odd, at most 10001, and in mode interp at most the trace's length; an
+ *     even window is raised by one, as the desktop does), {@code polyorder} [3] (0–20, below the window),
+ *     {@code deriv} [0] (derivatives per second), {@code mode} [interp] (interp, mirror,
  *     nearest, constant, wrap), {@code cval} [0] (padding for constant).</li>
  * <li>{@code butterworth}: {@code btype} [lowpass] (lowpass, highpass, bandpass, bandstop), {@code order} [5] (1–10),
  *     exactly one of {@code wn} (fraction of Nyquist, 0 &lt; wn &lt; 1; a list of two for band types) or
@@ -38,12 +39,13 @@ import java.util.Locale;
  *     desktop's min(⌊log2 N⌋, 10); not capped at PyWavelets' dwt_max_level, as the desktop], {@code threshold_mode}
  *     [soft] (soft, hard), {@code sigma} [mad] (mad: median(|d − median d|)/0.6745, the desktop's; median_abs:
  *     median(|d|)/0.6745, the standard).</li>
- * <li>{@code extract_add}: {@code window} [51], {@code polyorder} [3], {@code prominence} [200],
+ * <li>{@code extract_add}: {@code window} [51] (as savgol's), {@code polyorder} [3], {@code prominence} [200],
  *     {@code width_range} [[1, 50]] (samples). Returns its input unchanged where no event is found.</li>
  * <li>{@code fft}: {@code threshold} [0.2] (fraction of the largest magnitude), {@code min_hz} and {@code max_hz}
  *     [null] (a band, both or neither).</li>
  * </ul>
  * {@link #toJson()} writes the steps with every parameter filled in, so a stored result says exactly what ran.
+ * Whole-number parameters must be written as whole numbers within Java's int range (never wrapped or clamped).
  * Invalid input raises {@link IllegalArgumentException} naming the step and the parameter.
  *
  * <h2>Presets</h2>
@@ -140,16 +142,23 @@ public final class FilterChain {
         if (type == null || !type.isTextual()) {
             throw new IllegalArgumentException(where + ": missing 'type' (" + String.join(", ", stepTypes()) + ")");
         }
-        Params p = new Params(node, where + " (" + type.asText() + ")");
-        switch (type.asText()) {
-            case SavgolStep.TYPE: return SavgolStep.fromJson(p);
-            case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
-            case WaveletStep.TYPE: return WaveletStep.fromJson(p);
-            case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
-            case FftStep.TYPE: return FftStep.fromJson(p);
-            default:
-                throw new IllegalArgumentException(where + ": unknown step type '" + type.asText() + "' (known: "
-                        + String.join(", ", stepTypes()) + ")");
+        String named = where + " (" + type.asText() + ")";
+        Params p = new Params(node, named);
+        try {
+            switch (type.asText()) {
+                case SavgolStep.TYPE: return SavgolStep.fromJson(p);
+                case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
+                case WaveletStep.TYPE: return WaveletStep.fromJson(p);
+                case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
+                case FftStep.TYPE: return FftStep.fromJson(p);
+                default:
+                    throw new IllegalArgumentException(where + ": unknown step type '" + type.asText()
+                            + "' (known: " + String.join(", ", stepTypes()) + ")");
+            }
+        } catch (IllegalArgumentException e) {
+            // The steps' own checks do not know where the step stands in the chain.
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) throw e;
+            throw new IllegalArgumentException(named + ": " + e.getMessage(), e);
         }
     }
 

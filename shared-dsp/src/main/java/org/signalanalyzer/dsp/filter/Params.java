@@ -36,6 +36,11 @@ final class Params {
         if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
             throw new IllegalArgumentException(where + ": '" + name + "' must be a whole number, got " + v);
         }
+        // Strictly: asInt() would wrap 4294967347 to 51 and saturate 1e308 to 2147483647.
+        if (!v.canConvertToInt()) {
+            throw new IllegalArgumentException(where + ": '" + name + "' must be a whole number between "
+                    + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", got " + v);
+        }
         return v.asInt();
     }
 

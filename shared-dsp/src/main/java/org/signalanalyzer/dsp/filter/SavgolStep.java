@@ -15,12 +15,9 @@ public record SavgolStep(int window, int polyorder, int deriv, SavitzkyGolay.Mod
 
     public SavgolStep {
         if (window < 1) throw new IllegalArgumentException("savgol: window must be >= 1, got " + window);
-        if (window % 2 == 0) window += 1;
-        if (polyorder < 0 || polyorder >= window) {
-            throw new IllegalArgumentException("savgol: polyorder (" + polyorder + ") must be >= 0 and less than "
-                    + "the window (" + window + ")");
-        }
-        if (deriv < 0) throw new IllegalArgumentException("savgol: deriv must be >= 0, got " + deriv);
+        if (window % 2 == 0 && window < SavitzkyGolay.MAX_WINDOW) window += 1;
+        // Checked now, not when the chain runs: the filter is built per trace, and its size follows the window.
+        SavitzkyGolay.validate(window, polyorder, deriv, 1.0);
     }
 
     public SavgolStep(int window, int polyorder) {

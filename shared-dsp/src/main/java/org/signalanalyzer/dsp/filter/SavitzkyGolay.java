@@ -32,6 +32,17 @@ public final class SavitzkyGolay {
         public String key() { return name().toLowerCase(Locale.ROOT); }
     }
 
+    /**
+     * The longest window: 100 times the desktop's largest (its slider stops at 101), and a convolution that still
+     * takes about a second on a 220 000-sample trace.
+     */
+    public static final int MAX_WINDOW = 10_001;
+    /**
+     * The highest polynomial order (the desktop's slider stops at 5). Beyond it the monomial least squares loses
+     * most of its digits, and the coefficients cost about window × order³ operations.
+     */
+    public static final int MAX_POLYORDER = 20;
+
     /** Outputs per block of the interior convolution: small enough to stay in L1/L2 cache across the taps. */
     private static final int BLOCK = 2048;
 
@@ -42,8 +53,8 @@ public final class SavitzkyGolay {
     private final Mode mode;
     private final double cval;
     private final double[] centre;
-    private final double[][] leftEdge;
-    private final double[][] rightEdge;
+    /** Mode interp: rows k map the first (or last) window to the coefficients of its fitted polynomial in t. */
+    private final double[][] edgeFit;
 
     public SavitzkyGolay(int window, int polyorder) {
         this(window, polyorder, 0, 1.0, Mode.INTERP, 0.0);
@@ -63,26 +74,21 @@ public final class SavitzkyGolay {
         this.cval = cval;
         int half = window / 2;
         this.centre = symmetrised(coefficients(window, polyorder, deriv, delta, half), deriv);
-        if (mode == Mode.INTERP) {
-            leftEdge = new double[half][];
-            rightEdge = new double[half][];
-            for (int i = 0; i < half; i++) {
-                leftEdge[i] = coefficients(window, polyorder, deriv, delta, i);
-                rightEdge[i] = coefficients(window, polyorder, deriv, delta, window - half + i);
-            }
-        } else {
-            leftEdge = null;
-            rightEdge = null;
-        }
+        this.edgeFit = mode == Mode.INTERP && deriv <= polyorder ? polynomialFit(window, polyorder) : null;
     }
 
-    private static void validate(int window, int polyorder, int deriv, double delta) {
-        if (window < 1 || window % 2 == 0) {
-            throw new IllegalArgumentException("Savitzky-Golay window must be a positive odd number of samples, got "
-                    + window);
+    /**
+     * Checks the parameters before anything is allocated (the coefficients take window × (polyorder + 1) doubles).
+     * Callers that build the filter later (a chain step parsed from JSON) call it at once.
+     */
+    public static void validate(int window, int polyorder, int deriv, double delta) {
+        if (window < 1 || window % 2 == 0 || window > MAX_WINDOW) {
+            throw new IllegalArgumentException("Savitzky-Golay window must be a positive odd number of samples, at "
+                    + "most " + MAX_WINDOW + " (and, in mode interp, at most the signal length), got " + window);
         }
-        if (polyorder < 0) {
-            throw new IllegalArgumentException("Savitzky-Golay polyorder must be >= 0, got " + polyorder);
+        if (polyorder < 0 || polyorder > MAX_POLYORDER) {
+            throw new IllegalArgumentException("Savitzky-Golay polyorder must be 0.." + MAX_POLYORDER + ", got "
+                    + polyorder);
         }
         if (polyorder >= window) {
             throw new IllegalArgumentException("Savitzky-Golay polyorder (" + polyorder
@@ -114,6 +120,16 @@ public final class SavitzkyGolay {
         // the QR well conditioned for long windows.
         double scale = Math.max(Math.abs(pos), Math.abs(window - 1 - pos));
         if (scale == 0) scale = 1;
+        double[][] at = vandermonde(window, m, pos, scale);
+        double[] rhs = new double[m];
+        double factorial = 1;
+        for (int i = 2; i <= deriv; i++) factorial *= i;
+        rhs[deriv] = factorial / Math.pow(delta, deriv) / Math.pow(scale, deriv);
+        return MinimumNorm.solveTransposed(at, rhs);
+    }
+
+    /** Rows ((j - pos)/scale)^k, k = 0..m-1, for j = 0..window-1. */
+    private static double[][] vandermonde(int window, int m, double pos, double scale) {
         double[][] at = new double[window][m];
         for (int j = 0; j < window; j++) {
             double t = (j - pos) / scale;
@@ -123,11 +139,53 @@ public final class SavitzkyGolay {
                 p *= t;
             }
         }
-        double[] rhs = new double[m];
-        double factorial = 1;
-        for (int i = 2; i <= deriv; i++) factorial *= i;
-        rhs[deriv] = factorial / Math.pow(delta, deriv) / Math.pow(scale, deriv);
-        return MinimumNorm.solveTransposed(at, rhs);
+        return at;
+    }
+
+    /**
+     * The (polyorder + 1) × window matrix P with {@code P·x} the coefficients c of the least-squares polynomial
+     * sum_k c_k·t^k through x[0..window-1], t = (j - half)/half: row k is the minimum-norm solution of
+     * A^T·w = e_k. SciPy's interp edges fit this polynomial once and evaluate it at each edge position; one
+     * weight vector per edge position instead would take window² doubles.
+     */
+    private static double[][] polynomialFit(int window, int polyorder) {
+        int m = polyorder + 1;
+        int half = window / 2;
+        double scale = Math.max(half, 1);
+        double[][] p = new double[m][];
+        for (int k = 0; k < m; k++) {
+            double[] e = new double[m];
+            e[k] = 1;
+            p[k] = MinimumNorm.solveTransposed(vandermonde(window, m, half, scale), e);
+        }
+        return p;
+    }
+
+    /**
+     * Mode interp's edges: y[to + i] for i in [0, count) is the deriv-th derivative per {@code delta}, at sample
+     * {@code pos + i} of the window, of the polynomial fitted to x[from..from+window-1] (see {@link #polynomialFit}).
+     */
+    private void fitEdge(double[] x, int from, int pos, double[] y, int to, int count) {
+        // A derivative above the polynomial's order is zero, and y starts zero-filled.
+        if (edgeFit == null) return;
+        int m = polyorder + 1;
+        int half = window / 2;
+        double scale = Math.max(half, 1);
+        double[] c = new double[m];
+        for (int k = 0; k < m; k++) c[k] = dot(edgeFit[k], x, from);
+        double perSample = Math.pow(scale * delta, deriv);
+        for (int i = 0; i < count; i++) y[to + i] = derivativeAt(c, (pos + i - half) / scale) / perSample;
+    }
+
+    /** d^deriv/dt^deriv of sum_k c_k·t^k at t, by Horner's rule on the differentiated coefficients. */
+    private double derivativeAt(double[] c, double t) {
+        double v = 0;
+        for (int k = c.length - 1; k >= deriv; k--) {
+            double falling = 1;
+            for (int i = 0; i < deriv; i++) falling *= k - i;
+            v = v * t + falling * c[k];
+        }
+        return v;
     }
 
     /**
@@ -159,10 +217,8 @@ public final class SavitzkyGolay {
                         + ") <= signal length (" + n + ")");
             }
             correlate(x, 0, centre, deriv % 2 == 0, y, half, n - 2 * half);
-            for (int i = 0; i < half; i++) {
-                y[i] = dot(leftEdge[i], x, 0);
-                y[n - half + i] = dot(rightEdge[i], x, n - window);
-            }
+            fitEdge(x, 0, 0, y, 0, half);
+            fitEdge(x, n - window, window - half, y, n - half, half);
             return y;
         }
         double[] ext = new double[n + 2 * half];

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Counts line-end bytes eight at a time, so text readers can size their arrays before parsing. */
+/** Counts line ends eight bytes at a time, so text readers can size their arrays before parsing. */
 final class LineCounter {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -13,18 +13,30 @@ final class LineCounter {
 
     private LineCounter() { }
 
-    /** How many bytes equal to {@code eol} lie in [from, to). */
-    static int count(byte[] b, int from, int to, byte eol) {
-        long pattern = (eol & 0xFFL) * ONES;
+    private static final long LF = '\n' * ONES;
+    private static final long CR = '\r' * ONES;
+
+    /** How many line ends lie in [from, to): each LF, and each CR not followed by LF (CRLF counts once). */
+    static int lineEnds(byte[] b, int from, int to) {
         int count = 0;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ pattern;
-            // A zero byte of x is a match; this form has no false positives (unlike the shorter haszero trick).
-            long t = ((x & ~HIGHS) + ~HIGHS) | x;
-            count += Long.bitCount(~t & HIGHS);
+        for (; i + 9 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            // Byte k of the second word is the byte after byte k of the first.
+            long next = (long) LONGS.get(b, i + 1);
+            count += Long.bitCount(matches(x, LF) | (matches(x, CR) & ~matches(next, LF)));
         }
-        for (; i < to; i++) if (b[i] == eol) count++;
+        for (; i < to; i++) {
+            if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= to || b[i + 1] != '\n')) count++;
+        }
         return count;
+    }
+
+    /** The high bit of each byte of x equal to the byte repeated in {@code pattern}. */
+    private static long matches(long x, long pattern) {
+        long d = x ^ pattern;
+        // A zero byte of d is a match; this form has no false positives (unlike the shorter haszero trick).
+        long t = ((d & ~HIGHS) + ~HIGHS) | d;
+        return ~t & HIGHS;
     }
 }

@@ -23,15 +23,13 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
     static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits)
             throws RecordingFormatException {
         int n = b.length;
-        int lineEnds = LineCounter.count(b, from, n, (byte) '\n');
-        byte eol = '\n';
-        if (lineEnds == 0) {
-            eol = '\r';
-            lineEnds = LineCounter.count(b, from, n, eol);
-        }
+        // Every line end the loop below accepts (LF, CRLF and a lone CR, mixed in any way), so the rows cannot
+        // outnumber the arrays.
+        int lineEnds = LineCounter.lineEnds(b, from, n);
+        boolean unterminated = n > from && b[n - 1] != '\n' && b[n - 1] != '\r';
         // A row of c numbers takes at least 2c bytes (digit, separator or line end), so a file of empty lines
         // cannot make the arrays larger than the bytes that could fill them.
-        long maxRows = Math.min((long) lineEnds + (n > from && b[n - 1] != eol ? 1 : 0), (n - from) / (2L * columns) + 1);
+        long maxRows = Math.min((long) lineEnds + (unterminated ? 1 : 0), (n - from) / (2L * columns) + 1);
         if (maxRows * columns > limits.maxSamples()) {
             throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
                     + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
@@ -97,6 +95,9 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
             throws RecordingFormatException {
         int n = b.length;
         int start = q;
+        if (q >= n || b[q] == '\r' || b[q] == '\n') {
+            throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found " + c);
+        }
         while (q < n && b[q] == ' ') q++;
         if (q < n && (b[q] == '\t' || b[q] == ',' || b[q] == ';')) {
             q++;

@@ -90,6 +90,13 @@ class FilterChainTest {
         assertMessage("{\"steps\":[{\"type\":\"butterworth\"}]}", "exactly one of 'wn'");
         assertMessage("{\"steps\":[{\"type\":\"wavelet\",\"wavelet\":\"db99\"}]}", "unknown wavelet");
         assertMessage("not json", "not valid JSON");
+        // Whole numbers beyond int are refused, not wrapped (4294967347 once ran as 51).
+        assertMessage("{\"steps\":[{\"type\":\"savgol\",\"window\":4294967347}]}",
+                "filter step 0 (savgol): 'window' must be a whole number between");
+        assertMessage("{\"steps\":[{\"type\":\"butterworth\",\"wn\":0.1,\"order\":1e10}]}", "'order' must be a whole number");
+        assertMessage("{\"steps\":[{\"type\":\"savgol\",\"window\":51001}]}",
+                "filter step 0 (savgol): Savitzky-Golay window must be a positive odd number of samples, at most 10001");
+        assertMessage("{\"steps\":[{\"type\":\"extract_add\",\"window\":20001}]}", "filter step 0 (extract_add)");
     }
 
     private static void assertMessage(String json, String part) {

@@ -71,5 +71,33 @@ class SavitzkyGolayTest {
         assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(10, 3));
         assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(5, 5));
         assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(51, 3).apply(new double[20]));
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> new SavitzkyGolay(SavitzkyGolay.MAX_WINDOW + 2, 3));
+        assertTrue(tooLong.getMessage().contains("at most " + SavitzkyGolay.MAX_WINDOW), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SavitzkyGolay(Integer.MAX_VALUE, 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SavitzkyGolay(101, SavitzkyGolay.MAX_POLYORDER + 1));
+    }
+
+    /**
+     * The longest window on a desktop-length trace: the edges come from one polynomial fit per end (linear memory),
+     * and still reproduce a cubic everywhere (to 1e-9 of its size), its first derivative too.
+     */
+    @Test
+    void theLongestWindowReproducesACubicOnALongTrace() {
+        int n = 220_000;
+        double[] x = new double[n];
+        double[] dx = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = (i - n / 2.0) / n;
+            x[i] = 3 + t - 2 * t * t + 5 * t * t * t;
+            dx[i] = (1 - 4 * t + 15 * t * t) / n;
+        }
+        double[] y = new SavitzkyGolay(SavitzkyGolay.MAX_WINDOW, 3).apply(x);
+        double[] dy = new SavitzkyGolay(SavitzkyGolay.MAX_WINDOW, 3, 1, 1.0, SavitzkyGolay.Mode.INTERP, 0).apply(x);
+        for (int i = 0; i < n; i++) {
+            assertEquals(x[i], y[i], 1e-9 * 4, "i=" + i);
+            assertEquals(dx[i], dy[i], 1e-9 * 20.0 / n, "derivative, i=" + i);
+        }
     }
 }

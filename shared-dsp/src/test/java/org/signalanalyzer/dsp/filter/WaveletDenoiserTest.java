@@ -150,6 +150,20 @@ class WaveletDenoiserTest {
         }
     }
 
+    /**
+     * Levels past PyWavelets' maximum shrink the approximation to one coefficient and stay there (Jazzer found Haar
+     * at level 15 on 2048 samples reading past it); PyWavelets still reconstructs exactly, and so must this.
+     */
+    @Test
+    void perfectReconstructionPastTheMaximumLevel() {
+        double[] x = new java.util.Random(6).doubles(2048).toArray();
+        for (String w : new String[] {"haar", "db2", "sym4"}) {
+            Wavelet wv = Wavelet.named(w);
+            double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 15), wv);
+            for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], 1e-10, w + " i=" + i);
+        }
+    }
+
     @Test
     void offersEveryFamilyOfPyWavelets() {
         java.util.Set<String> names = Wavelet.names();

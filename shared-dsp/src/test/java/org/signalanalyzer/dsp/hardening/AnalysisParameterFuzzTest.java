@@ -45,7 +45,6 @@ class AnalysisParameterFuzzTest {
     private static final int CASES = Integer.getInteger("fuzz.iterations", 300);
     private static final int CLI_CASES = Math.max(20, CASES / 10);
     private static final int BATCH = 50;
-    private static final boolean KNOWN_BUGS = Boolean.getBoolean("hardening.known-bugs");
     private static final double[] NUMBERS = {0, -0.0, 1, -1, 2, 10, 20, 35, 100, 199, 200, 1000, -80, -100, -20,
         100.0000001, -100, 1e-9, 1e9, 1e300, -1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.MIN_VALUE, 0.5, 2.5, Integer.MAX_VALUE, Integer.MIN_VALUE};
@@ -161,13 +160,9 @@ class AnalysisParameterFuzzTest {
                 int fitTo = integer(rnd);
                 step = "fit " + curve + " " + model + " [" + fitFrom + ", " + fitTo + "]";
                 if (Boolean.getBoolean("fuzz.verbose")) System.err.println("  " + step);
-                if (!KNOWN_BUGS && (long) fitTo - fitFrom + 1 < Integer.MIN_VALUE + 4L) continue;
                 CurveFits.fit(r, curve, model, fitFrom, fitTo);
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), what + " " + step + ": no message");
-            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
-                // Known (see aFitThatCannotConvergeIsRefused): skipped unless -Dhardening.known-bugs=true.
-                if (KNOWN_BUGS) throw new AssertionError(what + " " + step + ": threw " + e, e);
             } catch (RuntimeException e) {
                 throw new AssertionError(what + " " + step + ": threw " + e, e);
             }
@@ -214,8 +209,6 @@ class AnalysisParameterFuzzTest {
                     int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                             new PrintStream(err, true, StandardCharsets.UTF_8));
                     String message = err.toString(StandardCharsets.UTF_8);
-                    // Known (see anEmptyChainPathIsExitCodeTwo): skipped unless -Dhardening.known-bugs=true.
-                    if (!KNOWN_BUGS && code == 1 && message.contains("Is a directory")) continue;
                     if (code == 1 || code > 2) fail("seed " + SEED + " cli case " + c + " " + args + ": exit " + code + ": " + message);
                     if (code == 2) assertTrue(!message.isBlank(), args + ": exit 2 without a message");
                     exits[code]++;
@@ -230,10 +223,9 @@ class AnalysisParameterFuzzTest {
     /**
      * Found by this fuzzer (seed 70261124 case 107): {@code to - from + 1} overflows for a very negative
      * {@code to}, the range check passes, and the fit allocates about 2^31 points (OutOfMemoryError; through the
-     * API a 500). Fails today; runs with {@code -Dhardening.known-bugs=true} until the analysis owner fixes it.
+     * API a 500).
      */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void aFitRangeEndingFarBelowItsStartIsRefused() throws Exception {
         Recording rec = RecordingReaders.read(SharedData.desktop("202304_0521.atf"));
         AnalysisResult r = StepProtocolAnalysis.run(rec, AnalysisRequest.desktopDefaults(),
@@ -246,10 +238,9 @@ class AnalysisParameterFuzzTest {
     /**
      * Found by this fuzzer (seed 70261124 case 1609, 20 000-input run): an exponential fit on the purple curve of
      * an analysis with an absurd V0 throws commons-math's ConvergenceException, not the typed error (through the
-     * API's fits endpoint: a 500). Fails today; {@code -Dhardening.known-bugs=true}.
+     * API's fits endpoint: a 500).
      */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void aFitThatCannotConvergeIsRefused() throws Exception {
         Recording rec = RecordingReaders.read(SharedData.desktop("202304_0521.atf"));
         AnalysisRequest req = AnalysisRequest.desktopDefaults().withChain(FilterChain.preset("raw"))
@@ -263,9 +254,8 @@ class AnalysisParameterFuzzTest {
         }
     }
 
-    /** Found by this fuzzer (cli case 30): {@code --chain ""} reads a directory and exits 1 (failed), not 2. */
+    /** Found by this fuzzer (cli case 30): {@code --chain ""} read a directory and exited 1 (failed), not 2. */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void anEmptyChainPathIsExitCodeTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(new String[] {"analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", ""},

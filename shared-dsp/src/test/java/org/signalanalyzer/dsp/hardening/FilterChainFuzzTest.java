@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.filter.SavitzkyGolay;
 
 /**
  * Seeded mutation fuzzing of the filter-chain JSON the API and the browser send ({@link FilterChain#fromJson}),
@@ -61,7 +62,7 @@ class FilterChainFuzzTest {
         JsonMutator mutator = new JsonMutator(VOCABULARY);
         double[] trace = trace(4096);
         Random rnd = new Random(SEED);
-        int[] outcome = new int[4];
+        int[] outcome = new int[3];
         String[] running = {""};
         for (int from = 0; from < CASES; from += BATCH) {
             int start = from;
@@ -76,38 +77,13 @@ class FilterChainFuzzTest {
             }, () -> "filter-chain fuzz batch, seed " + SEED + " cases " + start + ".." + (end - 1) + ", stuck at "
                     + running[0]);
         }
-        assertEquals(CASES, outcome[0] + outcome[1] + outcome[2] + outcome[3]);
+        assertEquals(CASES, outcome[0] + outcome[1] + outcome[2]);
         System.out.printf("filter-chain fuzz: %d inputs, %d refused at parsing, %d refused at filtering, "
-                + "%d filtered, %d known crashes skipped%n", CASES, outcome[0], outcome[1], outcome[2], outcome[3]);
+                + "%d filtered%n", CASES, outcome[0], outcome[1], outcome[2]);
     }
 
-    private static final boolean KNOWN_BUGS = Boolean.getBoolean("hardening.known-bugs");
-
-    /**
-     * A chain that crashes today (see {@link #KNOWN_CRASHES}): a Savitzky–Golay (or extract–add) window far beyond any trace, which
-     * is allocated before it is checked (OutOfMemoryError, or minutes of work: a hang). Skipped unless
-     * {@code -Dhardening.known-bugs=true}, so the rest of the hunt still runs in CI.
-     */
-    static boolean knownCrash(String json) {
-        JsonNode root;
-        try {
-            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (Exception notJson) {
-            return false;
-        }
-        for (JsonNode step : root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
-                : root.path("steps")) {
-            String type = step.path("type").asText();
-            if ((type.equals("savgol") || type.equals("extract_add")) && Math.abs(step.path("window").asDouble()) > 1e6) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** 0: refused by fromJson, 1: refused by apply, 2: filtered, 3: a known crash, skipped. */
+    /** 0: refused by fromJson, 1: refused by apply, 2: filtered. */
     static int check(String json, double[] trace, String what) {
-        if (!KNOWN_BUGS && knownCrash(json)) return 3;
         FilterChain chain;
         try {
             chain = FilterChain.fromJson(json);
@@ -159,18 +135,13 @@ class FilterChainFuzzTest {
                 "{\"preset\":\"../../etc/passwd\"}"));
     }
 
-    /**
-     * Crashing inputs the fuzzer found; each must be refused with an IllegalArgumentException. They fail today
-     * (see the hardening report), so they run only with {@code -Dhardening.known-bugs=true} until the filter
-     * owner fixes them; then drop the condition.
-     */
+    /** Crashing inputs the fuzzer found (fixed); each must be refused with an IllegalArgumentException. */
     @Test
-    @EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void crashingInputsFoundByTheFuzzerAreRefusedWithAMessage() {
-        assertAllRefused(KNOWN_CRASHES);
+        assertAllRefused(FOUND_CRASHES);
     }
 
-    static final List<String> KNOWN_CRASHES = List.of(
+    static final List<String> FOUND_CRASHES = List.of(
             // Savitzky–Golay allocates its window before comparing it with the trace: OutOfMemoryError.
             "{\"steps\":[{\"type\":\"savgol\",\"window\":2147483647,\"polyorder\":3}]}",
             // ... or, a little smaller, minutes of work on coefficients (the fuzzer's hang, seed 90261124 case 133;
@@ -185,17 +156,24 @@ class FilterChainFuzzTest {
 
     /**
      * Found through the API fuzzer (functions, seed 30261124 case 801): window 51 001 on a 220 000-sample trace
-     * fits, but the coefficient solver allocates window² doubles (about 20 GB): OutOfMemoryError. SciPy solves a
-     * (polyorder + 1) × window system. Must filter (or refuse with a limit named) within seconds.
+     * fits, but the coefficient solver allocated window² doubles (about 20 GB): OutOfMemoryError. SciPy solves a
+     * (polyorder + 1) × window system. Must filter, or refuse with the limit named, within seconds; the largest
+     * window allowed must filter.
      */
     @Test
-    @EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void aLargeSavitzkyGolayWindowOnALongTraceNeedsNoQuadraticMemory() {
         double[] x = trace(220_000);
         String json = "{\"steps\":[{\"type\":\"savgol\",\"window\":51001,\"polyorder\":3}]}";
         int o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(json, x, "named"),
                 () -> "no answer within 20 s: " + json);
-        assertTrue(o == 1 || o == 2, "outcome " + o);
+        if (o == 0) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FilterChain.fromJson(json));
+            assertTrue(e.getMessage().contains("at most " + SavitzkyGolay.MAX_WINDOW), e.getMessage());
+        }
+        String largest = "{\"steps\":[{\"type\":\"savgol\",\"window\":" + SavitzkyGolay.MAX_WINDOW
+                + ",\"polyorder\":3}]}";
+        assertEquals(2, assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(largest, x, "largest"),
+                () -> "no answer within 20 s: " + largest));
     }
 
     private static void assertAllRefused(List<String> chains) {
