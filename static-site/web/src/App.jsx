@@ -250,8 +250,12 @@ export function App() {
   };
 
   // ----- fits: two clicks → the fits endpoint; undo/redo per curve -----
-  const onFit = async (curve, model, from, to) => {
+  const onFit = async (curve, model, shownFrom, shownTo) => {
     setFitError(null);
+    // Long standard-mode curves are shown decimated; the fits endpoint takes indices of the full curve.
+    const full = analysis.displayIndices?.[curve === 'hyperpol' ? 'purpleHyperpol' : 'purpleDepol'];
+    const from = full ? full[shownFrom] : shownFrom;
+    const to = full ? full[shownTo] : shownTo;
     try {
       const response = await api.fit(analysis.analysisId, { curve, model, from, to });
       setFits((fs) => ({ ...fs, [curve]: { stack: [...fs[curve].stack, { model, from, to, response }], redo: [] } }));

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.signalanalyzer.functions.store.BlobStore;
-import org.signalanalyzer.functions.store.S3BlobStore;
+import org.signalanalyzer.functions.store.S3UrlSigner;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -33,9 +33,9 @@ final class SameOriginBlobStore implements BlobStore {
     private final String fallbackHost;
     private final Function<URI, S3Presigner> presignerFor;
     private final String bucket;
-    private final Map<String, S3BlobStore> byHost = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, S3UrlSigner> byHost = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, S3BlobStore> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, S3UrlSigner> eldest) {
             return size() > MAX_ORIGINS;
         }
     };
@@ -92,13 +92,12 @@ final class SameOriginBlobStore implements BlobStore {
         return forCurrentOrigin().presignGet(key, downloadFileName, validity);
     }
 
-    private S3BlobStore forCurrentOrigin() {
+    private S3UrlSigner forCurrentOrigin() {
         String host = ServerRequestContext.currentRequest().map(SameOriginBlobStore::host)
                 .filter(h -> HOST.matcher(h).matches()).orElse(fallbackHost);
         synchronized (byHost) {
-            // These stores only presign, which needs no S3 client.
-            return byHost.computeIfAbsent(host, h -> new S3BlobStore(null, presignerFor.apply(
-                    URI.create("http://" + h)), bucket));
+            return byHost.computeIfAbsent(host, h -> new S3UrlSigner(presignerFor.apply(URI.create("http://" + h)),
+                    bucket));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.signalanalyzer.web;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -22,8 +23,11 @@ import java.util.Map;
 /**
  * Forwards every /api request to the backend at {@code api.url} (env API_URL) with Micronaut's proxy client, which
  * passes method, headers, body, status and response headers through unchanged (it only sets Host to the target).
+ * Only the web process sets {@code api.url} (application-web.yml); the local runtime, which reuses this module for
+ * {@link SiteController}, answers /api with its own controllers.
  */
 @Filter({"/api", "/api/**"})
+@Requires(property = "api.url")
 public class ApiProxyFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProxyFilter.class);

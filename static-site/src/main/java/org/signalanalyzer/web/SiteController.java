@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Serves the built single-page app from the classpath. Paths that name no file fall back to index.html so the
- * app's own routes survive a reload; a missing file (a name with an extension) is a plain 404.
+ * app's own routes survive a reload; a missing file (a name with an extension) is a plain 404. Paths under api/ are
+ * never the app: an unknown API path stays a 404 where the API's controllers run in this process (the local runtime).
  */
 @Controller
 public class SiteController {
@@ -29,7 +30,8 @@ public class SiteController {
     private final ResourceResolver resources;
     private final String root;
 
-    public SiteController(ResourceResolver resources, @Value("${site.root:classpath:public}") String root) {
+    /** The default is quoted in backticks: unquoted, the colon in it would be read as a further default. */
+    public SiteController(ResourceResolver resources, @Value("${site.root:`classpath:public`}") String root) {
         this.resources = resources;
         this.root = root.endsWith("/") ? root : root + "/";
     }
@@ -41,7 +43,7 @@ public class SiteController {
 
     @Get(uri = "/{+path}")
     public HttpResponse<?> file(@PathVariable String path) {
-        if (!isSafe(path)) {
+        if (!isSafe(path) || path.equals("api") || path.startsWith("api/")) {
             return HttpResponse.notFound();
         }
         String last = path.substring(path.lastIndexOf('/') + 1);

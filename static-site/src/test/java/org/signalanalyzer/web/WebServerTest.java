@@ -47,7 +47,8 @@ class WebServerTest {
                 "micronaut.server.port", -1,
                 "site.root", "classpath:test-site",
                 // A stage path like API Gateway's: /api/... must be appended to it.
-                "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"));
+                "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"),
+                WebApplication.ENVIRONMENT);
     }
 
     @AfterAll
@@ -167,7 +168,7 @@ class WebServerTest {
         assertFalse(SiteController.isSafe("assets/../../logback.xml"));
         assertFalse(SiteController.isSafe("assets//x.js"));
         assertTrue(SiteController.isSafe("assets/app-3f9a1c.js"));
-        HttpResponse<String> r = get("/assets/%2e%2e/%2e%2e/logback.xml");
+        HttpResponse<String> r = get("/assets/%2e%2e/%2e%2e/" + WebApplication.LOGGING);
         assertFalse(r.body().contains("<configuration>"), r.body());
     }
 

@@ -16,6 +16,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.functions.api.Documents;
@@ -74,7 +75,11 @@ public class AnalysisController {
         return HttpResponse.ok(view(summary, analyses.result(session, analysisId)));
     }
 
-    /** {analysisId, fileId, fileName, createdAt, summary, result}: result is shared-dsp's own JSON, untouched. */
+    /**
+     * {analysisId, fileId, fileName, createdAt, summary, result}: result is shared-dsp's own JSON, with the long
+     * curves of a standard-mode result display-decimated ({@link DisplayCurves}); displayIndices names, per
+     * decimated curve, the full curve's index of every point shown (what the fits endpoint takes).
+     */
     private String view(AnalysisSummary summary, AnalysisResult result) {
         try {
             ObjectNode view = RequestJson.object();
@@ -83,7 +88,16 @@ public class AnalysisController {
             view.put("fileName", summary.fileName());
             view.put("createdAt", summary.createdAt().toString());
             view.set("summary", RequestJson.tree(json.writeValueAsString(summary)));
-            view.set("result", RequestJson.tree(result.toJson()));
+            JsonNode tree = RequestJson.tree(result.toJson());
+            ObjectNode displayIndices = view.objectNode();
+            if (result.mode() == AnalysisMode.STANDARD && tree instanceof ObjectNode curves) {
+                DisplayCurves.decimate(curves).forEach((curve, indices) -> {
+                    var list = displayIndices.putArray(curve);
+                    for (int i : indices) list.add(i);
+                });
+            }
+            view.set("result", tree);
+            view.set("displayIndices", displayIndices);
             return RequestJson.write(view);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

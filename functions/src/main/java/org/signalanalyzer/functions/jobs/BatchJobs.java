@@ -18,6 +18,7 @@ import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
+import org.signalanalyzer.functions.store.StoreConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public class BatchJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchJobs.class);
+    private static final int ABANDON_ATTEMPTS = 5;
 
     private final SessionStore store;
     private final Documents documents;
@@ -82,6 +84,29 @@ public class BatchJobs {
             LOG.warn("job {} of session {} failed", request.jobId(), request.sessionId(), e);
             documents.replace(session, current, job.with(JobState.FAILED, analysisIds.size(),
                     "The job stopped: " + e.getMessage(), List.copyOf(analysisIds), null));
+        }
+    }
+
+    /**
+     * Marks a job that is still queued or running as failed with {@code message}, keeping its progress. The worker
+     * may still be writing progress, so a conflicting write is read again (bounded: each retry sees a newer version).
+     */
+    public void abandon(JobRequest request, String message) {
+        Optional<Session> found = store.findSession(request.sessionId(), clock.instant());
+        if (found.isEmpty()) return;
+        Session session = found.get();
+        for (int attempt = 0; attempt < ABANDON_ATTEMPTS; attempt++) {
+            Optional<Entry> entry = documents.find(session, JobState.KIND, request.jobId());
+            if (entry.isEmpty()) return;
+            JobState job = documents.read(entry.get(), JobState.class);
+            if (!JobState.QUEUED.equals(job.status()) && !JobState.RUNNING.equals(job.status())) return;
+            try {
+                documents.replace(session, entry.get(), job.with(JobState.FAILED, job.done(), message,
+                        job.analysisIds(), null));
+                return;
+            } catch (StoreConflictException e) {
+                LOG.debug("job {} changed while being marked failed; reading it again", request.jobId());
+            }
         }
     }
 }

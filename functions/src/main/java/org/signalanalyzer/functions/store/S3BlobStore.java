@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -24,12 +23,12 @@ public final class S3BlobStore implements BlobStore {
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3UrlSigner signer;
     private final String bucket;
 
     public S3BlobStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
-        this.presigner = presigner;
+        this.signer = new S3UrlSigner(presigner, bucket);
         this.bucket = bucket;
     }
 
@@ -108,22 +107,15 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration validity) {
-        var presigned = presigner.presignPutObject(r -> r.signatureDuration(validity)
-                .putObjectRequest(p -> p.bucket(bucket).key(checked(key)).contentType(contentType)
-                        .contentLength(contentLength)));
-        return new PresignedUpload(URI.create(presigned.url().toString()), Map.of("Content-Type", contentType));
+        return signer.presignPut(key, contentType, contentLength, validity);
     }
 
     @Override
     public URI presignGet(String key, String downloadFileName, Duration validity) {
-        String safeName = downloadFileName.replaceAll("[^A-Za-z0-9._ -]", "_");
-        var presigned = presigner.presignGetObject(r -> r.signatureDuration(validity)
-                .getObjectRequest(g -> g.bucket(bucket).key(checked(key))
-                        .responseContentDisposition("attachment; filename=\"" + safeName + "\"")));
-        return URI.create(presigned.url().toString());
+        return signer.presignGet(key, downloadFileName, validity);
     }
 
-    private static String checked(String key) {
+    static String checked(String key) {
         if (!key.startsWith("sessions/") || key.contains("..") || key.contains("//")) {
             throw new IllegalArgumentException("object keys live under sessions/{sessionId}/: " + key);
         }
