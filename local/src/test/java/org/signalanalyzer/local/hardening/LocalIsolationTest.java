@@ -218,11 +218,9 @@ class LocalIsolationTest {
 
     /**
      * With a recording-sized body (the victim's 2.9 MB link) S3Proxy refuses before reading the body and closes
-     * the connection; the app's pass-through then answers 500 (broken pipe) instead of S3's 403. Nothing is
-     * stored, but the browser is told the server failed. Fails today; {@code -Dhardening.known-bugs=true}.
+     * the connection; the pass-through answers S3's 403 for it (it once answered 500), and nothing is stored.
      */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void alteredPresignedUploadsOfARealRecordingAreRefusedWith403() {
         Map<String, String> before = filesOf(a.sid());
         List<String> failures = notRefused(alteredPuts(a.uploadUrl(), a.fileId(), a.length()));
