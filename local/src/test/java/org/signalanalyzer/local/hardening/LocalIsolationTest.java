@@ -228,6 +228,23 @@ class LocalIsolationTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /**
+     * Requests to the storage with no credential at all (no signature, no bearer token) get S3's 403: S3Proxy's
+     * filesystem store once read the world-readable bucket folder as a public-read bucket and answered them with
+     * the listing of every session and the files themselves.
+     */
+    @Test
+    void storageRequestsWithoutAnyCredentialAreRefused() {
+        Map<String, String> before = filesOf(a.sid());
+        String base = runtime.url().toString().replaceAll("/$", "");
+        for (String path : List.of("/blobs/", "/blobs/?list-type=2&prefix=sessions/",
+                "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/upload")) {
+            LocalClient.Answer r = http.get(base + path);
+            assertEquals(403, r.status(), path + " → " + r);
+        }
+        stillWhole(before);
+    }
+
     @Test
     void foreignOriginsGetNoCorsGrant() {
         for (String origin : List.of("https://evil.example", "null", runtime.url().toString().replace("localhost", "evil.example"))) {
