@@ -62,7 +62,8 @@ public class BlobProxyFilter implements HttpServerFilter {
         boolean close = request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
                 .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
         return Mono.from(client.proxy(forwarded(request), KEEP_HOST))
-                // The browser's "Connection: close" does not reach the server's answer through the proxy client.
+                // The copy shares the browser's headers, so dropping the hop-by-hop ones drops its "Connection:
+                // close" too, which the server would otherwise honour after answering: it is put back on the answer.
                 .map(response -> close ? response.header(HttpHeaders.CONNECTION, "close") : response)
                 .onErrorResume(e -> Mono.just(request.getMethod() == HttpMethod.PUT && !unreachable(e)
                         ? uploadRefused() : storageDown()));
