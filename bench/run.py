@@ -192,7 +192,9 @@ def local_startup(runs):
     script = os.path.join(ROOT, 'local', 'bench', 'startup.sh')
     if not os.path.exists(script):
         return False
-    out = run(['bash', script, str(runs), str(free_port())], timeout=900)
+    # The JVM flags ./run.sh starts the product with, whatever JAVA_OPTS this shell happens to export.
+    cds = '-XX:SharedArchiveFile=local/target/signal-analyzer-local.jsa -Xshare:auto'
+    out = run(['env', 'JAVA_OPTS=' + cds, 'bash', script, str(runs), str(free_port())], timeout=900)
     m = re.search(r'median of \d+: page ([\d.]+) ms \(CPU ([\d.]+) ms\), first API answer ([\d.]+) ms', out)
     if not m:
         raise RuntimeError('no start-up median in: ' + out[-300:])

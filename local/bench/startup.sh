@@ -15,6 +15,12 @@ JAVA_OPTS=${JAVA_OPTS--XX:SharedArchiveFile=local/target/signal-analyzer-local.j
 RUNS=${1:-5}
 PORT=${2:-18089}
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests (missing $JAR)" >&2; exit 2; }
+# A missing archive, or one recorded before the jar was rebuilt, is skipped by the JVM without a word: say so.
+archive=$(grep -o 'SharedArchiveFile=[^ ]*' <<<"$JAVA_OPTS" | cut -d= -f2 || true)
+if [ -n "$archive" ] && [ ! "$archive" -nt "$JAR" ]; then
+  echo "warning: $archive is missing or older than $JAR: this measures start-up WITHOUT class-data sharing" \
+       "(rebuild with mvn -B -q package -DskipTests)" >&2
+fi
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 page=(); api=(); cpu=()
 for run in $(seq 1 "$RUNS"); do

@@ -9,15 +9,15 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.ProxyRequestOptions;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.reactivestreams.Publisher;
@@ -57,44 +57,54 @@ public class BlobProxyFilter implements HttpServerFilter {
                     .body(Map.of("error", "not_found", "message", request.getMethod()
                             + " is not offered here: stored files take only the presigned PUT and GET links the API hands out.")));
         }
-        if (request.getMethod() != HttpMethod.PUT || !(request instanceof ServerHttpRequest<?> server)) {
-            return client.proxy(forwarded(request, null), KEEP_HOST);
-        }
-        // An upload is read whole first (it is at most the upload limit), so a refusal by S3Proxy can never cut
-        // the browser's own connection while its body is still coming in.
-        return Mono.fromFuture(server.byteBody().buffer()).flatMap(body -> {
-            byte[] bytes;
-            try (CloseableAvailableByteBody whole = body) {
-                bytes = whole.toByteArray();
-            }
-            return Mono.from(client.proxy(forwarded(request, bytes), KEEP_HOST))
-                    .onErrorResume(e -> Mono.just(uploadCutOff()));
-        });
+        // The body streams through as it arrives (never held whole: uploads go up to --max-upload-mb), with the
+        // browser's Content-Length, which the signature covers.
+        boolean close = request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("close"));
+        return Mono.from(client.proxy(forwarded(request), KEEP_HOST))
+                // The copy shares the browser's headers, so dropping the hop-by-hop ones drops its "Connection:
+                // close" too, which the server would otherwise honour after answering: it is put back on the answer.
+                .map(response -> close ? response.header(HttpHeaders.CONNECTION, "close") : response)
+                .onErrorResume(e -> Mono.just(request.getMethod() == HttpMethod.PUT && !unreachable(e)
+                        ? uploadRefused() : storageDown()));
     }
 
     /**
-     * S3Proxy refuses a PUT whose signature does not match (type, length, expiry) from its headers alone and may
-     * close the connection before the body is through, which the proxy client reports as a broken pipe instead of
-     * the 403. Nothing is stored in that case.
+     * S3Proxy refuses a PUT whose signature does not match (type, length, expiry) from its headers alone and closes
+     * the connection before the body is through, which the proxy client sees as a broken pipe instead of its 403.
+     * The answer is the one S3 gives (403, S3's error document); nothing is stored in that case.
      */
-    private static MutableHttpResponse<?> uploadCutOff() {
-        return HttpResponse.status(HttpStatus.BAD_GATEWAY).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Map.of("error", "upload_refused", "message", "The storage closed the upload before taking it: "
-                        + "the file must have exactly the size and type declared for this upload URL, within its "
-                        + "validity. Ask for a new upload URL and send the file again."));
+    private static MutableHttpResponse<?> uploadRefused() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_XML_TYPE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(s3Error("AccessDenied", "The upload was refused: the file must have exactly the size and type "
+                        + "declared for this upload URL, within its validity. Ask for a new upload URL and send the "
+                        + "file again."));
     }
 
-    /** The same method, path, query and headers (Host included), addressed to S3Proxy. */
-    private MutableHttpRequest<?> forwarded(HttpRequest<?> request, byte[] body) {
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) return true;
+        }
+        return false;
+    }
+
+    private static MutableHttpResponse<?> storageDown() {
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_XML_TYPE)
+                .body(s3Error("ServiceUnavailable", "The local storage did not answer; restart Signal Analyzer."));
+    }
+
+    private static String s3Error(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                + "</Message></Error>";
+    }
+
+    /** The same request (method, path, query, headers with Host, body) addressed to S3Proxy. */
+    private MutableHttpRequest<?> forwarded(HttpRequest<?> request) {
         URI target = URI.create(s3.getScheme() + "://" + s3.getHost() + ":" + s3.getPort() + request.getUri().getRawPath()
                 + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()));
-        MutableHttpRequest<Object> copy = HttpRequest.create(request.getMethod(), target.toString());
-        request.getHeaders().forEach((name, values) -> {
-            if (HOP_BY_HOP.stream().noneMatch(name::equalsIgnoreCase) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                values.forEach(v -> copy.getHeaders().add(name, v));
-            }
-        });
-        if (body != null) copy.body(body);
+        MutableHttpRequest<?> copy = request.mutate().uri(target);
+        HOP_BY_HOP.forEach(copy.getHeaders()::remove);
         return copy;
     }
 }

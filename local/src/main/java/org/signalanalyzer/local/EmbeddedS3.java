@@ -3,6 +3,8 @@ package org.signalanalyzer.local;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.gaul.s3proxy.S3Proxy;
@@ -42,7 +44,8 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static EmbeddedS3 start(Path dataDir, int port, String secretKey) throws Exception {
         Path root = dataDir.resolve("s3").toAbsolutePath();
         // The filesystem store maps buckets to folders; the bucket folder existing is the bucket existing.
-        Files.createDirectories(root.resolve(BUCKET));
+        Path bucket = Files.createDirectories(root.resolve(BUCKET));
+        ownerOnly(bucket);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(root.toString()))
                 .endpoint(endpoint(port))
@@ -57,6 +60,16 @@ public final class EmbeddedS3 implements AutoCloseable {
             Thread.sleep(5);
         }
         return new EmbeddedS3(proxy);
+    }
+
+    /**
+     * The filesystem store reads a folder that others may read (the usual umask) as a public-read bucket and then
+     * answers unsigned listings and downloads; owner-only permissions keep every request signed.
+     */
+    private static void ownerOnly(Path bucket) throws java.io.IOException {
+        if (Files.getFileStore(bucket).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(bucket, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Override

@@ -190,7 +190,8 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
         p.put("micronaut.server.host", s.bind());
-        // Presigned uploads pass through this server on their way to S3Proxy.
+        // Presigned uploads stream through this server on their way to S3Proxy. The margin lets a body longer than
+        // its link declares reach S3Proxy, so the signature refuses it with S3's 403 rather than this server's 413.
         p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
         p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
         p.put("micronaut.http.client.read-timeout", "120s");

@@ -218,16 +218,31 @@ class LocalIsolationTest {
 
     /**
      * With a recording-sized body (the victim's 2.9 MB link) S3Proxy refuses before reading the body and closes
-     * the connection; the app's pass-through then answers 500 (broken pipe) instead of S3's 403. Nothing is
-     * stored, but the browser is told the server failed. Fails today; {@code -Dhardening.known-bugs=true}.
+     * the connection; the pass-through answers S3's 403 for it (it once answered 500), and nothing is stored.
      */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void alteredPresignedUploadsOfARealRecordingAreRefusedWith403() {
         Map<String, String> before = filesOf(a.sid());
         List<String> failures = notRefused(alteredPuts(a.uploadUrl(), a.fileId(), a.length()));
         stillWhole(before);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * Requests to the storage with no credential at all (no signature, no bearer token) get S3's 403: S3Proxy's
+     * filesystem store once read the world-readable bucket folder as a public-read bucket and answered them with
+     * the listing of every session and the files themselves.
+     */
+    @Test
+    void storageRequestsWithoutAnyCredentialAreRefused() {
+        Map<String, String> before = filesOf(a.sid());
+        String base = runtime.url().toString().replaceAll("/$", "");
+        for (String path : List.of("/blobs/", "/blobs/?list-type=2&prefix=sessions/",
+                "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/upload")) {
+            LocalClient.Answer r = http.get(base + path);
+            assertEquals(403, r.status(), path + " → " + r);
+        }
+        stillWhole(before);
     }
 
     @Test

@@ -3,21 +3,21 @@ package org.signalanalyzer.local.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
 /**
- * Uploads within the declared limit (default 50 MB) must pass the app's presigned pass-through to S3Proxy. Today
- * a 12 MB PUT is answered 413 by the app server (a request-size limit lower than the upload limit), and with
- * {@code --max-upload-mb 400} a 30 MB PUT ends in a broken pipe; bench/run.sh's 10 M-sample upload (140 MB) fails
- * the same way. Fails today; {@code -Dhardening.known-bugs=true} until the local owner fixes it.
+ * Uploads within the declared limit (default 50 MB) must pass the app's presigned pass-through to S3Proxy, as they
+ * would reach S3: found as a 413 above 10 MB (the server's 10 MB request-buffer limit, the body being buffered) and
+ * a broken pipe at 30 MB with {@code --max-upload-mb 400}; the body now streams through.
  */
 class UploadSizeTest {
 
@@ -25,7 +25,6 @@ class UploadSizeTest {
     Path data;
 
     @Test
-    @EnabledIfSystemProperty(named = "hardening.known-bugs", matches = "true")
     void uploadsUpToTheDefaultLimitReachTheStorage() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data))) {
             LocalClient http = new LocalClient(runtime.url());
@@ -42,6 +41,56 @@ class UploadSizeTest {
                 if (status != 200) failures.add(mb + " MB → " + status + " (403 also stands for a dropped connection)");
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
+        }
+    }
+
+    /**
+     * With a raised limit (above the default, so no default size limit of the server can hide behind it), an upload
+     * of exactly the limit is stored whole, and one byte more than its link declares is refused by the signature
+     * (403, as on S3) with nothing stored.
+     */
+    @Test
+    void anUploadOfExactlyARaisedLimitIsStoredAndOneByteOverTheDeclarationIsRefused() throws Exception {
+        LocalSettings settings = LocalSettings.parse(new String[] {"--port", "0", "--data", data.toString(),
+                "--max-upload-mb", "64"}, Map.of());
+        int limit = Math.toIntExact(settings.maxUploadBytes());
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            LocalClient http = new LocalClient(runtime.url());
+            var session = http.call("POST", "/api/sessions", (String) null, null).json();
+            String sid = session.get("sessionId").asText();
+            String token = session.get("token").asText();
+
+            var over = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
+                    Map.of("fileName", "over.atf", "contentType", "text/plain", "sizeBytes", limit));
+            assertEquals(201, over.status(), over.toString());
+            assertEquals(403, http.put(over.json().get("uploadUrl").asText(), "text/plain", new byte[limit + 1]));
+            assertEquals(List.of(), storedObjects(), "a refused upload leaves nothing in the data folder");
+
+            var exact = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
+                    Map.of("fileName", "exact.atf", "contentType", "text/plain", "sizeBytes", limit));
+            assertEquals(201, exact.status(), exact.toString());
+            byte[] body = new byte[limit];
+            body[limit - 1] = 42;
+            assertEquals(200, http.put(exact.json().get("uploadUrl").asText(), "text/plain", body));
+            List<Path> stored = storedObjects();
+            assertEquals(1, stored.size(), stored.toString());
+            assertEquals(limit, Files.size(stored.get(0)));
+            assertEquals(42, readLastByte(stored.get(0)));
+        }
+    }
+
+    /** The uploaded objects of the data folder (S3Proxy keeps one file per object under s3/). */
+    private List<Path> storedObjects() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("s3"))) {
+            return files.filter(Files::isRegularFile).filter(p -> p.toString().contains("sessions")).toList();
+        }
+    }
+
+    private static int readLastByte(Path file) throws java.io.IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            channel.read(one, channel.size() - 1);
+            return one.get(0);
         }
     }
 }
