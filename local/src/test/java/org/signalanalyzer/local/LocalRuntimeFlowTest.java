@@ -3,16 +3,10 @@ package org.signalanalyzer.local;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -27,6 +21,7 @@ import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.functions.support.WorkbookValues;
 
 /**
  * The product as a user runs it, over real HTTP on a free port: session → upload ticket → the browser's PUT of the
@@ -151,19 +146,8 @@ class LocalRuntimeFlowTest {
         assertEquals(200, export.status(), export.toString());
         var download = Http.get(export.json().get("url").asText());
         assertEquals(200, download.statusCode(), new String(download.body()));
-        boolean foundQ = false;
-        boolean foundC = false;
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
-            for (Sheet sheet : book) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        if (cell.getCellType() != CellType.NUMERIC) continue;
-                        foundQ |= Math.abs(cell.getNumericCellValue() - expected.qDepolPc()) <= 1e-12;
-                        foundC |= Math.abs(cell.getNumericCellValue() - expected.capacitanceNf()) <= 1e-12;
-                    }
-                }
-            }
-        }
+        boolean foundQ = WorkbookValues.contains(download.body(), expected.qDepolPc(), 1e-12);
+        boolean foundC = WorkbookValues.contains(download.body(), expected.capacitanceNf(), 1e-12);
         assertTrue(foundQ && foundC, "the workbook holds Q depol and C as shared-dsp computed them (within 1e-12)");
     }
 

@@ -3,17 +3,11 @@ package org.signalanalyzer.functions.api;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.signalanalyzer.functions.support.ApiHarness.call;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -23,6 +17,7 @@ import org.signalanalyzer.dsp.filter.FilterMetrics;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.WorkbookValues;
 
 /** Export (a real workbook through a presigned link, opened with POI) and filter preview, against shared-dsp. */
 class ExportAndFilterTest {
@@ -60,19 +55,8 @@ class ExportAndFilterTest {
         var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(export.json().get("url").asText()))
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
-        boolean foundQ = false;
-        boolean foundC = false;
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
-            for (Sheet sheet : book) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        if (cell.getCellType() != CellType.NUMERIC) continue;
-                        foundQ |= Math.abs(cell.getNumericCellValue() - expected.qDepolPc()) <= 1e-12;
-                        foundC |= Math.abs(cell.getNumericCellValue() - expected.capacitanceNf()) <= 1e-12;
-                    }
-                }
-            }
-        }
+        boolean foundQ = WorkbookValues.contains(download.body(), expected.qDepolPc(), 1e-12);
+        boolean foundC = WorkbookValues.contains(download.body(), expected.capacitanceNf(), 1e-12);
         assertTrue(foundQ && foundC, "the workbook holds Q depol and C as shared-dsp computed them");
 
         var tampered = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(export.json().get("url").asText()
