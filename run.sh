@@ -4,6 +4,7 @@
 # Flags and environment variables: see `./run.sh --help` (port 8080 and ./signal-analyzer-data by default).
 set -euo pipefail
 cd "$(dirname "$0")"
+. bin/use-jdk25.sh
 jar=local/target/signal-analyzer-local.jar
 archive=local/target/signal-analyzer-local.jsa
 
