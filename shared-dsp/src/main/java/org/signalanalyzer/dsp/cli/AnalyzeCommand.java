@@ -64,6 +64,12 @@ final class AnalyzeCommand implements Command {
     record AnalysisRequestOptions(AnalysisRequest request) {
 
         static AnalysisRequestOptions read(Arguments args, String fileName) throws Exception {
+            return read(args, fileName, "raw", StartingPoint.AUTO);
+        }
+
+        /** With other defaults for the filter preset and the starting point (export's lab-sets: Export Sets'). */
+        static AnalysisRequestOptions read(Arguments args, String fileName, String defaultPreset,
+                                           StartingPoint defaultStart) throws Exception {
             AnalysisMode mode = AnalysisMode.parse(args.option("mode").orElse("desktop"));
             Optional<String> preset = args.option("preset");
             Optional<String> chainFile = args.option("chain");
@@ -72,7 +78,7 @@ final class AnalyzeCommand implements Command {
             }
             FilterChain chain = chainFile.isPresent()
                     ? FilterChain.fromJson(CommandLinePaths.utf8(chainFile.get(), "--chain"))
-                    : FilterChain.preset(preset.orElse("raw"));
+                    : FilterChain.preset(preset.orElse(defaultPreset));
             ProtocolParameters d = ProtocolParameters.DESKTOP_DEFAULTS;
             OptionalDouble fromName = VoltageFromFileName.parse(fileName);
             double v2 = args.doubleOption("v2", fromName.orElse(d.v2Mv()));
@@ -80,7 +86,8 @@ final class AnalyzeCommand implements Command {
                     args.doubleOption("t0", d.t0Ms()), args.doubleOption("t1", d.t1Ms()),
                     args.doubleOption("t2", d.t2Ms()), args.doubleOption("v0", d.v0Mv()),
                     args.doubleOption("v1", d.v1Mv()), v2);
-            StartingPoint sp = StartingPoint.parse(args.option("start-point").orElse("auto"));
+            Optional<String> start = args.option("start-point");
+            StartingPoint sp = start.isPresent() ? StartingPoint.parse(start.get()) : defaultStart;
             Optional<String> rh = args.option("range-hyperpol");
             Optional<String> rd = args.option("range-depol");
             IntegrationRanges ranges = null;
