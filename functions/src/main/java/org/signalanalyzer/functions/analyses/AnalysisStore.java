@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 
 /**
@@ -63,6 +65,43 @@ public class AnalysisStore {
         AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
         remember(session.sessionId(), analysisId, result);
         return result;
+    }
+
+    /** The result as the screen shows it: the stored result with the summary's adjustments applied. */
+    public AnalysisResult adjusted(Session session, AnalysisSummary summary) {
+        AnalysisResult analysed = result(session, summary.analysisId());
+        return apply(summary.adjustments(), analysed);
+    }
+
+    /** The adjusted result of an analysis of this session (404 for another session's id). */
+    public AnalysisResult adjusted(Session session, String analysisId) {
+        return adjusted(session, summary(session, analysisId));
+    }
+
+    /** shared-dsp applies the adjustments; a range or fit it refuses is the caller's 400, a fit that fails a 422. */
+    static AnalysisResult apply(AdjustmentsBody body, AnalysisResult analysed) {
+        if (body == null || body.isEmpty()) return analysed;
+        try {
+            return body.toDsp(analysed.mode()).applyTo(analysed);
+        } catch (FitDidNotConvergeException e) {
+            throw ApiException.analysisFailed(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the adjustments of an analysis (checked against the result first, so nothing unusable is stored);
+     * answers the new summary. A concurrent change of the same analysis is a 409 (the item's version guards it).
+     */
+    public AnalysisSummary saveAdjustments(Session session, String analysisId, AdjustmentsBody body) {
+        if (!BlobKeys.isId(analysisId)) throw unknown();
+        Entry entry = documents.find(session, AnalysisSummary.KIND, analysisId).orElseThrow(AnalysisStore::unknown);
+        AnalysisSummary current = documents.read(entry, AnalysisSummary.class);
+        AnalysisResult adjusted = apply(body, result(session, analysisId));
+        AnalysisSummary next = current.adjustedTo(body, adjusted);
+        documents.replace(session, entry, next);
+        return next;
     }
 
     private void remember(String sessionId, String analysisId, AnalysisResult result) {

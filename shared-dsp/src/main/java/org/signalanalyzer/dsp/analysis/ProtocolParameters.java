@@ -57,7 +57,7 @@ public record ProtocolParameters(int nCycles, double t0Ms, double t1Ms, double t
     private static void check(ParameterRule rule, double v) {
         if (!rule.admits(v)) {
             throw new InvalidAnalysisParameterException(rule.name(), rule.name() + " must be " + rule.bounds()
-                    + (rule.unit() == null ? "" : " " + rule.unit()) + ", got " + v);
+                    + (rule.unit() == null ? "" : " " + rule.unit()) + ", got " + ParameterRule.format(v));
         }
     }
 }

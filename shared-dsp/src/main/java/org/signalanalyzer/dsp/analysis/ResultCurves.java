@@ -30,6 +30,14 @@ public final class ResultCurves {
         return curves;
     }
 
+    /** Where the display axis of purple curve "hyperpol" or "depol" starts, in seconds of the sweep. */
+    public static double originS(AnalysisResult r, String curve) {
+        boolean h = "hyperpol".equals(curve);
+        if (r.mode() == AnalysisMode.STANDARD) return h ? r.hyperpolOnsetS() : r.depolOnsetS();
+        double[] t = h ? r.purpleHyperpolTimesS() : r.purpleDepolTimesS();
+        return t.length == 0 ? 0 : t[0];
+    }
+
     private static DisplayCurve purple(String name, double[] v, double[] tS, Double onsetS, int columns) {
         if (onsetS != null) return DisplayCurve.of(name, "pA", DisplayCurve.STEP_ONSET, onsetS, v, tS, columns);
         return DisplayCurve.of(name, "pA", DisplayCurve.FIRST_POINT, tS.length == 0 ? 0 : tS[0], v, tS, columns);

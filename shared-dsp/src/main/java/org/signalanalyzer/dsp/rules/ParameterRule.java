@@ -120,7 +120,8 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
         return v;
     }
 
-    private static String format(double v) {
+    /** A bound or value as a person writes it: 42, not 42.0. */
+    public static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
