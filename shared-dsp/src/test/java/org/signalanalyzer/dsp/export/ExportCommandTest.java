@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,40 @@ class ExportCommandTest {
         assertEquals(2, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
                 "--out", tmp.toString()));
         assertTrue(stderr.contains("'202304_0521.atf'") && stderr.contains(SetFileName.EXPECTED), stderr);
+        assertTrue(stderr.contains("--set-of FILE=SET"), "the way out is named: " + stderr);
+    }
+
+    /**
+     * With no analyze options, lab-sets runs the desktop's Export Sets settings (batch filters, starting point 35),
+     * so the command gives the button's numbers. Reference: expected-desktop.json's batch_n35 case (relative 1e-9);
+     * the lab's own file name takes its set from --set-of.
+     */
+    @Test
+    void labSetsDefaultsToTheDesktopsExportSetsSettings(@TempDir Path tmp) throws Exception {
+        JsonNode expected = null;
+        for (JsonNode c : new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile())
+                .get("cases")) {
+            if (c.get("case").asText().equals("batch_n35")) expected = c;
+        }
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
+                "--set-of", "202304_0521.atf=4", "--out", out.toString()), stderr);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out)) {
+            files = s.toList();
+        }
+        assertEquals(1, files.size());
+        assertTrue(files.get(0).getFileName().toString().matches("Set_4_\\d{8}_\\d{6}\\.xlsx"), files.toString());
+        try (XSSFWorkbook wb = new XSSFWorkbook(files.get(0).toFile())) {
+            XSSFSheet s = wb.getSheet("202304_0521");
+            double qH = expected.get("Q_hyperpol_pC").asDouble();
+            double qD = expected.get("Q_depol_pC").asDouble();
+            assertEquals(qH, s.getRow(6).getCell(1).getNumericCellValue(), 1e-9 * Math.abs(qH));
+            assertEquals(qD, s.getRow(209).getCell(1).getNumericCellValue(), 1e-9 * Math.abs(qD));
+        }
+        assertEquals(2, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
+                "--set-of", "other.atf=4", "--out", out.toString()));
+        assertTrue(stderr.contains("'other.atf' is not among FILES"), stderr);
     }
 
     @Test
