@@ -106,7 +106,7 @@ class AdjustedExportTest {
             assertEquals(c, results.getRow(1).getCell(18).getNumericCellValue(), 1e-12);
             String provenance = text(book.getSheet("Provenance"));
             assertTrue(provenance.contains("points hyperpol [20.0, 150.0] depol [10.0, 120.0]"), provenance);
-            assertTrue(provenance.contains("Integration ranges set on screen"), provenance);
+            assertTrue(provenance.contains("Integration ranges set by hand"), provenance);
         }
         // lab-sets: the lab's integral cells, the sheet says which ranges; the lab's own file name needs its set.
         var refused = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/exports", ProcessFlowTest.token,
@@ -130,7 +130,7 @@ class AdjustedExportTest {
         String[] f = summary.split(";");
         assertEquals(qH, Double.parseDouble(f[2]), 5e-8);
         assertEquals(qD, Double.parseDouble(f[4]), 5e-8);
-        assertTrue(csv.contains("Adjustments:") && csv.contains("Integration ranges set on screen"), csv);
+        assertTrue(csv.contains("Adjustments:") && csv.contains("Integration ranges set by hand"), csv);
         // tidy-csv: full precision, the analysed numbers beside the adjusted ones.
         Map<String, String> tidy = unzip(export(id, "tidy-csv", Map.of()));
         List<String> rows = tidy.get("analyses.csv").lines().toList();

@@ -117,6 +117,40 @@ class ExportCommandTest {
         assertTrue(stderr.contains("'other.atf' is not among FILES"), stderr);
     }
 
+    /**
+     * The CLI writes what the screen would after "fit a line to the hyperpol tail, subtract it" and a dragged range:
+     * the CSV's integrals are shared-dsp's adjusted ones (7 decimals), and it says what was adjusted.
+     */
+    @Test
+    void fitsAndRangesFromTheCommandLineReachTheExport(@TempDir Path tmp) throws Exception {
+        Path file = SharedData.desktop("202304_0521.atf");
+        Path out = tmp.resolve("out");
+        assertEquals(0, cli("export", file.toString(), "--layout", "csv", "--out", out.toString(), "--start-point",
+                "35", "--range-hyperpol", "20,150", "--range-depol", "10,120", "--fit",
+                "hyperpol,linear,100,198,subtract"), stderr);
+        org.signalanalyzer.dsp.analysis.AnalysisResult analysed = org.signalanalyzer.dsp.analysis.StepProtocolAnalysis
+                .run("202304_0521.atf", Files.readAllBytes(file), org.signalanalyzer.dsp.analysis.AnalysisRequest
+                        .desktopDefaults().withStartingPoint(org.signalanalyzer.dsp.analysis.StartingPoint.given(35))
+                        .withRanges(org.signalanalyzer.dsp.analysis.IntegrationRanges.points(20, 150, 10, 120)));
+        var line = org.signalanalyzer.dsp.analysis.CurveFits.fit(analysed, "hyperpol",
+                org.signalanalyzer.dsp.analysis.FitModel.LINEAR, 100, 198);
+        var expected = org.signalanalyzer.dsp.analysis.CurveFits.subtractLine(analysed, line);
+        assertTrue(Math.abs(expected.qHyperpolPc() - analysed.qHyperpolPc()) > 1e-3, "the subtraction matters");
+        String csv;
+        try (Stream<Path> s = Files.list(out)) {
+            csv = Files.readString(s.findFirst().orElseThrow());
+        }
+        String[] summary = csv.lines().filter(l -> l.startsWith("Purple Integral Summary:")).findFirst()
+                .orElseThrow().split(";");
+        assertEquals(expected.qHyperpolPc(), Double.parseDouble(summary[2]), 5e-8);
+        assertEquals(expected.qDepolPc(), Double.parseDouble(summary[4]), 5e-8);
+        assertTrue(csv.contains("Subtracted line: hyperpol linear points 100..198"), csv);
+        assertTrue(csv.contains("Integration ranges set by hand: points hyperpol [20.0, 150.0] depol [10.0, 120.0]"),
+                csv);
+        assertEquals(2, cli("analyze", file.toString(), "--fit", "hyperpol,cubic,1,2"));
+        assertTrue(stderr.contains("unknown fit model 'cubic'"), stderr);
+    }
+
     @Test
     void badCommandLinesAreExitCode2(@TempDir Path tmp) {
         String file = SharedData.desktop("202304_0521.atf").toString();
