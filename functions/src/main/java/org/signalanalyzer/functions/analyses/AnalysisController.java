@@ -1,7 +1,6 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,12 +10,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.functions.api.Documents;
@@ -24,7 +20,10 @@ import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.Session;
 
-/** Process: run shared-dsp's step-protocol analysis on a stored file, keep the result, list the history. */
+/**
+ * Process: run shared-dsp's step-protocol analysis on a stored file, keep the result, list the history, keep the
+ * adjustments made on screen.
+ */
 @Controller("/api/sessions/{sessionId}/analyses")
 public class AnalysisController {
 
@@ -32,15 +31,15 @@ public class AnalysisController {
     private final Documents documents;
     private final AnalysisRunner runner;
     private final AnalysisStore analyses;
-    private final JsonMapper json;
+    private final AnalysisViews views;
 
     public AnalysisController(SessionAccess access, Documents documents, AnalysisRunner runner,
-                              AnalysisStore analyses, JsonMapper json) {
+                              AnalysisStore analyses, AnalysisViews views) {
         this.access = access;
         this.documents = documents;
         this.runner = runner;
         this.analyses = analyses;
-        this.json = json;
+        this.views = views;
     }
 
     @Serdeable
@@ -56,7 +55,7 @@ public class AnalysisController {
         FileDescription file = runner.readyFile(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
         AnalysisSummary summary = runner.run(session, file, request);
-        return HttpResponse.status(HttpStatus.CREATED).body(view(summary, analyses.result(session, summary.analysisId())));
+        return HttpResponse.status(HttpStatus.CREATED).body(view(session, summary));
     }
 
     @Get
@@ -67,41 +66,24 @@ public class AnalysisController {
         return new AnalysisList(list);
     }
 
+    /** Replaces the analysis's adjustments (docs/api.md, Adjustments); answers the AnalysisView they give. */
+    @Put(uri = "/{analysisId}/adjustments", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> adjust(String sessionId, String analysisId,
+                                       @Nullable @Header("Authorization") String authorization, @Body String body) {
+        Session session = access.open(sessionId, authorization);
+        AdjustmentsBody adjustments = AdjustmentsBody.parse(RequestJson.parse(body));
+        return HttpResponse.ok(view(session, analyses.saveAdjustments(session, analysisId, adjustments)));
+    }
+
     @Get(uri = "/{analysisId}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> get(String sessionId, String analysisId,
                                     @Nullable @Header("Authorization") String authorization) {
         Session session = access.open(sessionId, authorization);
-        AnalysisSummary summary = analyses.summary(session, analysisId);
-        return HttpResponse.ok(view(summary, analyses.result(session, analysisId)));
+        return HttpResponse.ok(view(session, analyses.summary(session, analysisId)));
     }
 
-    /**
-     * {analysisId, fileId, fileName, createdAt, summary, result}: result is shared-dsp's own JSON, with the long
-     * curves of a standard-mode result display-decimated ({@link DisplayCurves}); displayIndices names, per
-     * decimated curve, the full curve's index of every point shown (what the fits endpoint takes).
-     */
-    private String view(AnalysisSummary summary, AnalysisResult result) {
-        try {
-            ObjectNode view = RequestJson.object();
-            view.put("analysisId", summary.analysisId());
-            view.put("fileId", summary.fileId());
-            view.put("fileName", summary.fileName());
-            view.put("createdAt", summary.createdAt().toString());
-            view.set("summary", RequestJson.tree(json.writeValueAsString(summary)));
-            JsonNode tree = RequestJson.tree(result.toJson());
-            ObjectNode displayIndices = view.objectNode();
-            if (result.mode() == AnalysisMode.STANDARD && tree instanceof ObjectNode curves) {
-                DisplayCurves.decimate(curves).forEach((curve, indices) -> {
-                    var list = displayIndices.putArray(curve);
-                    for (int i : indices) list.add(i);
-                });
-            }
-            view.set("result", tree);
-            view.set("displayIndices", displayIndices);
-            return RequestJson.write(view);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private String view(Session session, AnalysisSummary summary) {
+        AnalysisResult analysed = analyses.result(session, summary.analysisId());
+        return views.view(summary, analysed, AnalysisStore.apply(summary.adjustments(), analysed));
     }
-
 }

@@ -55,8 +55,11 @@ public final class AnalysisRequests {
     /** Desktop mode: [start, end) purple-curve points; standard mode: ms after each onset. */
     public static IntegrationRanges ranges(JsonNode r, AnalysisMode mode) {
         if (!r.isObject()) throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]}.");
-        double[] h = RequestJson.pair(r, "hyperpol");
-        double[] d = RequestJson.pair(r, "depol");
+        return ranges(RequestJson.pair(r, "hyperpol"), RequestJson.pair(r, "depol"), mode);
+    }
+
+    /** Two [a, b] pairs in the unit of {@code mode}. */
+    public static IntegrationRanges ranges(double[] h, double[] d, AnalysisMode mode) {
         try {
             if (mode == AnalysisMode.DESKTOP) {
                 for (double v : new double[] {h[0], h[1], d[0], d[1]}) {

@@ -6,6 +6,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
+import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
@@ -38,14 +39,31 @@ public class AnalysisRunner {
             result = StepProtocolAnalysis.run(recording, request,
                     new StepProtocolAnalysis.Input(file.fileName(), file.sha256()));
         } catch (InvalidAnalysisParameterException e) {
+            // The request was well formed, but this recording does not fit the protocol: docs/api.md's 422.
+            if (RECORDING.equals(e.parameter())) {
+                throw ApiException.analysisFailed("The analysis cannot run on '" + file.fileName() + "': "
+                        + e.getMessage());
+            }
             throw ApiException.invalid(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
             throw ApiException.analysisFailed("The analysis cannot run on '" + file.fileName() + "': " + e.getMessage());
         }
         AnalysisSummary summary = AnalysisSummary.of(Tokens.newId(), file.fileId(), file.fileName(), clock.instant(),
-                request.sweep(), request.channel(), result);
+                request.sweep(), request.channel(), filterLabel(request.chain()), result);
         analyses.save(session, summary, result);
         return summary;
+    }
+
+    /** shared-dsp's name for a fault in the recording rather than in the request. */
+    private static final String RECORDING = "recording";
+
+    /** The preset a chain is (by name, or written out step by step as the preset's), else "custom". */
+    static String filterLabel(FilterChain chain) {
+        if (chain.presetName().isPresent()) return chain.presetName().get();
+        for (String name : FilterChain.presetNames()) {
+            if (FilterChain.preset(name).toJson().equals(chain.toJson())) return name;
+        }
+        return AnalysisSummary.CUSTOM_FILTER;
     }
 
     /** A parsed file of this session: 404 for an unknown (or another session's) id, 409 before complete. */

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 
 /**
@@ -26,6 +28,16 @@ public class AnalysisStore {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, AnalysisResult> eldest) {
             return size() > CACHED;
+        }
+    };
+
+    /** Fewer: one per analysis being adjusted on a screen is enough, and each is a whole result (≈3 MB). */
+    private static final int ADJUSTED_CACHED = 8;
+
+    private final Map<String, AnalysisResult> adjustedCache = new LinkedHashMap<>(ADJUSTED_CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AnalysisResult> eldest) {
+            return size() > ADJUSTED_CACHED;
         }
     };
 
@@ -63,6 +75,57 @@ public class AnalysisStore {
         AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
         remember(session.sessionId(), analysisId, result);
         return result;
+    }
+
+    /**
+     * The result as the screen shows it: the stored result with the summary's adjustments applied. Kept per
+     * adjustments, because every integrals preview of a drag needs it and accepted exponential fits on a
+     * standard-mode curve (40,000 points) take a noticeable time to redo.
+     */
+    public AnalysisResult adjusted(Session session, AnalysisSummary summary) {
+        if (summary.adjustments().isEmpty()) return result(session, summary.analysisId());
+        String key = session.sessionId() + "/" + summary.analysisId() + "/" + RequestJson.write(
+                RequestJson.MAPPER.valueToTree(summary.adjustments()));
+        synchronized (adjustedCache) {
+            AnalysisResult cached = adjustedCache.get(key);
+            if (cached != null) return cached;
+        }
+        AnalysisResult adjusted = apply(summary.adjustments(), result(session, summary.analysisId()));
+        synchronized (adjustedCache) {
+            adjustedCache.put(key, adjusted);
+        }
+        return adjusted;
+    }
+
+    /** The adjusted result of an analysis of this session (404 for another session's id). */
+    public AnalysisResult adjusted(Session session, String analysisId) {
+        return adjusted(session, summary(session, analysisId));
+    }
+
+    /** shared-dsp applies the adjustments; a range or fit it refuses is the caller's 400, a fit that fails a 422. */
+    static AnalysisResult apply(AdjustmentsBody body, AnalysisResult analysed) {
+        if (body == null || body.isEmpty()) return analysed;
+        try {
+            return body.toDsp(analysed.mode()).applyTo(analysed);
+        } catch (FitDidNotConvergeException e) {
+            throw ApiException.analysisFailed(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the adjustments of an analysis (checked against the result first, so nothing unusable is stored);
+     * answers the new summary. A concurrent change of the same analysis is a 409 (the item's version guards it).
+     */
+    public AnalysisSummary saveAdjustments(Session session, String analysisId, AdjustmentsBody body) {
+        if (!BlobKeys.isId(analysisId)) throw unknown();
+        Entry entry = documents.find(session, AnalysisSummary.KIND, analysisId).orElseThrow(AnalysisStore::unknown);
+        AnalysisSummary current = documents.read(entry, AnalysisSummary.class);
+        AnalysisResult adjusted = apply(body, result(session, analysisId));
+        AnalysisSummary next = current.adjustedTo(body, adjusted);
+        documents.replace(session, entry, next);
+        return next;
     }
 
     private void remember(String sessionId, String analysisId, AnalysisResult result) {

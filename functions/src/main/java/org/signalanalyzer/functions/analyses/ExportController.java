@@ -1,12 +1,15 @@
 package org.signalanalyzer.functions.analyses;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.SessionAccess;
@@ -24,22 +27,51 @@ public class ExportController {
         this.exports = exports;
     }
 
-    @Serdeable
-    public record ExportRequest(@Nullable List<String> analysisIds, @Nullable String layout) { }
-
+    /** Body: {analysisIds, layout, sets?} (docs/api.md, export). */
     @Post
     public Exports.Link export(String sessionId, @Nullable @Header("Authorization") String authorization,
-                               @Body ExportRequest request) {
+                               @Body String body) {
         Session session = access.open(sessionId, authorization);
-        if (request.analysisIds() == null || request.analysisIds().isEmpty()) {
+        JsonNode root = RequestJson.parse(body);
+        JsonNode ids = root.get("analysisIds");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
             throw ApiException.invalid("analysisIds must list at least one analysis of this session.");
+        }
+        List<String> analysisIds = new ArrayList<>();
+        for (JsonNode id : ids) {
+            if (!id.isTextual()) throw ApiException.invalid("analysisIds must hold analysis ids (strings).");
+            analysisIds.add(id.asText());
         }
         Layout layout;
         try {
-            layout = Layout.parse(request.layout() == null ? "full" : request.layout());
+            layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        return exports.write(session, request.analysisIds(), layout);
+        return exports.write(session, analysisIds, layout, sets(root, "analysisIds", analysisIds));
+    }
+
+    /**
+     * The body's {@code sets}: {id: set}, each id one of {@code ids} (named by {@code idsField}), each set a whole
+     * number ≥ 0; empty when absent.
+     */
+    public static Map<String, Integer> sets(JsonNode root, String idsField, List<String> ids) {
+        JsonNode s = root.get("sets");
+        Map<String, Integer> sets = new LinkedHashMap<>();
+        if (s == null || s.isNull()) return sets;
+        if (!s.isObject()) throw ApiException.invalid("'sets' must be {id: set number}.");
+        for (var it = s.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!ids.contains(e.getKey())) {
+                throw ApiException.invalid("sets names '" + e.getKey() + "', which is not in " + idsField + ".");
+            }
+            JsonNode v = e.getValue();
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+                throw ApiException.invalid("sets." + e.getKey() + " must be a whole number ≥ 0 (the set), got " + v
+                        + ".");
+            }
+            sets.put(e.getKey(), v.asInt());
+        }
+        return sets;
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.signalanalyzer.dsp.export.ExportedFile;
 import org.signalanalyzer.dsp.export.Exporter;
@@ -48,25 +49,30 @@ public class Exports {
     @Serdeable
     public record Stored(String exportId, String fileName, String key) { }
 
-    public Link write(Session session, List<String> analysisIds, Layout layout) {
-        return link(store(session, analysisIds, layout));
+    public Link write(Session session, List<String> analysisIds, Layout layout, Map<String, Integer> sets) {
+        return link(store(session, analysisIds, layout, sets));
     }
 
-    public Stored store(Session session, List<String> analysisIds, Layout layout) {
+    /**
+     * Writes the export of the analyses as the screen shows them (each with its adjustments applied); {@code sets}
+     * gives lab-sets the set of an analysis (by id) whose file name tells none, or overrides the name's.
+     */
+    public Stored store(Session session, List<String> analysisIds, Layout layout, Map<String, Integer> sets) {
         List<NamedAnalysis> named = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (String id : analysisIds) {
             AnalysisSummary s = analyses.summary(session, id);
             // Two analyses of one file need different labels in one workbook.
             String name = names.add(s.fileName()) ? s.fileName() : s.fileName() + " (" + id + ")";
-            named.add(new NamedAnalysis(name, s.fileName(), analyses.result(session, id)));
+            named.add(new NamedAnalysis(name, s.fileName(), analyses.adjusted(session, s), sets.get(id)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportedFile file;
         try {
             file = new Exporter(clock).write(layout, named, out);
         } catch (IllegalArgumentException e) {
-            throw ApiException.exportFailed(e.getMessage());
+            throw ApiException.exportFailed(e.getMessage()
+                    + (layout == Layout.LAB_SETS ? " (give it in 'sets': {analysisId: set})." : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,15 +7,22 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import java.util.Map;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.CurveFits;
+import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.dsp.analysis.FitModel;
+import org.signalanalyzer.dsp.analysis.ResultCurves;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.store.Session;
 
-/** The desktop's manual fits on a purple curve of a stored result (shared-dsp's CurveFits); nothing is stored. */
+/**
+ * The desktop's manual fits on a purple curve of a stored result as adjusted (after any subtracted line; shared-dsp's
+ * CurveFits); nothing is stored (a preview; accepting a fit is the adjustments call).
+ */
 @Controller("/api/sessions/{sessionId}/analyses/{analysisId}/fits")
 public class FitsController {
 
@@ -27,12 +34,17 @@ public class FitsController {
         this.analyses = analyses;
     }
 
+    /** timeMs: the fitted points on the curve's display axis (docs/api.md DisplayCurve), as the plot draws them. */
     @Serdeable
-    public record Fit(String curve, String model, int from, int to, Map<String, Double> parameters, double rSquared,
-                      double[] timesS, double[] fitted) {
-        static Fit of(CurveFit f) {
-            return new Fit(f.curve(), f.model().label(), f.from(), f.to(), f.parameters(), f.rSquared(), f.timesS(),
-                    f.fitted());
+    public record Fit(String curve, String model, int from, int to, Map<String, Double> parameters,
+                      Map<String, String> units, double rSquared, List<String> warnings, double[] timesS,
+                      double[] timeMs, double[] fitted) {
+        static Fit of(CurveFit f, double originS) {
+            double[] t = f.timesS();
+            double[] ms = new double[t.length];
+            for (int i = 0; i < t.length; i++) ms[i] = (t[i] - originS) * 1000;
+            return new Fit(f.curve(), f.model().label(), f.from(), f.to(), f.parameters(), f.model().parameterUnits(),
+                    f.rSquared(), f.warnings(), t, ms, f.fitted());
         }
     }
 
@@ -48,8 +60,12 @@ public class FitsController {
         }
         int from = RequestJson.optionalInt(root, "from", 0);
         int to = RequestJson.optionalInt(root, "to", 0);
+        AnalysisResult result = analyses.adjusted(session, analysisId);
         try {
-            return Fit.of(CurveFits.fit(analyses.result(session, analysisId), curve, FitModel.parse(model), from, to));
+            CurveFit f = CurveFits.fit(result, curve, FitModel.parse(model), from, to);
+            return Fit.of(f, ResultCurves.originS(result, curve));
+        } catch (FitDidNotConvergeException e) {
+            throw ApiException.analysisFailed(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         } catch (IllegalStateException | ArithmeticException e) {

@@ -14,7 +14,10 @@ import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.store.Session;
 
-/** Integrals of a stored result over new ranges: shared-dsp recomputes them, nothing is rerun or stored. */
+/**
+ * Integrals of a stored result over new ranges, on its curves as adjusted (after any subtracted line): shared-dsp
+ * recomputes them, nothing is rerun or stored (a preview; the adjustments call keeps them).
+ */
 @Controller("/api/sessions/{sessionId}/analyses/{analysisId}/integrals")
 public class IntegralsController {
 
@@ -37,7 +40,7 @@ public class IntegralsController {
                              @Nullable @Header("Authorization") String authorization, @Body String body) {
         Session session = access.open(sessionId, authorization);
         JsonNode root = RequestJson.parse(body);
-        AnalysisResult result = analyses.result(session, analysisId);
+        AnalysisResult result = analyses.adjusted(session, analysisId);
         IntegrationRanges ranges = AnalysisRequests.ranges(root, result.mode());
         Integrals.Charges c;
         try {

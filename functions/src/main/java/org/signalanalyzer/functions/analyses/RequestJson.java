@@ -47,9 +47,14 @@ public final class RequestJson {
 
     /** A [from, to] pair of numbers. */
     public static double[] pair(JsonNode root, String field) {
+        return pair(root, field, field);
+    }
+
+    /** A [from, to] pair of numbers; {@code path} names the field in a refusal ("ranges.hyperpol"). */
+    public static double[] pair(JsonNode root, String field, String path) {
         JsonNode n = root.get(field);
         if (n == null || !n.isArray() || n.size() != 2 || !n.get(0).isNumber() || !n.get(1).isNumber()) {
-            throw ApiException.invalid("'" + field + "' must be two numbers [from, to].");
+            throw ApiException.invalid("'" + path + "' must be two numbers [from, to].");
         }
         return new double[] {n.get(0).asDouble(), n.get(1).asDouble()};
     }

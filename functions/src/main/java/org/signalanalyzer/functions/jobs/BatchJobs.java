@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.signalanalyzer.dsp.export.Layout;
+import org.signalanalyzer.dsp.export.SetFileName;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
+import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.api.ApiException;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work of a batch job: analyse each file with the job's settings (progress after each), then one export of
- * them all (per-set workbooks for lab-sets). A file that cannot be analysed is named in the message and skipped.
+ * them all (per-set workbooks for lab-sets). A file that cannot be analysed, or (lab-sets) whose set is unknown, is
+ * named in the message and skipped; the job fails only when nothing is left to export.
  */
 @Singleton
 public class BatchJobs {
@@ -57,27 +62,42 @@ public class BatchJobs {
         if (!JobState.QUEUED.equals(job.status())) return;
         current = documents.replace(session, current, job.with(JobState.RUNNING, 0, "", List.of(), null));
         List<String> analysisIds = new ArrayList<>();
+        List<String> exported = new ArrayList<>();
+        Map<String, Integer> setsByAnalysis = new HashMap<>();
         List<String> problems = new ArrayList<>();
         try {
             JsonNode body = RequestJson.parse(job.request());
+            Layout layout = Layout.parse(job.layout());
+            Map<String, Integer> setsByFile = ExportController.sets(body, "fileIds", job.fileIds());
             for (int i = 0; i < job.fileIds().size(); i++) {
                 String fileId = job.fileIds().get(i);
+                String name = fileId;
                 try {
                     FileDescription file = runner.readyFile(session, fileId);
+                    name = "'" + file.fileName() + "'";
                     AnalysisSummary s = runner.run(session, file, AnalysisRequests.parse(body, file));
                     analysisIds.add(s.analysisId());
+                    Integer set = setsByFile.get(fileId);
+                    if (layout == Layout.LAB_SETS && set == null && SetFileName.parse(file.fileName()).isEmpty()) {
+                        // Skipped from the workbooks (its analysis stays in the history), not the whole batch.
+                        problems.add(name + " skipped from the lab sets: its name tells no set (name it like "
+                                + SetFileName.EXPECTED + ", or give its set in 'sets')");
+                    } else {
+                        exported.add(s.analysisId());
+                        if (set != null) setsByAnalysis.put(s.analysisId(), set);
+                    }
                 } catch (ApiException e) {
-                    problems.add(fileId + ": " + e.getMessage());
+                    problems.add(name + " skipped: " + e.getMessage());
                 }
                 current = documents.replace(session, current, job.with(JobState.RUNNING, i + 1,
                         String.join("; ", problems), List.copyOf(analysisIds), null));
             }
-            if (analysisIds.isEmpty()) {
+            if (exported.isEmpty()) {
                 documents.replace(session, current, job.with(JobState.FAILED, job.total(),
-                        "No file could be analysed: " + String.join("; ", problems), List.of(), null));
+                        "No file could be exported: " + String.join("; ", problems), List.copyOf(analysisIds), null));
                 return;
             }
-            Exports.Stored export = exports.store(session, analysisIds, Layout.parse(job.layout()));
+            Exports.Stored export = exports.store(session, exported, layout, setsByAnalysis);
             documents.replace(session, current, job.with(JobState.DONE, job.total(), String.join("; ", problems),
                     List.copyOf(analysisIds), export));
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
+import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.api.ApiException;
@@ -80,6 +81,7 @@ public class JobController {
             AnalysisRequests.parse(root, file);
             fileIds.add(file.fileId());
         }
+        ExportController.sets(root, "fileIds", fileIds);
         String jobId = Tokens.newId();
         JobState job = new JobState(jobId, JobState.QUEUED, 0, fileIds.size(), "", fileIds, body, layout, List.of(),
                 null, clock.instant());

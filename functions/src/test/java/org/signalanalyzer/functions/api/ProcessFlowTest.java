@@ -134,7 +134,7 @@ class ProcessFlowTest {
         var r = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
                 "params", Map.of("nCycles", 42)));
         assertEquals(400, r.status(), r.toString());
-        assertTrue(r.json().get("message").asText().contains("n_cycles"), r.toString());
+        assertTrue(r.json().get("message").asText().contains("nCycles must be 1 to 10, got 42"), r.toString());
         var chain = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
                 "chain", Map.of("steps", new Object[] {Map.of("type", "no-such-filter")})));
         assertEquals(400, chain.status(), chain.toString());

@@ -19,11 +19,15 @@ import java.util.List;
  * @param depolOnsetS          standard mode: time of the V2 step (integration windows are ms after it)
  * @param hyperpolOnsetS       standard mode: time of the return to V0
  * @param steps                standard mode: every step onset found, in time order
+ * @param adjustments          what was changed by hand after the analysis (ranges, accepted fits, subtracted
+ *                             lines), {@code null} when nothing was: the numbers and curves here are the adjusted ones
+ * @param analysed             the ranges and charges as first analysed, when adjustments changed them ({@code null}
+ *                             otherwise)
  */
 @JsonPropertyOrder({"mode", "startingPoint", "startingPointSource", "startingPointScores", "baselinePa", "v0Mv",
         "v2Mv", "qHyperpolPc", "qDepolPc", "capacitanceNf", "ranges", "orange", "orangeTimesS", "normalized",
         "normalizedTimesS", "average", "averageTimesS", "purpleHyperpol", "purpleHyperpolTimesS", "purpleDepol",
-        "purpleDepolTimesS", "depolOnsetS", "hyperpolOnsetS", "steps", "fits", "provenance"})
+        "purpleDepolTimesS", "depolOnsetS", "hyperpolOnsetS", "steps", "fits", "adjustments", "analysed", "provenance"})
 public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String startingPointSource,
                              List<StartingPointScore> startingPointScores, double baselinePa, double v0Mv,
                              double v2Mv, double[] orange, double[] orangeTimesS, double[] normalized,
@@ -31,12 +35,14 @@ public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String st
                              double[] purpleHyperpol, double[] purpleHyperpolTimesS, double[] purpleDepol,
                              double[] purpleDepolTimesS, Double depolOnsetS, Double hyperpolOnsetS,
                              List<StepOnset> steps, IntegrationRanges ranges, double qHyperpolPc, double qDepolPc,
-                             double capacitanceNf, List<CurveFit> fits, Provenance provenance) {
+                             double capacitanceNf, List<CurveFit> fits, Provenance provenance,
+                             Adjustments adjustments, Integrals.Charges analysed) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AnalysisResult {
         startingPointScores = startingPointScores == null ? List.of() : List.copyOf(startingPointScores);
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -56,6 +62,21 @@ public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String st
         }
     }
 
+    /** A result as the analysis makes it: nothing adjusted. */
+    public AnalysisResult(AnalysisMode mode, Integer startingPoint, String startingPointSource,
+                          List<StartingPointScore> startingPointScores, double baselinePa, double v0Mv, double v2Mv,
+                          double[] orange, double[] orangeTimesS, double[] normalized, double[] normalizedTimesS,
+                          double[] average, double[] averageTimesS, double[] purpleHyperpol,
+                          double[] purpleHyperpolTimesS, double[] purpleDepol, double[] purpleDepolTimesS,
+                          Double depolOnsetS, Double hyperpolOnsetS, List<StepOnset> steps, IntegrationRanges ranges,
+                          double qHyperpolPc, double qDepolPc, double capacitanceNf, List<CurveFit> fits,
+                          Provenance provenance) {
+        this(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv, v2Mv, orange,
+                orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
+                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
+                qHyperpolPc, qDepolPc, capacitanceNf, fits, provenance, null, null);
+    }
+
     @Override public double[] orange() { return orange.clone(); }
     @Override public double[] orangeTimesS() { return orangeTimesS.clone(); }
     @Override public double[] normalized() { return normalized.clone(); }
@@ -72,7 +93,7 @@ public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String st
         return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
                 v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
                 purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, newRanges,
-                qH, qD, c, fits, provenance);
+                qH, qD, c, fits, provenance, adjustments, analysed);
     }
 
     /** The same result with one more fit recorded. */
@@ -82,8 +103,20 @@ public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String st
         return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
                 v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
                 purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
-                qHyperpolPc, qDepolPc, capacitanceNf, more, provenance);
+                qHyperpolPc, qDepolPc, capacitanceNf, more, provenance, adjustments, analysed);
     }
+
+    /** The same result saying which adjustments made it, and what the analysis gave before them. */
+    public AnalysisResult withAdjustments(Adjustments applied, Integrals.Charges before) {
+        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
+                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
+                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
+                qHyperpolPc, qDepolPc, capacitanceNf, fits, provenance, applied, before);
+    }
+
+    /** Whether hand adjustments changed anything in this result. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isAdjusted() { return adjustments != null && !adjustments.isEmpty(); }
 
     public String toJson() {
         try {

@@ -26,7 +26,7 @@ final class ChannelUnits {
                 return 1;
             default:
                 throw new InvalidAnalysisParameterException("channel", "channel " + index + " (" + c.name() + ") is in "
-                        + c.unit() + ", not a current; choose the current channel with --channel");
+                        + c.unit() + ", not a current; choose the current channel instead (channels count from 0)");
         }
     }
 

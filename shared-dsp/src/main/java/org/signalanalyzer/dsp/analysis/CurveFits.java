@@ -1,5 +1,8 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
@@ -35,7 +38,7 @@ public final class CurveFits {
     }
 
     public static CurveFit fit(String curve, double[] y, double[] tS, FitModel model, int from, int to) {
-        int minPoints = model == FitModel.LINEAR ? 2 : 4;
+        int minPoints = model.minPoints();
         // In long: to - from + 1 overflows int for a very negative to, and would pass as a huge range.
         if (from < 0 || to >= y.length || (long) to - from + 1 < minPoints) {
             throw new InvalidAnalysisParameterException("range", "a " + model.label() + " fit needs an inclusive "
@@ -112,7 +115,7 @@ public final class CurveFits {
         } catch (MathIllegalStateException e) {
             // Too many evaluations or iterations, or a ConvergenceException (a step that can no longer reduce the
             // residuals, e.g. on non-finite points): all mean no usable fit on these points.
-            throw new InvalidAnalysisParameterException("range", "the " + model.label() + " fit did not converge "
+            throw new FitDidNotConvergeException("the " + model.label() + " fit did not converge "
                     + "on points " + from + ".." + to + " (at most " + MAX_EVALUATIONS + " evaluations); try a "
                     + "longer range or a linear fit");
         }
@@ -120,7 +123,47 @@ public final class CurveFits {
         double[] fitted = opt.getResiduals().toArray();
         for (int i = 0; i < n; i++) fitted[i] = y[from + i] - fitted[i];
         return new CurveFit(curve, model, from, to, Map.of("amplitude", p[0], "tauMs", p[1], "offset", p[2]),
-                rSquared(y, from, fitted), java.util.Arrays.copyOfRange(tS, from, to + 1), fitted);
+                rSquared(y, from, fitted), java.util.Arrays.copyOfRange(tS, from, to + 1), fitted, false,
+                exponentialWarnings(y, from, to, p[0], p[1], tMs[n - 1]));
+    }
+
+    /** How far beyond the fitted points' span an amplitude may go before the fit counts as degenerate. */
+    static final double MAX_AMPLITUDE_PER_SPAN = 1000;
+    /** How far beyond the fitted time span τ may go before the curvature is not seen in the points. */
+    static final double MAX_TAU_PER_SPAN = 10;
+
+    /**
+     * An exponential that ran off to a huge amplitude and τ is a straight line in disguise (its curvature lies far
+     * outside the points): the numbers then mean nothing, though R² may look fine.
+     */
+    static List<String> exponentialWarnings(double[] y, int from, int to, double amplitude, double tauMs,
+                                            double spanMs) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = from; i <= to; i++) {
+            lo = Math.min(lo, y[i]);
+            hi = Math.max(hi, y[i]);
+        }
+        double span = hi - lo;
+        List<String> warnings = new ArrayList<>();
+        if (!Double.isFinite(amplitude) || !Double.isFinite(tauMs)) {
+            warnings.add("the fit ran to a non-finite amplitude or τ: no exponential describes these points");
+        } else {
+            if (Math.abs(amplitude) > MAX_AMPLITUDE_PER_SPAN * Math.max(span, Double.MIN_NORMAL)) {
+                warnings.add(String.format(Locale.ROOT, "the amplitude (%.3g pA) is over %.0f times the fitted "
+                        + "points' span (%.3g pA): the exponential degenerated into a line; try a linear fit or "
+                        + "other points", amplitude, MAX_AMPLITUDE_PER_SPAN, span));
+            }
+            if (tauMs <= 0) {
+                warnings.add(String.format(Locale.ROOT, "τ (%.3g ms) is not positive: the curve grows instead of "
+                        + "settling; try the other exponential model", tauMs));
+            } else if (tauMs > MAX_TAU_PER_SPAN * spanMs) {
+                warnings.add(String.format(Locale.ROOT, "τ (%.3g ms) is longer than %.0f times the fitted span "
+                        + "(%.3g ms): the points do not show the curvature it stands for", tauMs, MAX_TAU_PER_SPAN,
+                        spanMs));
+            }
+        }
+        return warnings;
     }
 
     private static double rSquared(double[] y, int from, double[] fitted) {
@@ -166,7 +209,8 @@ public final class CurveFits {
                 r.startingPointScores(), r.baselinePa(), r.v0Mv(), r.v2Mv(), r.orange(), r.orangeTimesS(),
                 r.normalized(), r.normalizedTimesS(), r.average(), r.averageTimesS(), hyper, r.purpleHyperpolTimesS(),
                 depol, r.purpleDepolTimesS(), r.depolOnsetS(), r.hyperpolOnsetS(), r.steps(), r.ranges(),
-                r.qHyperpolPc(), r.qDepolPc(), r.capacitanceNf(), r.fits(), r.provenance()).withFit(line);
+                r.qHyperpolPc(), r.qDepolPc(), r.capacitanceNf(), r.fits(), r.provenance(), r.adjustments(),
+                r.analysed()).withFit(line.asSubtracted());
         return Integrals.recompute(changed, r.ranges());
     }
 }

@@ -15,6 +15,23 @@ public enum FitModel {
 
     FitModel(String label) { this.label = label; }
 
+    /** The fewest points a fit of this model takes (an exponential has three parameters and needs one to spare). */
+    public int minPoints() { return this == LINEAR ? 2 : 4; }
+
+    /** Each parameter's unit, in the order a table shows them. */
+    public java.util.Map<String, String> parameterUnits() {
+        java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+        if (this == LINEAR) {
+            units.put("slope", "pA/s");
+            units.put("intercept", "pA");
+        } else {
+            units.put("amplitude", "pA");
+            units.put("tauMs", "ms");
+            units.put("offset", "pA");
+        }
+        return java.util.Collections.unmodifiableMap(units);
+    }
+
     @JsonValue
     public String label() { return label; }
 

@@ -1,31 +1,45 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.List;
+import org.signalanalyzer.dsp.rules.ParameterRule;
+
 /**
  * The step protocol as the user describes it (times in ms, voltages in mV). Defaults are the desktop's
- * (n_cycles 2, t0 20, t1 100, t2 100, V0 −80, V1 −100, V2 −20).
+ * (n_cycles 2, t0 20, t1 100, t2 100, V0 −80, V1 −100, V2 −20); defaults and bounds are {@link #RULES}, which
+ * {@code GET /api/config} answers.
  */
 public record ProtocolParameters(int nCycles, double t0Ms, double t1Ms, double t2Ms, double v0Mv, double v1Mv,
                                  double v2Mv) {
 
-    public static final ProtocolParameters DESKTOP_DEFAULTS = new ProtocolParameters(2, 20, 100, 100, -80, -100, -20);
-
     /** Largest |V2| the desktop GUI accepts. */
     public static final double MAX_ABS_V2_MV = 100;
 
+    static final ParameterRule N_CYCLES = ParameterRule.integer("nCycles", 2, 1, 10)
+            .note("small V0→V1 step cycles before the V2 step");
+    static final ParameterRule T0 = time("t0Ms", 20, "time at V0 before the first small step");
+    static final ParameterRule T1 = time("t1Ms", 100, "length of each small step and of the return to V0");
+    static final ParameterRule T2 = time("t2Ms", 100, "length of the V2 step");
+    static final ParameterRule V0 = ParameterRule.number("v0Mv", -80.0, null, null).unit("mV").note("holding level");
+    static final ParameterRule V1 = ParameterRule.number("v1Mv", -100.0, null, null).unit("mV")
+            .note("small-step level; differs from V0");
+    static final ParameterRule V2 = ParameterRule.number("v2Mv", -20.0, -MAX_ABS_V2_MV, MAX_ABS_V2_MV).unit("mV")
+            .note("test-step level; defaults to the voltage the file name tells (…_10mVdepol, …_-50depol), else -20");
+
+    /** Every parameter with its default and bounds, in the API's names. */
+    public static final List<ParameterRule> RULES = List.of(N_CYCLES, T0, T1, T2, V0, V1, V2);
+
+    public static final ProtocolParameters DESKTOP_DEFAULTS = new ProtocolParameters(N_CYCLES.defaultInt(),
+            T0.defaultNumber(), T1.defaultNumber(), T2.defaultNumber(), V0.defaultNumber(), V1.defaultNumber(),
+            V2.defaultNumber());
+
     public ProtocolParameters {
-        if (nCycles < 1 || nCycles > 10) {
-            throw new InvalidAnalysisParameterException("nCycles", "n_cycles must be 1 to 10, got " + nCycles);
-        }
-        requirePositive("t0Ms", t0Ms);
-        requirePositive("t1Ms", t1Ms);
-        requirePositive("t2Ms", t2Ms);
-        requireFinite("v0Mv", v0Mv);
-        requireFinite("v1Mv", v1Mv);
-        requireFinite("v2Mv", v2Mv);
-        if (Math.abs(v2Mv) > MAX_ABS_V2_MV) {
-            throw new InvalidAnalysisParameterException("v2Mv",
-                    "|V2| must be at most " + MAX_ABS_V2_MV + " mV, got " + v2Mv + " mV");
-        }
+        check(N_CYCLES, nCycles);
+        check(T0, t0Ms);
+        check(T1, t1Ms);
+        check(T2, t2Ms);
+        check(V0, v0Mv);
+        check(V1, v1Mv);
+        check(V2, v2Mv);
         if (v1Mv == v0Mv) {
             throw new InvalidAnalysisParameterException("v1Mv", "V1 must differ from V0 (both " + v0Mv
                     + " mV): the small steps V0→V1 define the linear response");
@@ -36,13 +50,14 @@ public record ProtocolParameters(int nCycles, double t0Ms, double t1Ms, double t
         return new ProtocolParameters(nCycles, t0Ms, t1Ms, t2Ms, v0Mv, v1Mv, v2);
     }
 
-    private static void requirePositive(String name, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new InvalidAnalysisParameterException(name, name + " must be a positive number of ms, got " + v);
-        }
+    private static ParameterRule time(String name, double defaultMs, String note) {
+        return ParameterRule.number(name, defaultMs, 0.0, null).exclusive(true, false).unit("ms").note(note);
     }
 
-    private static void requireFinite(String name, double v) {
-        if (!Double.isFinite(v)) throw new InvalidAnalysisParameterException(name, name + " must be a number of mV");
+    private static void check(ParameterRule rule, double v) {
+        if (!rule.admits(v)) {
+            throw new InvalidAnalysisParameterException(rule.name(), rule.name() + " must be " + rule.bounds()
+                    + (rule.unit() == null ? "" : " " + rule.unit()) + ", got " + ParameterRule.format(v));
+        }
     }
 }

@@ -94,14 +94,16 @@ public final class Exporter {
                     out -> LabCsv.write(LabEntry.of(a), out))).toList();
             case TIDY_CSV -> List.of(
                     new Part(TidyCsv.ANALYSES_FILE, ExportedFile.CSV, out -> TidyCsv.writeAnalyses(analyses, out)),
-                    new Part(TidyCsv.POINTS_FILE, ExportedFile.CSV, out -> TidyCsv.writePoints(analyses, out)));
+                    new Part(TidyCsv.POINTS_FILE, ExportedFile.CSV, out -> TidyCsv.writePoints(analyses, out)),
+                    new Part(TidyCsv.FITS_FILE, ExportedFile.CSV, out -> TidyCsv.writeFits(analyses, out)));
             case JSON -> List.of(new Part(jsonName(analyses, stamp), ExportedFile.JSON, out -> json(analyses, out)));
         };
         return uniqueNames(parts);
     }
 
     private static List<Part> labSets(List<NamedAnalysis> analyses, String stamp) {
-        SortedMap<Integer, List<LabSets.Member<NamedAnalysis>>> sets = LabSets.group(analyses, NamedAnalysis::fileName);
+        SortedMap<Integer, List<LabSets.Member<NamedAnalysis>>> sets = LabSets.group(analyses, NamedAnalysis::fileName,
+                NamedAnalysis::set);
         List<Part> parts = new ArrayList<>();
         for (var set : sets.entrySet()) {
             List<LabWorkbook.Sheet> sheets = set.getValue().stream()

@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.signalanalyzer.dsp.analysis.Adjustments;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
@@ -108,6 +109,12 @@ final class FullWorkbook {
             new Item("Filter application", a -> p(a).filterApplication()),
             new Item("Step onsets from", a -> p(a).onsetSource()),
             new Item("Integration ranges", a -> a.result().ranges() == null ? null : a.result().ranges().toString()),
+            new Item("Analysed ranges", a -> a.result().analysed() == null || a.result().analysed().ranges() == null
+                    ? null : a.result().analysed().ranges().toString()),
+            new Item("Accepted fits", a -> fitLines(a, false)),
+            new Item("Subtracted lines", a -> fitLines(a, true)),
+            new Item("Adjustments", a -> a.result().isAdjusted()
+                    ? String.join("\n", Adjustments.describe(a.result())) : "none: as analysed"),
             new Item("Software version", a -> p(a).softwareVersion()),
             new Item("Analysed at", a -> p(a).runAt()),
             new Item("Notes", a -> String.join("\n", p(a).notes())));
@@ -119,6 +126,12 @@ final class FullWorkbook {
     }
 
     private static ProtocolParameters pp(NamedAnalysis a) { return p(a).parameters(); }
+
+    private static String fitLines(NamedAnalysis a, boolean subtracted) {
+        List<String> lines = a.result().fits().stream().filter(f -> f.subtracted() == subtracted)
+                .map(CurveFit::describe).toList();
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
 
     private static void provenance(SheetWriter w, List<NamedAnalysis> analyses, String exportedAt) {
         w.text(0, 0, "Exported at", true);
@@ -183,6 +196,7 @@ final class FullWorkbook {
     }
 
     static final List<String> FIT_HEADERS = List.of("Analysis", "Curve", "Model", "From index", "To index", "R²");
+    static final List<String> FIT_TRAILING_HEADERS = List.of("Subtracted from the curve", "Warnings");
 
     /** The fits table; its parameter columns are the union of the fits' parameter names, sorted. */
     private static int fits(SheetWriter w, int row, List<NamedAnalysis> analyses) {
@@ -191,6 +205,7 @@ final class FullWorkbook {
         for (NamedAnalysis a : analyses) for (CurveFit f : a.result().fits()) names.addAll(f.parameters().keySet());
         List<String> headers = new ArrayList<>(FIT_HEADERS);
         headers.addAll(names);
+        headers.addAll(FIT_TRAILING_HEADERS);
         header(w, row++, headers);
         for (NamedAnalysis a : analyses) {
             for (CurveFit f : a.result().fits()) {
@@ -206,6 +221,8 @@ final class FullWorkbook {
                     if (v != null) w.number(row, col, v, NumberFormat.GENERAL);
                     col++;
                 }
+                w.text(row, col, f.subtracted() ? "yes" : "no");
+                value(w, row, col + 1, f.warnings().isEmpty() ? null : String.join("; ", f.warnings()));
                 row++;
             }
         }

@@ -37,6 +37,11 @@ final class LabCsv {
                 .text("Hyperpol (pC)").fixed(e.hyperpolIntegralPc(), DECIMALS)
                 .text("Depol (pC)").fixed(e.depolIntegralPc(), DECIMALS)
                 .text("Overall (pC)").fixed(e.overallIntegralPc(), DECIMALS).endLine();
+        if (!e.adjustments().isEmpty()) {
+            csv.blankLine();
+            csv.text("Adjustments:").endLine();
+            for (String line : e.adjustments()) csv.text(line).endLine();
+        }
         w.flush();
     }
 

@@ -28,11 +28,22 @@ public final class LabSets {
      * silently leaving a recording out of the lab's workbooks would lose data without anyone noticing.
      */
     public static <T> SortedMap<Integer, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf) {
+        return group(items, fileNameOf, item -> null);
+    }
+
+    /**
+     * As {@link #group(List, Function)}, with the set given by hand for some items ({@code setOf} answers null for
+     * the others): a given set wins over the name's.
+     */
+    public static <T> SortedMap<Integer, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
+                                                                 Function<T, Integer> setOf) {
         Map<Integer, List<Pending<T>>> bySet = new TreeMap<>();
         List<String> unparsable = new ArrayList<>();
         for (T item : items) {
             String fileName = fileNameOf.apply(item);
-            Optional<SetFileName> name = SetFileName.parse(fileName);
+            Integer given = setOf.apply(item);
+            Optional<SetFileName> name = given != null ? Optional.of(SetFileName.assigned(fileName, given))
+                    : SetFileName.parse(fileName);
             if (name.isEmpty()) {
                 unparsable.add("'" + fileName + "'");
                 continue;
@@ -42,7 +53,8 @@ public final class LabSets {
         }
         if (!unparsable.isEmpty()) {
             throw new IllegalArgumentException("cannot tell the set of " + String.join(", ", unparsable)
-                    + ": the lab-sets export needs names like " + SetFileName.EXPECTED);
+                    + ": the lab-sets export needs names like " + SetFileName.EXPECTED + ", or the set given for "
+                    + (unparsable.size() == 1 ? "the file" : "each file"));
         }
         SortedMap<Integer, List<Member<T>>> sets = new TreeMap<>();
         for (var e : bySet.entrySet()) sets.put(e.getKey(), withSheetNames(e.getValue()));

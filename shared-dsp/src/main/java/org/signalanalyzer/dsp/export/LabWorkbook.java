@@ -37,7 +37,18 @@ final class LabWorkbook {
         w.number(3, 1, e.overallIntegralPc(), NumberFormat.TWO_DECIMALS);
         int next = curve(w, 5, "HYPERPOL", "Hyperpol", e.hyperpolIntegralPc(), e.hyperpolPa(), e.hyperpolTimeMs());
         curve(w, next + 1, "DEPOL", "Depol", e.depolIntegralPc(), e.depolPa(), e.depolTimeMs());
+        adjustments(w, e);
         w.fitColumns();
+    }
+
+    /** Column of the adjustment lines: after the curves' three, one blank, so the lab's cells stay where they are. */
+    static final int ADJUSTMENTS_COLUMN = 4;
+
+    /** What was changed on screen, so the sheet says which numbers it holds (nothing for a result as analysed). */
+    private static void adjustments(SheetWriter w, LabEntry e) {
+        if (e.adjustments().isEmpty()) return;
+        w.text(0, ADJUSTMENTS_COLUMN, "Adjustments", true);
+        for (int i = 0; i < e.adjustments().size(); i++) w.text(i + 1, ADJUSTMENTS_COLUMN, e.adjustments().get(i));
     }
 
     /** Writes one purple-curve block from {@code row}; returns the row after its last point. */

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * (the workbook) and the test-step voltage. The rules are the desktop "Export Sets" ones (desktop-analysis-spec §1),
  * tried in the desktop's order so that a name groups exactly as it did there. Where the desktop required
  * {@code .atf}, {@code .abf} is accepted too: the web version reads both, and a lab's naming does not change with
- * the format it saves.
+ * the format it saves. {@code voltageMv} is {@code null} for a file whose set was given by hand and whose name
+ * tells no voltage.
  */
-public record SetFileName(String fileNumber, int set, int voltageMv) {
+public record SetFileName(String fileNumber, int set, Integer voltageMv) {
 
     /** {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}, the whole base name, any letter case. */
     private static final Pattern LAB = Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.a[tb]f",
@@ -30,6 +31,16 @@ public record SetFileName(String fileNumber, int set, int voltageMv) {
     public SetFileName {
         if (fileNumber == null || fileNumber.isEmpty()) throw new IllegalArgumentException("empty file number");
         if (set < 0) throw new IllegalArgumentException("set number must be >= 0, got " + set);
+    }
+
+    /**
+     * A file put into {@code set} by hand: the name's file number and voltage when it tells them, else its stem (the
+     * lab's own {@code 202304_0521.atf} becomes sheet {@code 202304_0521}).
+     */
+    public static SetFileName assigned(String fileName, int set) {
+        Optional<SetFileName> parsed = parse(fileName);
+        if (parsed.isPresent()) return new SetFileName(parsed.get().fileNumber(), set, parsed.get().voltageMv());
+        return new SetFileName(FileNames.stem(FileNames.baseName(fileName)), set, null);
     }
 
     /**

@@ -6,7 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.Adjustments;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Provenance;
 
@@ -23,7 +25,14 @@ final class TidyCsv {
             "baseline_pa", "starting_point", "starting_point_source", "range_unit", "hyperpol_range_start",
             "hyperpol_range_end", "depol_range_start", "depol_range_end", "q_hyperpol_pc", "q_depol_pc",
             "capacitance_nf", "depol_onset_ms", "hyperpol_onset_ms", "sample_rate_hz", "filter_chain",
-            "software_version", "run_at");
+            "software_version", "run_at", "adjusted", "analysed_q_hyperpol_pc", "analysed_q_depol_pc",
+            "analysed_capacitance_nf", "adjustments");
+
+    static final String FITS_FILE = "fits.csv";
+
+    /** One row per fit parameter: long format, so models with different parameters share one table. */
+    static final List<String> FIT_COLUMNS = List.of("analysis", "fit", "curve", "model", "from_index", "to_index",
+            "subtracted", "r_squared", "parameter", "value", "unit", "warnings");
 
     static final List<String> POINT_COLUMNS = List.of("analysis", "curve", "index", "time_ms", "value");
 
@@ -61,7 +70,36 @@ final class TidyCsv {
                 csv.exact(p.sampleRateHz()).text(p.filterChain() == null ? null : p.filterChain().toString())
                         .text(p.softwareVersion()).text(p.runAt());
             }
+            csv.text(r.isAdjusted() ? "true" : "false");
+            if (r.analysed() == null) {
+                for (int i = 0; i < 3; i++) csv.text(null);
+            } else {
+                csv.exact(r.analysed().qHyperpolPc()).exact(r.analysed().qDepolPc())
+                        .exact(r.analysed().capacitanceNf());
+            }
+            csv.text(String.join(" | ", Adjustments.describe(r)));
             csv.endLine();
+        }
+        w.flush();
+    }
+
+    static void writeFits(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
+        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        CsvWriter csv = new CsvWriter(w, ',');
+        for (String c : FIT_COLUMNS) csv.text(c);
+        csv.endLine();
+        for (NamedAnalysis a : analyses) {
+            List<CurveFit> fits = a.result().fits();
+            for (int k = 0; k < fits.size(); k++) {
+                CurveFit f = fits.get(k);
+                for (var e : f.parameters().entrySet()) {
+                    csv.text(a.name()).whole(k).text(f.curve()).text(f.model().label()).whole(f.from())
+                            .whole(f.to()).text(f.subtracted() ? "true" : "false").exact(f.rSquared())
+                            .text(e.getKey()).exact(e.getValue()).text(f.model().parameterUnits().get(e.getKey()))
+                            .text(String.join(" | ", f.warnings()));
+                    csv.endLine();
+                }
+            }
         }
         w.flush();
     }

@@ -3,7 +3,10 @@ package org.signalanalyzer.dsp.filter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import org.signalanalyzer.dsp.rules.ParameterRule;
 import java.util.Set;
 
 /**
@@ -62,10 +65,26 @@ public record ButterworthStep(Butterworth.BandType btype, int order, double[] wn
         return new ButterworthStep(Butterworth.BandType.LOWPASS, order, null, new double[] {cutoffHz}, application);
     }
 
+    static final ParameterRule BTYPE = ParameterRule.choice("btype", "lowpass",
+            Arrays.stream(Butterworth.BandType.values()).map(Butterworth.BandType::key).toList());
+    static final ParameterRule ORDER = ParameterRule.integer("order", 5, 1, Butterworth.MAX_ORDER);
+    static final ParameterRule WN = ParameterRule.numbers("wn", null, 0.0, 1.0).exclusive(true, true).orNull()
+            .note("fraction of Nyquist: one value, two ascending for bandpass and bandstop; give exactly one of wn "
+                    + "and cutoff_hz");
+    static final ParameterRule CUTOFF_HZ = ParameterRule.numbers("cutoff_hz", null, 0.0, null).exclusive(true, false)
+            .orNull().unit("Hz").note("at the recording's rate, below its Nyquist frequency; one value, two ascending "
+                    + "for bandpass and bandstop; give exactly one of wn and cutoff_hz");
+    static final ParameterRule APPLICATION = ParameterRule.choice("application", "desktop",
+            Arrays.stream(Application.values()).map(Application::key).toList())
+            .note("desktop: forward then backward, zero state, no padding (the desktop's pass)");
+
+    /** Every parameter with its default and bounds: what fromJson reads and GET /api/config answers. */
+    public static final List<ParameterRule> RULES = List.of(BTYPE, ORDER, WN, CUTOFF_HZ, APPLICATION);
+
     static ButterworthStep fromJson(Params p) {
         p.allowOnly(Set.of("type", "btype", "order", "wn", "cutoff_hz", "application"));
-        return new ButterworthStep(Butterworth.BandType.parse(p.text("btype", "lowpass")), p.integer("order", 5),
-                p.numbers("wn"), p.numbers("cutoff_hz"), Application.parse(p.text("application", "desktop")));
+        return new ButterworthStep(Butterworth.BandType.parse(p.choice(BTYPE)), p.integer(ORDER),
+                p.numbers(WN), p.numbers(CUTOFF_HZ), Application.parse(p.choice(APPLICATION)));
     }
 
     /** The designed filter for this rate. */

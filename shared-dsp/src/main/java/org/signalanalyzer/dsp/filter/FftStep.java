@@ -2,7 +2,9 @@ package org.signalanalyzer.dsp.filter;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
+import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /** The desktop's FFT magnitude-threshold / band filter as a chain step; frequencies use the recording's rate. */
 public record FftStep(double threshold, Double minHz, Double maxHz) implements FilterStep {
@@ -14,10 +16,20 @@ public record FftStep(double threshold, Double minHz, Double maxHz) implements F
         new FftFilter(threshold, minHz, maxHz);
     }
 
+    static final ParameterRule THRESHOLD = ParameterRule.number("threshold", 0.2, 0.0, 1.0)
+            .note("fraction of the largest magnitude");
+    static final ParameterRule MIN_HZ = ParameterRule.number("min_hz", null, 0.0, null).orNull().unit("Hz")
+            .note("a band: give both min_hz and max_hz (min_hz ≤ max_hz), or neither");
+    static final ParameterRule MAX_HZ = ParameterRule.number("max_hz", null, 0.0, null).orNull().unit("Hz")
+            .note("a band: give both min_hz and max_hz (min_hz ≤ max_hz), or neither");
+
+    /** Every parameter with its default and bounds: what fromJson reads and GET /api/config answers. */
+    public static final List<ParameterRule> RULES = List.of(THRESHOLD, MIN_HZ, MAX_HZ);
+
     static FftStep fromJson(Params p) {
         p.allowOnly(Set.of("type", "threshold", "min_hz", "max_hz"));
-        return new FftStep(p.number("threshold", 0.2), p.has("min_hz") ? p.number("min_hz", 0) : null,
-                p.has("max_hz") ? p.number("max_hz", 0) : null);
+        return new FftStep(p.number(THRESHOLD), p.has("min_hz") ? p.number(MIN_HZ) : null,
+                p.has("max_hz") ? p.number(MAX_HZ) : null);
     }
 
     @Override public String type() { return TYPE; }

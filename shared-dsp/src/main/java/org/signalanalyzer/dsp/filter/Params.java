@@ -3,6 +3,7 @@ package org.signalanalyzer.dsp.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;
+import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /** Reads one step's JSON parameters with defaults, and rejects what it does not know, naming the step. */
 final class Params {
@@ -56,6 +57,30 @@ final class Params {
         if (v == null || v.isNull()) return fallback;
         if (!v.isTextual()) throw new IllegalArgumentException(where + ": '" + name + "' must be a string, got " + v);
         return v.asText();
+    }
+
+    /** The rule's whole number (its default when absent), refused outside the rule's bounds. */
+    int integer(ParameterRule rule) {
+        int v = integer(rule.name(), rule.defaultValue() == null ? 0 : rule.defaultInt());
+        return has(rule.name()) ? rule.check(v, where) : v;
+    }
+
+    /** The rule's number (its default when absent), refused outside the rule's bounds. */
+    double number(ParameterRule rule) {
+        double v = number(rule.name(), rule.defaultValue() == null ? 0 : rule.defaultNumber());
+        return has(rule.name()) ? rule.check(v, where) : v;
+    }
+
+    /** The rule's choice (its default when absent); the step's own parse refuses an unknown one. */
+    String choice(ParameterRule rule) {
+        return text(rule.name(), rule.defaultText());
+    }
+
+    /** The rule's numbers, each refused outside the rule's bounds; null when absent. */
+    double[] numbers(ParameterRule rule) {
+        double[] v = numbers(rule.name());
+        if (v != null) for (double d : v) rule.check(d, where);
+        return v;
     }
 
     /** A number or an array of numbers, as an array; null when absent. */

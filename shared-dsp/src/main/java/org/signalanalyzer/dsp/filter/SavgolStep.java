@@ -2,7 +2,10 @@ package org.signalanalyzer.dsp.filter;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /**
  * Savitzky–Golay as a chain step. An even window is raised by one, as the desktop does (the core
@@ -24,10 +27,24 @@ public record SavgolStep(int window, int polyorder, int deriv, SavitzkyGolay.Mod
         this(window, polyorder, 0, SavitzkyGolay.Mode.INTERP, 0.0);
     }
 
+    static final ParameterRule WINDOW = ParameterRule.integer("window", 51, 1, SavitzkyGolay.MAX_WINDOW)
+            .unit("samples").note("odd (an even window is raised by one, as the desktop does); in mode interp at "
+                    + "most the trace's length");
+    static final ParameterRule POLYORDER = ParameterRule.integer("polyorder", 3, 0, SavitzkyGolay.MAX_POLYORDER)
+            .note("below the window");
+    static final ParameterRule DERIV = ParameterRule.integer("deriv", 0, 0, null)
+            .note("derivative order; derivatives are per second");
+    static final ParameterRule MODE = ParameterRule.choice("mode", "interp",
+            Arrays.stream(SavitzkyGolay.Mode.values()).map(SavitzkyGolay.Mode::key).toList());
+    static final ParameterRule CVAL = ParameterRule.number("cval", 0.0, null, null).note("padding for mode constant");
+
+    /** Every parameter with its default and bounds: what fromJson reads and GET /api/config answers. */
+    public static final List<ParameterRule> RULES = List.of(WINDOW, POLYORDER, DERIV, MODE, CVAL);
+
     static SavgolStep fromJson(Params p) {
         p.allowOnly(Set.of("type", "window", "polyorder", "deriv", "mode", "cval"));
-        return new SavgolStep(p.integer("window", 51), p.integer("polyorder", 3), p.integer("deriv", 0),
-                SavitzkyGolay.Mode.parse(p.text("mode", "interp")), p.number("cval", 0.0));
+        return new SavgolStep(p.integer(WINDOW), p.integer(POLYORDER), p.integer(DERIV),
+                SavitzkyGolay.Mode.parse(p.choice(MODE)), p.number(CVAL));
     }
 
     @Override public String type() { return TYPE; }

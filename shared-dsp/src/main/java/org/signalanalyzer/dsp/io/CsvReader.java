@@ -46,6 +46,7 @@ public final class CsvReader {
             channels.add(new Channel(t.name().isEmpty() ? "Signal " + (c - 1) : t.name(), t.unit()));
         }
 
+        refuseDecimalCommas(name, b, cur, separator, fields.size());
         NumberTable data = NumberTable.parse(name, b, cur.position(), cur.line() + 1, fields.size(), limits);
         BigDecimal interval = data.sampleInterval(name, cur.line() + 1);
         data.checkEquallySpaced(name, interval.doubleValue(), cur.line() + 1);
@@ -55,6 +56,39 @@ public final class CsvReader {
         return new Recording(name, RecordingFormat.CSV, "", AcquisitionMode.GAP_FREE,
                 seconds[0], seconds[1],
                 channels, new double[] {0}, sweeps, List.of(), "", null, Map.of("separator", String.valueOf(separator)));
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d,\\d");
+
+    /**
+     * A table saved with decimal commas (a German or Hungarian locale: {@code 0,00001;-12,5}) would otherwise be
+     * refused for its field count, which does not tell the person what to change. Decided on the first data line:
+     * with semicolons or tabs between fields, a comma between digits can only be a decimal comma; with commas between
+     * fields, more commas than the header has can be.
+     */
+    private static void refuseDecimalCommas(String name, byte[] b, TextCursor header, char separator, int columns)
+            throws RecordingFormatException {
+        TextCursor cur = new TextCursor(name, b, header.position(), 64 * 1024);
+        String line = null;
+        long lineNumber = header.line();
+        try {
+            while (cur.next()) {
+                lineNumber++;
+                if (!cur.text().isBlank()) {
+                    line = cur.text();
+                    break;
+                }
+            }
+        } catch (RecordingFormatException overlong) {
+            return; // a first line this long is not a table of two numbers; the parser says what it is
+        }
+        if (line == null || !DECIMAL_COMMA.matcher(line).find()) return;
+        long commas = line.chars().filter(c -> c == ',').count();
+        if (separator != ',' || commas > columns - 1) {
+            throw RecordingFormatException.atLine(name, lineNumber, "the numbers are written with decimal commas ('"
+                    + TextCursor.abbreviate(line) + "'); save the table with a decimal point (e.g. 0.00001) or export "
+                    + "it from a program set to an English number format");
+        }
     }
 
     /** The header line, after a byte-order mark, blank lines and '#' comments; null if there is none. */

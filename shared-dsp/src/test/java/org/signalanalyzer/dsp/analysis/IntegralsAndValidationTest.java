@@ -67,9 +67,9 @@ class IntegralsAndValidationTest {
 
     @Test
     void parametersOutOfRangeAreRefusedWithTheReason() {
-        assertMessage("n_cycles must be 1 to 10", () -> new ProtocolParameters(11, 20, 100, 100, -80, -100, -20));
-        assertMessage("t1Ms must be a positive", () -> new ProtocolParameters(2, 20, 0, 100, -80, -100, -20));
-        assertMessage("|V2| must be at most 100", () -> new ProtocolParameters(2, 20, 100, 100, -80, -100, 120));
+        assertMessage("nCycles must be 1 to 10", () -> new ProtocolParameters(11, 20, 100, 100, -80, -100, -20));
+        assertMessage("t1Ms must be > 0 ms", () -> new ProtocolParameters(2, 20, 0, 100, -80, -100, -20));
+        assertMessage("v2Mv must be -100 to 100 mV", () -> new ProtocolParameters(2, 20, 100, 100, -80, -100, 120));
         assertMessage("at least 1", () -> StartingPoint.given(0));
         assertMessage("'auto' or a whole number", () -> StartingPoint.parse("soon"));
         assertMessage("0 ≤ start < end", () -> IntegrationRanges.points(50, 20, 0, 10));

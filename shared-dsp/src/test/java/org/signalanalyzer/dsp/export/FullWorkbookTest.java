@@ -67,7 +67,7 @@ class FullWorkbookTest {
                     "Sweep (0-based)", "Current channel (0-based)", "Voltage channel (0-based)", "Mode", "n_cycles",
                     "t0 (ms)", "t1 (ms)", "t2 (ms)", "V0 (mV)", "V1 (mV)", "V2 (mV)", "Starting point requested",
                     "Filter chain (JSON)", "Filter application", "Step onsets from", "Integration ranges",
-                    "Software version", "Analysed at", "Notes");
+                    "Analysed ranges", "Accepted fits", "Subtracted lines", "Adjustments", "Software version", "Analysed at", "Notes");
             for (int i = 0; i < labels.size(); i++) label(s, i + 2, 0, labels.get(i), true);
             for (int k = 0; k < TWO.size(); k++) {
                 NamedAnalysis a = TWO.get(k);
@@ -92,9 +92,11 @@ class FullWorkbookTest {
                 label(s, 18, col, p.filterChain().toString(), false);
                 label(s, 19, col, p.filterApplication(), false);
                 label(s, 21, col, "points hyperpol [0.0, 200.0] depol [0.0, 200.0]", false);
-                label(s, 22, col, "0.1.0", false);
-                label(s, 23, col, "2026-11-24T23:00:00Z", false);
-                label(s, 24, col, "spike fix moved 11 points\nsecond note; with a semicolon", false);
+                assertEquals(null, s.getRow(22).getCell(col), "nothing adjusted: no analysed ranges apart");
+                label(s, 25, col, "none: as analysed", false);
+                label(s, 26, col, "0.1.0", false);
+                label(s, 27, col, "2026-11-24T23:00:00Z", false);
+                label(s, 28, col, "spike fix moved 11 points\nsecond note; with a semicolon", false);
             }
             LabWorkbookTest.checkWidths(s);
         }

@@ -83,7 +83,7 @@ class FilterChainTest {
     void rejectsWithMessagesThatSayWhat() {
         assertMessage("{\"steps\":[{\"type\":\"savgol\",\"window\":5,\"polyorder\":5}]}", "polyorder");
         assertMessage("{\"steps\":[{\"type\":\"butterworth\",\"cutoff_hz\":600}]}", "Nyquist");
-        assertMessage("{\"steps\":[{\"type\":\"butterworth\",\"wn\":0.1,\"order\":11}]}", "order must be 1..10");
+        assertMessage("{\"steps\":[{\"type\":\"butterworth\",\"wn\":0.1,\"order\":11}]}", "'order' must be 1 to 10");
         assertMessage("{\"steps\":[{\"type\":\"median\"}]}", "unknown step type 'median'");
         assertMessage("{\"steps\":[{\"type\":\"savgol\",\"windw\":5}]}", "unknown parameter 'windw'");
         assertMessage("{\"preset\":\"fancy\"}", "unknown filter preset");
@@ -95,7 +95,7 @@ class FilterChainTest {
                 "filter step 0 (savgol): 'window' must be a whole number between");
         assertMessage("{\"steps\":[{\"type\":\"butterworth\",\"wn\":0.1,\"order\":1e10}]}", "'order' must be a whole number");
         assertMessage("{\"steps\":[{\"type\":\"savgol\",\"window\":51001}]}",
-                "filter step 0 (savgol): Savitzky-Golay window must be a positive odd number of samples, at most 10001");
+                "filter step 0 (savgol): 'window' must be 1 to 10001 samples, got 51001");
         assertMessage("{\"steps\":[{\"type\":\"extract_add\",\"window\":20001}]}", "filter step 0 (extract_add)");
     }
 

@@ -1,0 +1,108 @@
+package org.signalanalyzer.functions.analyses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.List;
+import org.signalanalyzer.dsp.analysis.Adjustments;
+import org.signalanalyzer.dsp.analysis.AnalysisMode;
+import org.signalanalyzer.dsp.analysis.FitModel;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.functions.api.ApiException;
+
+/**
+ * docs/api.md's {@code Adjustments} as the API and the stored summary hold them; {@link #toDsp} makes shared-dsp's
+ * {@link Adjustments} (the ranges' unit follows the analysis's mode).
+ */
+@Serdeable
+public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
+
+    public static final AdjustmentsBody NONE = new AdjustmentsBody(null, List.of());
+
+    @Serdeable
+    public record PairRanges(double[] hyperpol, double[] depol) { }
+
+    @Serdeable
+    public record Fit(String curve, String model, int from, int to, boolean subtract) { }
+
+    public AdjustmentsBody {
+        fits = fits == null ? List.of() : List.copyOf(fits);
+    }
+
+    public boolean isEmpty() { return ranges == null && fits.isEmpty(); }
+
+    /** The request body; every refusal names the field. */
+    public static AdjustmentsBody parse(JsonNode root) {
+        PairRanges ranges = null;
+        JsonNode r = root.get("ranges");
+        if (r != null && !r.isNull()) {
+            if (!r.isObject()) throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]} or null.");
+            ranges = new PairRanges(pair(r, "hyperpol"), pair(r, "depol"));
+        }
+        JsonNode f = root.get("fits");
+        List<Fit> fits = new ArrayList<>();
+        if (f != null && !f.isNull()) {
+            if (!f.isArray()) throw ApiException.invalid("'fits' must be a list of accepted fits.");
+            if (f.size() > Adjustments.MAX_FITS) {
+                throw ApiException.invalid("'fits' holds " + f.size() + " fits; at most " + Adjustments.MAX_FITS
+                        + " are kept.");
+            }
+            for (int i = 0; i < f.size(); i++) fits.add(fit(f.get(i), "fits[" + i + "]"));
+        }
+        for (var it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!name.equals("ranges") && !name.equals("fits")) {
+                throw ApiException.invalid("unknown field '" + name + "' (known: ranges, fits).");
+            }
+        }
+        return new AdjustmentsBody(ranges, fits);
+    }
+
+    private static Fit fit(JsonNode n, String where) {
+        if (n == null || !n.isObject()) throw ApiException.invalid(where + " must be {curve, model, from, to, subtract}.");
+        JsonNode curve = n.get("curve");
+        JsonNode model = n.get("model");
+        if (curve == null || !curve.isTextual() || model == null || !model.isTextual()) {
+            throw ApiException.invalid(where + " needs 'curve' (hyperpol or depol) and 'model' (linear, exp-decay or "
+                    + "exp-rise).");
+        }
+        JsonNode from = n.get("from");
+        JsonNode to = n.get("to");
+        if (from == null || to == null || !from.canConvertToInt() || !from.isIntegralNumber() || !to.canConvertToInt()
+                || !to.isIntegralNumber()) {
+            throw ApiException.invalid(where + " needs 'from' and 'to': whole point indices (inclusive).");
+        }
+        JsonNode subtract = n.get("subtract");
+        if (subtract != null && !subtract.isNull() && !subtract.isBoolean()) {
+            throw ApiException.invalid(where + ".subtract must be true or false.");
+        }
+        return new Fit(curve.asText(), model.asText(), from.asInt(), to.asInt(),
+                subtract != null && subtract.asBoolean());
+    }
+
+    private static double[] pair(JsonNode r, String field) {
+        return RequestJson.pair(r, field, "ranges." + field);
+    }
+
+    /** shared-dsp's adjustments for a result of {@code mode}. */
+    public Adjustments toDsp(AnalysisMode mode) {
+        try {
+            IntegrationRanges r = ranges == null ? null : AnalysisRequests.ranges(ranges.hyperpol(), ranges.depol(), mode);
+            List<Adjustments.AcceptedFit> accepted = new ArrayList<>();
+            for (int i = 0; i < fits.size(); i++) {
+                Fit f = fits.get(i);
+                try {
+                    accepted.add(new Adjustments.AcceptedFit(f.curve(), FitModel.parse(f.model()), f.from(), f.to(),
+                            f.subtract()));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalid("fits[" + i + "]: " + e.getMessage());
+                }
+            }
+            return new Adjustments(r, accepted);
+        } catch (InvalidAnalysisParameterException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+    }
+}

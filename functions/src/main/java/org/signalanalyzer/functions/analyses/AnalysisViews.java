@@ -1,0 +1,122 @@
+package org.signalanalyzer.functions.analyses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.Provenance;
+import org.signalanalyzer.dsp.analysis.ResultCurves;
+import org.signalanalyzer.dsp.plot.DisplayCurve;
+
+/**
+ * docs/api.md's AnalysisView: what ran (so History restores the panels), the adjustments, the charges as analysed,
+ * the adjusted result, and its curves as plots show them (shared-dsp's {@link DisplayCurve}s). Standard mode keeps
+ * curves at full sample resolution (≈40,000 points at 100 kHz; ≈2.7 MB of JSON for the desktop sample), which an
+ * answer should not carry (Lambda refuses answers above 6 MB): in {@code result} those arrays are answered empty
+ * and named in {@code curvesOmitted}; {@code curves} carries every curve at most {@value DisplayCurve#COLUMNS}
+ * columns wide. The stored result stays complete: integrals, fits and exports are computed from it.
+ */
+@Singleton
+public class AnalysisViews {
+
+    /** Longer curves are answered only as display curves. */
+    static final int MAX_POINTS = 2 * DisplayCurve.COLUMNS;
+
+    private static final List<String> CURVES = List.of("orange", "normalized", "average", "purpleHyperpol",
+            "purpleDepol");
+
+    private final JsonMapper json;
+
+    public AnalysisViews(JsonMapper json) {
+        this.json = json;
+    }
+
+    public String view(AnalysisSummary summary, AnalysisResult analysed, AnalysisResult adjusted) {
+        try {
+            ObjectNode view = RequestJson.object();
+            view.put("analysisId", summary.analysisId());
+            view.put("fileId", summary.fileId());
+            view.put("fileName", summary.fileName());
+            view.put("createdAt", summary.createdAt().toString());
+            view.set("summary", RequestJson.tree(json.writeValueAsString(summary)));
+            view.set("request", request(summary, analysed));
+            view.set("adjustments", RequestJson.tree(json.writeValueAsString(summary.adjustments())));
+            ObjectNode before = view.putObject("analysed");
+            before.put("qHyperpolPc", analysed.qHyperpolPc());
+            before.put("qDepolPc", analysed.qDepolPc());
+            before.put("capacitanceNf", analysed.capacitanceNf());
+            before.set("ranges", ranges(analysed.ranges()));
+            ObjectNode result = (ObjectNode) RequestJson.tree(adjusted.toJson());
+            ArrayNode omitted = result.arrayNode();
+            for (String curve : CURVES) {
+                JsonNode values = result.get(curve);
+                if (values != null && values.isArray() && values.size() > MAX_POINTS) {
+                    result.putArray(curve);
+                    result.putArray(curve + "TimesS");
+                    omitted.add(curve);
+                }
+            }
+            result.set("curvesOmitted", omitted);
+            view.set("result", result);
+            ObjectNode curves = view.putObject("curves");
+            for (Map.Entry<String, DisplayCurve> e : ResultCurves.display(adjusted, DisplayCurve.COLUMNS).entrySet()) {
+                curves.set(e.getKey(), RequestJson.MAPPER.valueToTree(e.getValue()));
+            }
+            return RequestJson.write(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ran, in the process body's own shape, every default written out. */
+    private static ObjectNode request(AnalysisSummary summary, AnalysisResult r) {
+        ObjectNode n = RequestJson.object();
+        Provenance p = r.provenance();
+        n.put("fileId", summary.fileId());
+        n.put("sweep", summary.sweep());
+        n.put("channel", summary.channel());
+        n.put("mode", r.mode().label());
+        if (p == null || p.filterChain() == null) {
+            n.putObject("chain").put("preset", "raw");
+        } else {
+            n.set("chain", p.filterChain().deepCopy());
+        }
+        ProtocolParameters pp = p == null ? null : p.parameters();
+        if (pp == null) {
+            n.putNull("params");
+        } else {
+            ObjectNode params = n.putObject("params");
+            params.put("nCycles", pp.nCycles());
+            params.put("t0Ms", pp.t0Ms());
+            params.put("t1Ms", pp.t1Ms());
+            params.put("t2Ms", pp.t2Ms());
+            params.put("v0Mv", pp.v0Mv());
+            params.put("v1Mv", pp.v1Mv());
+            params.put("v2Mv", pp.v2Mv());
+        }
+        String start = p == null ? null : p.startingPoint();
+        if (start == null || start.equals("auto")) {
+            n.put("startingPoint", "auto");
+        } else {
+            n.put("startingPoint", Integer.parseInt(start));
+        }
+        return n;
+    }
+
+    static ObjectNode ranges(IntegrationRanges r) {
+        if (r == null) return null;
+        ObjectNode n = RequestJson.object();
+        n.put("unit", r.unit().label());
+        n.putArray("hyperpol").add(r.hyperpol()[0]).add(r.hyperpol()[1]);
+        n.putArray("depol").add(r.depol()[0]).add(r.depol()[1]);
+        return n;
+    }
+}
