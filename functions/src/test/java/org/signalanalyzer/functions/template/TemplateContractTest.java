@@ -72,7 +72,7 @@ class TemplateContractTest {
     void everyFunctionNamesAHandlerClassThatExistsAndRunsJava17WithSnapStart() throws Exception {
         assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
         Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
-        assertEquals("java17", globals.get("Runtime"));
+        assertEquals("java25", globals.get("Runtime"));
         assertEquals("PublishedVersions", map(globals.get("SnapStart")).get("ApplyOn"));
         assertNotNull(globals.get("AutoPublishAlias"), "SnapStart needs published versions");
         assertEquals("functions/target/functions-lambda.jar", globals.get("CodeUri"));
