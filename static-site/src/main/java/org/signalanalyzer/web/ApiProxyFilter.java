@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import org.reactivestreams.Publisher;
@@ -23,8 +24,8 @@ import java.util.Map;
 /**
  * Forwards every /api request to the backend at {@code api.url} (env API_URL) with Micronaut's proxy client, which
  * passes method, headers, body, status and response headers through unchanged (it only sets Host to the target).
- * Only the web process sets {@code api.url} (application-web.yml); the local runtime, which reuses this module for
- * {@link SiteController}, answers /api with its own controllers.
+ * Only the web process sets {@code api.url} (env API_URL; {@link ApiUrlRequired} stops the process without it); the
+ * local runtime, which reuses this module for {@link SiteController}, answers /api with its own controllers.
  */
 @Filter({"/api", "/api/**"})
 @Requires(property = "api.url")
@@ -52,8 +53,20 @@ public class ApiProxyFilter implements HttpServerFilter {
         return Flux.from(client.proxy(forwarded)).onErrorResume(e -> {
             LOG.warn("The API at {} did not answer {} {}: {}", target, request.getMethod(), request.getPath(),
                     e.toString());
-            return Publishers.just(badGateway());
+            return Publishers.just(e instanceof ReadTimeoutException ? upstreamTimeout() : badGateway());
         });
+    }
+
+    /**
+     * The backend took longer than the client's read timeout (application-web.yml, below Heroku's 30 s router
+     * limit): answered here in the API's error shape, before Heroku would cut the connection with its own page.
+     */
+    private MutableHttpResponse<?> upstreamTimeout() {
+        return HttpResponse.status(HttpStatus.GATEWAY_TIMEOUT)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Map.of("error", "upstream_timeout",
+                        "message", "The analysis service took too long to answer. Long work runs as a job "
+                                + "(POST /api/sessions/{id}/jobs); try again, or use a job for large batches."));
     }
 
     /** The same error shape as the API's own errors (docs/api.md), so the app shows it like any other. */

@@ -91,8 +91,9 @@ public final class ApiHarness {
         return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 
-    private static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
-                                 Object body, Map<String, String> query) {
+    /** A call with headers and query parameters to the given handler. */
+    public static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
+                                Object body, Map<String, String> query) {
         Map<String, String> headers = new HashMap<>(extra);
         headers.putIfAbsent("Accept", "application/json");
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
