@@ -64,7 +64,12 @@ final class AnalyzeCommand implements Command {
     record AnalysisRequestOptions(AnalysisRequest request) {
 
         static AnalysisRequestOptions read(Arguments args, String fileName) throws Exception {
-            AnalysisMode mode = AnalysisMode.parse(args.option("mode").orElse("desktop"));
+            return read(args, fileName, AnalysisMode.DESKTOP);
+        }
+
+        static AnalysisRequestOptions read(Arguments args, String fileName, AnalysisMode defaultMode)
+                throws Exception {
+            AnalysisMode mode = args.option("mode").map(AnalysisMode::parse).orElse(defaultMode);
             Optional<String> preset = args.option("preset");
             Optional<String> chainFile = args.option("chain");
             if (preset.isPresent() && chainFile.isPresent()) {

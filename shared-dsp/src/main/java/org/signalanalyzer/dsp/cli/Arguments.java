@@ -13,6 +13,8 @@ final class Arguments {
 
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
+    /** Every value of a repeatable option, in order ({@link #options} keeps the last). */
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
     private final Set<String> used = new HashSet<>();
 
@@ -22,9 +24,9 @@ final class Arguments {
             if (a.startsWith("--") && a.length() > 2) {
                 int eq = a.indexOf('=');
                 if (eq > 0) {
-                    options.put(a.substring(2, eq), a.substring(eq + 1));
+                    put(a.substring(2, eq), a.substring(eq + 1));
                 } else if (i + 1 < args.length && !isOptionName(args[i + 1])) {
-                    options.put(a.substring(2), args[++i]);
+                    put(a.substring(2), args[++i]);
                 } else {
                     flags.add(a.substring(2));
                 }
@@ -32,6 +34,17 @@ final class Arguments {
                 positional.add(a);
             }
         }
+    }
+
+    private void put(String name, String value) {
+        options.put(name, value);
+        repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    /** Every value given for a repeatable option ({@code --exclude A --exclude B}). */
+    List<String> options(String name) {
+        used.add(name);
+        return repeated.getOrDefault(name, List.of());
     }
 
     private static boolean isOptionName(String s) {

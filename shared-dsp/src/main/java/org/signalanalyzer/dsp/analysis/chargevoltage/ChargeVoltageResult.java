@@ -25,8 +25,10 @@ public record ChargeVoltageResult(AnalysisMode mode, List<ChargeVoltageSet> sets
         sets = List.copyOf(sets);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("fittedCharge")
     public String fittedCharge() { return FITTED_CHARGE; }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("model")
     public String model() { return MODEL; }
 
     public String toJson() {
