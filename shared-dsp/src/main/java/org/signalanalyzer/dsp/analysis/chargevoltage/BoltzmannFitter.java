@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.exception.ConvergenceException;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -76,7 +74,7 @@ public final class BoltzmannFitter {
                     .maxEvaluations(MAX_EVALUATIONS)
                     .maxIterations(MAX_EVALUATIONS)
                     .build());
-        } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
+        } catch (MathIllegalStateException e) {
             return refuse(FitRefusal.Reason.NOT_CONVERGED, "the Boltzmann fit did not converge within "
                     + MAX_EVALUATIONS + " evaluations (started at " + describe(start) + "); exclude outlying points "
                     + "or check that the set shows a sigmoid");

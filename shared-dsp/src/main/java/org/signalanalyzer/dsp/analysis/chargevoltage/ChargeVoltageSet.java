@@ -29,16 +29,20 @@ public record ChargeVoltageSet(String set, List<ChargeVoltagePoint> points, Bolt
         points = List.copyOf(points);
     }
 
-    /** Fits the included points; the points are kept in the order given. */
+    /**
+     * Fits the included points; the points are kept in the order given. A point without a finite voltage or charge
+     * (an analysis that produced none) is shown but cannot be fitted.
+     */
     static ChargeVoltageSet of(String set, List<ChargeVoltagePoint> points) {
-        List<ChargeVoltagePoint> included = points.stream().filter(p -> !p.excluded()).toList();
+        List<ChargeVoltagePoint> included = points.stream().filter(p -> !p.excluded())
+                .filter(p -> Double.isFinite(p.v2Mv()) && Double.isFinite(p.qDepolPc())).toList();
         double[] v = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).toArray();
         double[] q = included.stream().mapToDouble(ChargeVoltagePoint::qDepolPc).toArray();
         BoltzmannFitter.Outcome outcome = BoltzmannFitter.fit(v, q);
         Series curve = new Series(new double[0], new double[0]);
         if (outcome.fit() != null) {
-            double lo = points.stream().mapToDouble(ChargeVoltagePoint::v2Mv).min().orElse(0);
-            double hi = points.stream().mapToDouble(ChargeVoltagePoint::v2Mv).max().orElse(0);
+            double lo = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).min().orElse(0);
+            double hi = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).max().orElse(0);
             double[] cx = new double[CURVE_POINTS];
             double[] cy = new double[CURVE_POINTS];
             for (int i = 0; i < CURVE_POINTS; i++) {

@@ -64,6 +64,11 @@ public final class SetMembership {
         return sets;
     }
 
+    /** Whether a file name tells its set and voltage (by the lab's rules), as {@link #group} would read it. */
+    public static boolean identifies(String fileName) {
+        return SetFileName.parse(baseName(fileName)).isPresent();
+    }
+
     /** The last part of a path written with either separator. */
     public static String baseName(String fileName) {
         return fileName == null ? "" : fileName.replace('\\', '/').replaceAll(".*/", "");
