@@ -21,7 +21,14 @@ import org.signalanalyzer.dsp.io.RecordingFormatException;
 public final class ChargeVoltageAnalysis {
 
     /** An analysis already run (an export of existing results). */
-    public record Analysed(String id, String fileName, AnalysisResult result) { }
+    public record Analysed(String id, String fileName, AnalysisResult result) {
+        /** The V2 the analysis was asked for (its provenance), when the name and the user tell none. */
+        java.util.OptionalDouble typedV2Mv() {
+            return result.provenance() == null || result.provenance().parameters() == null
+                    ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(result.provenance().parameters().v2Mv());
+        }
+    }
 
     /** A recording to analyse; its bytes are read only when its turn comes. */
     public record RecordingFile(String id, String fileName, Content content) { }
@@ -58,12 +65,15 @@ public final class ChargeVoltageAnalysis {
         return new ChargeVoltageResult(request.mode(), out, StepProtocolAnalysis.softwareVersion());
     }
 
-    /** Fits sets of analyses already run, each point at the V2 its analysis used. */
+    /**
+     * Fits sets of analyses already run, each point at the V2 its analysis used. A file whose name tells no voltage
+     * and that is assigned none takes the V2 its analysis was asked for.
+     */
     public static ChargeVoltageResult fromResults(List<Analysed> analysed, Map<String, SetAssignment> assignments,
                                                   Set<String> excludedIds) {
         requireKnown(analysed.stream().map(Analysed::id).toList(), assignments, excludedIds);
         SortedMap<String, List<SetMembership.Member<Analysed>>> sets = SetMembership.group(analysed,
-                Analysed::fileName, a -> assignments == null ? null : assignments.get(a.id()));
+                Analysed::fileName, a -> assignments == null ? null : assignments.get(a.id()), Analysed::typedV2Mv);
         List<ChargeVoltageSet> out = new ArrayList<>();
         for (var e : sets.entrySet()) {
             List<ChargeVoltagePoint> points = new ArrayList<>();

@@ -36,6 +36,16 @@ public final class SetMembership {
      */
     public static <T> SortedMap<String, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
                                                                Function<T, SetAssignment> assignmentOf) {
+        return group(items, fileNameOf, assignmentOf, item -> OptionalDouble.empty());
+    }
+
+    /**
+     * As {@link #group(List, Function, Function)}, with a last source of the voltage: for an analysis already run,
+     * the V2 it was run at.
+     */
+    public static <T> SortedMap<String, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
+                                                               Function<T, SetAssignment> assignmentOf,
+                                                               Function<T, OptionalDouble> otherwise) {
         SortedMap<String, List<Member<T>>> sets = new TreeMap<>(SET_ORDER);
         List<String> unknown = new ArrayList<>();
         for (T item : items) {
@@ -47,6 +57,7 @@ public final class SetMembership {
             OptionalDouble v = a.voltageMv() != null ? OptionalDouble.of(a.voltageMv())
                     : named.isPresent() ? OptionalDouble.of(named.get().voltageMv())
                     : VoltageFromFileName.parse(fileName);
+            if (v.isEmpty()) v = otherwise.apply(item);
             if (set == null || v.isEmpty()) {
                 unknown.add("'" + fileName + "' (" + (set == null ? "no set" : "set " + set) + ", "
                         + (v.isEmpty() ? "no voltage" : v.getAsDouble() + " mV") + ")");
