@@ -13,6 +13,7 @@ import org.signalanalyzer.dsp.export.SetFileName;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
+import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
@@ -42,13 +43,16 @@ public class BatchJobs {
     private final AnalysisRunner runner;
     private final Exports exports;
     private final Clock clock;
+    private final ChargeVoltageJobs chargeVoltage;
 
-    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock) {
+    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock,
+                     ChargeVoltageJobs chargeVoltage) {
         this.store = store;
         this.documents = documents;
         this.runner = runner;
         this.exports = exports;
         this.clock = clock;
+        this.chargeVoltage = chargeVoltage;
     }
 
     public void run(JobRequest request) {
@@ -60,6 +64,10 @@ public class BatchJobs {
         Entry current = entry.get();
         JobState job = documents.read(current, JobState.class);
         if (!JobState.QUEUED.equals(job.status())) return;
+        if (ChargeVoltageRuns.JOB_KIND.equals(RequestJson.parse(job.request()).path("kind").asText())) {
+            chargeVoltage.run(session, current, job);
+            return;
+        }
         current = documents.replace(session, current, job.with(JobState.RUNNING, 0, "", List.of(), null));
         List<String> analysisIds = new ArrayList<>();
         List<String> exported = new ArrayList<>();

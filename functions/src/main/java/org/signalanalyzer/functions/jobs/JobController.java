@@ -15,6 +15,7 @@ import java.util.List;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
+import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
@@ -39,9 +40,11 @@ public class JobController {
     private final Exports exports;
     private final JobRunner jobRunner;
     private final Clock clock;
+    private final ChargeVoltageRuns chargeVoltageRuns;
 
     public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
-                         JobRunner jobRunner, Clock clock) {
+                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns) {
+        this.chargeVoltageRuns = chargeVoltageRuns;
         this.access = access;
         this.documents = documents;
         this.runner = runner;
@@ -62,8 +65,10 @@ public class JobController {
                                         @Body String body) {
         Session session = access.open(sessionId, authorization);
         JsonNode root = RequestJson.parse(body);
-        if (!"batch".equals(root.path("kind").asText("batch"))) {
-            throw ApiException.invalid("kind must be \"batch\" (the only job kind).");
+        String kind = root.path("kind").asText("batch");
+        if (ChargeVoltageRuns.JOB_KIND.equals(kind)) return chargeVoltage(session, root, body);
+        if (!"batch".equals(kind)) {
+            throw ApiException.invalid("kind must be \"batch\" or \"" + ChargeVoltageRuns.JOB_KIND + "\".");
         }
         JsonNode ids = root.get("fileIds");
         if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_FILES) {
@@ -82,9 +87,20 @@ public class JobController {
             fileIds.add(file.fileId());
         }
         ExportController.sets(root, "fileIds", fileIds);
-        String jobId = Tokens.newId();
-        JobState job = new JobState(jobId, JobState.QUEUED, 0, fileIds.size(), "", fileIds, body, layout, List.of(),
-                null, clock.instant());
+        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, fileIds.size(), "", fileIds, body,
+                layout, List.of(), null, clock.instant()));
+    }
+
+    /** Checked as the call would check it (files, assignments, exclusions); the result is read from /charge-voltage. */
+    private HttpResponse<Accepted> chargeVoltage(Session session, JsonNode root, String body) {
+        ChargeVoltageRuns.Plan plan = chargeVoltageRuns.plan(session, root, MAX_FILES);
+        List<String> fileIds = plan.files().stream().map(FileDescription::fileId).toList();
+        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, plan.size(), "", fileIds, body,
+                ChargeVoltageRuns.JOB_KIND, List.of(), null, clock.instant()));
+    }
+
+    private HttpResponse<Accepted> queue(Session session, JobState job) {
+        String jobId = job.jobId();
         documents.create(session, JobState.KIND, jobId, job);
         try {
             jobRunner.submit(new JobRequest(session.sessionId(), jobId));

@@ -42,6 +42,11 @@ public final class BlobKeys {
         return sessionPrefix(sessionId) + "analyses/" + id(analysisId) + ".json";
     }
 
+    /** A charge-voltage job's result (the analyses it made are stored as analyses). */
+    public static String chargeVoltage(String sessionId, String jobId) {
+        return sessionPrefix(sessionId) + "charge-voltage/" + id(jobId) + ".json";
+    }
+
     public static String export(String sessionId, String exportId, String extension) {
         if (!extension.matches("[a-z]{2,5}")) throw new IllegalArgumentException("not an extension: " + extension);
         return sessionPrefix(sessionId) + "exports/" + id(exportId) + "." + extension;

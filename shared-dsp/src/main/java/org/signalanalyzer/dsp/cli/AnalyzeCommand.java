@@ -87,13 +87,25 @@ final class AnalyzeCommand implements Command {
         AnalysisRequest requestWithoutRanges() { return request.withRanges(null); }
 
         static AnalysisRequestOptions read(Arguments args, String fileName) throws Exception {
-            return read(args, fileName, "raw", StartingPoint.AUTO);
+            return read(args, fileName, AnalysisMode.DESKTOP, "raw", StartingPoint.AUTO);
+        }
+
+        /** With the default mode of another command (qv: standard). */
+        static AnalysisRequestOptions read(Arguments args, String fileName, AnalysisMode defaultMode)
+                throws Exception {
+            return read(args, fileName, defaultMode, "raw", StartingPoint.AUTO);
         }
 
         /** With other defaults for the filter preset and the starting point (export's lab-sets: Export Sets'). */
         static AnalysisRequestOptions read(Arguments args, String fileName, String defaultPreset,
                                            StartingPoint defaultStart) throws Exception {
-            AnalysisMode mode = AnalysisMode.parse(args.option("mode").orElse("desktop"));
+            return read(args, fileName, AnalysisMode.DESKTOP, defaultPreset, defaultStart);
+        }
+
+        private static AnalysisRequestOptions read(Arguments args, String fileName, AnalysisMode defaultMode,
+                                                   String defaultPreset, StartingPoint defaultStart)
+                throws Exception {
+            AnalysisMode mode = args.option("mode").map(AnalysisMode::parse).orElse(defaultMode);
             Optional<String> preset = args.option("preset");
             Optional<String> chainFile = args.option("chain");
             if (preset.isPresent() && chainFile.isPresent()) {

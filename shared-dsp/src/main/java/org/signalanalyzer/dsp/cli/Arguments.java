@@ -41,7 +41,7 @@ final class Arguments {
         repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 
-    /** Every value of an option that may be given several times ({@code --set-of A=1 --set-of B=2}). */
+    /** Every value of an option that may be given several times ({@code --set-of A=1 --exclude B --exclude C}). */
     List<String> options(String name) {
         used.add(name);
         return options.containsKey(name) ? List.copyOf(repeated.get(name)) : List.of();

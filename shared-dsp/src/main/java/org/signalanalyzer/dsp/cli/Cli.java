@@ -19,6 +19,7 @@ public final class Cli {
         register(new ExportCommand());
         register(new BenchCommand());
         register(new FilterCommand());
+        register(new QvCommand());
     }
 
     private Cli() { }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageSet;
 
 /**
  * The one entry point for exports: a layout and analyses in, files out. Callers (the backend, the CLI) need to know
@@ -95,7 +96,11 @@ public final class Exporter {
             case TIDY_CSV -> List.of(
                     new Part(TidyCsv.ANALYSES_FILE, ExportedFile.CSV, out -> TidyCsv.writeAnalyses(analyses, out)),
                     new Part(TidyCsv.POINTS_FILE, ExportedFile.CSV, out -> TidyCsv.writePoints(analyses, out)),
-                    new Part(TidyCsv.FITS_FILE, ExportedFile.CSV, out -> TidyCsv.writeFits(analyses, out)));
+                    new Part(TidyCsv.FITS_FILE, ExportedFile.CSV, out -> TidyCsv.writeFits(analyses, out)),
+                    new Part(ChargeVoltageCsv.POINTS_FILE, ExportedFile.CSV,
+                            out -> ChargeVoltageCsv.writePoints(analyses, out)),
+                    new Part(ChargeVoltageCsv.FITS_FILE, ExportedFile.CSV,
+                            out -> ChargeVoltageCsv.writeFits(analyses, out)));
             case JSON -> List.of(new Part(jsonName(analyses, stamp), ExportedFile.JSON, out -> json(analyses, out)));
         };
         return uniqueNames(parts);
@@ -108,8 +113,10 @@ public final class Exporter {
         for (var set : sets.entrySet()) {
             List<LabWorkbook.Sheet> sheets = set.getValue().stream()
                     .map(m -> new LabWorkbook.Sheet(m.sheetName(), LabEntry.of(m.item()))).toList();
+            ChargeVoltageSet summary = ChargeVoltageCsv.setOf(set.getValue().stream().map(LabSets.Member::item)
+                    .toList());
             parts.add(new Part(LabWorkbook.fileName(set.getKey(), stamp), ExportedFile.XLSX,
-                    out -> LabWorkbook.write(sheets, out)));
+                    out -> LabWorkbook.write(sheets, summary, out)));
         }
         return parts;
     }

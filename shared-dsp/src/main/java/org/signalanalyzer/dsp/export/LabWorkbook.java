@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageSet;
 
 /**
  * The lab's per-set workbook (desktop "Export Sets", desktop-analysis-spec §4.1): one sheet per file, column A labels,
- * column B values, then the two purple curves. Reproduced cell for cell because the lab's own sheets read it.
+ * column B values, then the two purple curves. Reproduced cell for cell because the lab's own sheets read it. A
+ * charge–voltage summary sheet (not the desktop's) follows the per-file ones.
  */
 final class LabWorkbook {
 
@@ -20,10 +22,16 @@ final class LabWorkbook {
     static String fileName(int set, String timestamp) { return "Set_" + set + "_" + timestamp + ".xlsx"; }
 
     /** A new XSSFWorkbook has no sheets, so the desktop's removal of the default "Sheet" is implied. */
-    static void write(List<Sheet> sheets, OutputStream out) throws IOException {
+    static void write(List<Sheet> sheets, OutputStream out) throws IOException { write(sheets, null, out); }
+
+    /** With {@code summary}, the set's charge–voltage sheet follows the per-file sheets. */
+    static void write(List<Sheet> sheets, ChargeVoltageSet summary, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             SheetWriter.Styles styles = new SheetWriter.Styles(wb);
             for (Sheet s : sheets) fill(new SheetWriter(wb.createSheet(s.name()), styles), s.entry());
+            if (summary != null) {
+                ChargeVoltageSheet.fill(new SheetWriter(wb.createSheet(ChargeVoltageSheet.NAME), styles), summary);
+            }
             wb.write(out);
         }
     }

@@ -116,7 +116,8 @@ class CsvExportTest {
             assertEquals("Tidy_csv_20261124_230509.zip", f.fileName());
             assertEquals(ExportedFile.ZIP, f.contentType());
             Map<String, String> files = unzip(out.toByteArray());
-            assertEquals(List.of("analyses.csv", "curve_points.csv", "fits.csv"), List.copyOf(files.keySet()));
+            assertEquals(List.of("analyses.csv", "curve_points.csv", "fits.csv", "qv_points.csv", "qv_fits.csv"),
+                    List.copyOf(files.keySet()));
 
             List<List<String>> analyses = CsvParser.parse(files.get("analyses.csv"), ',');
             assertEquals(TidyCsv.ANALYSIS_COLUMNS, analyses.get(0));

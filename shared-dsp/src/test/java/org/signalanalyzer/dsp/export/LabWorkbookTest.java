@@ -43,7 +43,8 @@ class LabWorkbookTest {
         assertEquals("Set_1_20261124_230509.xlsx", file.fileName());
         assertEquals(ExportedFile.XLSX, file.contentType());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertEquals(List.of("20230405_0521", "20230405_0521_v2", "20230405_0525"), sheetNames(wb));
+            assertEquals(List.of("20230405_0521", "20230405_0521_v2", "20230405_0525", ChargeVoltageSheet.NAME),
+                    sheetNames(wb));
             checkSheet(wb.getSheet("20230405_0521"), in.get(1));
             checkSheet(wb.getSheet("20230405_0521_v2"), in.get(2));
             checkSheet(wb.getSheet("20230405_0525"), in.get(0));
@@ -69,7 +70,7 @@ class LabWorkbookTest {
                         case "Set_2_20261124_230509.xlsx" -> in.get(0);
                         default -> in.get(2);
                     };
-                    assertEquals(1, wb.getNumberOfSheets());
+                    assertEquals(2, wb.getNumberOfSheets(), "the file's sheet and the set's Q-V summary");
                     checkSheet(wb.getSheetAt(0), expected);
                 }
             }

@@ -68,7 +68,8 @@ class RealAnalysisExportTest {
         ExportedFile f = new Exporter(LabWorkbookTest.CLOCK).write(Layout.LAB_SETS, List.of(batch, raw), out);
         assertEquals("Set_1_20261124_230509.xlsx", f.fileName());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertEquals(List.of("20230405_0521", "20230405_0522"), LabWorkbookTest.sheetNames(wb));
+            assertEquals(List.of("20230405_0521", "20230405_0522", ChargeVoltageSheet.NAME),
+                    LabWorkbookTest.sheetNames(wb));
             LabWorkbookTest.checkSheet(wb.getSheet("20230405_0521"), raw);
             LabWorkbookTest.checkSheet(wb.getSheet("20230405_0522"), batch);
             againstDesktop(wb.getSheet("20230405_0521"), expectedRaw);
