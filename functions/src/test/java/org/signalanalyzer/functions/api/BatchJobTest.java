@@ -104,7 +104,8 @@ class BatchJobTest {
         ProcessFlowTest.upload();
         AnalysisResult expected = ProcessFlowTest.direct("batch", StartingPoint.given(35));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
-            assertEquals(2, book.getNumberOfSheets(), "the two files with a set, in set 1");
+            assertEquals(3, book.getNumberOfSheets(), "the two files with a set, in set 1, and the set's Q-V summary");
+            assertNotNull(book.getSheet("Q-V summary"));
             assertNotNull(book.getSheet("202304_0523"));
             assertEquals(expected.qHyperpolPc(), book.getSheet("202304_0523").getRow(6).getCell(1)
                     .getNumericCellValue(), 1e-12);
