@@ -25,8 +25,16 @@ const CLI_JAR = resolve(process.env.CLI_JAR || join(repo, 'shared-dsp', 'target'
 const OUT = resolve(process.env.E2E_OUT || join(repo, 'static-site', 'target', 'e2e'));
 // Only for looking at the UI against a stand-in backend while the real one is being built: its numbers are made up.
 const FAKE_BACKEND = process.env.E2E_FAKE_BACKEND === '1';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Relative agreement; the page shows the API's doubles, which came from the same code as the references. */
 function close(actual, expected, rel, what) {
@@ -43,8 +51,11 @@ function desktopBatchAuto() {
 /** What the CLI prints for the same file and options, when its jar has been built. */
 function cliBatchAuto() {
   if (!existsSync(CLI_JAR)) return null;
-  const json = execFileSync('java', ['-jar', CLI_JAR, 'analyze', ATF, '--json', '--preset', 'batch',
-    '--start-point', 'auto', '--mode', 'desktop'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const json = execFileSync(
+    'java',
+    ['-jar', CLI_JAR, 'analyze', ATF, '--json', '--preset', 'batch', '--start-point', 'auto', '--mode', 'desktop'],
+    { encoding: 'utf8', maxBuffer: 256 << 20 },
+  );
   const r = JSON.parse(json);
   return { q_h: r.qHyperpolPc, q_d: r.qDepolPc, c: r.capacitanceNf, n: r.startingPoint };
 }
@@ -55,7 +66,11 @@ async function value(page, testId) {
 }
 
 async function results(page) {
-  return { q_h: await value(page, 'q-hyperpol'), q_d: await value(page, 'q-depol'), c: await value(page, 'capacitance') };
+  return {
+    q_h: await value(page, 'q-hyperpol'),
+    q_d: await value(page, 'q-depol'),
+    c: await value(page, 'capacitance'),
+  };
 }
 
 /** Asks the integrals endpoint directly, with the page's own session, for the ranges the page shows. */
@@ -63,10 +78,13 @@ async function integralsFromApi(page) {
   return page.evaluate(async () => {
     const { sessionId, token } = JSON.parse(localStorage.getItem('signal-analyzer.session'));
     const id = document.querySelector('[data-testid=results]').getAttribute('data-analysis-id');
-    const range = (name) => [Number(document.querySelector(`[data-testid=range-${name}-start]`).value),
-      Number(document.querySelector(`[data-testid=range-${name}-end]`).value)];
+    const range = (name) => [
+      Number(document.querySelector(`[data-testid=range-${name}-start]`).value),
+      Number(document.querySelector(`[data-testid=range-${name}-end]`).value),
+    ];
     const res = await fetch(`/api/sessions/${sessionId}/analyses/${id}/integrals`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ hyperpol: range('hyperpol'), depol: range('depol') }),
     });
     return res.json();
@@ -85,13 +103,18 @@ async function flow(browser, name, contextOptions, dragRange) {
 
     const uploadStart = Date.now();
     // Uploaded under a lab set name (date_cell_set_V2), because the lab-sets workbook groups files by set.
-    await page.getByTestId('upload-input').setInputFiles({ name: UPLOAD_NAME, mimeType: 'text/plain',
-      buffer: readFileSync(ATF) });
+    await page
+      .getByTestId('upload-input')
+      .setInputFiles({ name: UPLOAD_NAME, mimeType: 'text/plain', buffer: readFileSync(ATF) });
     await page.locator('[data-testid=upload-status][data-state=done]').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid=recording-plot]');
-      return el && el.data && el.data.length > 0 && el.data[0].x.length > 0;
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-testid=recording-plot]');
+        return el && el.data && el.data.length > 0 && el.data[0].x.length > 0;
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const firstPlotMs = Date.now() - uploadStart;
     assert.equal(await page.getByTestId('file-title').textContent(), UPLOAD_NAME);
     assert.equal(await page.getByTestId('param-v2Mv').inputValue(), '-20', 'V2 filled from the file name');
@@ -102,13 +125,17 @@ async function flow(browser, name, contextOptions, dragRange) {
     await page.getByTestId('preset-batch').click();
     await page.getByTestId('filters-apply').click();
     await page.getByTestId('filter-metrics').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=recording-plot]').data
-      .some((t) => t.name === 'filtered'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=recording-plot]').data.some((t) => t.name === 'filtered'),
+    );
     await shot('2-batch-filter');
 
     await page.getByTestId('analyze').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=q-hyperpol]')?.getAttribute('data-value'),
-      null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=q-hyperpol]')?.getAttribute('data-value'),
+      null,
+      { timeout: 120_000 },
+    );
     const analyzed = await results(page);
     const startingPoint = await value(page, 'starting-point');
     if (!FAKE_BACKEND) {
@@ -127,10 +154,14 @@ async function flow(browser, name, contextOptions, dragRange) {
     await shot('3-analyzed');
 
     await dragRange(page);
-    await page.waitForFunction((before) => {
-      const v = Number(document.querySelector('[data-testid=q-hyperpol]').getAttribute('data-value'));
-      return v !== before && !document.querySelector('.metric.busy');
-    }, analyzed.q_h, { timeout: 30_000 });
+    await page.waitForFunction(
+      (before) => {
+        const v = Number(document.querySelector('[data-testid=q-hyperpol]').getAttribute('data-value'));
+        return v !== before && !document.querySelector('.metric.busy');
+      },
+      analyzed.q_h,
+      { timeout: 30_000 },
+    );
     const dragged = await results(page);
     const end = Number(await page.getByTestId('range-hyperpol-end').inputValue());
     assert.ok(end < 200 && end % 5 === 0, `the dragged end snapped to a step of 5: ${end}`);
@@ -140,8 +171,10 @@ async function flow(browser, name, contextOptions, dragRange) {
     close(dragged.c, direct.capacitanceNf, 1e-12, 'C after the drag vs the integrals endpoint');
     await shot('4-range-dragged');
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }),
-      page.getByTestId('export-lab-sets').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('export-lab-sets').click(),
+    ]);
     const saved = join(OUT, `${name}-lab-sets.xlsx`);
     await download.saveAs(saved);
     const bytes = readFileSync(saved);
@@ -149,8 +182,10 @@ async function flow(browser, name, contextOptions, dragRange) {
     if (!FAKE_BACKEND) assert.ok(bytes.includes('xl/workbook.xml'), 'the zip holds a workbook');
     await shot('5-exported');
     assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
-    console.log(`${name}: upload → first plot ${firstPlotMs} ms; page Q_h ${analyzed.q_h} pC, Q_d ${analyzed.q_d} pC,`
-      + ` C ${analyzed.c} nF, start ${startingPoint}; after the drag Q_h ${dragged.q_h} pC (end ${end}); ${saved}`);
+    console.log(
+      `${name}: upload → first plot ${firstPlotMs} ms; page Q_h ${analyzed.q_h} pC, Q_d ${analyzed.q_d} pC,` +
+        ` C ${analyzed.c} nF, start ${startingPoint}; after the drag Q_h ${dragged.q_h} pC (end ${end}); ${saved}`,
+    );
   } catch (e) {
     await shot('failure').catch(() => {});
     throw e;
@@ -182,7 +217,10 @@ async function dragWithTouch(page) {
   const x = rect.x + rect.width - 4;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let k = 1; k <= 10; k++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }],
+    });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
@@ -194,10 +232,22 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
   try {
-    await t.test('desktop viewport', () => flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse));
-    await t.test('phone viewport', () => flow(browser, 'phone', {
-      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    }, dragWithTouch));
+    await t.test('desktop viewport', () =>
+      flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse),
+    );
+    await t.test('phone viewport', () =>
+      flow(
+        browser,
+        'phone',
+        {
+          viewport: { width: 390, height: 844 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+        },
+        dragWithTouch,
+      ),
+    );
   } finally {
     await browser.close();
   }
