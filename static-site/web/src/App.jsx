@@ -97,6 +97,7 @@ function Page({ config }) {
   const forget = () =>
     s.forget(() => {
       an.clear();
+      an.resetPanels();
       rec.reset();
       up.reset();
       batch.reset();
@@ -127,7 +128,10 @@ function Page({ config }) {
       const res = await s.api.exportAnalyses(ids, layout, sets);
       download(res.url, res.fileName);
     } catch (e) {
-      setExportError(formatError(e, 'Export'));
+      const needsSet = layout === 'lab-sets' && e.code === 'export_failed';
+      setExportError(
+        formatError(e, 'Export') + (needsSet ? ' Enter the set in “Set for Lab sets” below and export again.' : ''),
+      );
     } finally {
       setExporting(null);
     }

@@ -63,6 +63,13 @@ export function useAnalysis(config, api, { file, sweep, channel, onAnalyzed }) {
     dispatchFits({ type: 'load', fits: [] });
   }, [dispatchFits]);
 
+  /** The panels as a new session starts them (the API's defaults). */
+  const resetPanels = useCallback(() => {
+    setFilter(presetPanel(config, config.filter.defaultPreset));
+    setPanel(defaultAnalysisPanel(config));
+    setV2Source(null);
+  }, [config]);
+
   /** A newly chosen recording: its name may tell V2 (config.analysis.v2FromFileName). */
   const recordingChosen = useCallback(
     (desc) => {
@@ -188,6 +195,7 @@ export function useAnalysis(config, api, { file, sweep, channel, onAnalyzed }) {
     refreshHistory,
     open,
     clear,
+    resetPanels,
     recordingChosen,
     ranges,
     changeRanges,
