@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.Integrals;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
@@ -89,7 +91,14 @@ class LocalRuntimeFlowTest {
             analysisId = analysis.json().get("analysisId").asText();
             assertResultIs(direct, analysis.json().get("result"));
             assertExportHolds(direct, http, sid, token, analysisId);
+
+            // A dragged range kept with the analysis (the same controllers as on AWS): after the restart, the
+            // export holds the kept range's numbers.
+            var kept = http.call("PUT", "/api/sessions/" + sid + "/analyses/" + analysisId + "/adjustments", token,
+                    Map.of("ranges", Map.of("hyperpol", new int[] {20, 150}, "depol", new int[] {10, 120})));
+            assertEquals(200, kept.status(), kept.toString());
         }
+        AnalysisResult adjusted = Integrals.recompute(direct, IntegrationRanges.points(20, 150, 10, 120));
 
         try (LocalRuntime restarted = LocalRuntime.start(settings)) {
             Http http = new Http(restarted.url());
@@ -102,8 +111,8 @@ class LocalRuntimeFlowTest {
             assertTraceIs(envelope, http, sid, token, fileId);
             var stored = http.call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, token, null);
             assertEquals(200, stored.status(), "the analysis survived the restart: " + stored);
-            assertResultIs(direct, stored.json().get("result"));
-            assertExportHolds(direct, http, sid, token, analysisId);
+            assertResultIs(adjusted, stored.json().get("result"));
+            assertExportHolds(adjusted, http, sid, token, analysisId);
             assertEquals(403, http.call("GET", "/api/sessions/" + sid, "not-the-token", null).status());
 
             assertEquals(204, http.call("DELETE", "/api/sessions/" + sid, token, null).status());

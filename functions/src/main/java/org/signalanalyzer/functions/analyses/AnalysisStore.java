@@ -31,6 +31,16 @@ public class AnalysisStore {
         }
     };
 
+    /** Fewer: one per analysis being adjusted on a screen is enough, and each is a whole result (≈3 MB). */
+    private static final int ADJUSTED_CACHED = 8;
+
+    private final Map<String, AnalysisResult> adjustedCache = new LinkedHashMap<>(ADJUSTED_CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AnalysisResult> eldest) {
+            return size() > ADJUSTED_CACHED;
+        }
+    };
+
     public AnalysisStore(BlobStore blobs, Documents documents) {
         this.blobs = blobs;
         this.documents = documents;
@@ -67,10 +77,24 @@ public class AnalysisStore {
         return result;
     }
 
-    /** The result as the screen shows it: the stored result with the summary's adjustments applied. */
+    /**
+     * The result as the screen shows it: the stored result with the summary's adjustments applied. Kept per
+     * adjustments, because every integrals preview of a drag needs it and accepted exponential fits on a
+     * standard-mode curve (40,000 points) take a noticeable time to redo.
+     */
     public AnalysisResult adjusted(Session session, AnalysisSummary summary) {
-        AnalysisResult analysed = result(session, summary.analysisId());
-        return apply(summary.adjustments(), analysed);
+        if (summary.adjustments().isEmpty()) return result(session, summary.analysisId());
+        String key = session.sessionId() + "/" + summary.analysisId() + "/" + RequestJson.write(
+                RequestJson.MAPPER.valueToTree(summary.adjustments()));
+        synchronized (adjustedCache) {
+            AnalysisResult cached = adjustedCache.get(key);
+            if (cached != null) return cached;
+        }
+        AnalysisResult adjusted = apply(summary.adjustments(), result(session, summary.analysisId()));
+        synchronized (adjustedCache) {
+            adjustedCache.put(key, adjusted);
+        }
+        return adjusted;
     }
 
     /** The adjusted result of an analysis of this session (404 for another session's id). */

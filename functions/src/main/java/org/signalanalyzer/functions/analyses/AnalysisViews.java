@@ -112,8 +112,8 @@ public class AnalysisViews {
     }
 
     static ObjectNode ranges(IntegrationRanges r) {
-        ObjectNode n = RequestJson.object();
         if (r == null) return null;
+        ObjectNode n = RequestJson.object();
         n.put("unit", r.unit().label());
         n.putArray("hyperpol").add(r.hyperpol()[0]).add(r.hyperpol()[1]);
         n.putArray("depol").add(r.depol()[0]).add(r.depol()[1]);

@@ -75,4 +75,53 @@ class BatchJobTest {
                 "fileIds", fileIds, "layout", "lab-sets"));
         assertEquals(404, unknownFile.status(), "another session's files are not found");
     }
+
+    /** docs/api.md: a file whose set is unknown is skipped and named (by name), not the whole batch. */
+    @Test
+    void aFileWhoseNameTellsNoSetIsSkippedAndNamedUnlessItsSetIsGiven() throws Exception {
+        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        String[] s = ApiHarness.newSession();
+        List<String> names = List.of("202304_0521.atf", "20230405_0522_1_-20mV.atf", "202304_0523.atf");
+        List<String> fileIds = new java.util.ArrayList<>();
+        for (String name : names) {
+            String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
+            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
+            fileIds.add(id);
+        }
+        // The desktop's Export Sets settings, as GET /api/config gives them; the third file's set is given.
+        var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
+                "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "batch"), "startingPoint", 35,
+                "layout", "lab-sets", "sets", Map.of(fileIds.get(2), 1)));
+        assertEquals(202, started.status(), started.toString());
+        JsonNode status = await(s, started.json().get("jobId").asText());
+        assertEquals("done", status.get("status").asText(), status.toString());
+        String message = status.get("message").asText();
+        assertTrue(message.contains("'202304_0521.atf' skipped"), message);
+        assertFalse(message.contains(fileIds.get(0)), "files are named by name, not id: " + message);
+        assertFalse(message.contains("202304_0523"), "a file with its set given is not skipped: " + message);
+        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(status.get("export").get("url")
+                .asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        ProcessFlowTest.upload();
+        AnalysisResult expected = ProcessFlowTest.direct("batch", StartingPoint.given(35));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            assertEquals(2, book.getNumberOfSheets(), "the two files with a set, in set 1");
+            assertNotNull(book.getSheet("202304_0523"));
+            assertEquals(expected.qHyperpolPc(), book.getSheet("202304_0523").getRow(6).getCell(1)
+                    .getNumericCellValue(), 1e-12);
+        }
+        var badSet = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
+                "fileIds", fileIds, "layout", "lab-sets", "sets", Map.of("someone-else", 1)));
+        assertEquals(400, badSet.status(), badSet.toString());
+    }
+
+    private static JsonNode await(String[] s, String jobId) throws InterruptedException {
+        JsonNode status = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null).json();
+            if (status.get("status").asText().equals("done") || status.get("status").asText().equals("failed")) break;
+            Thread.sleep(200);
+        }
+        return status;
+    }
 }

@@ -59,6 +59,10 @@ class UploadSizeTest {
             var session = http.call("POST", "/api/sessions", (String) null, null).json();
             String sid = session.get("sessionId").asText();
             String token = session.get("token").asText();
+            var config = http.call("GET", "/api/config", (String) null, null);
+            assertEquals(200, config.status(), config.toString());
+            assertEquals(limit, config.json().get("uploads").get("maxBytes").asLong(),
+                    "the browser is told the limit --max-upload-mb set");
 
             var over = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
                     Map.of("fileName", "over.atf", "contentType", "text/plain", "sizeBytes", limit));

@@ -86,7 +86,7 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
         if (!r.isAdjusted()) return lines;
         Integrals.Charges before = r.analysed();
         if (r.adjustments().ranges() != null) {
-            lines.add("Integration ranges set on screen: " + r.ranges()
+            lines.add("Integration ranges set by hand: " + r.ranges()
                     + (before == null || before.ranges() == null ? "" : " (analysed: " + before.ranges() + ")"));
         }
         for (CurveFit f : r.fits()) lines.add((f.subtracted() ? "Subtracted line: " : "Accepted fit: ") + f.describe());

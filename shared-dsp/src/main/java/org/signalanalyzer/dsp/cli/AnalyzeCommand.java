@@ -1,10 +1,14 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.signalanalyzer.dsp.analysis.Adjustments;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
+import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
@@ -22,8 +26,8 @@ final class AnalyzeCommand implements Command {
     @Override public String usage() {
         return "analyze FILE [--json] [--mode desktop|standard] [--preset raw|batch|gui-default | --chain CHAIN.json] "
                 + "[--start-point auto|N] [--v0 MV] [--v1 MV] [--v2 MV] [--t0 MS] [--t1 MS] [--t2 MS] "
-                + "[--n-cycles N] [--range-hyperpol A,B] [--range-depol A,B] [--sweep K] [--channel C] "
-                + "[--voltage-channel C]";
+                + "[--n-cycles N] [--range-hyperpol A,B] [--range-depol A,B] [--fit CURVE,MODEL,FROM,TO[,subtract] "
+                + "...] [--sweep K] [--channel C] [--voltage-channel C]";
     }
 
     @Override
@@ -34,7 +38,7 @@ final class AnalyzeCommand implements Command {
         AnalysisRequestOptions opts = AnalysisRequestOptions.read(args, name);
         args.rejectUnknown();
         byte[] bytes = CommandLinePaths.bytes(path, "FILE");
-        AnalysisResult r = StepProtocolAnalysis.run(name, bytes, opts.request());
+        AnalysisResult r = opts.adjust(StepProtocolAnalysis.run(name, bytes, opts.request()));
         if (json) {
             out.println(r.toPrettyJson());
         } else {
@@ -58,10 +62,29 @@ final class AnalyzeCommand implements Command {
         out.printf(Locale.ROOT, "Q depol         %.6f pC%n", r.qDepolPc());
         out.printf(Locale.ROOT, "capacitance     %.6f nF%n", r.capacitanceNf());
         for (String note : r.provenance().notes()) out.println("note            " + note);
+        for (String line : Adjustments.describe(r)) out.println("adjusted        " + line);
     }
 
-    /** The options shared by {@code analyze} and {@code bench analyze}. */
-    record AnalysisRequestOptions(AnalysisRequest request) {
+    /**
+     * The options shared by {@code analyze}, {@code export} and {@code bench analyze}; {@code fits} are the
+     * {@code --fit CURVE,MODEL,FROM,TO[,subtract]} options, applied after the analysis as the screen's accepted fits.
+     */
+    record AnalysisRequestOptions(AnalysisRequest request, List<Adjustments.AcceptedFit> fits) {
+
+        /** The analysed result with the accepted fits (and subtracted lines) of the command line. */
+        AnalysisResult adjust(AnalysisResult analysed) {
+            return new Adjustments(null, fits).applyTo(analysed);
+        }
+
+        /**
+         * As {@link #adjust}, with the ranges too given as adjustments of a result analysed over the default ranges
+         * ({@link #requestWithoutRanges}): an export then says which ranges it holds, as one from the screen does.
+         */
+        AnalysisResult adjustWithRanges(AnalysisResult analysed) {
+            return new Adjustments(request.ranges(), fits).applyTo(analysed);
+        }
+
+        AnalysisRequest requestWithoutRanges() { return request.withRanges(null); }
 
         static AnalysisRequestOptions read(Arguments args, String fileName) throws Exception {
             return read(args, fileName, "raw", StartingPoint.AUTO);
@@ -103,8 +126,26 @@ final class AnalyzeCommand implements Command {
             int channel = args.intOption("channel", 0);
             Optional<String> vch = args.option("voltage-channel");
             Integer voltageChannel = vch.isPresent() ? args.intOption("voltage-channel", 0) : null;
+            List<Adjustments.AcceptedFit> fits = new ArrayList<>();
+            for (String f : args.options("fit")) fits.add(fit(f));
             return new AnalysisRequestOptions(new AnalysisRequest(mode, p, sp, chain, ranges, sweep, channel,
-                    voltageChannel));
+                    voltageChannel), fits);
+        }
+
+        /** {@code hyperpol,exp-decay,2,60} or {@code depol,linear,100,198,subtract}. */
+        private static Adjustments.AcceptedFit fit(String text) throws UsageException {
+            String[] parts = text.split(",");
+            if (parts.length != 4 && !(parts.length == 5 && parts[4].trim().equals("subtract"))) {
+                throw new UsageException("--fit needs CURVE,MODEL,FROM,TO[,subtract], got '" + text + "'");
+            }
+            try {
+                return new Adjustments.AcceptedFit(parts[0].trim(), FitModel.parse(parts[1].trim()),
+                        Integer.parseInt(parts[2].trim()), Integer.parseInt(parts[3].trim()), parts.length == 5);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--fit " + text + ": FROM and TO are whole point indices");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--fit " + text + ": " + e.getMessage());
+            }
         }
 
         private static double[] pair(String option, String text) throws UsageException {

@@ -28,7 +28,7 @@ final class ExportCommand implements Command {
     @Override public String usage() {
         return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [--set-of FILE=SET ...] [the "
                 + "analyze options: --mode, --preset | --chain, --start-point, --v0 --v1 --v2 --t0 --t1 --t2 "
-                + "--n-cycles, --range-hyperpol --range-depol, --sweep --channel --voltage-channel] (lab-sets "
+                + "--n-cycles, --range-hyperpol --range-depol, --fit ..., --sweep --channel --voltage-channel] (lab-sets "
                 + "defaults: --preset batch --start-point 35, the desktop's Export Sets)";
     }
 
@@ -53,8 +53,10 @@ final class ExportCommand implements Command {
             String name = CommandLinePaths.input(f, "FILE").getFileName().toString();
             byte[] bytes = CommandLinePaths.bytes(f, "FILE");
             try {
-                AnalysisResult r = StepProtocolAnalysis.run(name, bytes,
-                        AnalyzeCommand.AnalysisRequestOptions.read(args, name, defaultPreset, defaultStart).request());
+                AnalyzeCommand.AnalysisRequestOptions opts = AnalyzeCommand.AnalysisRequestOptions.read(args, name,
+                        defaultPreset, defaultStart);
+                AnalysisResult r = opts.adjustWithRanges(StepProtocolAnalysis.run(name, bytes,
+                        opts.requestWithoutRanges()));
                 analyses.add(new NamedAnalysis(name, name, r, sets.get(f)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(f + ": " + e.getMessage(), e);

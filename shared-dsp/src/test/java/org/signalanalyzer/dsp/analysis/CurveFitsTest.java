@@ -28,6 +28,26 @@ class CurveFitsTest {
         for (double r : CurveFits.subtractLine(y, t, f)) assertEquals(0, r, 1e-9);
     }
 
+    /**
+     * An exponential through points that are a straight line can only match them by running off to a huge amplitude
+     * and τ: the fit is refused no number but is answered with a warning naming the amplitude (issue 12's −2.6e9).
+     */
+    @Test
+    void aDegenerateExponentialCarriesAWarningAndAGoodOneNone() {
+        double[] t = times(199, 0.417745);
+        double[] y = new double[t.length];
+        for (int i = 0; i < y.length; i++) y[i] = -1234.5 * t[i] + 321.0;
+        CurveFit line = CurveFits.fit("hyperpol", y, t, FitModel.EXP_DECAY, 10, 150);
+        assertTrue(line.warnings().stream().anyMatch(w -> w.contains("amplitude")), line.warnings().toString());
+        assertTrue(line.describe().contains("warning:"), line.describe());
+        for (int i = 0; i < y.length; i++) y[i] = 50 * Math.exp(-(t[i] - t[0]) * 1000 / 8.0) - 5;
+        CurveFit good = CurveFits.fit("hyperpol", y, t, FitModel.EXP_DECAY, 0, 150);
+        assertEquals(8.0, good.parameters().get("tauMs"), 1e-6);
+        assertEquals(java.util.List.of(), good.warnings());
+        assertEquals("ms", FitModel.EXP_DECAY.parameterUnits().get("tauMs"));
+        assertEquals("pA/s", FitModel.LINEAR.parameterUnits().get("slope"));
+    }
+
     @Test
     void decayIsRecoveredFromNoisyPoints() {
         double[] t = times(199, 0.5);

@@ -59,6 +59,13 @@ class CsvReaderTest {
         RecordingFormatException e = assertThrows(RecordingFormatException.class,
                 () -> read("Time (s);Im (pA)\n0;1,5\n0,1;2,5\n"));
         assertEquals(2, e.position());
+        assertTrue(e.getMessage().contains("decimal commas"), e.getMessage());
+        // Commas between fields and in numbers: more commas than the header has.
+        e = assertThrows(RecordingFormatException.class, () -> read("Time (s),Im (pA)\n0,00001,-12,5\n"));
+        assertTrue(e.getMessage().contains("decimal commas"), e.getMessage());
+        e = assertThrows(RecordingFormatException.class, () -> read("# exported\nTime (s)\tIm (pA)\n0,5\t-12,5\n"));
+        assertEquals(3, e.position(), "the first data line, after a comment and the header");
+        assertTrue(e.getMessage().contains("decimal commas"), e.getMessage());
         e = assertThrows(RecordingFormatException.class, () -> read("Time (s),A (pA),B (pA)\n0,1,2\n1,,3\n"));
         assertEquals(3, e.position());
         assertEquals(RecordingFormatException.PositionKind.LINE, e.positionKind());
