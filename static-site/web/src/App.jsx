@@ -50,8 +50,12 @@ function Page({ config }) {
   const s = useSession();
   const rec = useRecordings(s.api, s.setBanner);
   const resultsRef = useRef(null);
+  // Instantly and once more after the plots have drawn: a smooth scroll loses against the browser's scroll
+  // anchoring while the results and purple curves grow above the sidebar (phones).
   const scrollToResults = useCallback(() => {
-    requestAnimationFrame(() => resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+    const go = () => resultsRef.current?.scrollIntoView({ block: 'start' });
+    requestAnimationFrame(go);
+    setTimeout(go, 400);
   }, []);
   const an = useAnalysis(config, s.api, {
     file: rec.file,
