@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 const plotlyVersion = JSON.parse(
-  readFileSync(new URL('./node_modules/plotly.js-dist-min/package.json', import.meta.url), 'utf8')).version;
+  readFileSync(new URL('./node_modules/plotly.js-dist-min/package.json', import.meta.url), 'utf8'),
+).version;
 
 // Plotly is loaded as a classic script (public/vendor, copied by scripts/copy-plotly.mjs) and used as window.Plotly.
 const plotlyScript = {

@@ -9,7 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,8 +25,16 @@ const CLI_JAR = resolve(process.env.CLI_JAR || join(repo, 'shared-dsp', 'target'
 const OUT = resolve(process.env.E2E_OUT || join(repo, 'static-site', 'target', 'e2e'));
 // Only for looking at the UI against a stand-in backend while the real one is being built: its numbers are made up.
 const FAKE_BACKEND = process.env.E2E_FAKE_BACKEND === '1';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Relative agreement; the page shows the API's doubles, which came from the same code as the references. */
 function close(actual, expected, rel, what) {
@@ -43,8 +51,11 @@ function desktopBatchAuto() {
 /** What the CLI prints for the same file and options, when its jar has been built. */
 function cliBatchAuto() {
   if (!existsSync(CLI_JAR)) return null;
-  const json = execFileSync('java', ['-jar', CLI_JAR, 'analyze', ATF, '--json', '--preset', 'batch',
-    '--start-point', 'auto', '--mode', 'desktop'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const json = execFileSync(
+    'java',
+    ['-jar', CLI_JAR, 'analyze', ATF, '--json', '--preset', 'batch', '--start-point', 'auto', '--mode', 'desktop'],
+    { encoding: 'utf8', maxBuffer: 256 << 20 },
+  );
   const r = JSON.parse(json);
   return { q_h: r.qHyperpolPc, q_d: r.qDepolPc, c: r.capacitanceNf, n: r.startingPoint };
 }
@@ -55,7 +66,11 @@ async function value(page, testId) {
 }
 
 async function results(page) {
-  return { q_h: await value(page, 'q-hyperpol'), q_d: await value(page, 'q-depol'), c: await value(page, 'capacitance') };
+  return {
+    q_h: await value(page, 'q-hyperpol'),
+    q_d: await value(page, 'q-depol'),
+    c: await value(page, 'capacitance'),
+  };
 }
 
 /** Asks the integrals endpoint directly, with the page's own session, for the ranges the page shows. */
@@ -63,20 +78,48 @@ async function integralsFromApi(page) {
   return page.evaluate(async () => {
     const { sessionId, token } = JSON.parse(localStorage.getItem('signal-analyzer.session'));
     const id = document.querySelector('[data-testid=results]').getAttribute('data-analysis-id');
-    const range = (name) => [Number(document.querySelector(`[data-testid=range-${name}-start]`).value),
-      Number(document.querySelector(`[data-testid=range-${name}-end]`).value)];
+    const range = (name) => [
+      Number(document.querySelector(`[data-testid=range-${name}-start]`).value),
+      Number(document.querySelector(`[data-testid=range-${name}-end]`).value),
+    ];
     const res = await fetch(`/api/sessions/${sessionId}/analyses/${id}/integrals`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ hyperpol: range('hyperpol'), depol: range('depol') }),
     });
     return res.json();
   });
 }
 
-async function flow(browser, name, contextOptions, dragRange) {
+/** Uploads a recording under `name` and waits until its plot is drawn. */
+async function upload(page, name) {
+  await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/plain', buffer: readFileSync(ATF) });
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[data-testid=recording-plot]');
+      const title = document.querySelector('[data-testid=file-title]')?.textContent;
+      return title === n && el && el.data && el.data.length > 0 && el.data[0].x.length > 0;
+    },
+    name,
+    { timeout: 60_000 },
+  );
+}
+
+/** Nothing of an analysis is on screen: no numbers, no purple curves, no export buttons. */
+async function assertNoAnalysisShown(page, why) {
+  assert.equal(await page.getByTestId('q-hyperpol').count(), 0, `no Q on screen ${why}`);
+  assert.equal(await page.getByTestId('purple-card').count(), 0, `no purple curves ${why}`);
+  assert.equal(await page.getByTestId('export-lab-sets').count(), 0, `no export buttons ${why}`);
+  const traces = await page.evaluate(() =>
+    document.querySelector('[data-testid=recording-plot]').data.map((t) => t.name),
+  );
+  assert.ok(!traces.some((n) => /orange|purple/.test(n)), `no analysis curves on the plot ${why}: ${traces}`);
+}
+
+async function flow(browser, name, contextOptions, dragRange, phone) {
   const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
   const page = await context.newPage();
-  const shot = (step) => page.screenshot({ path: join(OUT, `${name}-${step}.png`), fullPage: true });
+  const shot = (step) => page.screenshot({ path: join(OUT, `${name}-${step}.png`), fullPage: !phone });
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   try {
@@ -85,35 +128,39 @@ async function flow(browser, name, contextOptions, dragRange) {
 
     const uploadStart = Date.now();
     // Uploaded under a lab set name (date_cell_set_V2), because the lab-sets workbook groups files by set.
-    await page.getByTestId('upload-input').setInputFiles({ name: UPLOAD_NAME, mimeType: 'text/plain',
-      buffer: readFileSync(ATF) });
-    await page.locator('[data-testid=upload-status][data-state=done]').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid=recording-plot]');
-      return el && el.data && el.data.length > 0 && el.data[0].x.length > 0;
-    }, null, { timeout: 60_000 });
+    await upload(page, UPLOAD_NAME);
     const firstPlotMs = Date.now() - uploadStart;
-    assert.equal(await page.getByTestId('file-title').textContent(), UPLOAD_NAME);
     assert.equal(await page.getByTestId('param-v2Mv').inputValue(), '-20', 'V2 filled from the file name');
     const yTitle = await page.locator('[data-testid=recording-plot] .ytitle').textContent();
     assert.match(yTitle, /\(pA\)/, 'the current axis names its unit');
+    const xTitle = await page.locator('[data-testid=recording-plot] .xtitle').textContent();
+    assert.equal(xTitle, 'Time (ms)', 'the lab thinks in ms');
     await shot('1-recording');
 
+    if (phone) await swipeScrollsThePage(page);
+
+    // Preview the batch preset and Analyze: no "Apply" step; the analysis runs the chain the panel shows.
     await page.getByTestId('preset-batch').click();
-    await page.getByTestId('filters-apply').click();
     await page.getByTestId('filter-metrics').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=recording-plot]').data
-      .some((t) => t.name === 'filtered'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=recording-plot]').data.some((t) => t.name === 'filtered'),
+    );
+    assert.match(await page.getByTestId('analyze').textContent(), /Batch/, 'the button says what it runs');
     await shot('2-batch-filter');
 
     await page.getByTestId('analyze').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=q-hyperpol]')?.getAttribute('data-value'),
-      null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=q-hyperpol]')?.getAttribute('data-value'),
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
     const analyzed = await results(page);
     const startingPoint = await value(page, 'starting-point');
     if (!FAKE_BACKEND) {
       const ref = desktopBatchAuto();
-      close(analyzed.q_h, ref.q_h, 1e-9, 'Q hyperpol vs desktop');
+      close(analyzed.q_h, ref.q_h, 1e-9, 'Q hyperpol vs desktop (batch filter, previewed, not applied)');
       close(analyzed.q_d, ref.q_d, 1e-9, 'Q depol vs desktop');
       close(analyzed.c, ref.c, 1e-9, 'C vs desktop');
       assert.equal(startingPoint, ref.n, 'starting point vs desktop');
@@ -124,13 +171,29 @@ async function flow(browser, name, contextOptions, dragRange) {
         close(analyzed.c, cli.c, 1e-12, 'C vs CLI');
       }
     }
+    assert.equal(await page.getByTestId('results-file').textContent(), UPLOAD_NAME, 'the results name their recording');
+    const how = await page.getByTestId('starting-point-how').textContent();
+    assert.ok(!/Starting point (\d+): \1\./.test(how), `the starting point is said once: ${how}`);
+    if (phone) {
+      // The results were scrolled into view after Analyze.
+      await page.waitForFunction(() => {
+        const r = document.querySelector('[data-testid=results]').getBoundingClientRect();
+        return r.top < window.innerHeight && r.bottom > 0;
+      });
+    }
     await shot('3-analyzed');
 
+    if (phone) await twoTapFit(page);
+
     await dragRange(page);
-    await page.waitForFunction((before) => {
-      const v = Number(document.querySelector('[data-testid=q-hyperpol]').getAttribute('data-value'));
-      return v !== before && !document.querySelector('.metric.busy');
-    }, analyzed.q_h, { timeout: 30_000 });
+    await page.waitForFunction(
+      (before) => {
+        const v = Number(document.querySelector('[data-testid=q-hyperpol]').getAttribute('data-value'));
+        return v !== before && !document.querySelector('[data-testid=saving]');
+      },
+      analyzed.q_h,
+      { timeout: 30_000 },
+    );
     const dragged = await results(page);
     const end = Number(await page.getByTestId('range-hyperpol-end').inputValue());
     assert.ok(end < 200 && end % 5 === 0, `the dragged end snapped to a step of 5: ${end}`);
@@ -140,23 +203,132 @@ async function flow(browser, name, contextOptions, dragRange) {
     close(dragged.c, direct.capacitanceNf, 1e-12, 'C after the drag vs the integrals endpoint');
     await shot('4-range-dragged');
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }),
-      page.getByTestId('export-lab-sets').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('export-lab-sets').click(),
+    ]);
     const saved = join(OUT, `${name}-lab-sets.xlsx`);
     await download.saveAs(saved);
     const bytes = readFileSync(saved);
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'the lab workbook is an xlsx (zip) file');
-    if (!FAKE_BACKEND) assert.ok(bytes.includes('xl/workbook.xml'), 'the zip holds a workbook');
+    // The numbers on screen, for BrowserEndToEndTest to find in the workbook (POI).
+    writeFileSync(join(OUT, `${name}-screen.json`), JSON.stringify({ ...dragged, end, fileName: UPLOAD_NAME }));
     await shot('5-exported');
+
+    if (!phone) await switchFilesAndReopen(page, dragged);
     assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
-    console.log(`${name}: upload → first plot ${firstPlotMs} ms; page Q_h ${analyzed.q_h} pC, Q_d ${analyzed.q_d} pC,`
-      + ` C ${analyzed.c} nF, start ${startingPoint}; after the drag Q_h ${dragged.q_h} pC (end ${end}); ${saved}`);
+    console.log(
+      `${name}: upload → first plot ${firstPlotMs} ms; page Q_h ${analyzed.q_h} pC, Q_d ${analyzed.q_d} pC,` +
+        ` C ${analyzed.c} nF, start ${startingPoint}; after the drag Q_h ${dragged.q_h} pC (end ${end}); ${saved}`,
+    );
   } catch (e) {
     await shot('failure').catch(() => {});
     throw e;
   } finally {
     await context.close();
   }
+}
+
+/** Another recording: nothing of the first one's analysis stays; History reopens it with its panels. */
+async function switchFilesAndReopen(page, dragged) {
+  const other = '202304_0521.atf';
+  await upload(page, other);
+  await assertNoAnalysisShown(page, 'after another recording was chosen');
+  await page.getByTestId('preset-raw').click();
+  await page.getByTestId('file-item').filter({ hasText: UPLOAD_NAME }).click();
+  await assertNoAnalysisShown(page, 'after switching back');
+  const history = page.getByTestId('panel-history');
+  await history.locator('summary').click();
+  const row = history.locator('tr').filter({ hasText: UPLOAD_NAME }).first();
+  assert.match(await row.getByTestId('history-how').textContent(), /desktop · Batch \(multi-file\) · start auto → \d+/);
+  await row.getByTestId('history-open').click();
+  await page.getByTestId('q-hyperpol').waitFor();
+  const reopened = await results(page);
+  close(reopened.q_h, dragged.q_h, 1e-12, 'the reopened analysis keeps the dragged range');
+  assert.equal(await page.getByTestId('preset-batch').getAttribute('aria-pressed'), 'true', 'its filter is restored');
+  assert.equal(await page.getByTestId('sp-auto').isChecked(), true, 'its starting point is restored');
+
+  // A reload reopens the newest analysis with its panels.
+  await page.reload();
+  await page.getByTestId('q-hyperpol').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('results-file').textContent(), UPLOAD_NAME);
+  assert.equal(
+    await page.getByTestId('preset-batch').getAttribute('aria-pressed'),
+    'true',
+    'reload restores the filter',
+  );
+
+  // Deleting the shown recording, then forgetting the session, leaves no plot behind and throws nothing.
+  page.on('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Delete ${UPLOAD_NAME}` }).click();
+  await page.getByTestId('empty').waitFor();
+  assert.equal(await page.getByTestId('results').count(), 0, 'no results of a deleted recording');
+  await page.getByTestId('forget').click();
+  await page.getByText('Your data was deleted').waitFor({ timeout: 30_000 });
+  await page.getByTestId('session-expiry').waitFor();
+  assert.equal(await page.getByTestId('file-item').count(), 0, 'a forgotten session shows no recordings');
+  assert.equal(await page.getByTestId('history-open').count(), 0, 'a forgotten session has no history');
+}
+
+/** Phone: a vertical swipe over the main plot scrolls the page and leaves the plot's range alone. */
+async function swipeScrollsThePage(page) {
+  const plot = page.getByTestId('recording-plot');
+  await plot.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => ({
+    y: window.scrollY,
+    range: [...document.querySelector('[data-testid=recording-plot]')._fullLayout.xaxis.range],
+  }));
+  const box = await plot.boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const x = box.x + box.width / 2;
+  const y0 = box.y + box.height * 0.7;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let k = 1; k <= 10; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - 25 * k }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.waitForTimeout(400);
+  const after = await page.evaluate(() => ({
+    y: window.scrollY,
+    range: [...document.querySelector('[data-testid=recording-plot]')._fullLayout.xaxis.range],
+  }));
+  assert.ok(after.y > before.y + 50, `the swipe scrolled the page: scrollY ${before.y} → ${after.y}`);
+  assert.deepEqual(after.range, before.range, 'the swipe did not zoom or pan the plot');
+}
+
+/** Phone: Linear fit, then two taps (touch events) on two points of the hyperpol curve: one fit is kept. */
+async function twoTapFit(page) {
+  const card = page.getByTestId('purple-hyperpol');
+  await card.scrollIntoViewIfNeeded();
+  await page.getByTestId('fit-linear-hyperpol').tap();
+  const at = (i) =>
+    page.evaluate((index) => {
+      const el = document.querySelector('[data-testid=plot-hyperpol]');
+      const t = el.data.findIndex((d) => d.name === 'purple');
+      const xa = el._fullLayout.xaxis;
+      const ya = el._fullLayout.yaxis;
+      const r = el.getBoundingClientRect();
+      return {
+        x: r.left + xa._offset + xa.d2p(el.data[t].x[index]),
+        y: r.top + ya._offset + ya.d2p(el.data[t].y[index]),
+      };
+    }, i);
+  const cdp = await page.context().newCDPSession(page);
+  const tap = async ({ x, y }) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await tap(await at(150));
+  await page.getByTestId('fit-hint-hyperpol').filter({ hasText: /From/ }).waitFor({ timeout: 5_000 });
+  await page.waitForTimeout(500);
+  await tap(await at(190));
+  await cdp.detach();
+  await page.getByTestId('fits-hyperpol').waitFor({ timeout: 30_000 });
+  const text = await page.getByTestId('fits-hyperpol').textContent();
+  assert.match(text, /linear points 1[45]\d–19\d/, `one linear fit over the tapped points: ${text}`);
+  assert.match(text, /slope = .* pA\/s/, 'fit parameters carry units');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=saving]'));
 }
 
 /** Desktop: a real mouse drag of the hyperpol span's right edge to about the middle of the curve. */
@@ -182,7 +354,10 @@ async function dragWithTouch(page) {
   const x = rect.x + rect.width - 4;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let k = 1; k <= 10; k++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }] });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: x - (rect.width * 0.45 * k) / 10, y }],
+    });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
@@ -194,10 +369,23 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
   try {
-    await t.test('desktop viewport', () => flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse));
-    await t.test('phone viewport', () => flow(browser, 'phone', {
-      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    }, dragWithTouch));
+    await t.test('desktop viewport', () =>
+      flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse, false),
+    );
+    await t.test('phone viewport', () =>
+      flow(
+        browser,
+        'phone',
+        {
+          viewport: { width: 390, height: 844 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+        },
+        dragWithTouch,
+        true,
+      ),
+    );
   } finally {
     await browser.close();
   }

@@ -10,17 +10,30 @@ if (!APP_URL || !FILE) {
   console.error('usage: APP_URL=http://host:port FILE=recording node e2e/measure.mjs');
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(APP_URL);
   await page.getByTestId('session-expiry').waitFor();
   const t0 = Date.now();
   await page.getByTestId('upload-input').setInputFiles(FILE);
-  await page.waitForFunction(() => document.querySelector('[data-testid=recording-plot]')?.data?.[0]?.x?.length > 0,
-    null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=recording-plot]')?.data?.[0]?.x?.length > 0,
+    null,
+    { timeout: 120_000 },
+  );
   console.log(`upload → first plot: ${Date.now() - t0} ms (${await page.locator('.statusline').textContent()})`);
   const plot = page.getByTestId('recording-plot');
   await page.evaluate(() => {
@@ -34,7 +47,12 @@ try {
     await page.evaluate(() => {
       window.__frames = 0;
       window.__run = true;
-      const tick = () => { if (window.__run) { window.__frames++; requestAnimationFrame(tick); } };
+      const tick = () => {
+        if (window.__run) {
+          window.__frames++;
+          requestAnimationFrame(tick);
+        }
+      };
       requestAnimationFrame(tick);
       window.__t0 = performance.now();
     });
@@ -48,12 +66,17 @@ try {
       await page.waitForTimeout(16);
     }
     await page.mouse.up();
-    const r = await page.evaluate(() => { window.__run = false; return { frames: window.__frames, ms: performance.now() - window.__t0 }; });
+    const r = await page.evaluate(() => {
+      window.__run = false;
+      return { frames: window.__frames, ms: performance.now() - window.__t0 };
+    });
     const released = Date.now();
     await page.waitForTimeout(50);
     await page.waitForFunction(() => !document.querySelector('.loading-line'), null, { timeout: 60_000 });
-    console.log(`pan ${run}: ${(r.frames / r.ms * 1000).toFixed(1)} fps over ${r.ms.toFixed(0)} ms; `
-      + `new window drawn ${Date.now() - released} ms after release`);
+    console.log(
+      `pan ${run}: ${((r.frames / r.ms) * 1000).toFixed(1)} fps over ${r.ms.toFixed(0)} ms; ` +
+        `new window drawn ${Date.now() - released} ms after release`,
+    );
   }
 } finally {
   await browser.close();

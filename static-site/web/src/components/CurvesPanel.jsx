@@ -15,19 +15,35 @@ export function CurvesPanel({ curves, onChange }) {
   return (
     <Panel title="Curves" testId="panel-curves">
       <table className="curves">
-        <thead><tr><th scope="col">Curve</th><th scope="col">Show</th><th scope="col">Draw as</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Curve</th>
+            <th scope="col">Show</th>
+            <th scope="col">Draw as</th>
+          </tr>
+        </thead>
         <tbody>
           {CURVES.map(([key, label, color]) => (
             <tr key={key}>
-              <th scope="row"><span className="swatch" style={{ background: color }} aria-hidden="true" />{label}</th>
+              <th scope="row">
+                <span className="swatch" style={{ background: color }} aria-hidden="true" />
+                {label}
+              </th>
               <td>
-                <input type="checkbox" aria-label={`Show ${label}`} checked={curves[key].show}
+                <input
+                  type="checkbox"
+                  aria-label={`Show ${label}`}
+                  checked={curves[key].show}
                   onChange={(e) => onChange({ ...curves, [key]: { ...curves[key], show: e.target.checked } })}
-                  data-testid={`curve-${key}`} />
+                  data-testid={`curve-${key}`}
+                />
               </td>
               <td>
-                <select aria-label={`${label} drawn as`} value={curves[key].mode}
-                  onChange={(e) => onChange({ ...curves, [key]: { ...curves[key], mode: e.target.value } })}>
+                <select
+                  aria-label={`${label} drawn as`}
+                  value={curves[key].mode}
+                  onChange={(e) => onChange({ ...curves, [key]: { ...curves[key], mode: e.target.value } })}
+                >
                   <option value="lines">line</option>
                   <option value="markers">points</option>
                   <option value="lines+markers">both</option>

@@ -1,10 +1,20 @@
 import { useRef, useState } from 'react';
 import { Panel, Progress } from './Panel.jsx';
-import { ACCEPTED_EXTENSIONS } from '../lib/files.js';
 import { fmt, fmtBytes } from '../lib/format.js';
 
 /** Drop zone, upload progress per file, and the session's files. */
-export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, onDelete }) {
+export function FilesPanel({
+  files,
+  uploads,
+  uploadRules,
+  currentFileId,
+  onFiles,
+  onSelect,
+  onDelete,
+  onDismiss,
+  words,
+  touch,
+}) {
   const [over, setOver] = useState(false);
   const input = useRef(null);
   const drop = (e) => {
@@ -16,17 +26,40 @@ export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, o
     <Panel title="Recordings" badge={files.length ? String(files.length) : null} testId="panel-files">
       <div
         className={'dropzone' + (over ? ' over' : '')}
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
         onDrop={drop}
         data-testid="dropzone"
       >
-        <p><strong>Drop ATF, ABF or CSV files here</strong></p>
-        <p className="muted">or</p>
-        <button type="button" className="btn" onClick={() => input.current.click()}>Choose files…</button>
-        <input ref={input} id="upload-input" type="file" multiple hidden accept={ACCEPTED_EXTENSIONS.join(',')}
-          aria-label="Choose recordings to upload" data-testid="upload-input"
-          onChange={(e) => { onFiles([...e.target.files]); e.target.value = ''; }} />
+        {!touch && (
+          <>
+            <p>
+              <strong>{words.drop}</strong>
+            </p>
+            <p className="muted">or</p>
+          </>
+        )}
+        <button type="button" className="btn" onClick={() => input.current.click()}>
+          {touch ? 'Choose a file…' : 'Choose files…'}
+        </button>
+        <p className="muted small">Up to {Math.round(uploadRules.maxBytes / 1048576)} MB each.</p>
+        <input
+          ref={input}
+          id="upload-input"
+          type="file"
+          multiple
+          hidden
+          accept={uploadRules.extensions.join(',')}
+          aria-label="Choose recordings to upload"
+          data-testid="upload-input"
+          onChange={(e) => {
+            onFiles([...e.target.files]);
+            e.target.value = '';
+          }}
+        />
       </div>
       {uploads.length > 0 && (
         <ul className="uploads" aria-live="polite" data-testid="uploads">
@@ -35,9 +68,25 @@ export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, o
               <div className="upload-line">
                 <span className="name">{u.name}</span>
                 <span className="muted">{u.state === 'error' ? 'failed' : u.label}</span>
+                {(u.state === 'error' || u.state === 'done') && (
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    aria-label={`Dismiss ${u.name}`}
+                    onClick={() => onDismiss(u.key)}
+                    data-testid="upload-dismiss"
+                  >
+                    ×
+                  </button>
+                )}
               </div>
-              {u.state === 'error' ? <p className="error" role="alert">{u.error}</p>
-                : u.state !== 'done' ? <Progress value={u.progress} label={`Uploading ${u.name}`} /> : null}
+              {u.state === 'error' ? (
+                <p className="error" role="alert">
+                  {u.error}
+                </p>
+              ) : u.state !== 'done' ? (
+                <Progress value={u.progress} label={`Uploading ${u.name}`} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -46,16 +95,27 @@ export function FilesPanel({ files, uploads, currentFileId, onFiles, onSelect, o
         <ul className="files" aria-label="Recordings in this session">
           {files.map((f) => (
             <li key={f.fileId} className={f.fileId === currentFileId ? 'current' : ''}>
-              <button type="button" className="file-pick" onClick={() => onSelect(f.fileId)}
-                aria-pressed={f.fileId === currentFileId} data-testid="file-item">
+              <button
+                type="button"
+                className="file-pick"
+                onClick={() => onSelect(f.fileId)}
+                aria-pressed={f.fileId === currentFileId}
+                data-testid="file-item"
+              >
                 <span className="name">{f.fileName}</span>
                 <span className="muted">
                   {f.format} · {f.sweepCount} sweep{f.sweepCount === 1 ? '' : 's'} · {fmt(f.sampleRateHz / 1000)} kHz ·{' '}
                   {fmt(f.durationS)} s · {fmtBytes(f.sizeBytes)}
                 </span>
               </button>
-              <button type="button" className="icon-btn" aria-label={`Delete ${f.fileName}`}
-                onClick={() => onDelete(f)}>×</button>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Delete ${f.fileName}`}
+                onClick={() => onDelete(f)}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>

@@ -1,104 +1,258 @@
 import { Panel, Field } from './Panel.jsx';
-import { FILTERS, PRESETS, newStep, move, stepsOfPreset, describeChain } from '../lib/filters.js';
+import {
+  describePanel,
+  editSteps,
+  move,
+  newStep,
+  presetLabel,
+  presetPanel,
+  stepLabel,
+  stepRules,
+  stepTypes,
+} from '../lib/chain.js';
 import { fmt } from '../lib/format.js';
 
-function ParamInput({ step, param, onChange }) {
-  const id = `f${step.id}-${param.key}`;
-  const value = step[param.key];
-  const label = param.key === 'cutoff' ? (step.cutoffUnit === 'hz' ? 'Cutoff (Hz)' : 'Cutoff (× Nyquist)') : param.label;
+const LABELS = {
+  window: 'Window (points)',
+  polyorder: 'Polynomial order',
+  deriv: 'Derivative',
+  mode: 'Edges',
+  cval: 'Edge value',
+  wavelet: 'Family',
+  level: 'Level',
+  threshold_mode: 'Threshold',
+  sigma: 'Noise σ rule',
+  btype: 'Type',
+  order: 'Order',
+  wn: 'Cutoff (× Nyquist)',
+  cutoff_hz: 'Cutoff (Hz)',
+  application: 'Application',
+  prominence: 'Prominence (pA)',
+  width_range: 'Width (points, min, max)',
+  threshold: 'Keep bins ≥ fraction of max',
+  min_hz: 'Band from (Hz)',
+  max_hz: 'Band to (Hz)',
+};
+
+/** One parameter of a step, drawn from its ParameterRule (GET /api/config). */
+function ParamInput({ step, rule, error, onChange }) {
+  const id = `f${step.id}-${rule.name}`;
+  const value = step[rule.name];
   let control;
-  if (param.kind === 'choice') {
+  if (rule.type === 'choice') {
     control = (
-      <select id={id} value={value} onChange={(e) => onChange(param.key, e.target.value)}>
-        {param.options.map((o) => <option key={o} value={o}>{param.labels?.[o] ?? o}</option>)}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {rule.nullable && <option value="">—</option>}
+        {rule.allowed.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     );
-  } else {
-    const max = param.key === 'cutoff' && step.cutoffUnit !== 'hz' ? 1 : param.max;
+  } else if (rule.type === 'boolean') {
     control = (
-      <input id={id} type="number" inputMode="decimal" min={param.min} max={max} step={param.step} value={value}
-        onChange={(e) => onChange(param.key, e.target.value)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === true || value === 'true'}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    );
+  } else if (rule.type === 'numbers') {
+    control = (
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={value}
+        placeholder={rule.nullable ? 'none' : ''}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!error}
+      />
+    );
+  } else {
+    control = (
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={rule.min ?? undefined}
+        max={rule.max ?? undefined}
+        step={rule.type === 'integer' ? 1 : 'any'}
+        value={value}
+        placeholder={rule.nullable ? 'none' : ''}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!error}
+      />
     );
   }
-  return <Field id={id} label={label} hint={param.hint}>{control}</Field>;
+  return (
+    <Field id={id} label={LABELS[rule.name] ?? rule.name} hint={rule.note} error={error}>
+      {control}
+    </Field>
+  );
 }
 
-/** The filter chain editor: presets, steps with every parameter, order, live preview with metrics, apply/reset. */
-export function FiltersPanel({ draft, applied, preview, previewOn, onDraft, onPreviewOn, onApply, onReset, disabled }) {
-  const editable = draft.preset ? { steps: stepsOfPreset(draft.preset), desktopOrder: false } : draft;
-  const setSteps = (steps) => onDraft({ steps, desktopOrder: editable.desktopOrder });
-  const change = (index, key, value) => setSteps(editable.steps.map((s, i) => (i === index ? { ...s, [key]: value } : s)));
+/**
+ * The filter chain: presets (from the API, their steps written out), every step's parameters, order, live
+ * preview with metrics. There is no separate "applied" chain: Analyze runs what this panel shows.
+ */
+export function FiltersPanel({ config, filter, onFilter, errors, preview, previewOn, onPreviewOn, disabled }) {
+  const setSteps = (steps, desktopOrder) => onFilter(editSteps(filter, steps, desktopOrder));
+  const change = (index, key, value) =>
+    setSteps(filter.steps.map((s, i) => (i === index ? { ...s, [key]: value } : s)));
   const metrics = preview?.metrics;
-  const same = JSON.stringify(draft) === JSON.stringify(applied);
   return (
-    <Panel title="Filters" badge={describeChain(applied)} testId="panel-filters">
+    <Panel title="Filters" badge={describePanel(filter)} testId="panel-filters">
       <div className="preset-row" role="group" aria-label="Presets">
-        {Object.entries(PRESETS).map(([name, p]) => (
-          <button key={name} type="button" className={'chip' + (draft.preset === name ? ' on' : '')}
-            aria-pressed={draft.preset === name} onClick={() => onDraft({ preset: name })}
-            data-testid={`preset-${name}`}>
-            {p.label}
+        {Object.keys(config.filter.presets).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={'chip' + (filter.preset === name ? ' on' : '')}
+            aria-pressed={filter.preset === name}
+            onClick={() => onFilter(presetPanel(config, name))}
+            data-testid={`preset-${name}`}
+          >
+            {presetLabel(name)}
           </button>
         ))}
       </div>
-      {draft.preset && draft.preset !== 'raw' && (
-        <p className="muted small">Preset <code>{draft.preset}</code>: {describeChain({ steps: editable.steps })}.
-          Edit a parameter below to customise it.</p>
-      )}
+      <p className="muted small" data-testid="filter-summary">
+        {filter.preset ? (
+          <>
+            Preset <code>{filter.preset}</code>:{' '}
+          </>
+        ) : (
+          'Custom chain: '
+        )}
+        {filter.steps.length ? filter.steps.map((s) => stepLabel(s.type)).join(' → ') : 'no filter'}. The preview and
+        Analyze use this chain.
+      </p>
       <ol className="steps">
-        {editable.steps.map((step, i) => (
+        {filter.steps.map((step, i) => (
           <li key={step.id} className="step">
             <div className="step-head">
-              <strong>{i + 1}. {FILTERS[step.type].label}</strong>
+              <strong>
+                {i + 1}. {stepLabel(step.type)}
+              </strong>
               <span className="step-actions">
-                <button type="button" className="icon-btn" aria-label={`Move ${FILTERS[step.type].label} up`}
-                  disabled={i === 0} onClick={() => setSteps(move(editable.steps, i, -1))}>↑</button>
-                <button type="button" className="icon-btn" aria-label={`Move ${FILTERS[step.type].label} down`}
-                  disabled={i === editable.steps.length - 1} onClick={() => setSteps(move(editable.steps, i, 1))}>↓</button>
-                <button type="button" className="icon-btn" aria-label={`Remove ${FILTERS[step.type].label}`}
-                  onClick={() => setSteps(editable.steps.filter((_, j) => j !== i))}>×</button>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`Move ${stepLabel(step.type)} up`}
+                  disabled={i === 0}
+                  onClick={() => setSteps(move(filter.steps, i, -1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`Move ${stepLabel(step.type)} down`}
+                  disabled={i === filter.steps.length - 1}
+                  onClick={() => setSteps(move(filter.steps, i, 1))}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  aria-label={`Remove ${stepLabel(step.type)}`}
+                  onClick={() => setSteps(filter.steps.filter((_, j) => j !== i))}
+                >
+                  ×
+                </button>
               </span>
             </div>
             <div className="grid2">
-              {FILTERS[step.type].params.map((p) => (
-                <ParamInput key={p.key} step={step} param={p} onChange={(k, v) => change(i, k, v)} />
+              {stepRules(config, step.type).map((rule) => (
+                <ParamInput
+                  key={rule.name}
+                  step={step}
+                  rule={rule}
+                  error={errors[`${step.id}.${rule.name}`]}
+                  onChange={(v) => change(i, rule.name, v)}
+                />
               ))}
             </div>
           </li>
         ))}
       </ol>
       <div className="add-row">
-        <label htmlFor="add-filter" className="muted small">Add</label>
-        <select id="add-filter" value="" onChange={(e) => e.target.value && setSteps([...editable.steps, newStep(e.target.value)])}>
+        <label htmlFor="add-filter" className="muted small">
+          Add
+        </label>
+        <select
+          id="add-filter"
+          value=""
+          onChange={(e) => e.target.value && setSteps([...filter.steps, newStep(config, e.target.value)])}
+        >
           <option value="">a filter step…</option>
-          {Object.entries(FILTERS).map(([type, f]) => <option key={type} value={type}>{f.label}</option>)}
+          {stepTypes(config).map((type) => (
+            <option key={type} value={type}>
+              {stepLabel(type)}
+            </option>
+          ))}
         </select>
       </div>
       <label className="check">
-        <input type="checkbox" checked={!!editable.desktopOrder} disabled={!!draft.preset}
-          onChange={(e) => onDraft({ steps: editable.steps, desktopOrder: e.target.checked })} />
-        Apply in the desktop's fixed order (SG → wavelet → Butterworth → extract–add)
+        <input
+          type="checkbox"
+          checked={!!filter.desktopOrder}
+          disabled={!!filter.preset}
+          onChange={(e) => setSteps(filter.steps, e.target.checked)}
+        />
+        Apply in the desktop&apos;s fixed order ({config.filter.desktopOrder.map(stepLabel).join(' → ')})
       </label>
       <label className="check">
         <input type="checkbox" checked={previewOn} onChange={(e) => onPreviewOn(e.target.checked)} />
-        Live preview on the plot
+        Show the filtered trace on the plot
       </label>
       {metrics && (
         <dl className="metrics" data-testid="filter-metrics">
-          <div><dt>RMSE</dt><dd>{fmt(metrics.rmse)}</dd></div>
-          <div><dt>MAE</dt><dd>{fmt(metrics.mae)}</dd></div>
-          <div><dt>SNR</dt><dd>{fmt(metrics.snrDb)} dB</dd></div>
-          <div><dt>max |r|</dt><dd>{fmt(metrics.maxAbsResidual)}</dd></div>
-          <div><dt>mean r</dt><dd>{fmt(metrics.meanResidual)}</dd></div>
-          <div><dt>MSE</dt><dd>{fmt(metrics.mse)}</dd></div>
+          <div>
+            <dt>RMSE</dt>
+            <dd>{fmt(metrics.rmse)}</dd>
+          </div>
+          <div>
+            <dt>MAE</dt>
+            <dd>{fmt(metrics.mae)}</dd>
+          </div>
+          <div>
+            <dt>SNR</dt>
+            <dd>{fmt(metrics.snrDb)} dB</dd>
+          </div>
+          <div>
+            <dt>max |r|</dt>
+            <dd>{fmt(metrics.maxAbsResidual)}</dd>
+          </div>
+          <div>
+            <dt>mean r</dt>
+            <dd>{fmt(metrics.meanResidual)}</dd>
+          </div>
+          <div>
+            <dt>MSE</dt>
+            <dd>{fmt(metrics.mse)}</dd>
+          </div>
         </dl>
       )}
-      {preview?.error && <p className="error" role="alert">{preview.error}</p>}
+      {preview?.error && (
+        <p className="error" role="alert">
+          {preview.error}
+        </p>
+      )}
       <div className="btn-row">
-        <button type="button" className="btn primary" disabled={disabled || same} onClick={onApply}
-          data-testid="filters-apply">Apply</button>
-        <button type="button" className="btn" disabled={disabled} onClick={onReset} data-testid="filters-reset">
-          Reset to raw</button>
+        <button
+          type="button"
+          className="btn"
+          disabled={disabled}
+          onClick={() => onFilter(presetPanel(config, config.filter.defaultPreset))}
+          data-testid="filters-reset"
+        >
+          Reset to {presetLabel(config.filter.defaultPreset)}
+        </button>
       </div>
     </Panel>
   );

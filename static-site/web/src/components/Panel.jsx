@@ -16,8 +16,16 @@ export function Field({ id, label, error, hint, children }) {
     <div className={'field' + (error ? ' has-error' : '')}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && !error ? <small className="hint" id={id + '-hint'}>{hint}</small> : null}
-      {error ? <small className="error" id={id + '-error'} role="alert">{error}</small> : null}
+      {hint && !error ? (
+        <small className="hint" id={id + '-hint'}>
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small className="error" id={id + '-error'} role="alert">
+          {error}
+        </small>
+      ) : null}
     </div>
   );
 }
@@ -25,9 +33,15 @@ export function Field({ id, label, error, hint, children }) {
 export function Progress({ value, label, testId }) {
   const indeterminate = value === null || value === undefined;
   return (
-    <div className={'progress' + (indeterminate ? ' indeterminate' : '')} role="progressbar" aria-label={label}
-      aria-valuemin={0} aria-valuemax={100} aria-valuenow={indeterminate ? undefined : Math.round(value * 100)}
-      data-testid={testId}>
+    <div
+      className={'progress' + (indeterminate ? ' indeterminate' : '')}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={indeterminate ? undefined : Math.round(value * 100)}
+      data-testid={testId}
+    >
       <div className="progress-bar" style={indeterminate ? undefined : { width: `${Math.round(value * 100)}%` }} />
     </div>
   );

@@ -1,24 +1,35 @@
 import { useEffect, useRef } from 'react';
 
-const BASE_CONFIG = { responsive: true, displaylogo: false, scrollZoom: true };
+// Resizing is ours (ResizeObserver), not Plotly's window listener: Plotly's own handler throws "Resize must be
+// passed a displayed plot div element" when the div has just been removed (Forget my data, a deleted file).
+const BASE_CONFIG = { responsive: false, displaylogo: false, scrollZoom: false };
+
+const displayed = (el) => el.isConnected && el.offsetParent !== null && !!el._fullLayout;
 
 /**
  * A Plotly chart (window.Plotly, loaded by index.html). Redraws with Plotly.react when data or layout change; keep
- * `layout.uirevision` constant to keep the user's zoom. Resizes with its box (panels collapse, phones rotate).
+ * `layout.uirevision` constant to keep the user's zoom. Resizes with its box while displayed and is purged when
+ * unmounted, so nothing of it runs after the div is gone.
  */
 export function Plot({ data, layout, config, onRelayout, onClick, onHover, onUnhover, label, testId, className }) {
   const ref = useRef(null);
   const handlers = useRef({});
-  handlers.current = { onRelayout, onClick, onHover, onUnhover };
   const bound = useRef(false);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    handlers.current = { onRelayout, onClick, onHover, onUnhover };
+  });
 
   useEffect(() => {
     const el = ref.current;
+    alive.current = true;
     const observer = new ResizeObserver(() => {
-      if (el.data) window.Plotly.Plots.resize(el);
+      if (alive.current && displayed(el)) window.Plotly.Plots.resize(el).catch(() => {});
     });
     observer.observe(el);
     return () => {
+      alive.current = false;
       observer.disconnect();
       window.Plotly.purge(el);
       bound.current = false;
@@ -28,7 +39,7 @@ export function Plot({ data, layout, config, onRelayout, onClick, onHover, onUnh
   useEffect(() => {
     const el = ref.current;
     window.Plotly.react(el, data, layout, { ...BASE_CONFIG, ...config }).then(() => {
-      if (bound.current) return;
+      if (!alive.current || bound.current) return;
       bound.current = true;
       el.on('plotly_relayout', (e) => handlers.current.onRelayout?.(e, el));
       el.on('plotly_click', (e) => handlers.current.onClick?.(e, el));

@@ -1,89 +1,157 @@
+import { forwardRef, useState } from 'react';
 import { Progress } from './Panel.jsx';
 import { fmt } from '../lib/format.js';
+
+const LAYOUT_LABELS = {
+  'lab-sets': 'Lab sets (xlsx)',
+  full: 'Full workbook (xlsx)',
+  csv: 'CSV (lab)',
+  'tidy-csv': 'Tidy CSV (zip)',
+  json: 'JSON',
+};
 
 function Metric({ label, unit, value, testId, busy }) {
   return (
     <div className={'metric' + (busy ? ' busy' : '')}>
       <div className="metric-label">{label}</div>
       <div className="metric-value">
-        <span data-testid={testId} data-value={value ?? ''}>{fmt(value, 5)}</span>
+        <span data-testid={testId} data-value={value ?? ''}>
+          {fmt(value, 5)}
+        </span>
         <span className="unit">{unit}</span>
       </div>
     </div>
   );
 }
 
-function howChosen(result) {
-  const p = result?.provenance;
-  if (result?.startingPoint === null || result?.startingPoint === undefined) {
-    return `standard mode, step onsets from the ${p?.onsetSource ?? 'protocol'}`;
+/** How the starting point was chosen, in words. */
+function startingPointText(result) {
+  if (result.startingPoint === null || result.startingPoint === undefined) {
+    return `Standard mode: step onsets from the ${result.provenance?.onsetSource ?? 'protocol'}.`;
   }
-  const source = { auto: 'chosen automatically (the desktop\'s grid search)', given: 'given in the Analysis panel' }[result?.startingPointSource];
-  const text = p?.startingPoint ?? source;
-  if (typeof text === 'string') return source && (text === 'auto' || text === 'given') ? source : text;
-  if (text && typeof text === 'object') return Object.entries(text).map(([k, v]) => `${k}: ${v}`).join(', ');
-  return null;
+  const how =
+    result.startingPointSource === 'given'
+      ? 'given in the Analysis panel'
+      : 'chosen automatically (the desktop’s grid search)';
+  return `Starting point ${result.startingPoint}, ${how}.`;
 }
 
-/** The ranges as the API states them (points in desktop mode, ms from the onset in standard mode). */
-function rangesText(api, points) {
-  if (api?.hyperpol && api.unit && api.unit !== 'points') {
-    const r = (x) => `[${fmt(x[0])}, ${fmt(x[1])}]`;
-    return `Ranges: hyperpol ${r(api.hyperpol)}, depol ${r(api.depol)} ${api.unit} from the onset`;
-  }
-  return `Ranges: hyperpol [${points.hyperpol[0]}, ${points.hyperpol[1]}), depol [${points.depol[0]}, ${points.depol[1]}) points`;
+function rangesText(ranges) {
+  if (!ranges?.hyperpol) return '';
+  const ms = ranges.unit === 'ms';
+  const r = (x) => (ms ? `${fmt(x[0])}–${fmt(x[1])} ms` : `[${x[0]}, ${x[1]}) points`);
+  return `Ranges: hyperpol ${r(ranges.hyperpol)}, depol ${r(ranges.depol)}${ms ? ' from each step onset' : ''}.`;
 }
 
-/** The API's numbers for the current analysis, and the exports. */
-export function Results({ analysis, integrals, busy, running, error, ranges, onExport, exporting, exportError, exportCount }) {
+/**
+ * The numbers of the analysis of one recording (named in the header), as stored with its adjustments, and the
+ * exports, which carry exactly these numbers. Nothing of another recording or an earlier run is shown.
+ */
+export const Results = forwardRef(function Results(
+  { fileName, analysis, running, error, saving, adjustError, layouts, onExport, exporting, exportError, exportCount },
+  ref,
+) {
+  const [set, setSet] = useState('');
   const r = analysis?.result;
-  const provenance = r?.provenance && typeof r.provenance === 'object' ? r.provenance : null;
+  const adjusted = analysis?.summary?.adjusted;
   return (
-    <section className="card results" aria-label="Results" aria-live="polite" data-testid="results"
-      data-analysis-id={analysis?.analysisId ?? ''}>
+    <section
+      ref={ref}
+      className="card results"
+      aria-label={`Results of ${fileName}`}
+      aria-live="polite"
+      data-testid="results"
+      data-analysis-id={analysis?.analysisId ?? ''}
+      data-file-name={fileName}
+    >
       <div className="card-head">
-        <h2 className="card-title">Results {analysis ? <span className="muted small">· {analysis.fileName}</span> : null}</h2>
-        {busy && <span className="muted small">updating…</span>}
+        <h2 className="card-title">
+          Results · <span data-testid="results-file">{fileName}</span>
+        </h2>
+        {saving && (
+          <span className="muted small" data-testid="saving">
+            saving…
+          </span>
+        )}
       </div>
       {running && <Progress label="Analysis running" />}
-      {error && <p className="error" role="alert" data-testid="analysis-error">{error}</p>}
-      {analysis && integrals && (
+      {error && (
+        <p className="error" role="alert" data-testid="analysis-error">
+          {error}
+        </p>
+      )}
+      {r && (
         <>
           <div className="metrics-row">
-            <Metric label="Q hyperpol" unit="pC" value={integrals.qHyperpolPc} testId="q-hyperpol" busy={busy} />
-            <Metric label="Q depol" unit="pC" value={integrals.qDepolPc} testId="q-depol" busy={busy} />
-            <Metric label="Linear capacitance" unit="nF" value={integrals.capacitanceNf} testId="capacitance" busy={busy} />
-            <Metric label="Starting point" unit="" value={r.startingPoint} testId="starting-point" />
+            <Metric label="Q hyperpol" unit="pC" value={r.qHyperpolPc} testId="q-hyperpol" busy={saving} />
+            <Metric label="Q depol" unit="pC" value={r.qDepolPc} testId="q-depol" busy={saving} />
+            <Metric label="Linear capacitance" unit="nF" value={r.capacitanceNf} testId="capacitance" busy={saving} />
+            {r.startingPoint != null && (
+              <Metric label="Starting point" unit="" value={r.startingPoint} testId="starting-point" />
+            )}
           </div>
           <p className="muted small" data-testid="starting-point-how">
-            {r.startingPoint != null ? `Starting point ${r.startingPoint}: ` : 'No starting point: '}
-            {howChosen(r) ?? 'as chosen in the Analysis panel'}.
-            {' '}{rangesText(integrals.fromRanges ? integrals.ranges : r.ranges, ranges)}
-            {integrals.fromRanges ? '' : ' (as analyzed)'}.
-            {r.baselinePa !== undefined ? <> Baseline {fmt(r.baselinePa)} pA.</> : null}
+            {startingPointText(r)} {rangesText(r.ranges)}
+            {adjusted
+              ? ' Adjusted on this screen (ranges, fits or a subtracted line); the exports carry it.'
+              : ' As analysed.'}
+            {r.baselinePa !== undefined && r.baselinePa !== null ? ` Baseline ${fmt(r.baselinePa)} pA.` : ''}
           </p>
-          {provenance && (
+          {adjustError && (
+            <p className="error" role="alert">
+              {adjustError}
+            </p>
+          )}
+          {r.provenance && (
             <details className="provenance">
               <summary className="small">How these numbers were made</summary>
               <dl className="kv small">
-                {Object.entries(provenance).map(([k, v]) => (
-                  <div key={k}><dt>{k}</dt><dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd></div>
+                {Object.entries(r.provenance).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+                  </div>
                 ))}
               </dl>
             </details>
           )}
-          <div className="btn-row" role="group" aria-label="Export">
-            <span className="muted small">Export {exportCount > 1 ? `${exportCount} analyses` : 'this analysis'}:</span>
-            <button type="button" className="btn" onClick={() => onExport('lab-sets')} disabled={!!exporting}
-              data-testid="export-lab-sets">{exporting === 'lab-sets' ? 'Preparing…' : 'Lab sets (xlsx)'}</button>
-            <button type="button" className="btn" onClick={() => onExport('full')} disabled={!!exporting}
-              data-testid="export-full">{exporting === 'full' ? 'Preparing…' : 'Full workbook (xlsx)'}</button>
-            <button type="button" className="btn" onClick={() => onExport('csv')} disabled={!!exporting}
-              data-testid="export-csv">{exporting === 'csv' ? 'Preparing…' : 'CSV'}</button>
+          <div className="btn-row export-row" role="group" aria-label="Export">
+            <span className="muted small">Export {exportCount > 1 ? `${exportCount} analyses` : 'these numbers'}:</span>
+            {layouts.map((l) => (
+              <button
+                key={l.layout}
+                type="button"
+                className="btn"
+                onClick={() => onExport(l.layout, set)}
+                disabled={!!exporting || saving}
+                title={l.description}
+                data-testid={`export-${l.layout}`}
+              >
+                {exporting === l.layout ? 'Preparing…' : (LAYOUT_LABELS[l.layout] ?? l.layout)}
+              </button>
+            ))}
           </div>
-          {exportError && <p className="error" role="alert">{exportError}</p>}
+          <label className="set-field small">
+            Set for Lab sets
+            <input
+              type="number"
+              min="0"
+              step="1"
+              inputMode="numeric"
+              value={set}
+              placeholder="from the name"
+              onChange={(e) => setSet(e.target.value)}
+              data-testid="lab-set"
+            />
+            <span className="muted">needed when the file name tells no set (e.g. 202304_0521.atf)</span>
+          </label>
+          {exportError && (
+            <p className="error" role="alert" data-testid="export-error">
+              {exportError}
+            </p>
+          )}
         </>
       )}
     </section>
   );
-}
+});

@@ -15,8 +15,7 @@ export function SessionBar({ session, busy, onForget }) {
             <span className="session-expiry" title={fmtDateTime(session.expiresAt)} data-testid="session-expiry">
               Your data is kept until {fmtDateTime(session.expiresAt)} ({fmtUntil(session.expiresAt)})
             </span>
-            <button type="button" className="btn ghost danger" onClick={onForget} disabled={busy}
-              data-testid="forget">
+            <button type="button" className="btn ghost danger" onClick={onForget} disabled={busy} data-testid="forget">
               Forget my data
             </button>
           </>

@@ -56,14 +56,22 @@ export function sessionApi({ sessionId, token }) {
     analysis: (id) => call('GET', `/analyses/${id}`),
     integrals: (id, ranges) => call('POST', `/analyses/${id}/integrals`, ranges),
     fit: (id, body) => call('POST', `/analyses/${id}/fits`, body),
-    exportAnalyses: (analysisIds, layout) => call('POST', '/exports', { analysisIds, layout }),
+    adjust: (id, adjustments) => call('PUT', `/analyses/${id}/adjustments`, adjustments),
+    exportAnalyses: (analysisIds, layout, sets) =>
+      call('POST', '/exports', sets ? { analysisIds, layout, sets } : { analysisIds, layout }),
     startJob: (body) => call('POST', '/jobs', body),
     job: (jobId) => call('GET', `/jobs/${jobId}`),
   };
 }
 
-export function createSession() {
-  return request('POST', '/sessions', { body: {} });
+/** POST /api/sessions; `body` carries the lab's access code when one is asked for. */
+export function createSession(body = {}) {
+  return request('POST', '/sessions', { body });
+}
+
+/** GET /api/config: every preset, default, rule and limit the page shows. */
+export function fetchConfig() {
+  return request('GET', '/config');
 }
 
 /**
@@ -83,7 +91,11 @@ export function putToPresignedUrl(upload, file, onProgress) {
         onProgress(1);
         resolve();
       } else {
-        reject(new Error(`the storage refused the upload (HTTP ${xhr.status}); the file may have changed since it was chosen.`));
+        reject(
+          new Error(
+            `the storage refused the upload (HTTP ${xhr.status}); the file may have changed since it was chosen.`,
+          ),
+        );
       }
     };
     xhr.onerror = () => reject(new Error('the upload was interrupted; check the connection and try again.'));

@@ -29,3 +29,9 @@ export function fmtUntil(iso, now = Date.now()) {
   if (h >= 1) return `in ${Math.round(h)} h`;
   return `in ${Math.max(1, Math.round(ms / 60000))} min`;
 }
+
+/** A fit parameter with its unit: "τ = 8.846 ms". */
+export function fmtParameter(name, value, unit) {
+  const label = name === 'tauMs' ? 'τ' : name;
+  return `${label} = ${fmt(value)}${unit ? ' ' + unit : ''}`;
+}

@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { snapToStep, snapRange, nearestIndex } from './snap.js';
 import { debounce, latestOnly } from './debounce.js';
 import { apiErrorFrom, formatError, ApiError } from './errors.js';
-import { validateParams } from './validate.js';
 import { checkFile, contentTypeFor } from './files.js';
-import { toChainJson, move, stepsOfPreset, newStep } from './filters.js';
 import { fmt, fmtUntil } from './format.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -38,17 +36,23 @@ test('finds the nearest point of a sorted axis', () => {
 test('debounce calls once with the last arguments', async () => {
   const calls = [];
   const d = debounce((x) => calls.push(x), 20);
-  d(1); d(2); d(3);
+  d(1);
+  d(2);
+  d(3);
   await sleep(50);
   assert.deepEqual(calls, [3]);
-  d(4); d.cancel();
+  d(4);
+  d.cancel();
   await sleep(40);
   assert.deepEqual(calls, [3]);
 });
 
 test('latest wins: an overtaken slow answer is dropped', async () => {
   const results = [];
-  const run = latestOnly((ms, v) => sleep(ms).then(() => v), (v) => results.push(v));
+  const run = latestOnly(
+    (ms, v) => sleep(ms).then(() => v),
+    (v) => results.push(v),
+  );
   const slow = run(40, 'old');
   const fast = run(5, 'new');
   await Promise.all([slow, fast]);
@@ -70,47 +74,15 @@ test('API errors show the API message, with Retry-After', () => {
   assert.ok(new ApiError(400, 'x', 'y') instanceof Error);
 });
 
-test('protocol validation follows the desktop limits', () => {
-  const ok = { nCycles: 2, t0Ms: 20, t1Ms: 100, t2Ms: 100, v0Mv: -80, v1Mv: -100, v2Mv: -20, startingPoint: 'auto' };
-  assert.deepEqual(validateParams(ok), {});
-  assert.ok(validateParams({ ...ok, nCycles: 11 }).nCycles);
-  assert.ok(validateParams({ ...ok, nCycles: 0 }).nCycles);
-  assert.ok(validateParams({ ...ok, nCycles: 2.5 }).nCycles);
-  assert.ok(validateParams({ ...ok, t1Ms: 0 }).t1Ms);
-  assert.ok(validateParams({ ...ok, v2Mv: -101 }).v2Mv);
-  assert.deepEqual(validateParams({ ...ok, v2Mv: 100 }), {});
-  assert.ok(validateParams({ ...ok, startingPoint: '0' }).startingPoint);
-  assert.deepEqual(validateParams({ ...ok, startingPoint: '35' }), {});
-});
-
 test('upload pre-checks: type and size', () => {
-  assert.equal(checkFile({ name: 'a.ATF', size: 10 }), null);
-  assert.match(checkFile({ name: 'a.xlsx', size: 10 }), /not a recording type/);
-  assert.match(checkFile({ name: 'a.abf', size: 60 * 1048576 }), /60\.0 MB; the limit is 50 MB/);
+  const uploads = { maxBytes: 52428800, extensions: ['.abf', '.atf', '.csv', '.txt'] };
+  assert.equal(checkFile({ name: 'a.ATF', size: 10 }, uploads), null);
+  assert.match(checkFile({ name: 'a.xlsx', size: 10 }, uploads), /not a recording type; use ABF, ATF, CSV, TXT/);
+  assert.match(checkFile({ name: 'a.abf', size: 60 * 1048576 }, uploads), /60\.0 MB; the limit is 50 MB/);
+  // The limit follows the server's (--max-upload-mb 5): nothing in the page knows 50 MB.
+  assert.match(checkFile({ name: 'a.abf', size: 6 * 1048576 }, { ...uploads, maxBytes: 5 * 1048576 }), /limit is 5 MB/);
   assert.equal(contentTypeFor('x.abf'), 'application/octet-stream');
   assert.equal(contentTypeFor('x.csv'), 'text/csv');
-});
-
-test('filter chains: preset by name, steps in the order given', () => {
-  assert.deepEqual(toChainJson({ preset: 'batch' }), { preset: 'batch' });
-  const steps = [newStep('butterworth'), newStep('savgol')];
-  const moved = move(steps, 1, -1);
-  const json = toChainJson({ steps: moved, desktopOrder: false });
-  assert.deepEqual(json.steps.map((s) => s.type), ['savgol', 'butterworth']);
-  assert.equal(json.steps[0].window, 51);
-  assert.equal(json.steps[0].id, undefined);
-  assert.equal(move(steps, 0, -1), steps);
-  assert.equal(json.desktop_order, false);
-  const fft = toChainJson({ steps: [newStep('fft')] }).steps[0];
-  assert.deepEqual(fft, { type: 'fft', threshold: 0.2 });
-  const butter = toChainJson({ steps: stepsOfPreset('batch') }).steps[1];
-  assert.deepEqual(butter, { type: 'butterworth', order: 2, application: 'desktop', btype: 'lowpass', cutoff_hz: 2000 });
-  const gui = toChainJson({ steps: stepsOfPreset('gui-default') }).steps[1];
-  assert.equal(gui.wn, 0.1);
-  assert.equal(gui.cutoff_hz, undefined);
-  const ea = toChainJson({ steps: [newStep('extract_add')] }).steps[0];
-  assert.deepEqual(ea, { type: 'extract_add', prominence: 200, width_range: [1, 50] });
-  assert.equal(stepsOfPreset('batch')[1].cutoff, 2000);
 });
 
 test('number formatting', () => {

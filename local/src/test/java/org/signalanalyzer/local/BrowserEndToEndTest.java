@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,11 @@ import org.signalanalyzer.functions.support.SharedFiles;
 /**
  * The browser app as a scientist uses it, in real headless Chromium (Debian's {@code chromium}, driven by
  * playwright-core from {@code static-site/web/e2e}) against the real local runtime: upload the desktop sample,
- * plot, batch preset, analyze (Q and C equal the desktop's and the CLI's), drag a range (equal to the integrals
- * endpoint), export the lab workbook — at a desktop and at a phone viewport. The workbook the browser downloaded
- * is then opened here with POI. Screenshots: {@code local/target/e2e/}.
+ * plot, preview the batch preset and Analyze without applying it (Q and C equal the desktop's and the CLI's), drag
+ * a range (equal to the integrals endpoint), export the lab workbook, switch recordings (nothing stale stays),
+ * reopen from History (panels restored) — at a desktop and at a phone viewport, where a swipe must scroll the page
+ * and a two-tap fit must work. The workbook the browser downloaded is then opened here with POI: it holds the
+ * numbers the screen showed. Screenshots: {@code local/target/e2e/}.
  *
  * <p>Skipped with a message where Chromium or the web app's node packages are absent, except on CI, where a
  * missing browser is a failure (.ci/run installs it).
@@ -76,12 +81,16 @@ class BrowserEndToEndTest {
         for (String viewport : List.of("desktop", "phone")) {
             Path workbook = OUT.resolve(viewport + "-lab-sets.xlsx");
             assertTrue(Files.isRegularFile(workbook), "the browser saved the lab workbook: " + workbook);
-            assertLabWorkbook(workbook, expectedBatchAuto(shared));
+            JsonNode screen = new ObjectMapper().readTree(OUT.resolve(viewport + "-screen.json").toFile());
+            assertLabWorkbook(workbook, screen, expectedBatchAuto(shared));
         }
     }
 
-    /** The lab sheet (desktop spec §4.1) of the uploaded file: its labels, V2, and the integrals of the analysis. */
-    private static void assertLabWorkbook(Path workbook, JsonNode expected) throws IOException {
+    /**
+     * The lab sheet (desktop spec §4.1) of the uploaded file holds the numbers the screen showed after the range was
+     * dragged (not the analysis as first run), and says that it was adjusted.
+     */
+    private static void assertLabWorkbook(Path workbook, JsonNode screen, JsonNode analysed) throws IOException {
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet("20230405_0521");
             assertNotNull(sheet, "one sheet named after the file number");
@@ -90,13 +99,26 @@ class BrowserEndToEndTest {
             assertEquals(-20, sheet.getRow(1).getCell(1).getNumericCellValue());
             assertEquals("PURPLE HYPERPOL CURVE", sheet.getRow(5).getCell(0).getStringCellValue());
             double qh = sheet.getRow(6).getCell(1).getNumericCellValue();
-            double qhExpected = expected.get("Q_hyperpol_pC").asDouble();
-            // The workbook carries the analysis as run (the whole purple curves), not a range dragged afterwards.
-            assertEquals(qhExpected, qh, 1e-9 * Math.abs(qhExpected), "hyperpol integral vs the desktop (rel 1e-9)");
+            double qhScreen = screen.get("q_h").asDouble();
+            assertEquals(qhScreen, qh, 1e-12 * Math.abs(qhScreen), "hyperpol integral vs the screen (rel 1e-12)");
+            double qhAnalysed = analysed.get("Q_hyperpol_pC").asDouble();
+            assertTrue(Math.abs(qh - qhAnalysed) > 1e-6 * Math.abs(qhAnalysed),
+                    "the workbook carries the dragged range, not the analysis as first run (" + qhAnalysed + ")");
             double overall = sheet.getRow(3).getCell(1).getNumericCellValue();
-            double overallExpected = qhExpected + expected.get("Q_depol_pC").asDouble();
-            assertEquals(overallExpected, overall, 1e-9 * Math.abs(overallExpected), "overall integral (rel 1e-9)");
+            double overallScreen = qhScreen + screen.get("q_d").asDouble();
+            assertEquals(overallScreen, overall, 1e-12 * Math.abs(overallScreen), "overall integral (rel 1e-12)");
+            assertTrue(sheetText(sheet).contains("Adjustments"), "the sheet says the ranges were adjusted");
         }
+    }
+
+    private static String sheetText(Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) text.append(cell.getStringCellValue()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     private static JsonNode expectedBatchAuto(Path shared) throws IOException {
