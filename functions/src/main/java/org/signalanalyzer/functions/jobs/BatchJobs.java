@@ -37,8 +37,11 @@ public class BatchJobs {
     private final AnalysisRunner runner;
     private final Exports exports;
     private final Clock clock;
+    private final JobDeadline deadline;
 
-    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock) {
+    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock,
+                     JobDeadline deadline) {
+        this.deadline = deadline;
         this.store = store;
         this.documents = documents;
         this.runner = runner;
@@ -55,6 +58,11 @@ public class BatchJobs {
         Entry current = entry.get();
         JobState job = documents.read(current, JobState.class);
         if (!JobState.QUEUED.equals(job.status())) return;
+        if (deadline.isPastDeadline(job, clock.instant())) {
+            // Its status already reads failed; running it now would change that answer after the fact.
+            documents.replace(session, current, job.with(JobState.FAILED, 0, deadline.message(), List.of(), null));
+            return;
+        }
         current = documents.replace(session, current, job.with(JobState.RUNNING, 0, "", List.of(), null));
         List<String> analysisIds = new ArrayList<>();
         List<String> problems = new ArrayList<>();

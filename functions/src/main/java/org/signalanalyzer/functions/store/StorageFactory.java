@@ -2,7 +2,9 @@ package org.signalanalyzer.functions.store;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -44,12 +46,12 @@ public class StorageFactory {
 
     @Singleton
     @Requires(property = "signal.storage.session-store", value = "dynamodb", defaultValue = "dynamodb")
-    SessionStore sessionStore(StorageSettings settings) {
+    SessionStore sessionStore(StorageSettings settings, @Value("${signal.sessions.ttl-grace}") Duration ttlGrace) {
         var builder = DynamoDbClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
                 .overrideConfiguration(limits(settings.dynamoTimeouts()))
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
-        return new DynamoSessionStore(builder.build(), settings.table());
+        return new DynamoSessionStore(builder.build(), settings.table(), ttlGrace);
     }
 
     private static SdkHttpClient httpClient(StorageSettings.Timeouts timeouts) {
