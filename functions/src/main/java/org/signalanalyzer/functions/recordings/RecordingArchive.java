@@ -11,6 +11,7 @@ import org.signalanalyzer.dsp.io.AcquisitionMode;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.BlobStore;
 
 /**
@@ -118,7 +119,7 @@ public class RecordingArchive {
         }
     }
 
-    private static IllegalStateException missing(String fileId) {
-        return new IllegalStateException("the parsed form of file " + fileId + " is missing from storage");
+    private static BlobMissingException missing(String fileId) {
+        return new BlobMissingException("the parsed form of file " + fileId + " is missing from storage");
     }
 }

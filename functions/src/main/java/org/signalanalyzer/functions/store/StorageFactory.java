@@ -5,11 +5,13 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,10 +24,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @Factory
 public class StorageFactory {
 
+    /** {@code interceptors}: none in the product; a test may add one that changes S3's answers (a 403, say). */
     @Singleton
-    S3Client s3Client(StorageSettings settings) {
+    S3Client s3Client(StorageSettings settings, List<ExecutionInterceptor> interceptors) {
         var builder = S3Client.builder().httpClient(httpClient(settings.s3Timeouts()))
-                .overrideConfiguration(limits(settings.s3Timeouts()))
+                .overrideConfiguration(limits(settings.s3Timeouts()).toBuilder().executionInterceptors(interceptors)
+                        .build())
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
