@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -56,6 +57,20 @@ public class StorageFactory {
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
         return new DynamoSessionStore(builder.build(), settings.table(), ttlGrace);
+    }
+
+    /**
+     * The client that starts job workers (only where jobs run on Lambda). {@code signal.jobs.lambda-endpoint} is
+     * for tests and LocalStack; on Lambda the SDK finds the regional endpoint.
+     */
+    @Singleton
+    @Requires(property = "signal.jobs.runner", value = "lambda")
+    LambdaClient lambdaClient(StorageSettings settings, @Value("${signal.jobs.lambda-endpoint:}") String endpoint) {
+        var builder = LambdaClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
+                .overrideConfiguration(limits(settings.dynamoTimeouts()))
+                .credentialsProvider(credentials(settings)).region(region(settings));
+        if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(java.net.URI.create(endpoint));
+        return builder.build();
     }
 
     private static SdkHttpClient httpClient(StorageSettings.Timeouts timeouts) {
