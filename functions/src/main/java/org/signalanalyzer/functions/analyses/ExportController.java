@@ -3,6 +3,7 @@ package org.signalanalyzer.functions.analyses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
@@ -26,6 +27,13 @@ public class ExportController {
 
     @Serdeable
     public record ExportRequest(@Nullable List<String> analysisIds, @Nullable String layout) { }
+
+    /** A fresh download link for an export made earlier (the first link may have died with its credentials). */
+    @Get("/{exportId}")
+    public Exports.Link link(String sessionId, String exportId,
+                             @Nullable @Header("Authorization") String authorization) {
+        return exports.link(access.open(sessionId, authorization), exportId);
+    }
 
     @Post
     public Exports.Link export(String sessionId, @Nullable @Header("Authorization") String authorization,
