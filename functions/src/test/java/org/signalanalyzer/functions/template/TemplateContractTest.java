@@ -24,9 +24,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import io.micronaut.web.router.Router;
 
 /**
- * template.yaml against the code (no cfn-lint on this machine kind, stack.md §7): handlers exist, the template's
- * routes and the controllers' routes are the same set, the TTL attribute is the one the store writes, CORS lets
- * the site's origin PUT to the bucket, the cleanup runs hourly, CodeUri is the jar the pom builds.
+ * template.yaml against the code (cfn-lint checks the template against CloudFormation; this checks it against
+ * the code and AWS's behaviour): handlers exist, the template's routes and the controllers' routes are the same
+ * set, TTL acts on the attribute the store writes for it, CORS lets the site's origin PUT to the bucket, the
+ * cleanup runs hourly, CodeUri is the jar the pom builds, API functions answer within API Gateway's 29 s, API
+ * Gateway's own answers have the API's error shape, readers may list the bucket (404, not 403, for a missing
+ * key), the Rules keep the lifecycle backstop longer than a session plus its TTL grace, the job worker is not
+ * retried and its failures reach JobFailureFunction.
  */
 class TemplateContractTest {
 
