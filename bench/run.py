@@ -291,6 +291,102 @@ def load(sessions):
     row('load: latency p50 / p99', f'{m.group(7)} / {m.group(8)} ms', None, '', '—', False, None)
 
 
+def many_sweep_abf1(sweeps, samples):
+    """The ABF 1.5 layout of functions' ManySweepAbf1 (test support): one int16 channel, 10 kHz, made here."""
+    import struct
+    header = bytearray(2048)
+    header[0:4] = b'ABF '
+    struct.pack_into('<f', header, 4, 1.5)
+    struct.pack_into('<h', header, 8, 5)
+    struct.pack_into('<i', header, 10, sweeps * samples)
+    struct.pack_into('<i', header, 16, sweeps)
+    struct.pack_into('<i', header, 40, 4)
+    struct.pack_into('<h', header, 120, 1)
+    struct.pack_into('<f', header, 122, 100.0)
+    struct.pack_into('<i', header, 138, samples)
+    struct.pack_into('<f', header, 244, 10.0)
+    struct.pack_into('<i', header, 252, 32768)
+    header[442:452] = b'Im'.ljust(10)
+    header[602:610] = b'pA'.ljust(8)
+    for offset in (730, 922, 1050):
+        struct.pack_into('<f', header, offset, 1.0)
+    data = bytearray(2 * sweeps * samples)
+    at = 0
+    for s in range(sweeps):
+        for i in range(samples):
+            struct.pack_into('<h', data, at, (s * 37 + i * 1009) % 30000 - 15000)
+            at += 2
+    return bytes(header + data)
+
+
+def register_many_sweeps(sweeps=100_000, samples=8):
+    """complete of a 100,000-sweep ABF1 on the local runtime, while another client keeps asking for its session."""
+    import threading
+    if not os.path.exists(LOCAL_JAR):
+        row(f'register {sweeps:,}-sweep file', 'not measured', None, 's', '< 5 s', False, None, 'local jar missing')
+        return
+    content = many_sweep_abf1(sweeps, samples)
+    data = tempfile.mkdtemp(prefix='bench-register-')
+    port = free_port()
+    base = f'http://localhost:{port}'
+    proc = subprocess.Popen(['java', '-jar', LOCAL_JAR, '--port', str(port), '--data', data],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                _, body, _ = http('POST', base + '/api/sessions', timeout=5)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.1)
+        session = json.loads(body)
+        sid, token = session['sessionId'], session['token']
+
+        def uploaded(name, payload):
+            _, answer, _ = http('POST', f'{base}/api/sessions/{sid}/uploads', {'fileName': name,
+                                'contentType': 'application/octet-stream', 'sizeBytes': len(payload)}, token)
+            ticket = json.loads(answer)
+            http('PUT', ticket['uploadUrl'], payload, headers=ticket['headers'])
+            return ticket
+        # A server that has registered one small file before (as any running server has), not a cold JVM.
+        warm = uploaded('warm_up.abf', many_sweep_abf1(100, samples))
+        http('POST', f'{base}/api/sessions/{sid}/files/{warm["fileId"]}/complete', token=token)
+        ticket = uploaded('many_sweeps.abf', content)
+        latencies = []
+        done = threading.Event()
+
+        def poll():
+            while not done.is_set():
+                t = time.perf_counter()
+                http('GET', f'{base}/api/sessions/{sid}', token=token, timeout=120)
+                latencies.append(time.perf_counter() - t)
+                time.sleep(0.05)
+        poller = threading.Thread(target=poll, daemon=True)
+        poller.start()
+        t0 = time.perf_counter()
+        status, body, _ = http('POST', f'{base}/api/sessions/{sid}/files/{ticket["fileId"]}/complete', token=token)
+        seconds = time.perf_counter() - t0
+        done.set()
+        poller.join(timeout=120)
+        described = json.loads(body)
+        if status != 200 or described['sweepCount'] != sweeps:
+            raise RuntimeError(f'complete answered {status}: {body[:200]}')
+        worst = max(latencies) * 1000 if latencies else None
+        row(f'register {sweeps:,}-sweep file (complete, local runtime)', seconds, None, 's', '< 5 s', False,
+            seconds < 5, f'{len(content) / 1e6:.1f} MB ABF1, {sweeps}×{samples} samples')
+        row('  meanwhile: slowest GET of the session', worst, None, 'ms', '< 1000 ms', False,
+            worst is not None and worst < 1000, f'{len(latencies)} requests during the registration')
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def table():
     head = ('what', 'ours', 'peer', 'ratio', 'goal', 'met', 'note')
     lines = [(w, fmt(o, u), fmt(p, u), f'{r:.1f}×' if r else '—', g,
@@ -318,7 +414,8 @@ def main():
     seconds = 1 if a.quick else 3
     steps = [('read', lambda: bench_read(seconds)),
              ('filters', lambda: bench_filters(1_000_000 if a.quick else 10_000_000, 3 if a.quick else 5)),
-             ('analysis', lambda: bench_analyze(seconds)), ('local runtime', lambda: local_runtime(2 if a.quick else 5)), ('plot payload', plot_payload)]
+             ('analysis', lambda: bench_analyze(seconds)), ('local runtime', lambda: local_runtime(2 if a.quick else 5)), ('plot payload', plot_payload),
+             ('register many sweeps', register_many_sweeps)]
     if not a.no_cold_start:
         steps.append(('cold start', lambda: cold_start(2 if a.quick else 5)))
     if not a.no_load:

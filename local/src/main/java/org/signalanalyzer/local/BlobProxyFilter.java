@@ -57,6 +57,7 @@ public class BlobProxyFilter implements HttpServerFilter {
                     .body(Map.of("error", "not_found", "message", request.getMethod()
                             + " is not offered here: stored files take only the presigned PUT and GET links the API hands out.")));
         }
+        if (request.getMethod() == HttpMethod.PUT && asksForAnAcl(request)) return Mono.just(aclRefused());
         // The body streams through as it arrives (never held whole: uploads go up to --max-upload-mb), with the
         // browser's Content-Length, which the signature covers.
         boolean close = request.getHeaders().getAll(HttpHeaders.CONNECTION).stream()
@@ -80,6 +81,30 @@ public class BlobProxyFilter implements HttpServerFilter {
                 .body(s3Error("AccessDenied", "The upload was refused: the file must have exactly the size and type "
                         + "declared for this upload URL, within its validity. Ask for a new upload URL and send the "
                         + "file again."));
+    }
+
+    /**
+     * The deployed bucket enforces bucket ownership (template.yaml, OwnershipControls BucketOwnerEnforced): S3
+     * refuses a PUT that sets an ACL other than bucket-owner-full-control. S3Proxy would honour a public-read ACL
+     * and serve the object to anyone, so this origin refuses it as S3 does.
+     */
+    private static boolean asksForAnAcl(HttpRequest<?> request) {
+        for (String name : request.getHeaders().names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-grant-")) return true;
+            if (lower.equals("x-amz-acl") && !request.getHeaders().getAll(name).stream()
+                    .allMatch(v -> v.trim().equals("bucket-owner-full-control"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MutableHttpResponse<?> aclRefused() {
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_XML_TYPE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(s3Error("AccessControlListNotSupported", "The bucket does not allow ACLs: send the upload "
+                        + "with only the headers the upload ticket lists."));
     }
 
     private static boolean unreachable(Throwable e) {

@@ -189,6 +189,9 @@ public final class LocalRuntime implements AutoCloseable {
                                                   String s3Secret) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
+        // The controllers block (S3Proxy, the journal, parsing a recording): on Netty's event loop one long
+        // request would stall every connection sharing its loop thread.
+        p.put("micronaut.server.thread-selection", "BLOCKING");
         p.put("micronaut.server.host", s.bind());
         // Presigned uploads stream through this server on their way to S3Proxy. The margin lets a body longer than
         // its link declares reach S3Proxy, so the signature refuses it with S3's 403 rather than this server's 413.

@@ -15,10 +15,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.store.StoreConflictException;
 
 /**
  * Process: run shared-dsp's step-protocol analysis on a stored file, keep the result, list the history, keep the
@@ -45,17 +48,49 @@ public class AnalysisController {
     @Serdeable
     public record AnalysisList(List<AnalysisSummary> analyses) { }
 
-    /** Body: docs/api.md "process". Answers 201 with the AnalysisView. */
+    /**
+     * Body: docs/api.md "process". Answers 201 with the AnalysisView. With an {@code Idempotency-Key} header, a
+     * repeated call (a retry after a lost answer or a gateway error) answers the analysis the first call made
+     * instead of making a second one.
+     */
     @Post(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> process(String sessionId, @Nullable @Header("Authorization") String authorization,
+                                        @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         @Body String body) {
         Session session = access.open(sessionId, authorization);
+        if (idempotencyKey != null && !BlobKeys.isId(idempotencyKey)) {
+            throw ApiException.invalid("Idempotency-Key must be 6 to 64 characters of A-Z, a-z, 0-9, '-' and '_' "
+                    + "(a random UUID without braces will do).");
+        }
+        if (idempotencyKey != null) {
+            var earlier = documents.find(session, ProcessKey.KIND, idempotencyKey);
+            if (earlier.isPresent()) return created(session, documents.read(earlier.get(), ProcessKey.class).analysisId());
+        }
         JsonNode root = RequestJson.parse(body);
         String fileId = RequestJson.requiredText(root, "fileId");
         FileDescription file = runner.readyFile(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
         AnalysisSummary summary = runner.run(session, file, request);
-        return HttpResponse.status(HttpStatus.CREATED).body(view(session, summary));
+        if (idempotencyKey != null) {
+            try {
+                documents.create(session, ProcessKey.KIND, idempotencyKey, new ProcessKey(summary.analysisId()));
+            } catch (StoreConflictException concurrent) {
+                // Two calls with one key ran at once: both answer the analysis recorded first.
+                return created(session, documents.read(documents.find(session, ProcessKey.KIND, idempotencyKey)
+                        .orElseThrow(), ProcessKey.class).analysisId());
+            }
+        }
+        return created(session, summary.analysisId());
+    }
+
+    /** Which analysis a process call with an Idempotency-Key made. */
+    @Serdeable
+    public record ProcessKey(String analysisId) {
+        static final String KIND = "process-key";
+    }
+
+    private HttpResponse<String> created(Session session, String analysisId) {
+        return HttpResponse.status(HttpStatus.CREATED).body(view(session, analyses.summary(session, analysisId)));
     }
 
     @Get

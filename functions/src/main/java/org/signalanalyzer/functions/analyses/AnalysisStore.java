@@ -71,7 +71,8 @@ public class AnalysisStore {
         }
         summary(session, analysisId);
         byte[] json = blobs.get(BlobKeys.analysis(session.sessionId(), analysisId))
-                .orElseThrow(() -> new IllegalStateException("analysis " + analysisId + " has no stored result"));
+                .orElseThrow(() -> new org.signalanalyzer.functions.store.BlobMissingException("analysis " + analysisId
+                        + " has no stored result"));
         AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
         remember(session.sessionId(), analysisId, result);
         return result;

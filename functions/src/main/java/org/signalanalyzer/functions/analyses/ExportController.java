@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import java.util.ArrayList;
@@ -25,6 +26,13 @@ public class ExportController {
     public ExportController(SessionAccess access, Exports exports) {
         this.access = access;
         this.exports = exports;
+    }
+
+    /** A fresh download link for an export made earlier (the first link may have died with its credentials). */
+    @Get("/{exportId}")
+    public Exports.Link link(String sessionId, String exportId,
+                             @Nullable @Header("Authorization") String authorization) {
+        return exports.link(access.open(sessionId, authorization), exportId);
     }
 
     /** Body: {analysisIds, layout, sets?} (docs/api.md, export). */

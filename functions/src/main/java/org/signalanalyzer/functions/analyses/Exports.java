@@ -20,23 +20,33 @@ import org.signalanalyzer.dsp.export.Exporter;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.dsp.export.NamedAnalysis;
 import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Session;
 
-/** Writes an export of stored analyses to S3 and signs a download link; used by the export call and the jobs. */
+/**
+ * Writes an export of stored analyses to S3, records where it lies (an {@value #KIND} entry of the session) and
+ * signs a download link; used by the export call and the jobs. A link is signed with the function role's
+ * temporary credentials and dies with them, possibly before its {@code expiresAt}: {@link #link(Session, String)}
+ * signs a fresh one whenever the browser asks.
+ */
 @Singleton
 public class Exports {
 
+    public static final String KIND = "export";
+
     private final AnalysisStore analyses;
+    private final Documents documents;
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration linkValidity;
 
-    public Exports(AnalysisStore analyses, BlobStore blobs, Clock clock,
+    public Exports(AnalysisStore analyses, Documents documents, BlobStore blobs, Clock clock,
                    @Value("${signal.exports.url-validity}") Duration linkValidity) {
         this.analyses = analyses;
+        this.documents = documents;
         this.blobs = blobs;
         this.clock = clock;
         this.linkValidity = linkValidity;
@@ -81,7 +91,21 @@ public class Exports {
         String exportId = Tokens.newId();
         String key = BlobKeys.export(session.sessionId(), exportId, extension);
         blobs.put(key, out.toByteArray(), file.contentType());
-        return new Stored(exportId, name, key);
+        Stored stored = new Stored(exportId, name, key);
+        documents.create(session, KIND, exportId, stored);
+        return stored;
+    }
+
+    /** A fresh link to an export of this session; another session's or an unknown id is 404. */
+    public Link link(Session session, String exportId) {
+        if (!BlobKeys.isId(exportId)) throw unknownExport();
+        Stored stored = documents.read(documents.find(session, KIND, exportId).orElseThrow(Exports::unknownExport),
+                Stored.class);
+        return link(stored);
+    }
+
+    private static ApiException unknownExport() {
+        return ApiException.notFound("No such export in this session.");
     }
 
     public Link link(Stored stored) {

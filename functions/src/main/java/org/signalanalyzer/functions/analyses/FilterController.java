@@ -73,7 +73,8 @@ public class FilterController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        double[] raw = archive.samples(session.sessionId(), fileId, sweep, channel, 0, file.samplesPerSweep());
+        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel, 0,
+                file.samplesPerSweep());
         double[] filtered;
         try {
             filtered = chain.apply(raw, file.sampleRateHz());

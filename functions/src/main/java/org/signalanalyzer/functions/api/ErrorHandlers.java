@@ -11,6 +11,7 @@ import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.core.serialize.exceptions.SerializationException;
 import jakarta.inject.Singleton;
 import org.signalanalyzer.functions.jobs.JobsBusyException;
+import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.StorageUnavailableException;
 import org.signalanalyzer.functions.store.StoreConflictException;
 import org.slf4j.Logger;
@@ -41,6 +42,12 @@ public class ErrorHandlers {
                     "The storage did not answer; nothing was changed. Try again in a few seconds.")
                     .header("Retry-After", RETRY_AFTER_S);
         };
+    }
+
+    @Singleton
+    ExceptionHandler<BlobMissingException, HttpResponse<ApiError>> missingObjects() {
+        return (request, e) -> answer(HttpStatus.NOT_FOUND, "not_found",
+                "It is no longer stored (deleted meanwhile?): list the session's files or analyses again.");
     }
 
     @Singleton

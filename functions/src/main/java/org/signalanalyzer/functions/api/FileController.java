@@ -36,9 +36,11 @@ public class FileController {
     private final BlobStore blobs;
     private final RecordingArchive archive;
     private final Clock clock;
+    private final RegistrationLimits limits;
 
     public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
-                          Clock clock) {
+                          Clock clock, RegistrationLimits limits) {
+        this.limits = limits;
         this.access = access;
         this.documents = documents;
         this.blobs = blobs;
@@ -50,9 +52,13 @@ public class FileController {
     public record FileList(List<FileDescription> files) { }
 
     /**
-     * Reads the uploaded object once, parses it with shared-dsp and stores the compact form beside it, then marks
-     * the file ready. A file that is not a readable recording is removed and answered 422 with the reader's
-     * message (it names the line or byte offset).
+     * Reads the uploaded object once, parses it with shared-dsp, stores the compact form beside it, marks the file
+     * ready and deletes the upload: from then on the stored form is the only truth, so a second PUT to the
+     * still-valid upload URL cannot change what {@code sha256} describes (the stray object is deleted by the next
+     * complete, the file's delete or the session's cleanup). A file that is not a readable recording is removed
+     * and answered 422 with the reader's message (it names the line or byte offset); one that declares more
+     * samples than one registration may handle ({@link RegistrationLimits}) is removed and answered 413 before its
+     * samples are read.
      */
     @Post("/{fileId}/complete")
     public FileDescription complete(String sessionId, String fileId,
@@ -60,21 +66,28 @@ public class FileController {
         Session session = access.open(sessionId, authorization);
         Entry entry = fileEntry(session, fileId);
         FileDescription file = documents.read(entry, FileDescription.class);
-        if (file.isReady()) return file;
         String uploadKey = BlobKeys.upload(session.sessionId(), fileId);
-        byte[] bytes = blobs.get(uploadKey).orElseThrow(() -> ApiException.conflict("Nothing was uploaded for '"
+        if (file.isReady()) {
+            blobs.delete(uploadKey);
+            return file;
+        }
+        long size = blobs.size(uploadKey).orElseThrow(() -> ApiException.conflict("Nothing was uploaded for '"
                 + file.fileName() + "' yet: PUT the file to its upload URL, then call complete."));
+        limits.checkObjectSize(file.fileName(), size);
+        byte[] bytes = blobs.get(uploadKey).orElseThrow(() -> ApiException.conflict("The upload of '"
+                + file.fileName() + "' disappeared while it was being read: upload it again."));
         Recording recording;
         try {
-            recording = RecordingReaders.read(file.fileName(), bytes);
+            recording = RecordingReaders.read(file.fileName(), bytes, limits.readLimits());
         } catch (RecordingFormatException e) {
             blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
             documents.delete(session, FileDescription.KIND, fileId);
-            throw ApiException.unreadable(e.getMessage());
+            throw limits.refusal(e);
         }
         archive.store(session.sessionId(), fileId, recording);
         FileDescription ready = file.ready(recording, StepProtocolAnalysis.sha256(bytes), clock.instant());
         documents.replace(session, entry, ready);
+        blobs.delete(uploadKey);
         return ready;
     }
 
@@ -122,7 +135,8 @@ public class FileController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        double[] samples = archive.samples(session.sessionId(), fileId, sweep, channel, window[0], window[1]);
+        double[] samples = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel,
+                window[0], window[1]);
         Envelope envelope = Decimation.envelope(samples, 0, samples.length,
                 file.startTimeS() + window[0] * file.sampleIntervalS(), file.sampleIntervalS(), width);
         return Trace.of(sweep, channel, file.channels().get(channel).unit(), envelope);

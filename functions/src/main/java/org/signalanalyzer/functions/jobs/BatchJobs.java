@@ -44,9 +44,11 @@ public class BatchJobs {
     private final Exports exports;
     private final Clock clock;
     private final ChargeVoltageJobs chargeVoltage;
+    private final JobDeadline deadline;
 
     public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock,
-                     ChargeVoltageJobs chargeVoltage) {
+                     ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
+        this.deadline = deadline;
         this.store = store;
         this.documents = documents;
         this.runner = runner;
@@ -64,6 +66,11 @@ public class BatchJobs {
         Entry current = entry.get();
         JobState job = documents.read(current, JobState.class);
         if (!JobState.QUEUED.equals(job.status())) return;
+        if (deadline.isPastDeadline(job, clock.instant())) {
+            // Its status already reads failed; running it now would change that answer after the fact.
+            documents.replace(session, current, job.with(JobState.FAILED, 0, deadline.message(), List.of(), null));
+            return;
+        }
         if (ChargeVoltageRuns.JOB_KIND.equals(RequestJson.parse(job.request()).path("kind").asText())) {
             chargeVoltage.run(session, current, job);
             return;

@@ -41,10 +41,12 @@ public class JobController {
     private final JobRunner jobRunner;
     private final Clock clock;
     private final ChargeVoltageRuns chargeVoltageRuns;
+    private final JobDeadline deadline;
 
     public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
-                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns) {
+                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline) {
         this.chargeVoltageRuns = chargeVoltageRuns;
+        this.deadline = deadline;
         this.access = access;
         this.documents = documents;
         this.runner = runner;
@@ -104,7 +106,8 @@ public class JobController {
         documents.create(session, JobState.KIND, jobId, job);
         try {
             jobRunner.submit(new JobRequest(session.sessionId(), jobId));
-        } catch (JobsBusyException e) {
+        } catch (RuntimeException e) {
+            // Nothing will ever run it: a job left "queued" would be polled forever.
             documents.delete(session, JobState.KIND, jobId);
             throw e;
         }
@@ -117,6 +120,9 @@ public class JobController {
         if (!BlobKeys.isId(jobId)) throw ApiException.notFound("No such job in this session.");
         JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
                 .orElseThrow(() -> ApiException.notFound("No such job in this session.")), JobState.class);
+        if (deadline.isPastDeadline(job, clock.instant())) {
+            return new Status(job.jobId(), JobState.FAILED, job.done(), job.total(), deadline.message(), null);
+        }
         return new Status(job.jobId(), job.status(), job.done(), job.total(), job.message(),
                 job.export() == null ? null : exports.link(job.export()));
     }

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import org.signalanalyzer.functions.store.StorageUnavailableException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
@@ -18,11 +17,13 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 @Requires(property = "signal.jobs.runner", value = "lambda")
 public class LambdaJobRunner implements JobRunner {
 
-    private final LambdaClient lambda = LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    private final LambdaClient lambda;
     private final String workerFunction;
     private final JsonMapper json;
 
-    public LambdaJobRunner(@Value("${signal.jobs.worker-function}") String workerFunction, JsonMapper json) {
+    public LambdaJobRunner(LambdaClient lambda, @Value("${signal.jobs.worker-function}") String workerFunction,
+                           JsonMapper json) {
+        this.lambda = lambda;
         this.workerFunction = workerFunction;
         this.json = json;
     }

@@ -5,8 +5,11 @@ import io.micronaut.context.annotation.Requires;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.micronaut.context.ApplicationContext;
 import org.crac.Core;
 import org.crac.Resource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -26,14 +29,23 @@ import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 import org.signalanalyzer.dsp.plot.Decimation;
+import org.signalanalyzer.functions.ApiGatewayFunction;
+import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * SnapStart priming: before Lambda snapshots a published version, run a real analysis (filter chain, desktop
- * pipeline, integrals, JSON round trip, decimation, a workbook) of a small synthetic step recording, so the
- * snapshot holds those classes loaded and their hot paths compiled. On a JVM without CRaC the registration is a
- * no-op. The recording is made here only to exercise the code; nothing of it is kept.
+ * pipeline, integrals, JSON round trip, decimation, a workbook) of a small synthetic step recording, send two
+ * synthetic API Gateway events through the API handler (routing, the event adapters, JSON, the error handlers)
+ * and build the AWS SDK clients, so the snapshot holds those classes loaded and their hot paths compiled. Nothing
+ * in it touches the network: the events ask for routes that need no storage, and SDK clients connect only on
+ * their first call. On a JVM without CRaC the registration is a no-op. The recording is made here only to
+ * exercise the code; nothing of it is kept.
  */
 @Context
 @Requires(property = "signal.priming.enabled", value = "true", defaultValue = "true")
@@ -42,7 +54,10 @@ public class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
     private static final double FS = 100_000;
 
-    public SnapStartPriming() {
+    private final ApplicationContext application;
+
+    public SnapStartPriming(ApplicationContext application) {
+        this.application = application;
         Core.getGlobalContext().register(this);
     }
 
@@ -50,8 +65,35 @@ public class SnapStartPriming implements Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long start = System.nanoTime();
         AnalysisResult result = prime();
-        LOG.info("SnapStart priming ran an analysis (C = {} nF) in {} ms", result.capacitanceNf(),
-                (System.nanoTime() - start) / 1_000_000);
+        List<String> clients = buildClients();
+        List<Integer> answers = primeApi();
+        LOG.info("SnapStart priming ran an analysis (C = {} nF), built {}, answered {} in {} ms",
+                result.capacitanceNf(), clients, answers, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The SDK clients this function's beans use, built (no request is sent); answers their names. */
+    public List<String> buildClients() {
+        List<String> built = new ArrayList<>();
+        for (Class<?> type : List.of(S3Client.class, S3Presigner.class, BlobStore.class, SessionStore.class,
+                LambdaClient.class)) {
+            if (application.findBean(type).isPresent()) built.add(type.getSimpleName());
+        }
+        return built;
+    }
+
+    /**
+     * Two API Gateway events through the API handler on this context: the OpenAPI document (a 200 with a body)
+     * and an unknown route (the error handlers' 404). Answers the status codes.
+     */
+    public List<Integer> primeApi() {
+        ApiGatewayFunction handler = new ApiGatewayFunction(application);
+        List<Integer> statuses = new ArrayList<>();
+        for (String path : List.of("/api/openapi.yml", "/api/priming-no-such-route")) {
+            APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
+                    .withHeaders(Map.of("Accept", "*/*")).withMultiValueHeaders(Map.of("Accept", List.of("*/*")));
+            statuses.add(handler.handleRequest(event, new PrimingLambdaContext()).getStatusCode());
+        }
+        return statuses;
     }
 
     @Override

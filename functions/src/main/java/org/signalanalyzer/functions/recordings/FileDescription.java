@@ -28,6 +28,11 @@ public record FileDescription(String fileId, String fileName, String contentType
     public static final String KIND = "file";
     public static final String AWAITING_UPLOAD = "awaiting_upload";
     public static final String READY = "ready";
+    /**
+     * The description is a DynamoDB item (400 KB at most): the start times of more sweeps than this are kept only
+     * in the stored form, and the description's {@code sweepStartTimesS} is null.
+     */
+    public static final int MAX_LISTED_SWEEP_STARTS = 1000;
 
     public static FileDescription declared(String fileId, String fileName, String contentType, long sizeBytes) {
         return new FileDescription(fileId, fileName, contentType, sizeBytes, AWAITING_UPLOAD, null, null, null, null,
@@ -40,7 +45,7 @@ public record FileDescription(String fileId, String fileName, String contentType
         return new FileDescription(fileId, fileName, contentType, sizeBytes, READY, r.format().name(),
                 r.formatVersion(), r.acquisitionMode().label(), r.sweepCount(), r.samplesPerSweep(),
                 r.sampleRateHz(), r.sampleIntervalS(), r.startTimeS(), r.samplesPerSweep() * r.sampleIntervalS(),
-                r.channels(), r.sweepStartTimesS(), r.tags(), v2.isPresent() ? v2.getAsDouble() : null, contentSha256,
+                r.channels(), r.sweepCount() <= MAX_LISTED_SWEEP_STARTS ? r.sweepStartTimesS() : null, r.tags(), v2.isPresent() ? v2.getAsDouble() : null, contentSha256,
                 uploadedAt);
     }
 

@@ -1,5 +1,6 @@
 package org.signalanalyzer.functions.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,21 +18,27 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * The session store on one DynamoDB table: partition key {@code pk} = session id, sort key {@code sk} =
- * {@value #SESSION_SK} for the session item and {@code kind#id} for its entries. {@value #EXPIRES_AT} (epoch
- * seconds) is on every item and is the table's TTL attribute (set in template.yaml, never from here: dynalite has
- * no UpdateTimeToLive).
+ * {@value #SESSION_SK} for the session item and {@code kind#id} for its entries. Every item carries its session's
+ * {@value #EXPIRES_AT} (epoch seconds), the logical expiry every read checks, and {@value #PURGE_AT} = expiresAt +
+ * the TTL grace, the table's TTL attribute (set in template.yaml, never from here: dynalite has no
+ * UpdateTimeToLive). TTL deletes lazily and without asking; the grace keeps every item until the hourly cleanup
+ * has had many chances to find the session and delete its objects first.
  */
 public final class DynamoSessionStore implements SessionStore {
 
     public static final String EXPIRES_AT = "expiresAt";
+    public static final String PURGE_AT = "purgeAt";
     static final String SESSION_SK = "SESSION";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration ttlGrace;
 
-    public DynamoSessionStore(DynamoDbClient dynamo, String table) {
+    public DynamoSessionStore(DynamoDbClient dynamo, String table, Duration ttlGrace) {
+        if (ttlGrace.isNegative()) throw new IllegalArgumentException("the TTL grace cannot be negative: " + ttlGrace);
         this.dynamo = dynamo;
         this.table = table;
+        this.ttlGrace = ttlGrace;
     }
 
     @Override
@@ -40,7 +47,7 @@ public final class DynamoSessionStore implements SessionStore {
         item.put("tokenHash", str(s.tokenHash()));
         item.put("createdAt", num(s.createdAt().toEpochMilli()));
         item.put("lastUsedAt", num(s.lastUsedAt().toEpochMilli()));
-        item.put(EXPIRES_AT, num(s.expiresAt().getEpochSecond()));
+        putExpiry(item, s.expiresAt());
         item.put("deleting", AttributeValue.fromBool(s.deleting()));
         conditional("session " + s.sessionId() + " exists already", () -> dynamo.putItem(r -> r.tableName(table)
                 .item(item).conditionExpression("attribute_not_exists(pk)")));
@@ -181,12 +188,17 @@ public final class DynamoSessionStore implements SessionStore {
         return !deleting && Long.parseLong(item.get(EXPIRES_AT).n()) > now.getEpochSecond();
     }
 
-    private static Map<String, AttributeValue> entryItem(String sessionId, Entry e) {
+    private Map<String, AttributeValue> entryItem(String sessionId, Entry e) {
         Map<String, AttributeValue> item = key(sessionId, sortKey(e.kind(), e.id()));
         item.put("version", num(e.version()));
         item.put("doc", str(e.document()));
-        item.put(EXPIRES_AT, num(e.expiresAt().getEpochSecond()));
+        putExpiry(item, e.expiresAt());
         return item;
+    }
+
+    private void putExpiry(Map<String, AttributeValue> item, Instant expiresAt) {
+        item.put(EXPIRES_AT, num(expiresAt.getEpochSecond()));
+        item.put(PURGE_AT, num(expiresAt.plus(ttlGrace).getEpochSecond()));
     }
 
     private static Entry toEntry(Map<String, AttributeValue> item) {

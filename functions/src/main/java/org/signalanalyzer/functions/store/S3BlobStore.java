@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3BlobStore implements BlobStore {
 
     private static final int DELETE_BATCH = 1000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3BlobStore.class);
 
     private final S3Client s3;
     private final S3UrlSigner signer;
@@ -43,8 +44,9 @@ public final class S3BlobStore implements BlobStore {
         try {
             return Optional.of(call("read " + key,
                     () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))).asByteArray()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
+        } catch (S3Exception e) {
+            if (isMissing(key, e)) return Optional.empty();
+            throw e;
         }
     }
 
@@ -52,8 +54,14 @@ public final class S3BlobStore implements BlobStore {
     public byte[] getRange(String key, long offset, long length) {
         if (length <= 0) return new byte[0];
         String range = "bytes=" + offset + "-" + (offset + length - 1);
-        byte[] bytes = call("read " + key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))
-                .range(range)).asByteArray());
+        byte[] bytes;
+        try {
+            bytes = call("read " + key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))
+                    .range(range)).asByteArray());
+        } catch (S3Exception e) {
+            if (isMissing(key, e)) throw new BlobMissingException(key + " is no longer stored");
+            throw e;
+        }
         if (bytes.length != length) {
             throw new IllegalStateException(key + " holds fewer bytes than " + range);
         }
@@ -65,10 +73,8 @@ public final class S3BlobStore implements BlobStore {
         try {
             return OptionalLong.of(call("look up " + key,
                     () -> s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength()));
-        } catch (NoSuchKeyException e) {
-            return OptionalLong.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) return OptionalLong.empty();
+            if (isMissing(key, e)) return OptionalLong.empty();
             throw e;
         }
     }
@@ -113,6 +119,24 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public URI presignGet(String key, String downloadFileName, Duration validity) {
         return signer.presignGet(key, downloadFileName, validity);
+    }
+
+    /**
+     * 404, or 403 AccessDenied: S3 answers a read of a missing key 403 to a role that may not list the bucket
+     * (template.yaml grants s3:ListBucket; this keeps a role without it from turning "not there" into a 500). A
+     * HEAD answer has no body, so its 403 carries no error code. Other 403s (a bad signature, a clock skew) are not
+     * a missing object and stay faults.
+     */
+    private static boolean isMissing(String key, S3Exception e) {
+        if (e instanceof NoSuchKeyException || e.statusCode() == 404) return true;
+        if (e.statusCode() != 403) return false;
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        boolean missing = code == null || code.isEmpty() || "AccessDenied".equals(code) || "Forbidden".equals(code);
+        if (missing) {
+            LOG.warn("S3 answered 403 for {}: taken as a missing object (give the role s3:ListBucket so S3 says 404)",
+                    key);
+        }
+        return missing;
     }
 
     static String checked(String key) {

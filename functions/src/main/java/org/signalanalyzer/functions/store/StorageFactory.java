@@ -2,16 +2,21 @@ package org.signalanalyzer.functions.store;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -20,10 +25,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @Factory
 public class StorageFactory {
 
+    /** {@code interceptors}: none in the product; a test may add one that changes S3's answers (a 403, say). */
     @Singleton
-    S3Client s3Client(StorageSettings settings) {
+    S3Client s3Client(StorageSettings settings, List<ExecutionInterceptor> interceptors) {
         var builder = S3Client.builder().httpClient(httpClient(settings.s3Timeouts()))
-                .overrideConfiguration(limits(settings.s3Timeouts()))
+                .overrideConfiguration(limits(settings.s3Timeouts()).toBuilder().executionInterceptors(interceptors)
+                        .build())
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
@@ -44,12 +51,26 @@ public class StorageFactory {
 
     @Singleton
     @Requires(property = "signal.storage.session-store", value = "dynamodb", defaultValue = "dynamodb")
-    SessionStore sessionStore(StorageSettings settings) {
+    SessionStore sessionStore(StorageSettings settings, @Value("${signal.sessions.ttl-grace}") Duration ttlGrace) {
         var builder = DynamoDbClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
                 .overrideConfiguration(limits(settings.dynamoTimeouts()))
                 .credentialsProvider(credentials(settings)).region(region(settings));
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
-        return new DynamoSessionStore(builder.build(), settings.table());
+        return new DynamoSessionStore(builder.build(), settings.table(), ttlGrace);
+    }
+
+    /**
+     * The client that starts job workers (only where jobs run on Lambda). {@code signal.jobs.lambda-endpoint} is
+     * for tests and LocalStack; on Lambda the SDK finds the regional endpoint.
+     */
+    @Singleton
+    @Requires(property = "signal.jobs.runner", value = "lambda")
+    LambdaClient lambdaClient(StorageSettings settings, @Value("${signal.jobs.lambda-endpoint:}") String endpoint) {
+        var builder = LambdaClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
+                .overrideConfiguration(limits(settings.dynamoTimeouts()))
+                .credentialsProvider(credentials(settings)).region(region(settings));
+        if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(java.net.URI.create(endpoint));
+        return builder.build();
     }
 
     private static SdkHttpClient httpClient(StorageSettings.Timeouts timeouts) {

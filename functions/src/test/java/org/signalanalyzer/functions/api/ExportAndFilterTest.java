@@ -63,7 +63,24 @@ class ExportAndFilterTest {
                 .replace("X-Amz-Signature=", "X-Amz-Signature=0"))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, tampered.statusCode(), "a changed download link fails");
 
+        // A fresh link for the same export (the first one dies with the role's credentials on AWS).
+        String exportId = export.json().get("exportId").asText();
+        var fresh = call("GET", "/api/sessions/" + sid + "/exports/" + exportId, token, null);
+        assertEquals(200, fresh.status(), fresh.toString());
+        assertEquals(exportId, fresh.json().get("exportId").asText());
+        assertEquals(export.json().get("fileName"), fresh.json().get("fileName"));
+        assertFalse(java.time.Instant.parse(fresh.json().get("expiresAt").asText())
+                .isBefore(java.time.Instant.parse(export.json().get("expiresAt").asText())), "signed later");
+        var again = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(fresh.json().get("url").asText()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, again.statusCode());
+        assertArrayEquals(download.body(), again.body(), "the same bytes");
+        assertEquals(404, call("GET", "/api/sessions/" + sid + "/exports/" + analysisId, token, null).status(),
+                "an id that is no export of this session");
+
         String[] other = ApiHarness.newSession();
+        assertEquals(404, call("GET", "/api/sessions/" + other[0] + "/exports/" + exportId, other[1], null).status(),
+                "another session's export");
         assertEquals(404, call("POST", "/api/sessions/" + other[0] + "/exports", other[1],
                 Map.of("analysisIds", List.of(analysisId), "layout", "full")).status());
         assertEquals(400, call("POST", "/api/sessions/" + sid + "/exports", token,

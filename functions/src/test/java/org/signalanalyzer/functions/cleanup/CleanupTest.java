@@ -25,7 +25,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class CleanupTest {
 
     private static CleanupFunction function;
-    private final SessionStore store = new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE);
+    private final SessionStore store = new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, java.time.Duration.ofHours(24));
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll

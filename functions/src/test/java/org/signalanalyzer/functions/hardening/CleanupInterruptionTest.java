@@ -9,6 +9,6 @@ class CleanupInterruptionTest extends CleanupInterruptionContract {
 
     @Override
     protected SessionStore store() {
-        return new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE);
+        return new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, java.time.Duration.ofHours(24));
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -439,7 +440,7 @@ class LeastPrivilegeTest {
         String expired = Tokens.newId();
         String fileId = Tokens.newId();
         try (DynamoDbClient dynamo = dynamo(admin); S3Client s3 = s3(admin)) {
-            var store = new DynamoSessionStore(dynamo, TABLE);
+            var store = new DynamoSessionStore(dynamo, TABLE, Duration.ofHours(24));
             store.createSession(new Session(expired, "h", now.minusSeconds(90_000), now.minusSeconds(90_000),
                     now.minusSeconds(60), false));
             store.putEntry(expired, new Entry("file", fileId, 0, "{}", now.minusSeconds(60)));

@@ -24,9 +24,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import io.micronaut.web.router.Router;
 
 /**
- * template.yaml against the code (no cfn-lint on this machine kind, stack.md §7): handlers exist, the template's
- * routes and the controllers' routes are the same set, the TTL attribute is the one the store writes, CORS lets
- * the site's origin PUT to the bucket, the cleanup runs hourly, CodeUri is the jar the pom builds.
+ * template.yaml against the code (cfn-lint checks the template against CloudFormation; this checks it against
+ * the code and AWS's behaviour): handlers exist, the template's routes and the controllers' routes are the same
+ * set, TTL acts on the attribute the store writes for it, CORS lets the site's origin PUT to the bucket, the
+ * cleanup runs hourly, CodeUri is the jar the pom builds, API functions answer within API Gateway's 29 s, API
+ * Gateway's own answers have the API's error shape, readers may list the bucket (404, not 403, for a missing
+ * key), the Rules keep the lifecycle backstop longer than a session plus its TTL grace, the job worker is not
+ * retried and its failures reach JobFailureFunction.
  */
 class TemplateContractTest {
 
@@ -69,7 +73,7 @@ class TemplateContractTest {
     }
 
     @Test
-    void everyFunctionNamesAHandlerClassThatExistsAndRunsJava17WithSnapStart() throws Exception {
+    void everyFunctionNamesAHandlerClassThatExistsAndRunsJava25WithSnapStart() throws Exception {
         assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
         Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
         assertEquals("java25", globals.get("Runtime"));
@@ -118,7 +122,8 @@ class TemplateContractTest {
         Map<String, Object> table = ofType("AWS::DynamoDB::Table").values().iterator().next();
         assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
         Map<String, Object> ttl = map(table.get("TimeToLiveSpecification"));
-        assertEquals(DynamoSessionStore.EXPIRES_AT, ttl.get("AttributeName"));
+        assertEquals(DynamoSessionStore.PURGE_AT, ttl.get("AttributeName"),
+                "TTL acts on purgeAt (expiry + grace), never on the expiry the cleanup looks for");
         assertEquals(true, ttl.get("Enabled"));
         List<String> keys = new ArrayList<>();
         for (Object k : (List<?>) table.get("KeySchema")) keys.add((String) map(k).get("AttributeName"));
@@ -160,6 +165,178 @@ class TemplateContractTest {
         Map<String, Object> jobs = ofType("AWS::Serverless::Function").get("JobsFunction");
         for (String variable : map(map(jobs.get("Environment")).get("Variables")).keySet()) {
             assertTrue(config.contains("${" + variable + ":"), variable + " is read by application.yml");
+        }
+    }
+
+    private static Map<String, Object> globalEnvironment() {
+        return map(map(map(map(template.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+    }
+
+    private static boolean hasApiEvent(Map<String, Object> function) {
+        Object events = function.get("Events");
+        return events != null && map(events).values().stream().anyMatch(e -> "Api".equals(map(e).get("Type")));
+    }
+
+    private static List<Map<String, Object>> statements(Map<String, Object> function) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Object policy : (List<?>) function.get("Policies")) {
+            for (Object s : (List<?>) map(policy).get("Statement")) all.add(map(s));
+        }
+        return all;
+    }
+
+    private static List<?> actions(Map<String, Object> statement) {
+        Object a = statement.get("Action");
+        return a instanceof List<?> l ? l : List.of(a);
+    }
+
+    @Test
+    void everyApiFunctionAnswersBeforeApiGatewayGivesUp() {
+        Object global = map(map(template.get("Globals")).get("Function")).get("Timeout");
+        int checked = 0;
+        for (var f : ofType("AWS::Serverless::Function").entrySet()) {
+            if (!hasApiEvent(f.getValue())) continue;
+            Object own = f.getValue().get("Timeout");
+            int timeout = ((Number) (own != null ? own : global)).intValue();
+            assertTrue(timeout <= 28, f.getKey() + " may run " + timeout + " s, past API Gateway's 29 s");
+            checked++;
+        }
+        assertTrue(checked >= 8, "every endpoint group was checked");
+    }
+
+    @Test
+    void apiGatewaysOwnAnswersUseTheApisErrorShapeAndCors() throws Exception {
+        Map<String, Object> api = ofType("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> responses = map(api.get("GatewayResponses"));
+        Map<String, Object> missing = map(responses.get("MISSING_AUTHENTICATION_TOKEN"));
+        assertEquals("404", missing.get("StatusCode").toString(), "an unknown route is a 404, as documented");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var body = json.readTree((String) map(missing.get("ResponseTemplates")).get("application/json"));
+        assertEquals("not_found", body.get("error").asText());
+        assertFalse(body.get("message").asText().isBlank());
+        for (String type : List.of("MISSING_AUTHENTICATION_TOKEN", "DEFAULT_4XX", "DEFAULT_5XX")) {
+            Map<String, Object> r = map(responses.get(type));
+            assertNotNull(r, type);
+            String template = (String) map(r.get("ResponseTemplates")).get("application/json");
+            // $context.error.messageString is API Gateway's message as a quoted JSON string.
+            var shaped = json.readTree(template.replace("$context.error.messageString", "\"Forbidden\""));
+            assertTrue(shaped.get("error").isTextual() && shaped.get("message").isTextual(), type + ": " + template);
+            assertEquals(Map.of("Fn::Sub", "'${SiteOrigin}'"),
+                    map(map(r.get("ResponseParameters")).get("Headers")).get("Access-Control-Allow-Origin"),
+                    type + " is readable by the site");
+        }
+    }
+
+    @Test
+    void theSiteOriginMustBeGivenAndBeAnHttpsOrigin() {
+        Map<String, Object> origin = map(map(template.get("Parameters")).get("SiteOrigin"));
+        assertNull(origin.get("Default"), "no guessed origin for CORS to allow");
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile((String) origin.get("AllowedPattern"));
+        for (String ok : List.of("https://signals.example.org", "https://my-lab.herokuapp.com", "https://x.io:8443")) {
+            assertTrue(pattern.matcher(ok).matches(), ok);
+        }
+        for (String bad : List.of("http://signals.example.org", "https://signals.example.org/", "https://a.org/app",
+                "*", "https://*.example.org", "", "https://a.org, https://b.org")) {
+            assertFalse(pattern.matcher(bad).matches(), bad);
+        }
+    }
+
+    @Test
+    void theBucketIgnoresAclsSoNoUploadCanMakeItselfPublic() {
+        Map<String, Object> bucket = ofType("AWS::S3::Bucket").values().iterator().next();
+        Map<String, Object> rule = map(((List<?>) map(bucket.get("OwnershipControls")).get("Rules")).get(0));
+        assertEquals("BucketOwnerEnforced", rule.get("ObjectOwnership"));
+    }
+
+    @Test
+    void everyFunctionThatReadsObjectsMayListTheBucketWithoutCondition() {
+        int readers = 0;
+        for (var f : ofType("AWS::Serverless::Function").entrySet()) {
+            List<Map<String, Object>> statements = statements(f.getValue());
+            if (statements.stream().noneMatch(s -> actions(s).contains("s3:GetObject"))) continue;
+            readers++;
+            assertTrue(statements.stream().anyMatch(s -> actions(s).contains("s3:ListBucket")
+                            && Map.of("Fn::GetAtt", "DataBucket.Arn").equals(s.get("Resource"))
+                            && s.get("Condition") == null),
+                    f.getKey() + " reads objects: without unconditioned s3:ListBucket a missing key answers 403");
+        }
+        assertTrue(readers >= 7, "files, filter, process, integrals, export, jobs, worker read objects");
+    }
+
+    /**
+     * The Rules, evaluated for every allowed pair: a stack is refused exactly when the backstop is not longer
+     * than a session's life plus the TTL grace the functions are given.
+     */
+    @Test
+    void theRulesRefuseABackstopThatALiveSessionOrItsCleanupCouldOutlast() {
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        java.time.Duration grace = io.micronaut.core.convert.ConversionService.SHARED.convertRequired(
+                globalEnvironment().get("SESSION_TTL_GRACE"), java.time.Duration.class);
+        Map<String, Object> rules = map(template.get("Rules"));
+        int refused = 0;
+        for (Object lifetime : (List<?>) map(parameters.get("SessionLifetime")).get("AllowedValues")) {
+            java.time.Duration life = io.micronaut.core.convert.ConversionService.SHARED.convertRequired(
+                    lifetime.toString(), java.time.Duration.class);
+            for (Object days : (List<?>) map(parameters.get("ObjectBackstopDays")).get("AllowedValues")) {
+                Map<String, String> values = Map.of("SessionLifetime", lifetime.toString(),
+                        "ObjectBackstopDays", days.toString());
+                boolean accepted = true;
+                for (Object r : rules.values()) {
+                    Map<String, Object> rule = map(r);
+                    if (rule.containsKey("RuleCondition") && !truth(rule.get("RuleCondition"), values)) continue;
+                    for (Object a : (List<?>) rule.get("Assertions")) {
+                        accepted &= truth(map(a).get("Assert"), values);
+                    }
+                }
+                boolean safe = java.time.Duration.ofDays(Long.parseLong(days.toString())).compareTo(life.plus(grace)) > 0;
+                assertEquals(safe, accepted, "SessionLifetime " + lifetime + ", ObjectBackstopDays " + days);
+                if (!accepted) refused++;
+            }
+        }
+        assertTrue(refused > 0, "some allowed pair is unsafe, so the rules do matter");
+        Map<String, Object> defaults = Map.of("SessionLifetime", map(parameters.get("SessionLifetime")).get("Default"),
+                "ObjectBackstopDays", map(parameters.get("ObjectBackstopDays")).get("Default"));
+        assertTrue(((List<?>) map(parameters.get("SessionLifetime")).get("AllowedValues"))
+                .contains(defaults.get("SessionLifetime")));
+    }
+
+    /** The rule functions CloudFormation allows that the template uses: Equals, Not, Contains, Ref. */
+    private static boolean truth(Object expression, Map<String, String> parameters) {
+        Map<String, Object> e = map(expression);
+        if (e.containsKey("Fn::Equals")) {
+            List<?> args = (List<?>) e.get("Fn::Equals");
+            return value(args.get(0), parameters).equals(value(args.get(1), parameters));
+        }
+        if (e.containsKey("Fn::Not")) return !truth(((List<?>) e.get("Fn::Not")).get(0), parameters);
+        if (e.containsKey("Fn::Contains")) {
+            List<?> args = (List<?>) e.get("Fn::Contains");
+            return ((List<?>) args.get(0)).stream().map(Object::toString).toList()
+                    .contains(value(args.get(1), parameters));
+        }
+        throw new AssertionError("a rule function this test does not evaluate: " + e);
+    }
+
+    private static String value(Object o, Map<String, String> parameters) {
+        if (o instanceof Map<?, ?> m && m.containsKey("Ref")) {
+            return java.util.Objects.requireNonNull(parameters.get((String) m.get("Ref")), m.toString());
+        }
+        return o.toString();
+    }
+
+    @Test
+    void theJobWorkerIsNotRetriedAndItsFailuresMarkTheJobFailed() {
+        Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
+        Map<String, Object> worker = functions.get("JobWorkerFunction");
+        Map<String, Object> config = map(worker.get("EventInvokeConfig"));
+        assertEquals(0, config.get("MaximumRetryAttempts"), "a retry would analyse every file again");
+        Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+        assertEquals("Lambda", onFailure.get("Type"));
+        assertEquals(Map.of("Fn::GetAtt", "JobFailureFunction.Arn"), onFailure.get("Destination"));
+        assertEquals("org.signalanalyzer.functions.jobs.JobFailureFunction",
+                functions.get("JobFailureFunction").get("Handler"));
+        for (Map<String, Object> s : statements(worker)) {
+            assertFalse(actions(s).contains("dynamodb:Query"), "the worker lists nothing");
+            assertFalse(actions(s).contains("dynamodb:UpdateItem"), "the worker replaces items whole (PutItem)");
         }
     }
 }

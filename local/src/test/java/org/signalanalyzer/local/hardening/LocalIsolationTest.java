@@ -238,7 +238,8 @@ class LocalIsolationTest {
         Map<String, String> before = filesOf(a.sid());
         String base = runtime.url().toString().replaceAll("/$", "");
         for (String path : List.of("/blobs/", "/blobs/?list-type=2&prefix=sessions/",
-                "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/upload")) {
+                // An object that exists: complete deleted the upload, and S3Proxy answers a missing key 404.
+                "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/recording.json")) {
             LocalClient.Answer r = http.get(base + path);
             assertEquals(403, r.status(), path + " → " + r);
         }
