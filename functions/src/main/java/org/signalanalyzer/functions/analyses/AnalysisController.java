@@ -21,6 +21,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.Session;
 
@@ -33,14 +34,16 @@ public class AnalysisController {
     private final AnalysisRunner runner;
     private final AnalysisStore analyses;
     private final JsonMapper json;
+    private final SessionQuotas quotas;
 
     public AnalysisController(SessionAccess access, Documents documents, AnalysisRunner runner,
-                              AnalysisStore analyses, JsonMapper json) {
+                              AnalysisStore analyses, JsonMapper json, SessionQuotas quotas) {
         this.access = access;
         this.documents = documents;
         this.runner = runner;
         this.analyses = analyses;
         this.json = json;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -55,7 +58,7 @@ public class AnalysisController {
         String fileId = RequestJson.requiredText(root, "fileId");
         FileDescription file = runner.readyFile(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
-        AnalysisSummary summary = runner.run(session, file, request);
+        AnalysisSummary summary = quotas.forAnalysis(session).keepIf(() -> runner.run(session, file, request));
         return HttpResponse.status(HttpStatus.CREATED).body(view(summary, analyses.result(session, summary.analysisId())));
     }
 

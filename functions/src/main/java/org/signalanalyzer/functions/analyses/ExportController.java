@@ -10,6 +10,7 @@ import java.util.List;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.store.Session;
 
 /** Exports: shared-dsp writes the workbook/CSV/JSON, it goes to S3, the browser gets a presigned download link. */
@@ -18,10 +19,12 @@ public class ExportController {
 
     private final SessionAccess access;
     private final Exports exports;
+    private final SessionQuotas quotas;
 
-    public ExportController(SessionAccess access, Exports exports) {
+    public ExportController(SessionAccess access, Exports exports, SessionQuotas quotas) {
         this.access = access;
         this.exports = exports;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -40,6 +43,6 @@ public class ExportController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        return exports.write(session, request.analysisIds(), layout);
+        return quotas.forExport(session).keepIf(() -> exports.write(session, request.analysisIds(), layout));
     }
 }

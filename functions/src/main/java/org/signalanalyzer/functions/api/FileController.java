@@ -18,6 +18,7 @@ import org.signalanalyzer.dsp.io.RecordingFormatException;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
 import org.signalanalyzer.functions.store.BlobKeys;
@@ -36,14 +37,16 @@ public class FileController {
     private final BlobStore blobs;
     private final RecordingArchive archive;
     private final Clock clock;
+    private final SessionQuotas quotas;
 
     public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
-                          Clock clock) {
+                          Clock clock, SessionQuotas quotas) {
         this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.archive = archive;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -96,9 +99,10 @@ public class FileController {
     @Status(HttpStatus.NO_CONTENT)
     public void delete(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization) {
         Session session = access.open(sessionId, authorization);
-        fileEntry(session, fileId);
+        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
         documents.delete(session, FileDescription.KIND, fileId);
+        quotas.fileRemoved(session, file.sizeBytes());
     }
 
     /**

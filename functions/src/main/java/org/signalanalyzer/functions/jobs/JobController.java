@@ -21,6 +21,7 @@ import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
@@ -38,15 +39,17 @@ public class JobController {
     private final Exports exports;
     private final JobRunner jobRunner;
     private final Clock clock;
+    private final SessionQuotas quotas;
 
     public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
-                         JobRunner jobRunner, Clock clock) {
+                         JobRunner jobRunner, Clock clock, SessionQuotas quotas) {
         this.access = access;
         this.documents = documents;
         this.runner = runner;
         this.exports = exports;
         this.jobRunner = jobRunner;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -83,13 +86,16 @@ public class JobController {
         String jobId = Tokens.newId();
         JobState job = new JobState(jobId, JobState.QUEUED, 0, fileIds.size(), "", fileIds, body, layout, List.of(),
                 null, clock.instant());
-        documents.create(session, JobState.KIND, jobId, job);
-        try {
-            jobRunner.submit(new JobRequest(session.sessionId(), jobId));
-        } catch (JobsBusyException e) {
-            documents.delete(session, JobState.KIND, jobId);
-            throw e;
-        }
+        quotas.forJob(session, fileIds.size()).keepIf(() -> {
+            documents.create(session, JobState.KIND, jobId, job);
+            try {
+                jobRunner.submit(new JobRequest(session.sessionId(), jobId));
+            } catch (JobsBusyException e) {
+                documents.delete(session, JobState.KIND, jobId);
+                throw e;
+            }
+            return jobId;
+        });
         return HttpResponse.accepted().body(new Accepted(jobId, JobState.QUEUED));
     }
 
