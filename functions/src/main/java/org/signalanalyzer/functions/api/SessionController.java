@@ -57,7 +57,7 @@ public class SessionController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public CreatedSession create(HttpRequest<?> request) {
+    public CreatedSession create(HttpRequest<String> request) {
         admission.admit(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
