@@ -73,6 +73,7 @@ public class FileController {
         } catch (RecordingFormatException e) {
             blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
             documents.delete(session, FileDescription.KIND, fileId);
+            quotas.fileRemoved(session, file.sizeBytes());
             throw ApiException.unreadable(e.getMessage());
         }
         archive.store(session.sessionId(), fileId, recording);

@@ -139,6 +139,26 @@ class LimitsTest {
                 "failed analyses took no room: the second of two still fits");
     }
 
+    @Test
+    void anUnreadableUploadGivesItsRoomBackWhenItIsRemoved() throws Exception {
+        ApiGatewayFunction api = ApiHarness.handlerWith(Map.of("signal.limits.files-per-session", "1"));
+        Response session = ApiHarness.call(api, "POST", "/api/sessions", (String) null, null);
+        String sid = session.json().get("sessionId").asText();
+        String token = session.json().get("token").asText();
+        byte[] junk = "this is no recording\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response ticket = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
+                "junk.atf", "contentType", "application/octet-stream", "sizeBytes", junk.length));
+        assertEquals(201, ticket.status(), ticket.toString());
+        assertEquals(200, SessionFixture.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", junk)
+                .statusCode());
+        Response complete = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/files/"
+                + ticket.json().get("fileId").asText() + "/complete", token, null);
+        assertEquals(422, complete.status(), complete.toString());
+        Response again = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
+                "good.atf", "contentType", "application/octet-stream", "sizeBytes", 10));
+        assertEquals(201, again.status(), "the removed file's room is free again: " + again);
+    }
+
     private static Map<String, Object> analysis(SessionFixture f) {
         return Map.of("fileId", f.fileId(), "mode", "desktop", "chain", Map.of("preset", "raw"),
                 "startingPoint", "35", "params", SessionFixture.PROTOCOL);
