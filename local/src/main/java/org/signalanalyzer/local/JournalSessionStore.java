@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.signalanalyzer.functions.store.CreationSlots;
 import org.signalanalyzer.functions.store.Entry;
+import org.signalanalyzer.functions.store.QuotaRefusal;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.store.StorageUnavailableException;
 import org.signalanalyzer.functions.store.StoreConflictException;
+import org.signalanalyzer.functions.store.UsageCharge;
 
 /**
  * The session store of the local runtime: every item in memory, every change appended to a JSON-lines journal and
@@ -51,6 +55,14 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     private final Map<String, Session> sessions = new HashMap<>();
     /** session id → kind → id → entry; sessions may own entries without a session item (see sessionsToPurge). */
     private final Map<String, Map<String, TreeMap<String, Entry>>> entries = new HashMap<>();
+    /** session id → usage counter → value; journaled with the session, removed by its purge. */
+    private final Map<String, Map<String, Long>> usage = new HashMap<>();
+    /**
+     * Client key → theoretical arrival time (epoch ms) of its next session creation. Kept in memory only: after a
+     * restart every client starts with a full burst, which is all a restart could cost.
+     */
+    private final Map<String, Long> creationTat = new HashMap<>();
+    private static final int RATE_CLIENTS_BEFORE_PRUNE = 10_000;
     private FileChannel out;
     private long linesInJournal;
 
@@ -184,6 +196,50 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
         return true;
     }
 
+    @Override
+    public synchronized Optional<QuotaRefusal> reserveUsage(String sessionId, List<UsageCharge> charges, Instant now) {
+        if (!isLive(sessionId, now)) throw new StoreConflictException("session " + sessionId + " is gone");
+        Map<String, Long> used = usage.getOrDefault(sessionId, Map.of());
+        for (UsageCharge c : charges) {
+            long u = used.getOrDefault(c.counter(), 0L);
+            if (c.amount() > c.limit() || u > c.limit() - c.amount()) return Optional.of(new QuotaRefusal(c, u));
+        }
+        if (charges.isEmpty()) return Optional.empty();
+        Map<String, Long> after = new TreeMap<>(used);
+        for (UsageCharge c : charges) after.merge(c.counter(), c.amount(), Long::sum);
+        writeUsage(sessionId, after);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void releaseUsage(String sessionId, List<UsageCharge> charges) {
+        Map<String, Long> used = usage.get(sessionId);
+        if (used == null || !sessions.containsKey(sessionId)) return;
+        Map<String, Long> after = new TreeMap<>(used);
+        for (UsageCharge c : charges) {
+            long u = after.getOrDefault(c.counter(), 0L);
+            if (u >= c.amount()) after.put(c.counter(), u - c.amount());
+        }
+        if (!after.equals(used)) writeUsage(sessionId, after);
+    }
+
+    @Override
+    public synchronized Map<String, Long> usage(String sessionId) {
+        return Map.copyOf(usage.getOrDefault(sessionId, Map.of()));
+    }
+
+    @Override
+    public synchronized Optional<Duration> takeCreationSlot(String clientKey, int perMinute, int burst, Instant now) {
+        long nowMs = now.toEpochMilli();
+        if (creationTat.size() > RATE_CLIENTS_BEFORE_PRUNE) creationTat.values().removeIf(tat -> tat < nowMs);
+        Long tat = creationTat.get(clientKey);
+        if (!CreationSlots.admits(tat, nowMs, perMinute, burst)) {
+            return Optional.of(CreationSlots.wait(tat, nowMs, perMinute, burst));
+        }
+        creationTat.put(clientKey, CreationSlots.next(tat, nowMs, perMinute));
+        return Optional.empty();
+    }
+
     /** Closes the journal; every answered write is already on disk. */
     @Override
     public synchronized void close() {
@@ -219,6 +275,19 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
         apply(line);
     }
 
+    private void writeUsage(String sessionId, Map<String, Long> counters) {
+        ObjectNode line = usageLine(sessionId, counters);
+        append(line);
+        apply(line);
+    }
+
+    private ObjectNode usageLine(String sessionId, Map<String, Long> counters) {
+        ObjectNode line = json.createObjectNode().put("op", "usage").put("sid", sessionId);
+        ObjectNode values = line.putObject("counters");
+        counters.forEach(values::put);
+        return line;
+    }
+
     private ObjectNode sessionLine(Session s) {
         return json.createObjectNode().put("op", "session").put("sid", s.sessionId()).put("tokenHash", s.tokenHash())
                 .put("createdAt", s.createdAt().toEpochMilli()).put("lastUsedAt", s.lastUsedAt().toEpochMilli())
@@ -250,9 +319,15 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
                 if (ofKind.isEmpty()) byKind.remove(text(line, "kind"));
                 if (byKind.isEmpty()) entries.remove(sid);
             }
+            case "usage" -> {
+                Map<String, Long> counters = new TreeMap<>();
+                line.path("counters").fields().forEachRemaining(f -> counters.put(f.getKey(), f.getValue().asLong()));
+                usage.put(sid, counters);
+            }
             case "purge" -> {
                 entries.remove(sid);
                 sessions.remove(sid);
+                usage.remove(sid);
             }
             default -> throw new IllegalArgumentException("unknown operation '" + text(line, "op") + "'");
         }
@@ -280,7 +355,7 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     }
 
     private long itemCount() {
-        long n = sessions.size();
+        long n = sessions.size() + usage.size();
         for (var byKind : entries.values()) for (var ofKind : byKind.values()) n += ofKind.size();
         return n;
     }
@@ -323,6 +398,10 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
             StringBuilder sb = new StringBuilder();
             for (Session s : sessions.values()) {
                 sb.append(json.writeValueAsString(sessionLine(s))).append('\n');
+                lines++;
+            }
+            for (var counters : usage.entrySet()) {
+                sb.append(json.writeValueAsString(usageLine(counters.getKey(), counters.getValue()))).append('\n');
                 lines++;
             }
             for (var bySession : entries.entrySet()) {

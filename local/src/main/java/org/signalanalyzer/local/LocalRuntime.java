@@ -1,6 +1,7 @@
 package org.signalanalyzer.local;
 
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,6 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
                 + settings.dataDir().toAbsolutePath().normalize() + "; ready " + sinceJvmStart
                 + " ms after launch; Ctrl+C stops it)");
+        settings.openDoorWarning().ifPresent(System.out::println);
         runtime.awaitStop();
     }
 
@@ -88,12 +91,29 @@ public final class LocalRuntime implements AutoCloseable {
     private static boolean selfCheck(LocalRuntime runtime) {
         try (runtime) {
             int page = status(runtime.url(), "GET");
-            int session = status(runtime.url().resolve("api/sessions"), "POST");
+            int session = createSession(runtime.url().resolve("api/sessions"), runtime.settings().accessCode());
             System.out.println("self-check: GET / answered " + page + ", POST /api/sessions answered " + session);
             return page == 200 && session == 201;
         } catch (IOException e) {
             System.err.println("self-check failed: " + e.getMessage());
             return false;
+        }
+    }
+
+    /** POST /api/sessions, with the access code when one is set. */
+    private static int createSession(URI uri, String accessCode) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setRequestMethod("POST");
+        try {
+            if (!accessCode.isEmpty()) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                var body = new ObjectMapper().createObjectNode().put("accessCode", accessCode);
+                c.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
         }
     }
 
@@ -216,6 +236,8 @@ public final class LocalRuntime implements AutoCloseable {
         p.put("signal.local.cleanup-interval", s.cleanupInterval().toSeconds() + "s");
         p.put("signal.jobs.runner", "threads");
         p.put("signal.jobs.threads", s.jobThreads());
+        p.put("signal.access-code", s.accessCode());
+        p.putAll(s.limits().asProperties());
         // SnapStart priming only matters to a Lambda snapshot; here it would only slow the start.
         p.put("signal.priming.enabled", false);
         return p;

@@ -1,19 +1,23 @@
 package org.signalanalyzer.local;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.signalanalyzer.functions.limits.Limits;
 
 /**
  * How the local runtime is set up. Every setting has a default, an environment variable and a flag; a flag beats
- * the environment variable, which beats the default.
+ * the environment variable, which beats the default. The limits' defaults are the functions' own ({@link Limits}).
  */
 public record LocalSettings(int port, String bind, Path dataDir, long maxUploadBytes, Duration sessionLifetime,
-                            Duration cleanupInterval, int jobThreads) {
+                            Duration cleanupInterval, int jobThreads, String accessCode, Limits limits) {
 
     static final String USAGE = """
             Usage: java -jar local/target/signal-analyzer-local.jar [options]
@@ -25,8 +29,20 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
               --session-lifetime D     how long a session lives           SIGNAL_ANALYZER_SESSION_LIFETIME  24h
               --cleanup-interval D     how often expired sessions go      SIGNAL_ANALYZER_CLEANUP_INTERVAL  1h
               --job-threads N          parallel long jobs (batches)       SIGNAL_ANALYZER_JOB_THREADS       2
+              --access-code CODE       code a browser needs to start a    SIGNAL_ANALYZER_ACCESS_CODE       (none: open)
+                                       session (set it with --bind 0.0.0.0)
+              --sessions-per-minute N  new sessions per client address    SIGNAL_ANALYZER_SESSIONS_PER_MINUTE %d
+              --session-burst N        ... of which at once               SIGNAL_ANALYZER_SESSION_BURST     %d
+              --max-files N            files one session may hold         SIGNAL_ANALYZER_MAX_FILES         %d
+              --max-session-upload-mb N  declared upload MB per session   SIGNAL_ANALYZER_MAX_SESSION_UPLOAD_MB %d
+              --max-analyses N         analyses one session may run       SIGNAL_ANALYZER_MAX_ANALYSES      %d
+              --max-exports N          exports one session may write      SIGNAL_ANALYZER_MAX_EXPORTS       %d
+              --max-jobs N             batch jobs one session may start   SIGNAL_ANALYZER_MAX_JOBS          %d
               --help                   this text
-            Durations: 90s, 30m, 24h, 7d (or ISO-8601 such as PT24H).""";
+            Durations: 90s, 30m, 24h, 7d (or ISO-8601 such as PT24H).""".formatted(
+            Limits.DEFAULT_SESSIONS_PER_MINUTE, Limits.DEFAULT_SESSION_BURST, Limits.DEFAULT_FILES_PER_SESSION,
+            Limits.DEFAULT_UPLOAD_BYTES_PER_SESSION / (1024 * 1024), Limits.DEFAULT_ANALYSES_PER_SESSION,
+            Limits.DEFAULT_EXPORTS_PER_SESSION, Limits.DEFAULT_JOBS_PER_SESSION);
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
     private static final long MB = 1024L * 1024L;
@@ -68,15 +84,63 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
                 intIn(values, Option.MAX_UPLOAD_MB, 1, 4096) * MB,
                 duration(values, Option.SESSION_LIFETIME),
                 duration(values, Option.CLEANUP_INTERVAL),
-                intIn(values, Option.JOB_THREADS, 1, 64));
+                intIn(values, Option.JOB_THREADS, 1, 64),
+                values.get(Option.ACCESS_CODE.flag),
+                new Limits(intIn(values, Option.SESSIONS_PER_MINUTE, 1, 1_000_000),
+                        intIn(values, Option.SESSION_BURST, 1, 1_000_000),
+                        intIn(values, Option.MAX_FILES, 0, 1_000_000),
+                        intIn(values, Option.MAX_SESSION_UPLOAD_MB, 0, 16 * 1024 * 1024) * MB,
+                        intIn(values, Option.MAX_ANALYSES, 0, 1_000_000),
+                        intIn(values, Option.MAX_EXPORTS, 0, 1_000_000),
+                        intIn(values, Option.MAX_JOBS, 0, 1_000_000)));
     }
 
     public LocalSettings withPort(int newPort) {
-        return new LocalSettings(newPort, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads);
+        return new LocalSettings(newPort, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
+                accessCode, limits);
     }
 
     public LocalSettings withDataDir(Path newDataDir) {
-        return new LocalSettings(port, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads);
+        return new LocalSettings(port, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
+                accessCode, limits);
+    }
+
+    public LocalSettings withLimits(Limits newLimits) {
+        return new LocalSettings(port, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
+                accessCode, newLimits);
+    }
+
+    public LocalSettings withAccessCode(String newAccessCode) {
+        return new LocalSettings(port, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
+                newAccessCode, limits);
+    }
+
+    /**
+     * What to say at start when the runtime listens beyond this machine without an access code: anyone who can
+     * reach the port can then create sessions and spend this machine's disk and processor.
+     */
+    public Optional<String> openDoorWarning() {
+        if (!accessCode.isEmpty() || isLoopback(bind)) return Optional.empty();
+        return Optional.of("WARNING: Signal Analyzer listens on " + bind + ", reachable from other machines, without "
+                + "an access code: anyone who can reach this port can start sessions and store files here. Start it "
+                + "with --access-code CODE (or SIGNAL_ANALYZER_ACCESS_CODE) to close it to strangers.");
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException unknown) {
+            return false;
+        }
+    }
+
+    /** The access code is a secret: never printed, even in a settings dump. */
+    @Override
+    public String toString() {
+        return "LocalSettings[port=" + port + ", bind=" + bind + ", dataDir=" + dataDir + ", maxUploadBytes="
+                + maxUploadBytes + ", sessionLifetime=" + sessionLifetime + ", cleanupInterval=" + cleanupInterval
+                + ", jobThreads=" + jobThreads + ", accessCode=" + (accessCode.isEmpty() ? "(none)" : "(set)")
+                + ", limits=" + limits + "]";
     }
 
     public static boolean wantsHelp(String[] args) {
@@ -135,7 +199,17 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
         MAX_UPLOAD_MB("--max-upload-mb", "SIGNAL_ANALYZER_MAX_UPLOAD_MB", "50"),
         SESSION_LIFETIME("--session-lifetime", "SIGNAL_ANALYZER_SESSION_LIFETIME", "24h"),
         CLEANUP_INTERVAL("--cleanup-interval", "SIGNAL_ANALYZER_CLEANUP_INTERVAL", "1h"),
-        JOB_THREADS("--job-threads", "SIGNAL_ANALYZER_JOB_THREADS", "2");
+        JOB_THREADS("--job-threads", "SIGNAL_ANALYZER_JOB_THREADS", "2"),
+        ACCESS_CODE("--access-code", "SIGNAL_ANALYZER_ACCESS_CODE", ""),
+        SESSIONS_PER_MINUTE("--sessions-per-minute", "SIGNAL_ANALYZER_SESSIONS_PER_MINUTE",
+                Limits.DEFAULT_SESSIONS_PER_MINUTE),
+        SESSION_BURST("--session-burst", "SIGNAL_ANALYZER_SESSION_BURST", Limits.DEFAULT_SESSION_BURST),
+        MAX_FILES("--max-files", "SIGNAL_ANALYZER_MAX_FILES", Limits.DEFAULT_FILES_PER_SESSION),
+        MAX_SESSION_UPLOAD_MB("--max-session-upload-mb", "SIGNAL_ANALYZER_MAX_SESSION_UPLOAD_MB",
+                Limits.DEFAULT_UPLOAD_BYTES_PER_SESSION / MB),
+        MAX_ANALYSES("--max-analyses", "SIGNAL_ANALYZER_MAX_ANALYSES", Limits.DEFAULT_ANALYSES_PER_SESSION),
+        MAX_EXPORTS("--max-exports", "SIGNAL_ANALYZER_MAX_EXPORTS", Limits.DEFAULT_EXPORTS_PER_SESSION),
+        MAX_JOBS("--max-jobs", "SIGNAL_ANALYZER_MAX_JOBS", Limits.DEFAULT_JOBS_PER_SESSION);
 
         final String flag;
         final String env;
@@ -145,6 +219,10 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
             this.flag = flag;
             this.env = env;
             this.defaultValue = defaultValue;
+        }
+
+        Option(String flag, String env, long defaultValue) {
+            this(flag, env, Long.toString(defaultValue));
         }
 
         static Option byFlag(String flag) {

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.limits.Limits;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.functions.support.SharedFiles;
 
@@ -58,7 +59,9 @@ class BrowserEndToEndTest {
 
         Files.createDirectories(OUT);
         Path log = OUT.resolve("e2e.log");
-        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data))) {
+        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data)
+                // A person's flow fits the product's default limits; they are stated so a change to them shows here.
+                .withLimits(Limits.defaults()))) {
             ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e")
                     .directory(WEB.toFile())
                     .redirectErrorStream(true)

@@ -32,7 +32,8 @@ final class Http {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + pathAndQuery, e);
         } catch (InterruptedException e) {
@@ -50,7 +51,7 @@ final class Http {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    record Answer(int status, byte[] body, String contentType) {
+    record Answer(int status, byte[] body, String contentType, String retryAfter) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);

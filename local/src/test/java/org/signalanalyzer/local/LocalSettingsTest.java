@@ -50,4 +50,34 @@ class LocalSettingsTest {
         assertTrue(unknown.getMessage().contains("--prot"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LocalSettings.parse(new String[] {"--data"}, Map.of()));
     }
+
+    @Test
+    void theLimitsDefaultToTheFunctionsOwnAndTakeFlagsAndEnvironment() {
+        assertEquals(org.signalanalyzer.functions.limits.Limits.defaults(), LocalSettings.defaults().limits());
+        assertEquals("", LocalSettings.defaults().accessCode());
+        LocalSettings s = LocalSettings.parse(new String[] {"--sessions-per-minute", "5", "--max-files=7",
+                "--max-session-upload-mb", "100", "--access-code", "lab-42"},
+                Map.of("SIGNAL_ANALYZER_MAX_JOBS", "3", "SIGNAL_ANALYZER_SESSION_BURST", "2"));
+        assertEquals(5, s.limits().sessionsPerMinute());
+        assertEquals(2, s.limits().sessionBurst());
+        assertEquals(7, s.limits().filesPerSession());
+        assertEquals(100L * 1024 * 1024, s.limits().uploadBytesPerSession());
+        assertEquals(3, s.limits().jobsPerSession());
+        assertEquals("lab-42", s.accessCode());
+        assertEquals("lab-42", LocalSettings.parse(new String[0], Map.of("SIGNAL_ANALYZER_ACCESS_CODE", "lab-42"))
+                .accessCode());
+        assertFalse(s.toString().contains("lab-42"), "the code is never printed: " + s);
+        assertThrows(IllegalArgumentException.class,
+                () -> LocalSettings.parse(new String[] {"--sessions-per-minute", "0"}, Map.of()));
+    }
+
+    @Test
+    void listeningBeyondThisMachineWithoutACodeIsSaidAtStart() {
+        assertTrue(LocalSettings.defaults().openDoorWarning().isEmpty(), "localhost needs no code");
+        LocalSettings lab = LocalSettings.parse(new String[] {"--bind", "0.0.0.0"}, Map.of());
+        String warning = lab.openDoorWarning().orElseThrow();
+        assertTrue(warning.contains("0.0.0.0") && warning.contains("--access-code"), warning);
+        assertTrue(lab.withAccessCode("lab-42").openDoorWarning().isEmpty(), "a code closes the door");
+        assertTrue(LocalSettings.parse(new String[] {"--bind", "127.0.0.1"}, Map.of()).openDoorWarning().isEmpty());
+    }
 }

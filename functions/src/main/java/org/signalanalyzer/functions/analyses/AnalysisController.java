@@ -18,6 +18,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
@@ -35,14 +36,16 @@ public class AnalysisController {
     private final AnalysisRunner runner;
     private final AnalysisStore analyses;
     private final AnalysisViews views;
+    private final SessionQuotas quotas;
 
     public AnalysisController(SessionAccess access, Documents documents, AnalysisRunner runner,
-                              AnalysisStore analyses, AnalysisViews views) {
+                              AnalysisStore analyses, AnalysisViews views, SessionQuotas quotas) {
         this.access = access;
         this.documents = documents;
         this.runner = runner;
         this.analyses = analyses;
         this.views = views;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -70,7 +73,7 @@ public class AnalysisController {
         String fileId = RequestJson.requiredText(root, "fileId");
         FileDescription file = runner.readyFile(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
-        AnalysisSummary summary = runner.run(session, file, request);
+        AnalysisSummary summary = quotas.forAnalysis(session).keepIf(() -> runner.run(session, file, request));
         if (idempotencyKey != null) {
             try {
                 documents.create(session, ProcessKey.KIND, idempotencyKey, new ProcessKey(summary.analysisId()));

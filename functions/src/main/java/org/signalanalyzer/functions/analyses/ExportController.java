@@ -14,6 +14,7 @@ import java.util.Map;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.store.Session;
 
 /** Exports: shared-dsp writes the workbook/CSV/JSON, it goes to S3, the browser gets a presigned download link. */
@@ -22,10 +23,12 @@ public class ExportController {
 
     private final SessionAccess access;
     private final Exports exports;
+    private final SessionQuotas quotas;
 
-    public ExportController(SessionAccess access, Exports exports) {
+    public ExportController(SessionAccess access, Exports exports, SessionQuotas quotas) {
         this.access = access;
         this.exports = exports;
+        this.quotas = quotas;
     }
 
     /** A fresh download link for an export made earlier (the first link may have died with its credentials). */
@@ -56,7 +59,8 @@ public class ExportController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        return exports.write(session, analysisIds, layout, sets(root, "analysisIds", analysisIds));
+        Map<String, Integer> sets = sets(root, "analysisIds", analysisIds);
+        return quotas.forExport(session).keepIf(() -> exports.write(session, analysisIds, layout, sets));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.signalanalyzer.dsp.io.RecordingFormatException;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
 import org.signalanalyzer.functions.store.BlobKeys;
@@ -37,15 +38,17 @@ public class FileController {
     private final RecordingArchive archive;
     private final Clock clock;
     private final RegistrationLimits limits;
+    private final SessionQuotas quotas;
 
     public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
-                          Clock clock, RegistrationLimits limits) {
+                          Clock clock, RegistrationLimits limits, SessionQuotas quotas) {
         this.limits = limits;
         this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.archive = archive;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -82,6 +85,7 @@ public class FileController {
         } catch (RecordingFormatException e) {
             blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
             documents.delete(session, FileDescription.KIND, fileId);
+            quotas.fileRemoved(session, file.sizeBytes());
             throw limits.refusal(e);
         }
         archive.store(session.sessionId(), fileId, recording);
@@ -109,9 +113,10 @@ public class FileController {
     @Status(HttpStatus.NO_CONTENT)
     public void delete(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization) {
         Session session = access.open(sessionId, authorization);
-        fileEntry(session, fileId);
+        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
         documents.delete(session, FileDescription.KIND, fileId);
+        quotas.fileRemoved(session, file.sizeBytes());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.signalanalyzer.functions.api;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
+import org.signalanalyzer.functions.limits.SessionAdmission;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
@@ -32,15 +34,18 @@ public class SessionController {
     private final Documents documents;
     private final Clock clock;
     private final Duration lifetime;
+    private final SessionAdmission admission;
 
     public SessionController(SessionStore store, BlobStore blobs, SessionAccess access, Documents documents,
-                             Clock clock, @Value("${signal.sessions.lifetime}") Duration lifetime) {
+                             Clock clock, @Value("${signal.sessions.lifetime}") Duration lifetime,
+                             SessionAdmission admission) {
         this.store = store;
         this.blobs = blobs;
         this.access = access;
         this.documents = documents;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.admission = admission;
     }
 
     @Serdeable
@@ -52,7 +57,8 @@ public class SessionController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public CreatedSession create() {
+    public CreatedSession create(HttpRequest<String> request) {
+        admission.admit(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         String token = Tokens.newSecret();

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
@@ -39,16 +40,18 @@ public class UploadController {
     private final Clock clock;
     private final long maxBytes;
     private final Duration urlValidity;
+    private final SessionQuotas quotas;
 
     public UploadController(SessionAccess access, Documents documents, BlobStore blobs, Clock clock,
                             @Value("${signal.uploads.max-bytes}") long maxBytes,
-                            @Value("${signal.uploads.url-validity}") Duration urlValidity) {
+                            @Value("${signal.uploads.url-validity}") Duration urlValidity, SessionQuotas quotas) {
         this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.urlValidity = urlValidity;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -83,11 +86,13 @@ public class UploadController {
                     + " bytes (" + maxBytes / (1024 * 1024) + " MB).");
         }
         String fileId = Tokens.newId();
-        BlobStore.PresignedUpload url = blobs.presignPut(BlobKeys.upload(session.sessionId(), fileId), contentType,
-                request.sizeBytes(), urlValidity);
-        documents.create(session, FileDescription.KIND, fileId,
-                FileDescription.declared(fileId, name, contentType, request.sizeBytes()));
-        return new UploadTicket(fileId, url.url().toString(), "PUT", url.headers(), clock.instant().plus(urlValidity));
+        return quotas.forUpload(session, request.sizeBytes()).keepIf(() -> {
+            BlobStore.PresignedUpload url = blobs.presignPut(BlobKeys.upload(session.sessionId(), fileId), contentType,
+                    request.sizeBytes(), urlValidity);
+            documents.create(session, FileDescription.KIND, fileId,
+                    FileDescription.declared(fileId, name, contentType, request.sizeBytes()));
+            return new UploadTicket(fileId, url.url().toString(), "PUT", url.headers(), clock.instant().plus(urlValidity));
+        });
     }
 
     /**

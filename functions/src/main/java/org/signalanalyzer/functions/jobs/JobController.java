@@ -23,6 +23,7 @@ import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
@@ -42,9 +43,11 @@ public class JobController {
     private final Clock clock;
     private final ChargeVoltageRuns chargeVoltageRuns;
     private final JobDeadline deadline;
+    private final SessionQuotas quotas;
 
     public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
-                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline) {
+                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline,
+                         SessionQuotas quotas) {
         this.chargeVoltageRuns = chargeVoltageRuns;
         this.deadline = deadline;
         this.access = access;
@@ -53,6 +56,7 @@ public class JobController {
         this.exports = exports;
         this.jobRunner = jobRunner;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Serdeable
@@ -101,16 +105,20 @@ public class JobController {
                 ChargeVoltageRuns.JOB_KIND, List.of(), null, clock.instant()));
     }
 
+    /** Takes the job's room in the session's quotas first; a job that cannot start gives it back. */
     private HttpResponse<Accepted> queue(Session session, JobState job) {
         String jobId = job.jobId();
-        documents.create(session, JobState.KIND, jobId, job);
-        try {
-            jobRunner.submit(new JobRequest(session.sessionId(), jobId));
-        } catch (RuntimeException e) {
-            // Nothing will ever run it: a job left "queued" would be polled forever.
-            documents.delete(session, JobState.KIND, jobId);
-            throw e;
-        }
+        quotas.forJob(session, job.total()).keepIf(() -> {
+            documents.create(session, JobState.KIND, jobId, job);
+            try {
+                jobRunner.submit(new JobRequest(session.sessionId(), jobId));
+            } catch (RuntimeException e) {
+                // Nothing will ever run it: a job left "queued" would be polled forever.
+                documents.delete(session, JobState.KIND, jobId);
+                throw e;
+            }
+            return jobId;
+        });
         return HttpResponse.accepted().body(new Accepted(jobId, JobState.QUEUED));
     }
 

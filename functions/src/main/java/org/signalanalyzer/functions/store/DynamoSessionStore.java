@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ public final class DynamoSessionStore implements SessionStore {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String PURGE_AT = "purgeAt";
     static final String SESSION_SK = "SESSION";
+    private static final String USAGE_PREFIX = "use_";
+    /** Rate items live beside the sessions under a key no session id can take (ids have no '#'). */
+    private static final String RATE_PREFIX = "client#";
+    private static final String RATE_SK = "CREATIONS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -181,6 +186,137 @@ public final class DynamoSessionStore implements SessionStore {
             }
         }
         return true;
+    }
+
+    // Usage counters are attributes of the session item ("use_" + counter), so one conditional update reserves
+    // several of them at once and a purge of the session removes them with it.
+
+    @Override
+    public Optional<QuotaRefusal> reserveUsage(String sessionId, List<UsageCharge> charges, Instant now) {
+        if (charges.isEmpty()) return Optional.empty();
+        if (charges.stream().anyMatch(c -> c.amount() > c.limit())) {
+            return firstMisfit(charges, liveUsage(sessionId, now));
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            StringBuilder update = new StringBuilder();
+            StringBuilder condition = new StringBuilder("attribute_exists(pk) AND expiresAt > :nowS AND deleting = :f");
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":nowS", num(now.getEpochSecond()));
+            values.put(":f", AttributeValue.fromBool(false));
+            values.put(":zero", num(0));
+            for (int i = 0; i < charges.size(); i++) {
+                UsageCharge c = charges.get(i);
+                names.put("#c" + i, USAGE_PREFIX + c.counter());
+                values.put(":a" + i, num(c.amount()));
+                values.put(":m" + i, num(c.limit() - c.amount()));
+                update.append(i == 0 ? "SET " : ", ").append("#c").append(i).append(" = if_not_exists(#c").append(i)
+                        .append(", :zero) + :a").append(i);
+                condition.append(" AND (attribute_not_exists(#c").append(i).append(") OR #c").append(i)
+                        .append(" <= :m").append(i).append(')');
+            }
+            try {
+                call("reserve usage", () -> dynamo.updateItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
+                        .updateExpression(update.toString()).conditionExpression(condition.toString())
+                        .expressionAttributeNames(names).expressionAttributeValues(values)));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException refused) {
+                Optional<QuotaRefusal> misfit = firstMisfit(charges, liveUsage(sessionId, now));
+                if (misfit.isPresent()) return misfit;
+                // Room was given back between the write and the read: try again.
+            }
+        }
+        UsageCharge first = charges.get(0);
+        return Optional.of(new QuotaRefusal(first, liveUsage(sessionId, now).getOrDefault(first.counter(), 0L)));
+    }
+
+    @Override
+    public void releaseUsage(String sessionId, List<UsageCharge> charges) {
+        for (UsageCharge c : charges) {
+            if (c.amount() == 0) continue;
+            try {
+                call("release usage", () -> dynamo.updateItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
+                        .updateExpression("SET #c = #c - :a").conditionExpression("attribute_exists(pk) AND #c >= :a")
+                        .expressionAttributeNames(Map.of("#c", USAGE_PREFIX + c.counter()))
+                        .expressionAttributeValues(Map.of(":a", num(c.amount())))));
+            } catch (ConditionalCheckFailedException goneOrLower) {
+                // A purged session has nothing to give back; a counter never goes below zero.
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Long> usage(String sessionId) {
+        Map<String, AttributeValue> item = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
+                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        return item == null ? Map.of() : counters(item);
+    }
+
+    @Override
+    public Optional<Duration> takeCreationSlot(String clientKey, int perMinute, int burst, Instant now) {
+        Map<String, AttributeValue> rateKey = key(RATE_PREFIX + clientKey, RATE_SK);
+        long nowMs = now.toEpochMilli();
+        long interval = CreationSlots.intervalMs(perMinute);
+        long latest = CreationSlots.edgeMs(nowMs, perMinute, burst) + interval;
+        // Both TTL attribute names carry the expiry, so the item expires whichever one the table's TTL reads.
+        AttributeValue expiry = num(CreationSlots.expirySecond(latest));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                call("count session creations", () -> dynamo.updateItem(r -> r.tableName(table).key(rateKey)
+                        .updateExpression("SET tat = :next, expiresAt = :exp, purgeAt = :exp")
+                        .conditionExpression("attribute_not_exists(tat) OR tat < :now")
+                        .expressionAttributeValues(Map.of(":next", num(nowMs + interval), ":exp", expiry,
+                                ":now", num(nowMs)))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException busy) {
+                // The client created sessions recently: admitted only while its TAT is within the burst.
+            }
+            try {
+                call("count session creations", () -> dynamo.updateItem(r -> r.tableName(table).key(rateKey)
+                        .updateExpression("SET tat = tat + :interval, expiresAt = :exp, purgeAt = :exp")
+                        .conditionExpression("tat >= :now AND tat <= :edge")
+                        .expressionAttributeValues(Map.of(":interval", num(interval), ":exp", expiry,
+                                ":now", num(nowMs), ":edge", num(CreationSlots.edgeMs(nowMs, perMinute, burst))))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException refusedOrIdle) {
+                Map<String, AttributeValue> item = call("read session creations", () -> dynamo.getItem(r -> r
+                        .tableName(table).key(rateKey).consistentRead(true))).item();
+                if (item != null && item.containsKey("tat")) {
+                    long tat = Long.parseLong(item.get("tat").n());
+                    if (!CreationSlots.admits(tat, nowMs, perMinute, burst)) {
+                        return Optional.of(CreationSlots.wait(tat, nowMs, perMinute, burst));
+                    }
+                }
+                // The TAT fell behind now between the two writes: the first one admits on the next round.
+            }
+        }
+        return Optional.of(Duration.ofMillis(interval));
+    }
+
+    /** The counters of a live session item; {@link StoreConflictException} when it is gone. */
+    private Map<String, Long> liveUsage(String sessionId, Instant now) {
+        Map<String, AttributeValue> item = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
+                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        if (item == null || item.isEmpty() || !isLive(item, now)) {
+            throw new StoreConflictException("session " + sessionId + " is gone");
+        }
+        return counters(item);
+    }
+
+    private static Map<String, Long> counters(Map<String, AttributeValue> item) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(USAGE_PREFIX)) counters.put(name.substring(USAGE_PREFIX.length()), Long.parseLong(value.n()));
+        });
+        return counters;
+    }
+
+    static Optional<QuotaRefusal> firstMisfit(List<UsageCharge> charges, Map<String, Long> used) {
+        for (UsageCharge c : charges) {
+            long u = used.getOrDefault(c.counter(), 0L);
+            if (c.amount() > c.limit() || u > c.limit() - c.amount()) return Optional.of(new QuotaRefusal(c, u));
+        }
+        return Optional.empty();
     }
 
     private static boolean isLive(Map<String, AttributeValue> item, Instant now) {

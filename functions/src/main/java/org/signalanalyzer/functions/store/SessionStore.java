@@ -1,7 +1,9 @@
 package org.signalanalyzer.functions.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,4 +53,25 @@ public interface SessionStore {
      * found again by {@link #sessionsToPurge}. Refuses (returns false, removes nothing) while the session is live.
      */
     boolean purgeSession(String sessionId, Instant now);
+
+    /**
+     * Adds every charge's amount to the session's usage counter if each counter stays within its charge's limit:
+     * all or nothing, atomic against concurrent reservations (a conditional update of the session item). Empty
+     * when reserved; otherwise the first charge that did not fit, with its counter as found, and nothing changed.
+     * {@link StoreConflictException} if the session is not live.
+     */
+    Optional<QuotaRefusal> reserveUsage(String sessionId, List<UsageCharge> charges, Instant now);
+
+    /** Gives back what {@link #reserveUsage} took; a counter never goes below zero; nothing for a session that is gone. */
+    void releaseUsage(String sessionId, List<UsageCharge> charges);
+
+    /** The session's usage counters; a counter never charged is absent (zero). */
+    Map<String, Long> usage(String sessionId);
+
+    /**
+     * Takes one session-creation slot for a client (a hashed address): {@code perMinute} sustained, at most
+     * {@code burst} at once (the generic cell rate algorithm: one "theoretical arrival time" per client). Empty
+     * when taken; otherwise how long until the next slot frees, and nothing changed.
+     */
+    Optional<Duration> takeCreationSlot(String clientKey, int perMinute, int burst, Instant now);
 }

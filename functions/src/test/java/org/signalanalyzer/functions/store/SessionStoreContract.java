@@ -6,7 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,5 +155,103 @@ public abstract class SessionStoreContract {
         List<String> after = store().sessionsToPurge(now);
         assertFalse(after.contains(expired) || after.contains(deleting) || after.contains(orphan), "after: " + after);
         assertTrue(store().findSession(live, now).isPresent());
+    }
+
+    @Test
+    void aReservationTakesEveryChargeOrNone() {
+        String id = newId();
+        store().createSession(session(id, now.plusSeconds(3600)));
+        assertEquals(Map.of(), store().usage(id));
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 100, 150)),
+                now).isEmpty());
+        assertEquals(Map.of("files", 1L, "bytes", 100L), store().usage(id));
+
+        Optional<QuotaRefusal> refused = store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2),
+                new UsageCharge("bytes", 60, 150)), now);
+        assertEquals("bytes", refused.orElseThrow().charge().counter());
+        assertEquals(100, refused.get().used());
+        assertEquals(Map.of("files", 1L, "bytes", 100L), store().usage(id), "a refusal changes no counter");
+
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 50, 150)),
+                now).isEmpty(), "exactly up to the limit fits");
+        QuotaRefusal full = store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now).orElseThrow();
+        assertEquals("files", full.charge().counter());
+        assertEquals(2, full.used());
+        assertEquals("bytes", store().reserveUsage(id, List.of(new UsageCharge("bytes", 151, 150)), now)
+                .orElseThrow().charge().counter(), "a charge larger than its limit never fits");
+        assertEquals(Map.of("files", 2L, "bytes", 150L), store().usage(id));
+    }
+
+    @Test
+    void releasedUsageMakesRoomAndNeverGoesBelowZero() {
+        String id = newId();
+        store().createSession(session(id, now.plusSeconds(3600)));
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 2, 2)), now).isEmpty());
+        store().releaseUsage(id, List.of(new UsageCharge("files", 1, 2)));
+        assertEquals(1L, store().usage(id).get("files"));
+        store().releaseUsage(id, List.of(new UsageCharge("files", 5, 2)));
+        assertEquals(1L, store().usage(id).get("files"), "more than was taken is not given back");
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now).isEmpty());
+        store().releaseUsage(newId(), List.of(new UsageCharge("files", 1, 2)));
+    }
+
+    @Test
+    void onlyALiveSessionCanReserve() {
+        String expired = newId();
+        store().createSession(session(expired, now.minusSeconds(1)));
+        assertThrows(StoreConflictException.class,
+                () -> store().reserveUsage(expired, List.of(new UsageCharge("files", 1, 10)), now));
+        assertThrows(StoreConflictException.class,
+                () -> store().reserveUsage(newId(), List.of(new UsageCharge("files", 1, 10)), now));
+        String deleting = newId();
+        store().createSession(session(deleting, now.plusSeconds(3600)));
+        store().markSessionDeleting(deleting);
+        assertThrows(StoreConflictException.class,
+                () -> store().reserveUsage(deleting, List.of(new UsageCharge("files", 1, 10)), now));
+        assertEquals(Map.of(), store().usage(expired));
+    }
+
+    @Test
+    void concurrentReservationsNeverPassTheLimit() throws Exception {
+        String id = newId();
+        store().createSession(session(id, now.plusSeconds(3600)));
+        AtomicInteger granted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 8; i++) {
+                        if (store().reserveUsage(id, List.of(new UsageCharge("analyses", 1, 20)), now).isEmpty()) {
+                            granted.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(20, granted.get());
+        assertEquals(20L, store().usage(id).get("analyses"));
+    }
+
+    @Test
+    void sessionCreationIsAdmittedAtTheSustainedRateAfterABurst() {
+        String client = newId();
+        Instant t0 = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(store().takeCreationSlot(client, 30, 3, t0).isEmpty(), "burst slot " + (i + 1));
+        }
+        Duration wait = store().takeCreationSlot(client, 30, 3, t0).orElseThrow();
+        assertEquals(2000, wait.toMillis(), "30 a minute: one slot frees every 2 s");
+        assertEquals(500, store().takeCreationSlot(client, 30, 3, t0.plusMillis(1500)).orElseThrow().toMillis());
+        assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusMillis(2000)).isEmpty());
+        assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusMillis(2000)).isPresent());
+        assertTrue(store().takeCreationSlot(newId(), 30, 3, t0).isEmpty(), "another client has its own slots");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusSeconds(600)).isEmpty(),
+                    "after an idle time the whole burst is back");
+        }
     }
 }

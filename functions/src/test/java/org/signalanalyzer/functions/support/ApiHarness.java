@@ -40,6 +40,29 @@ public final class ApiHarness {
         System.setProperty("signal.storage.region", "us-east-1");
         System.setProperty("signal.storage.access-key", S3ProxyServer.ACCESS_KEY);
         System.setProperty("signal.storage.secret-key", S3ProxyServer.SECRET_KEY);
+        // Every test's calls come from one address, far faster than a person: the suite sets its own creation
+        // rate instead of leaning on the default (LimitsTest checks the default-sized limits on its own handler).
+        System.setProperty("signal.limits.sessions-per-minute", "60000");
+        System.setProperty("signal.limits.session-burst", "10000");
+    }
+
+    /**
+     * Another warm container with these properties (signal.limits.*, signal.access-code, ...) over the suite's,
+     * set only while its context starts.
+     */
+    public static synchronized ApiGatewayFunction handlerWith(Map<String, String> properties) {
+        configureStorage();
+        Map<String, String> before = new HashMap<>();
+        properties.keySet().forEach(p -> before.put(p, System.getProperty(p)));
+        try {
+            properties.forEach(System::setProperty);
+            return new ApiGatewayFunction();
+        } finally {
+            before.forEach((p, v) -> {
+                if (v == null) System.clearProperty(p);
+                else System.setProperty(p, v);
+            });
+        }
     }
 
     public static synchronized ApiGatewayFunction handler() {
@@ -91,9 +114,20 @@ public final class ApiHarness {
         return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 
+    /** A call as API Gateway passes it on from a client at {@code sourceIp}. */
+    public static Response callFrom(ApiGatewayFunction handler, String sourceIp, String method, String path,
+                                    Map<String, String> headers, Object body) {
+        return call(handler, method, path, headers, body, Map.of(), sourceIp);
+    }
+
     /** A call with headers and query parameters to the given handler. */
     public static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
                                 Object body, Map<String, String> query) {
+        return call(handler, method, path, extra, body, query, null);
+    }
+
+    private static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
+                                 Object body, Map<String, String> query, String sourceIp) {
         Map<String, String> headers = new HashMap<>(extra);
         headers.putIfAbsent("Accept", "application/json");
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
@@ -109,6 +143,10 @@ public final class ApiHarness {
             }
         }
         event.withHeaders(headers).withMultiValueHeaders(multi(headers));
+        if (sourceIp != null) {
+            event.withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                    .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp(sourceIp)));
+        }
         APIGatewayProxyResponseEvent answer = handler.handleRequest(event, new LambdaTestContext());
         Map<String, String> answerHeaders = new HashMap<>();
         if (answer.getHeaders() != null) answerHeaders.putAll(answer.getHeaders());

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.limits.Limits;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -159,7 +160,15 @@ class TemplateContractTest {
         String config = Files.readString(Path.of("src/main/resources/application.yml"));
         Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
                 .get("Variables"));
+        Map<String, Object> limitProperties = Limits.defaults().asProperties();
         for (String variable : env.keySet()) {
+            if (variable.startsWith("SIGNAL_LIMITS_")) {
+                // Micronaut maps SIGNAL_LIMITS_FILES_PER_SESSION to signal.limits.files-per-session itself.
+                String property = "signal.limits." + variable.substring("SIGNAL_LIMITS_".length())
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                assertTrue(limitProperties.containsKey(property), variable + " sets a limit Limits reads: " + property);
+                continue;
+            }
             assertTrue(config.contains("${" + variable + ":"), variable + " is read by application.yml");
         }
         Map<String, Object> jobs = ofType("AWS::Serverless::Function").get("JobsFunction");
@@ -338,5 +347,168 @@ class TemplateContractTest {
             assertFalse(actions(s).contains("dynamodb:Query"), "the worker lists nothing");
             assertFalse(actions(s).contains("dynamodb:UpdateItem"), "the worker replaces items whole (PutItem)");
         }
+    }
+
+    // Limits and cost (issue 18): every resource that caps the bill, and the parameters that set them.
+
+    private static Map<String, Object> parameter(String name) {
+        Map<String, Object> p = map(map(template.get("Parameters")).get(name));
+        assertNotNull(p, "parameter " + name);
+        return p;
+    }
+
+    private static Map<String, Object> resource(String name) {
+        Map<String, Object> r = resources.get(name);
+        assertNotNull(r, "resource " + name);
+        return r;
+    }
+
+    private static Map<String, Object> conditions() {
+        return map(template.get("Conditions"));
+    }
+
+    @Test
+    void theApiStageIsThrottledByParameters() {
+        Map<String, Object> api = ofType("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> all = map(((List<?>) api.get("MethodSettings")).get(0));
+        assertEquals("/*", all.get("ResourcePath"));
+        assertEquals("*", all.get("HttpMethod"));
+        assertEquals(Map.of("Ref", "ApiRateLimit"), all.get("ThrottlingRateLimit"));
+        assertEquals(Map.of("Ref", "ApiBurstLimit"), all.get("ThrottlingBurstLimit"));
+        assertEquals(20, parameter("ApiRateLimit").get("Default"));
+        assertEquals(40, parameter("ApiBurstLimit").get("Default"));
+    }
+
+    @Test
+    void everyFunctionHasAConcurrencyCapThatANewAccountCanSwitchOff() {
+        int reservedByDefault = 0;
+        for (var f : ofType("AWS::Serverless::Function").entrySet()) {
+            Object cap = f.getValue().get("ReservedConcurrentExecutions");
+            assertNotNull(cap, f.getKey() + " caps its concurrency");
+            List<?> choice = (List<?>) map(cap).get("Fn::If");
+            assertNotNull(choice, f.getKey() + ": the reservation is conditional, so 0 deploys without one");
+            assertTrue(conditions().containsKey(choice.get(0)), "condition " + choice.get(0));
+            assertEquals(Map.of("Ref", "AWS::NoValue"), choice.get(2), f.getKey());
+            Object value = choice.get(1);
+            reservedByDefault += value instanceof Integer n ? n
+                    : (Integer) parameter((String) map(value).get("Ref")).get("Default");
+        }
+        assertEquals(0, parameter("ReservedConcurrency").get("MinValue"), "0 must be allowed: no reservation");
+        // Lambda keeps 100 of an account's (default 1,000) concurrency unreserved.
+        assertTrue(reservedByDefault <= 100, "the default reservations fit a standard account: " + reservedByDefault);
+    }
+
+    @Test
+    void everyFunctionLogsToAGroupWithARetention() {
+        assertEquals(14, parameter("LogRetentionDays").get("Default"));
+        for (var f : ofType("AWS::Serverless::Function").entrySet()) {
+            Object group = map(f.getValue().get("LoggingConfig")).get("LogGroup");
+            String name = (String) map(group).get("Ref");
+            assertNotNull(name, f.getKey() + " names its log group");
+            Map<String, Object> logGroup = resource(name);
+            assertEquals("AWS::Logs::LogGroup", logGroup.get("Type"));
+            Map<String, Object> props = map(logGroup.get("Properties"));
+            assertEquals(Map.of("Ref", "LogRetentionDays"), props.get("RetentionInDays"), name);
+            assertTrue(map(props.get("LogGroupName")).get("Fn::Sub").toString().startsWith("/aws/lambda/"), name);
+        }
+    }
+
+    @Test
+    void alarmsWatchTheApis5xxAndEveryFunctionsErrorsAndThrottles() {
+        Set<String> functionRefs = ofType("AWS::Serverless::Function").keySet();
+        Map<String, Object> api5xx = map(resource("Api5xxAlarm").get("Properties"));
+        assertEquals("AWS/ApiGateway", api5xx.get("Namespace"));
+        assertEquals("5XXError", api5xx.get("MetricName"));
+        Map<String, Object> apiProps = ofType("AWS::Serverless::Api").values().iterator().next();
+        assertTrue(((List<?>) api5xx.get("Dimensions")).contains(Map.of("Name", "ApiName", "Value", apiProps.get("Name"))),
+                "the alarm watches this stack's API by its name");
+        // CloudWatch takes at most 10 metrics in one metric-math alarm (a hard limit cfn-lint does not check), so
+        // each kind is split between the API functions' alarm and the background functions' alarm.
+        for (String kind : List.of("Errors", "Throttles")) {
+            Set<String> watched = new TreeSet<>();
+            for (String alarm : List.of("Function" + kind + "Alarm", "Background" + kind + "Alarm")) {
+                Map<String, Object> props = map(resource(alarm).get("Properties"));
+                int stats = 0;
+                for (Object m : (List<?>) props.get("Metrics")) {
+                    Map<String, Object> metric = map(m);
+                    if (metric.get("MetricStat") == null) continue;
+                    stats++;
+                    Map<String, Object> stat = map(map(metric.get("MetricStat")).get("Metric"));
+                    assertEquals("AWS/Lambda", stat.get("Namespace"));
+                    assertEquals(kind, stat.get("MetricName"));
+                    String fn = (String) map(map(((List<?>) stat.get("Dimensions")).get(0)).get("Value")).get("Ref");
+                    assertTrue(watched.add(fn), fn + " is summed by one " + kind + " alarm only");
+                }
+                assertTrue(stats <= 10, alarm + " sums " + stats + " metrics: CloudWatch refuses more than 10");
+            }
+            assertEquals(new TreeSet<>(functionRefs), watched, "the " + kind + " alarms sum every function");
+        }
+        for (String alarm : List.of("Api5xxAlarm", "FunctionErrorsAlarm", "BackgroundErrorsAlarm",
+                "FunctionThrottlesAlarm", "BackgroundThrottlesAlarm")) {
+            List<?> actions = (List<?>) map(map(resource(alarm).get("Properties")).get("AlarmActions")).get("Fn::If");
+            assertEquals("HasAlertEmail", actions.get(0), alarm + " notifies only when an address is given");
+            assertEquals(List.of(Map.of("Ref", "AlarmTopic")), actions.get(1));
+        }
+    }
+
+    @Test
+    void theOptionalEmailGetsAlarmsAndTheMonthlyBudget() {
+        assertEquals("", parameter("AlertEmail").get("Default"));
+        Map<String, Object> topic = resource("AlarmTopic");
+        assertEquals("AWS::SNS::Topic", topic.get("Type"));
+        assertEquals("HasAlertEmail", topic.get("Condition"));
+        Map<String, Object> subscription = map(((List<?>) map(topic.get("Properties")).get("Subscription")).get(0));
+        assertEquals("email", subscription.get("Protocol"));
+        assertEquals(Map.of("Ref", "AlertEmail"), subscription.get("Endpoint"));
+
+        Map<String, Object> budget = resource("MonthlyBudget");
+        assertEquals("AWS::Budgets::Budget", budget.get("Type"));
+        Map<String, Object> b = map(map(budget.get("Properties")).get("Budget"));
+        assertEquals("MONTHLY", b.get("TimeUnit"));
+        assertEquals("COST", b.get("BudgetType"));
+        assertEquals(Map.of("Amount", Map.of("Ref", "MonthlyBudgetUsd"), "Unit", "USD"), b.get("BudgetLimit"));
+        assertEquals(30, parameter("MonthlyBudgetUsd").get("Default"), "the lab's web plan budgets about $30 a month");
+        List<?> notifications = (List<?>) map(map(budget.get("Properties")).get("NotificationsWithSubscribers"))
+                .get("Fn::If");
+        assertEquals("HasAlertEmail", notifications.get(0));
+        assertFalse(((List<?>) notifications.get(1)).isEmpty());
+    }
+
+    @Test
+    void theAccessCodeIsASecretParameterThatReachesTheFunctions() throws Exception {
+        Map<String, Object> code = parameter("AccessCode");
+        assertEquals(true, code.get("NoEcho"), "CloudFormation never shows the code");
+        assertEquals("", code.get("Default"), "empty keeps the API open, as before");
+        Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables"));
+        assertEquals(Map.of("Ref", "AccessCode"), env.get("ACCESS_CODE"));
+        assertTrue(Files.readString(Path.of("src/main/resources/application.yml")).contains("${ACCESS_CODE:}"));
+    }
+
+    @Test
+    void theLimitParametersDefaultToTheFunctionsDefaults() {
+        Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables"));
+        Map<String, Object> defaults = Limits.defaults().asProperties();
+        int limits = 0;
+        for (var e : env.entrySet()) {
+            if (!e.getKey().startsWith("SIGNAL_LIMITS_")) continue;
+            limits++;
+            String property = "signal.limits." + e.getKey().substring("SIGNAL_LIMITS_".length())
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            Object parameterDefault = parameter((String) map(e.getValue()).get("Ref")).get("Default");
+            assertEquals(((Number) defaults.get(property)).longValue(), ((Number) parameterDefault).longValue(),
+                    e.getKey() + " defaults to Limits' own default");
+        }
+        assertEquals(defaults.size(), limits, "every limit can be set from the template");
+    }
+
+    @Test
+    void theWafRateRuleIsOptIn() {
+        assertEquals("false", parameter("EnableWafRateRule").get("Default"), "a web ACL has a fixed monthly fee");
+        assertEquals("UseWafRateRule", resource("WafRateAcl").get("Condition"));
+        assertEquals("UseWafRateRule", resource("WafRateAclAssociation").get("Condition"));
+        Map<String, Object> rule = map(((List<?>) map(resource("WafRateAcl").get("Properties")).get("Rules")).get(0));
+        assertEquals("IP", map(map(rule.get("Statement")).get("RateBasedStatement")).get("AggregateKeyType"));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.functions.limits.Limits;
 import org.signalanalyzer.functions.support.SharedFiles;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
@@ -28,7 +29,13 @@ class LocalLoadTest {
     void concurrentSessionsUploadAndAnalyseWithoutAnError() throws Exception {
         Path atf = SharedFiles.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
-        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data))) {
+        // Every load session comes from this one address at once: the creation rate is raised to fit them; the
+        // per-session quotas stay the defaults, which one upload-and-analyse session is far below.
+        Limits d = Limits.defaults();
+        Limits limits = new Limits(SESSIONS * 60 + 60, SESSIONS + 1, d.filesPerSession(), d.uploadBytesPerSession(),
+                d.analysesPerSession(), d.exportsPerSession(), d.jobsPerSession());
+        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data)
+                .withLimits(limits))) {
             LoadDriver driver = new LoadDriver(runtime.url(), bytes, "202304_0521.atf");
             driver.run(1, TIMEOUT_S); // warm-up: class loading and JIT are start-up, not load
             LoadDriver.Result r = driver.run(SESSIONS, TIMEOUT_S);

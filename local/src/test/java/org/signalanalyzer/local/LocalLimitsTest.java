@@ -1,0 +1,144 @@
+package org.signalanalyzer.local;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.functions.limits.Limits;
+import org.signalanalyzer.functions.support.SharedFiles;
+
+/**
+ * The limits of the local runtime over real HTTP (Netty's remote address is the client): the access code, the
+ * creation rate per address with Retry-After, and the per-session quotas; a refused request writes nothing to the
+ * session journal and no object to the data folder.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalLimitsTest {
+
+    private static final String CODE = "bench 3, drawer 2";
+    private static final String RECORDING = "202304_0521.atf";
+
+    @TempDir
+    static Path data;
+    private static LocalRuntime runtime;
+    private static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data).withAccessCode(CODE)
+                .withLimits(new Limits(30, 6, 1, 100L * 1024 * 1024, 1, 1, 0)));
+        http = new Http(runtime.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    @Test
+    @Order(2) // uses up the creation burst; the quota test needs one creation first
+    void theAccessCodeOpensTheDoorAndTheCreationRateHoldsPerAddress() throws Exception {
+        Map<String, Long> before = dataFolder();
+        Http.Answer missing = http.call("POST", "/api/sessions", null, null);
+        assertEquals(401, missing.status(), missing.toString());
+        assertEquals("access_code_required", missing.json().get("error").asText());
+        Http.Answer wrong = http.call("POST", "/api/sessions", null, Map.of("accessCode", "bench 3, drawer 1"));
+        assertEquals(401, wrong.status(), wrong.toString());
+        assertFalse(wrong.text().contains("drawer"), "the code is never echoed: " + wrong.text());
+        assertEquals(before, dataFolder(), "refused creations write nothing");
+
+        // The two refusals above counted too (guessing is as slow as creating); the burst is 6.
+        int created = 0;
+        Http.Answer last;
+        while ((last = http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE))).status() == 201) {
+            created++;
+            assertTrue(created <= 6, "the burst is 6");
+        }
+        assertTrue(created >= 1 && created <= 4, "the burst is 6 and the two refusals took slots: " + created);
+        assertEquals(429, last.status(), last.toString());
+        assertEquals("rate_limited", last.json().get("error").asText());
+        int retryAfter = Integer.parseInt(last.retryAfter());
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 a minute frees a slot within 2 s: " + retryAfter);
+        Map<String, Long> afterBurst = dataFolder();
+        assertEquals(429, http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE)).status());
+        assertEquals(afterBurst, dataFolder(), "a rate-limited creation writes nothing");
+        Thread.sleep(retryAfter * 1000L);
+        assertEquals(201, http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE)).status(),
+                "after Retry-After a slot is free again");
+    }
+
+    @Test
+    @Order(1)
+    void everyQuotaRefusesWithNothingWritten() throws Exception {
+        Http.Answer session = http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE));
+        assertEquals(201, session.status(), session.toString());
+        String sid = session.json().get("sessionId").asText();
+        String token = session.json().get("token").asText();
+        String base = "/api/sessions/" + sid;
+        byte[] bytes = Files.readAllBytes(SharedFiles.desktop(RECORDING));
+
+        Http.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", RECORDING,
+                "contentType", "application/octet-stream", "sizeBytes", bytes.length));
+        assertEquals(201, ticket.status(), ticket.toString());
+        assertEquals(200, Http.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes)
+                .statusCode());
+        String fileId = ticket.json().get("fileId").asText();
+        assertEquals(200, http.call("POST", base + "/files/" + fileId + "/complete", token, null).status());
+        Map<String, Object> analysis = Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "raw"),
+                "startingPoint", "35");
+        Http.Answer analysed = http.call("POST", base + "/analyses", token, analysis);
+        assertEquals(201, analysed.status(), analysed.toString());
+        String analysisId = analysed.json().get("analysisId").asText();
+        Map<String, Object> export = Map.of("analysisIds", List.of(analysisId), "layout", "csv");
+        assertEquals(200, http.call("POST", base + "/exports", token, export).status());
+
+        Map<String, Long> before = dataFolder();
+        refused(http.call("POST", base + "/uploads", token, Map.of("fileName", "second.csv", "contentType",
+                "text/csv", "sizeBytes", 10)), "files-per-session");
+        refused(http.call("POST", base + "/analyses", token, analysis), "analyses-per-session");
+        refused(http.call("POST", base + "/exports", token, export), "exports-per-session");
+        refused(http.call("POST", base + "/jobs", token, Map.of("kind", "batch", "fileIds", List.of(fileId),
+                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35")), "jobs-per-session");
+        assertEquals(before, dataFolder(), "refused requests wrote nothing: no journal line, no object");
+
+        assertEquals(204, http.call("DELETE", base + "/files/" + fileId, token, null).status());
+        assertEquals(201, http.call("POST", base + "/uploads", token, Map.of("fileName", "second.csv",
+                "contentType", "text/csv", "sizeBytes", 10)).status(), "a deleted file gives its room back");
+    }
+
+    private static void refused(Http.Answer answer, String quota) {
+        assertEquals(403, answer.status(), answer.toString());
+        assertEquals("quota_exceeded", answer.json().get("error").asText());
+        assertTrue(answer.json().get("message").asText().contains("signal.limits." + quota), answer.toString());
+    }
+
+    /** Every file of the data folder with its size (the session journal, the objects). */
+    private static Map<String, Long> dataFolder() {
+        Map<String, Long> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(data)) {
+            all.filter(Files::isRegularFile).forEach(p -> {
+                try {
+                    files.put(data.relativize(p).toString(), Files.size(p));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}
