@@ -63,7 +63,9 @@ class DeployChecklistTest {
 
     @Test
     void everyParameterIsARowWithTheTemplatesDefault() {
-        Map<String, String> rows = table("Parameters asked by `--guided`");
+        // The deployment's own parameters, then the ones that cap the bill and lock the door (two tables).
+        Map<String, String> rows = new LinkedHashMap<>(table("Parameters asked by `--guided`"));
+        rows.putAll(table("### Limits and cost"));
         Map<String, Object> parameters = map(template.get("Parameters"));
         for (var p : parameters.entrySet()) {
             String name = p.getKey();
