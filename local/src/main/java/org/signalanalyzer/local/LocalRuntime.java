@@ -108,8 +108,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy starts beside the application
-     * context (its loopback port is chosen first), since the two are independent until the first request.
+     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy (its loopback port chosen first)
+     * starts once the server answers: the page does not need it, and on a busy machine its start-up would delay the
+     * page; {@link StorageStartGate} holds API calls that come in before it is up. Returns when both are up.
      */
     public static LocalRuntime start(LocalSettings settings) throws Exception {
         Path data = settings.dataDir().toAbsolutePath().normalize();
@@ -118,30 +119,39 @@ public final class LocalRuntime implements AutoCloseable {
         int s3Port = freePort("127.0.0.1");
         String s3Secret = EmbeddedS3.newSecretKey();
         quietS3ProxyStartup();
-        CompletableFuture<EmbeddedS3> s3 = CompletableFuture.supplyAsync(() -> {
-            try {
-                return EmbeddedS3.start(data, s3Port, s3Secret);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        StorageStartGate.Started gate = new StorageStartGate.Started();
         ApplicationContext context = null;
+        CompletableFuture<EmbeddedS3> s3 = null;
         try {
             context = ApplicationContext.builder()
                     .properties(properties(settings, data, port, EmbeddedS3.endpoint(s3Port), s3Secret))
+                    .singletons(gate)
                     .environmentPropertySource(false)
                     .deduceEnvironment(false)
                     .banner(false)
                     .start();
             context.getBean(EmbeddedServer.class).start();
+            s3 = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EmbeddedS3.start(data, s3Port, s3Secret);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            s3.whenComplete((started, failed) -> {
+                if (failed == null) gate.future.complete(null);
+                else gate.future.completeExceptionally(failed);
+            });
             return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
                     + ":" + port + "/"));
         } catch (RuntimeException e) {
             if (context != null && context.isRunning()) context.close();
-            s3.handle((started, failed) -> {
-                if (started != null) stopQuietly(started);
-                return null;
-            });
+            if (s3 != null) {
+                s3.handle((started, failed) -> {
+                    if (started != null) stopQuietly(started);
+                    return null;
+                });
+            }
             throw e instanceof CompletionException && e.getCause() instanceof Exception cause ? cause : e;
         }
     }
