@@ -311,7 +311,9 @@ def load(sessions):
         f'{m.group(2)} requests in {m.group(4)} s')
     row('load: throughput', float(m.group(5)), None, 'requests/s', '—', True, None,
         f'{m.group(6)} sessions/s')
-    row('load: latency p50 / p99', f'{m.group(7)} / {m.group(8)} ms', None, '', '—', False, None)
+    p99 = int(m.group(8))
+    row('load: latency p50 / p99', f'{m.group(7)} / {m.group(8)} ms', None, '', 'p99 < 1000 ms', False, p99 < 1000,
+        'every request of every session; per step in the load report (stderr of the test)')
 
 
 def table():

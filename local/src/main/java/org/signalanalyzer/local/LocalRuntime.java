@@ -203,6 +203,9 @@ public final class LocalRuntime implements AutoCloseable {
         // Presigned uploads stream through this server on their way to S3Proxy. The margin lets a body longer than
         // its link declares reach S3Proxy, so the signature refuses it with S3's 403 rather than this server's 413.
         p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
+        // The controllers block (journal writes forced to disk, S3 calls, analyses): off the Netty event loops,
+        // which then only move bytes, so one slow request does not stall the others sharing its loop.
+        p.put("micronaut.server.thread-selection", "BLOCKING");
         p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
         p.put("micronaut.http.client.read-timeout", "120s");
         // S3Proxy answers a refused upload before reading its body; a fresh connection per request keeps such a
