@@ -113,6 +113,11 @@ public final class LocalRuntime implements AutoCloseable {
      * page; {@link StorageStartGate} holds API calls that come in before it is up. Returns when both are up.
      */
     public static LocalRuntime start(LocalSettings settings) throws Exception {
+        return start(settings, CompletableFuture.completedFuture(null));
+    }
+
+    /** The same, S3Proxy held back until {@code storageMayStart} completes: a test sees what answers before it. */
+    static LocalRuntime start(LocalSettings settings, CompletableFuture<?> storageMayStart) throws Exception {
         Path data = settings.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(data);
         int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
@@ -131,7 +136,7 @@ public final class LocalRuntime implements AutoCloseable {
                     .banner(false)
                     .start();
             context.getBean(EmbeddedServer.class).start();
-            s3 = CompletableFuture.supplyAsync(() -> {
+            s3 = storageMayStart.thenApplyAsync(ignored -> {
                 try {
                     return EmbeddedS3.start(data, s3Port, s3Secret);
                 } catch (Exception e) {
