@@ -3,22 +3,30 @@
 # (2) the first API answer right after (POST /api/sessions answers 201). Each run uses a fresh data folder.
 # The machine may be shared, so the process's CPU time (user+sys, from /proc) up to the page is reported too: it
 # does not grow with other people's load the way wall time does.
-# It runs the README's command: java -XX:SharedArchiveFile=local/target/signal-analyzer-local.jsa -jar ...
-# (the class-data-sharing archive the build records).
+# It runs what run.sh runs: the JDK 25 when the machine has one, with the AOT cache the build records on it
+# (java -XX:AOTCache=local/target/signal-analyzer-local.aot -jar ...), else the class-data-sharing archive
+# (-XX:SharedArchiveFile=local/target/signal-analyzer-local.jsa).
 # Usage: local/bench/startup.sh [runs=5] [port=18089]   (build first: mvn -B -q package -DskipTests)
-#        JAVA_OPTS= local/bench/startup.sh          without the archive
+#        JAVA_OPTS= local/bench/startup.sh          without the cache or archive
 #        JAVA_OPTS="..." local/bench/startup.sh     other JVM options
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bin/use-jdk25.sh
 JAR=local/target/signal-analyzer-local.jar
-JAVA_OPTS=${JAVA_OPTS--XX:SharedArchiveFile=local/target/signal-analyzer-local.jsa}
+if [ -z "${JAVA_OPTS+set}" ]; then
+  if [ -f local/target/signal-analyzer-local.aot ]; then
+    JAVA_OPTS=-XX:AOTCache=local/target/signal-analyzer-local.aot
+  else
+    JAVA_OPTS=-XX:SharedArchiveFile=local/target/signal-analyzer-local.jsa
+  fi
+fi
 RUNS=${1:-5}
 PORT=${2:-18089}
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests (missing $JAR)" >&2; exit 2; }
 # A missing archive, or one recorded before the jar was rebuilt, is skipped by the JVM without a word: say so.
-archive=$(grep -o 'SharedArchiveFile=[^ ]*' <<<"$JAVA_OPTS" | cut -d= -f2 || true)
+archive=$(grep -oE '(SharedArchiveFile|AOTCache)=[^ ]*' <<<"$JAVA_OPTS" | cut -d= -f2 || true)
 if [ -n "$archive" ] && [ ! "$archive" -nt "$JAR" ]; then
-  echo "warning: $archive is missing or older than $JAR: this measures start-up WITHOUT class-data sharing" \
+  echo "warning: $archive is missing or older than $JAR: this measures start-up WITHOUT the recorded classes" \
        "(rebuild with mvn -B -q package -DskipTests)" >&2
 fi
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.http.CaseInsensitiveMutableHttpHeaders;
@@ -37,6 +39,27 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
 
     public ApiGatewayFunction(ApplicationContext context) {
         super(context);
+    }
+
+    /**
+     * Micronaut's Lambda builder creates every singleton at init (AWS SDK clients included), which a SnapStart
+     * snapshot keeps and provisioned concurrency pays before any request. An on-demand start, and a plain JVM,
+     * would pay it on the first request's clock: there only what a request needs is built, when it needs it
+     * (functions/bench/cold-start.sh).
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        if (initRunsAheadOfRequests(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            return super.newApplicationContextBuilder();
+        }
+        // Micronaut's Lambda builder (LambdaApplicationContextBuilder) without its eager singletons, which
+        // eagerInitSingletons(false) cannot take back once set.
+        return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").eagerInitConfiguration(true);
+    }
+
+    /** Lambda's AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand", "provisioned-concurrency" or "snap-start". */
+    static boolean initRunsAheadOfRequests(String initializationType) {
+        return "snap-start".equals(initializationType) || "provisioned-concurrency".equals(initializationType);
     }
 
     @Override

@@ -128,40 +128,55 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy starts beside the application
-     * context (its loopback port is chosen first), since the two are independent until the first request.
+     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy (its loopback port chosen first)
+     * starts once the server answers: the page does not need it, and on a busy machine its start-up would delay the
+     * page; {@link StorageStartGate} holds API calls that come in before it is up. Returns when both are up.
      */
     public static LocalRuntime start(LocalSettings settings) throws Exception {
+        return start(settings, CompletableFuture.completedFuture(null));
+    }
+
+    /** The same, S3Proxy held back until {@code storageMayStart} completes: a test sees what answers before it. */
+    static LocalRuntime start(LocalSettings settings, CompletableFuture<?> storageMayStart) throws Exception {
         Path data = settings.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(data);
         int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
         int s3Port = freePort("127.0.0.1");
         String s3Secret = EmbeddedS3.newSecretKey();
         quietS3ProxyStartup();
-        CompletableFuture<EmbeddedS3> s3 = CompletableFuture.supplyAsync(() -> {
-            try {
-                return EmbeddedS3.start(data, s3Port, s3Secret);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
+        StorageStartGate.Started gate = new StorageStartGate.Started();
         ApplicationContext context = null;
+        CompletableFuture<EmbeddedS3> s3 = null;
         try {
             context = ApplicationContext.builder()
                     .properties(properties(settings, data, port, EmbeddedS3.endpoint(s3Port), s3Secret))
+                    .singletons(gate)
                     .environmentPropertySource(false)
                     .deduceEnvironment(false)
                     .banner(false)
                     .start();
             context.getBean(EmbeddedServer.class).start();
+            s3 = storageMayStart.thenApplyAsync(ignored -> {
+                try {
+                    return EmbeddedS3.start(data, s3Port, s3Secret);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            s3.whenComplete((started, failed) -> {
+                if (failed == null) gate.future.complete(null);
+                else gate.future.completeExceptionally(failed);
+            });
             return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
                     + ":" + port + "/"));
         } catch (RuntimeException e) {
             if (context != null && context.isRunning()) context.close();
-            s3.handle((started, failed) -> {
-                if (started != null) stopQuietly(started);
-                return null;
-            });
+            if (s3 != null) {
+                s3.handle((started, failed) -> {
+                    if (started != null) stopQuietly(started);
+                    return null;
+                });
+            }
             throw e instanceof CompletionException && e.getCause() instanceof Exception cause ? cause : e;
         }
     }
@@ -209,13 +224,13 @@ public final class LocalRuntime implements AutoCloseable {
                                                   String s3Secret) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
-        // The controllers block (S3Proxy, the journal, parsing a recording): on Netty's event loop one long
-        // request would stall every connection sharing its loop thread.
-        p.put("micronaut.server.thread-selection", "BLOCKING");
         p.put("micronaut.server.host", s.bind());
         // Presigned uploads stream through this server on their way to S3Proxy. The margin lets a body longer than
         // its link declares reach S3Proxy, so the signature refuses it with S3's 403 rather than this server's 413.
         p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
+        // The controllers block (journal writes forced to disk, S3 calls, analyses): off the Netty event loops,
+        // which then only move bytes, so one slow request does not stall the others sharing its loop.
+        p.put("micronaut.server.thread-selection", "BLOCKING");
         p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
         p.put("micronaut.http.client.read-timeout", "120s");
         // S3Proxy answers a refused upload before reading its body; a fresh connection per request keeps such a

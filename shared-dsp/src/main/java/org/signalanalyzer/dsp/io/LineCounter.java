@@ -22,9 +22,15 @@ final class LineCounter {
         int i = from;
         for (; i + 9 <= to; i += 8) {
             long x = (long) LONGS.get(b, i);
-            // Byte k of the second word is the byte after byte k of the first.
-            long next = (long) LONGS.get(b, i + 1);
-            count += Long.bitCount(matches(x, LF) | (matches(x, CR) & ~matches(next, LF)));
+            long cr = matches(x, CR);
+            if (cr == 0) {
+                // Most words of an LF file, and all but the line ends of a CRLF one: no CR to pair up.
+                count += Long.bitCount(matches(x, LF));
+            } else {
+                // Byte k of the second word is the byte after byte k of the first.
+                long next = (long) LONGS.get(b, i + 1);
+                count += Long.bitCount(matches(x, LF) | (cr & ~matches(next, LF)));
+            }
         }
         for (; i < to; i++) {
             if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= to || b[i + 1] != '\n')) count++;

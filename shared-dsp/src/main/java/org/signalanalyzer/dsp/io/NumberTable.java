@@ -20,75 +20,183 @@ import java.util.Arrays;
  */
 record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTimeDigit, int coarsestDigit) {
 
+    /** Below this, a parse stays on the caller's thread: handing work to another thread costs more than it saves. */
+    private static final int MIN_PARALLEL_BYTES = 256 * 1024;
+
     static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits)
             throws RecordingFormatException {
+        int bytes = b.length - from;
+        int threads = ParseWorkers.threads();
+        // A few chunks per thread, so a thread slowed by other work on the machine takes fewer of them.
+        int chunkBytes = threads == 1 || bytes < MIN_PARALLEL_BYTES ? Integer.MAX_VALUE
+                : Math.max(MIN_PARALLEL_BYTES / 4, bytes / (4 * threads));
+        return parse(name, b, from, firstLine, columns, limits, chunkBytes);
+    }
+
+    /**
+     * Parses the block in chunks of about {@code chunkBytes}, cut at line ends (rows never span lines), on the
+     * caller and {@link ParseWorkers}; the result, errors included, is the same whatever the chunk size.
+     */
+    static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits,
+                             int chunkBytes) throws RecordingFormatException {
         int n = b.length;
-        // Every line end the loop below accepts (LF, CRLF and a lone CR, mixed in any way), so the rows cannot
+        int[] bounds = chunkBounds(b, from, chunkBytes);
+        int chunks = bounds.length - 1;
+        // Every line end the row loop accepts (LF, CRLF and a lone CR, mixed in any way), so the rows cannot
         // outnumber the arrays.
-        int lineEnds = LineCounter.lineEnds(b, from, n);
+        int[] lineEnds = new int[chunks];
+        ParseWorkers.run(chunks, k -> lineEnds[k] = LineCounter.lineEnds(b, bounds[k], bounds[k + 1]));
+        long totalLineEnds = 0;
+        for (int e : lineEnds) totalLineEnds += e;
         boolean unterminated = n > from && b[n - 1] != '\n' && b[n - 1] != '\r';
         // A row of c numbers takes at least 2c bytes (digit, separator or line end), so a file of empty lines
         // cannot make the arrays larger than the bytes that could fill them.
-        long maxRows = Math.min((long) lineEnds + (unterminated ? 1 : 0), (n - from) / (2L * columns) + 1);
+        long maxRows = Math.min(totalLineEnds + (unterminated ? 1 : 0), (n - from) / (2L * columns) + 1);
         if (maxRows * columns > limits.maxSamples()) {
             throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
                     + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
         }
-        double[][] cols = new double[columns][(int) maxRows];
+        // Each chunk gets room for its own bound, so chunks write side by side into the same arrays.
+        int[] offset = new int[chunks + 1];
+        long[] startLine = new long[chunks];
+        long line = firstLine;
+        for (int k = 0; k < chunks; k++) {
+            int chunkSize = bounds[k + 1] - bounds[k];
+            long room = Math.min(lineEnds[k] + (k == chunks - 1 && unterminated ? 1L : 0L),
+                    chunkSize / (2L * columns) + 1);
+            offset[k + 1] = (int) Math.min(Integer.MAX_VALUE - 16, offset[k] + room);
+            startLine[k] = line;
+            line += lineEnds[k];
+        }
+        double[][] cols = new double[columns][offset[chunks]];
+        Chunk[] parsed = new Chunk[chunks];
+        ParseWorkers.run(chunks, k -> parsed[k] = Chunk.parse(name, b, bounds[k], bounds[k + 1], startLine[k],
+                columns, cols, offset[k]));
+
+        int rows = 0;
         int firstTimeDigit = 0;
         int lastTimeDigit = 0;
         int coarsestTimeDigit = Integer.MIN_VALUE;
-        DecimalParser num = new DecimalParser();
-        int rows = 0;
-        long line = firstLine;
-        int p = from;
-        while (p < n) {
-            int q = p;
-            while (q < n && (b[q] == ' ' || b[q] == '\t')) q++;
-            if (q >= n) break;
-            if (b[q] == '\r' || b[q] == '\n') {
-                p = skipLineEnd(b, q);
-                line++;
-                continue;
+        for (int k = 0; k < chunks; k++) {
+            Chunk c = parsed[k];
+            if (c.error instanceof RecordingFormatException e) throw e;
+            if (c.error instanceof RuntimeException e) throw e;
+            if (c.error instanceof Error e) throw e;
+            if (c.rows == 0) continue;
+            if (rows == 0) firstTimeDigit = c.firstTimeDigit;
+            lastTimeDigit = c.lastTimeDigit;
+            coarsestTimeDigit = Math.max(coarsestTimeDigit, c.coarsestTimeDigit);
+            // Blank lines left a chunk's room partly empty: close the gap (rare; never in a writer's export).
+            if (offset[k] != rows) {
+                for (double[] col : cols) System.arraycopy(col, offset[k], col, rows, c.rows);
             }
-            for (int c = 0; c < columns; c++) {
-                if (c > 0) {
-                    // The common case, one tab or comma then a digit or sign, without the general rules' checks.
-                    byte sep = q + 1 < n ? b[q] : 0;
-                    byte next = q + 1 < n ? b[q + 1] : 0;
-                    if ((sep == '\t' || sep == ',' || sep == ';') && (next == '-' || (next >= '0' && next <= '9'))) {
-                        q++;
-                    } else {
-                        q = separator(name, b, q, line, c, columns);
-                    }
-                }
-                if (!num.parse(b, q, n)) {
-                    throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
-                            + ", found '" + token(b, q) + "'");
-                }
-                cols[c][rows] = num.value();
-                if (c == 0) {
-                    lastTimeDigit = num.lastDigitExponent();
-                    if (rows == 0) firstTimeDigit = lastTimeDigit;
-                    if (lastTimeDigit > coarsestTimeDigit && num.value() != 0) coarsestTimeDigit = lastTimeDigit;
-                }
-                q = num.end();
-            }
-            while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',' || b[q] == ';')) q++;
-            if (q < n && b[q] != '\r' && b[q] != '\n') {
-                throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
-                        + token(b, q) + "'");
-            }
-            rows++;
-            line++;
-            p = q < n ? skipLineEnd(b, q) : n;
+            rows += c.rows;
         }
-        if (rows < 2) throw RecordingFormatException.atLine(name, line, "expected at least two data rows (the sample "
-                + "interval comes from the time column), found " + rows);
+        long endLine = parsed[chunks - 1].endLine;
+        if (rows < 2) throw RecordingFormatException.atLine(name, endLine, "expected at least two data rows (the "
+                + "sample interval comes from the time column), found " + rows);
         if (rows < cols[0].length) {
             for (int c = 0; c < columns; c++) cols[c] = Arrays.copyOf(cols[c], rows);
         }
         return new NumberTable(cols, rows, firstTimeDigit, lastTimeDigit, coarsestTimeDigit);
+    }
+
+    /**
+     * Chunk starts from {@code from}, each the start of a line, and {@code b.length} last. A cut is made after
+     * the first line end at or past each multiple of {@code chunkBytes}, never between the CR and LF of a CRLF.
+     */
+    static int[] chunkBounds(byte[] b, int from, int chunkBytes) {
+        int n = b.length;
+        int[] bounds = new int[8];
+        int count = 0;
+        bounds[count++] = from;
+        int p = from;
+        while (n - p > chunkBytes) {
+            int q = p + chunkBytes;
+            while (q < n && b[q] != '\n' && b[q] != '\r') q++;
+            if (q < n && b[q] == '\r' && q + 1 < n && b[q + 1] == '\n') q++;
+            if (q >= n - 1) break;
+            p = q + 1;
+            if (count == bounds.length) bounds = Arrays.copyOf(bounds, count * 2);
+            bounds[count++] = p;
+        }
+        if (count == bounds.length) bounds = Arrays.copyOf(bounds, count + 1);
+        bounds[count++] = n;
+        return Arrays.copyOf(bounds, count);
+    }
+
+    /** One chunk's rows, written at {@code offset} in the shared column arrays, or the first error in it. */
+    private static final class Chunk {
+        int rows;
+        long endLine;
+        int firstTimeDigit;
+        int lastTimeDigit;
+        int coarsestTimeDigit = Integer.MIN_VALUE;
+        Throwable error;
+
+        static Chunk parse(String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols,
+                           int offset) {
+            Chunk chunk = new Chunk();
+            try {
+                chunk.rows(name, b, from, to, firstLine, columns, cols, offset);
+            } catch (RecordingFormatException | RuntimeException | Error e) {
+                chunk.error = e;
+            }
+            return chunk;
+        }
+
+        /** The rows of the lines that start in [from, to); {@code to} is a line start or the end of the file. */
+        private void rows(String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols,
+                          int offset) throws RecordingFormatException {
+            int n = b.length;
+            DecimalParser num = new DecimalParser();
+            int row = offset;
+            long line = firstLine;
+            int p = from;
+            while (p < to) {
+                int q = p;
+                while (q < n && (b[q] == ' ' || b[q] == '\t')) q++;
+                if (q >= n) break;
+                if (b[q] == '\r' || b[q] == '\n') {
+                    p = skipLineEnd(b, q);
+                    line++;
+                    continue;
+                }
+                for (int c = 0; c < columns; c++) {
+                    if (c > 0) {
+                        // The common case, one tab or comma then a digit or sign, without the general rules' checks.
+                        byte sep = q + 1 < n ? b[q] : 0;
+                        byte next = q + 1 < n ? b[q + 1] : 0;
+                        if ((sep == '\t' || sep == ',' || sep == ';') && (next == '-' || (next >= '0' && next <= '9'))) {
+                            q++;
+                        } else {
+                            q = separator(name, b, q, line, c, columns);
+                        }
+                    }
+                    if (!num.parse(b, q, n)) {
+                        throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
+                                + ", found '" + token(b, q) + "'");
+                    }
+                    cols[c][row] = num.value();
+                    if (c == 0) {
+                        lastTimeDigit = num.lastDigitExponent();
+                        if (row == offset) firstTimeDigit = lastTimeDigit;
+                        if (lastTimeDigit > coarsestTimeDigit && num.value() != 0) coarsestTimeDigit = lastTimeDigit;
+                    }
+                    q = num.end();
+                }
+                while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',' || b[q] == ';')) q++;
+                if (q < n && b[q] != '\r' && b[q] != '\n') {
+                    throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
+                            + token(b, q) + "'");
+                }
+                row++;
+                line++;
+                p = q < n ? skipLineEnd(b, q) : n;
+            }
+            rows = row - offset;
+            endLine = line;
+        }
     }
 
     private static int separator(String name, byte[] b, int q, long line, int c, int columns)

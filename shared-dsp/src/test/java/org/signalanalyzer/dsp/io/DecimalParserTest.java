@@ -12,12 +12,26 @@ import org.junit.jupiter.api.Test;
 /** The byte-level parser must give bit for bit the double Double.parseDouble gives (the JDK is the reference). */
 class DecimalParserTest {
 
+    /**
+     * What follows a token in a file: the parser reads eight bytes at a time where they fit before the limit, and
+     * byte by byte near it, so every token is parsed both ways (the bytes after the delimiter must not matter).
+     */
+    private static final String[] AFTER = {"\t", "\r\n12345678901234567890", "\t9999999999999999999",
+        ",\u00ff\u00fa\u00fe\u00ff\u00fa\u00fe\u00ff\u00fa\u00fe\u00ff\u00fa\u00fe\u00ff\u00fa\u00fe\u00ff\u00fa\u00fe\u00ff",
+        " //////////////////////", "\n::::::::::::::::::::::"};
+
     private static double parse(String token) {
-        byte[] b = (token + "\t").getBytes(StandardCharsets.ISO_8859_1);
-        DecimalParser p = new DecimalParser();
-        assertTrue(p.parse(b, 0, b.length), token);
-        assertEquals(token.length(), p.end(), "end of " + token);
-        return p.value();
+        double first = 0;
+        for (int k = 0; k < AFTER.length; k++) {
+            byte[] b = (token + AFTER[k]).getBytes(StandardCharsets.ISO_8859_1);
+            DecimalParser p = new DecimalParser();
+            assertTrue(p.parse(b, 0, b.length), token);
+            assertEquals(token.length(), p.end(), "end of " + token);
+            if (k == 0) first = p.value();
+            else assertEquals(Double.doubleToRawLongBits(first), Double.doubleToRawLongBits(p.value()), token
+                    + " followed by " + AFTER[k].charAt(0) + "...");
+        }
+        return first;
     }
 
     private static void same(String token) {
@@ -58,9 +72,11 @@ class DecimalParserTest {
     void refusesWhatIsNotAFiniteDecimal() {
         DecimalParser p = new DecimalParser();
         for (String t : new String[] {"", "-", ".", "e5", "1e", "1e+", "abc", "NaN", "Infinity", "1.#INF", "0x1p3",
-                "1.5f", "1d", "1e999", "1..2", "--1", "12a"}) {
+                "1.5f", "1d", "1e999", "1..2", "--1", "12a", "1234567.x", "-.", "1.2.3", "12:3", "9/2"}) {
             byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
             assertFalse(p.parse(b, 0, b.length), "'" + t + "' is not a number");
+            byte[] padded = (t + "\t12345678901234567890").getBytes(StandardCharsets.ISO_8859_1);
+            assertFalse(p.parse(padded, 0, padded.length), "'" + t + "' followed by more is not a number");
         }
     }
 
