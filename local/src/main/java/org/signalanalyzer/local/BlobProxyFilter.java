@@ -66,6 +66,11 @@ public class BlobProxyFilter implements HttpServerFilter {
                 // The copy shares the browser's headers, so dropping the hop-by-hop ones drops its "Connection:
                 // close" too, which the server would otherwise honour after answering: it is put back on the answer.
                 .map(response -> close ? response.header(HttpHeaders.CONNECTION, "close") : response)
+                // A refused PUT is answered from its headers, and S3Proxy drops the connection while the browser is
+                // still sending: its error document, streamed on, would arrive cut off (a broken chunked answer
+                // instead of a 403). The refusal is answered here, whole, as S3 words it.
+                .map(response -> request.getMethod() == HttpMethod.PUT && response.code() == 403
+                        ? uploadRefused() : response)
                 .onErrorResume(e -> Mono.just(request.getMethod() == HttpMethod.PUT && !unreachable(e)
                         ? uploadRefused() : storageDown()));
     }
