@@ -13,6 +13,7 @@ import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.jobs.JobState;
+import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
 
@@ -36,11 +37,14 @@ public class ChargeVoltageController {
     private final SessionAccess access;
     private final ChargeVoltageRuns runs;
     private final Documents documents;
+    private final SessionQuotas quotas;
 
-    public ChargeVoltageController(SessionAccess access, ChargeVoltageRuns runs, Documents documents) {
+    public ChargeVoltageController(SessionAccess access, ChargeVoltageRuns runs, Documents documents,
+                                   SessionQuotas quotas) {
         this.access = access;
         this.runs = runs;
         this.documents = documents;
+        this.quotas = quotas;
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
@@ -56,7 +60,9 @@ public class ChargeVoltageController {
                     + "then GET /api/sessions/" + sessionId + "/charge-voltage/{jobId} when it is done.");
         }
         ChargeVoltageRuns.Plan plan = runs.plan(session, root, MAX_ANALYSES_PER_CALL);
-        return HttpResponse.ok(RequestJson.write(runs.run(session, plan, done -> { })));
+        // Each file of the set becomes an analysis of the session; a refit of stored analyses makes none.
+        return HttpResponse.ok(RequestJson.write(quotas.forAnalyses(session, plan.files().size())
+                .keepIf(() -> runs.run(session, plan, done -> { }))));
     }
 
     /**

@@ -64,7 +64,12 @@ public class SessionQuotas {
     }
 
     public Reservation forAnalysis(Session session) {
-        return reserve(session, charge(Quota.ANALYSES, 1));
+        return forAnalyses(session, 1);
+    }
+
+    /** Several analyses made by one call (a charge-voltage set analyses each of its files). */
+    public Reservation forAnalyses(Session session, int count) {
+        return reserve(session, charge(Quota.ANALYSES, count));
     }
 
     public Reservation forExport(Session session) {

@@ -106,6 +106,10 @@ class LimitsTest {
         refused(api, f, "POST", base + "/analyses", analysis(f), "analyses-per-session");
         refused(api, f, "POST", base + "/exports", Map.of("analysisIds", List.of(f.analysisId()), "layout", "csv"),
                 "exports-per-session");
+        // A charge-voltage set analyses each of its files: with no analysis left, it is refused before any runs.
+        refused(api, f, "POST", base + "/charge-voltage", Map.of("fileIds", List.of(f.fileId()), "mode", "desktop",
+                "chain", Map.of("preset", "raw"), "params", SessionFixture.PROTOCOL,
+                "assignments", Map.of(f.fileId(), Map.of("set", "1", "voltageMv", -20))), "analyses-per-session");
         assertEquals(items, f.items(), "refused analyses and exports store no item");
         assertEquals(objects, f.objects(), "refused analyses and exports store no object");
 
