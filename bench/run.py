@@ -192,6 +192,28 @@ def cold_start(runs):
     row('Lambda warm integrals', warm, None, 'ms', '< 10 ms', False, warm < 10)
 
 
+def request_cost(runs):
+    """GB-seconds per request type on the Lambda handler path, priced by functions/bench/cost.py (docs/cost.md)."""
+    out = run(['bash', os.path.join(ROOT, 'functions', 'bench', 'request-cost.sh'), str(runs)], timeout=3600)
+    priced = subprocess.run([sys.executable, os.path.join(ROOT, 'functions', 'bench', 'cost.py')], input=out,
+                            capture_output=True, text=True, timeout=60, check=True).stdout
+    gbs = {m.group(1).strip(): float(m.group(4)) for m in
+           (re.match(r'^(.+?)\s{2,}([\d.]+)\s+(\d+)\s+([\d.]+)\s*$', line.rstrip()) for line in out.splitlines())
+           if m}
+    for kind in ('analysis (desktop)', 'export (full workbook)', 'filter preview (gui-default)', 'integrals'):
+        if kind in gbs:
+            row(f'Lambda GB-s per request: {kind}', gbs[kind], None, 'GB-s', '—', False, None,
+                'warm median × the template\'s MemorySize (functions/bench/request-cost.sh)')
+    session = re.search(r'typical session \((\d+) API requests, ([\d.]+) GB-s\): \$([\d.]+)', priced)
+    month = re.search(r'10-person lab month .*?: \$([\d.]+)', priced)
+    if session:
+        row('cost of a typical session (AWS list prices, docs/cost.md)', float(session.group(3)), None, 'USD', '—',
+            False, None, f'{session.group(1)} API requests, {session.group(2)} GB-s')
+    if month:
+        row('cost of a 10-person lab month', float(month.group(1)), 30.0, 'USD', 'below the Heroku plan (~$30)',
+            False, float(month.group(1)) < 30.0, 'peer: the lab web plan\'s Heroku budget (stated)')
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -451,6 +473,8 @@ def main():
              ('register many sweeps', register_many_sweeps)]
     if not a.no_cold_start:
         steps.append(('cold start', lambda: cold_start(2 if a.quick else 5)))
+    if not a.no_cold_start:
+        steps.append(('request cost', lambda: request_cost(3 if a.quick else 7)))
     if not a.no_load:
         steps.append(('load', lambda: load(8 if a.quick else a.load_sessions)))
     for name, step in steps:
