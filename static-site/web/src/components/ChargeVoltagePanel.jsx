@@ -16,7 +16,12 @@ export function ChargeVoltagePanel({ config, files, cv, disabled, onRun }) {
   const asJob = runsAsJob(selected.length, limits);
   const tooMany = selected.length > limits.maxFilesPerJob;
   return (
-    <Panel title="Charge–voltage" badge={selected.length ? String(selected.length) : null} testId="cv-panel">
+    <Panel
+      title="Charge–voltage"
+      badge={selected.length ? String(selected.length) : null}
+      open={false}
+      testId="cv-panel"
+    >
       <p className="muted small">
         Q–V and C–V of a set (one cell at several V2) with a Boltzmann fit. Each file runs at its own voltage.
       </p>

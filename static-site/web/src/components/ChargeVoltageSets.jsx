@@ -39,6 +39,7 @@ function SetCard({ set, excluded, onToggle, onExport, exporting, busy, words }) 
       x: points.map((p) => p.v2Mv),
       y: points.map((p) => p.qDepolPc),
       text: points.map((p) => p.file),
+      customdata: points.map((p) => p.id),
       type: 'scatter',
       mode: 'markers',
       name: 'points',
@@ -163,7 +164,7 @@ export function ChargeVoltageSets({ cv, words }) {
   const { view, exclusions } = cv;
   if (!view && !cv.error) return null;
   return (
-    <div className="cv-sets" data-testid="cv-sets">
+    <div className="cv-sets" data-testid="cv-sets" data-analysis-ids={view ? JSON.stringify(view.analysisIds) : ''}>
       <div className="row-wrap cv-toolbar">
         <h2 className="card-title">Charge–voltage</h2>
         <button
