@@ -465,6 +465,15 @@ async function chargeVoltageFlow(browser, name, contextOptions, phone) {
       { timeout: 30_000 },
     );
     assert.equal(await page.getByTestId('cv-redo').isDisabled(), false, 'the exclusion can be redone');
+    if (!phone) {
+      // The set's lab workbook, with every point back in: BrowserEndToEndTest reads its Q-V summary (POI).
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId(`cv-export-lab-sets-${CV_SET}`).click(),
+      ]);
+      await download.saveAs(join(OUT, `${name}-cv-lab-sets.xlsx`));
+      writeFileSync(join(OUT, `${name}-cv-screen.json`), JSON.stringify(fitted));
+    }
     assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
     console.log(
       `${name} set: ${files.length} files, V½ ${fitted.vHalfMv} mV, k ${fitted.slopeMv} mV, Qmax ${fitted.qMaxPc} pC;` +

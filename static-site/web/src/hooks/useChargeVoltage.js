@@ -29,6 +29,8 @@ export function useChargeVoltage(config, api, onAnalysed) {
   const [exporting, setExporting] = useState(null);
   // The refit that answers last is the one asked last: an earlier answer that comes late is dropped.
   const refitSeq = useRef(0);
+  // A refit keeps the assignments the set ran with, whatever the boxes show since.
+  const ranWith = useRef({});
 
   const shown = useCallback((v) => {
     setView(v);
@@ -37,6 +39,7 @@ export function useChargeVoltage(config, api, onAnalysed) {
 
   const run = async (settings) => {
     const body = runBody(selected, boxes, settings, mode);
+    ranWith.current = boxes;
     setRunning(true);
     setError(null);
     setJob(null);
@@ -86,7 +89,7 @@ export function useChargeVoltage(config, api, onAnalysed) {
     setRefitting(true);
     setError(null);
     try {
-      const v = await api.chargeVoltage(refitBody(view, boxes, next.excluded));
+      const v = await api.chargeVoltage(refitBody(view, ranWith.current, next.excluded));
       if (seq === refitSeq.current) setView(v);
     } catch (e) {
       if (seq === refitSeq.current) {

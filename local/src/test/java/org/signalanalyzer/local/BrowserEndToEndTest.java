@@ -92,6 +92,8 @@ class BrowserEndToEndTest {
             JsonNode screen = new ObjectMapper().readTree(OUT.resolve(viewport + "-screen.json").toFile());
             assertLabWorkbook(workbook, screen, expectedBatchAuto(shared));
         }
+        assertSetSummary(OUT.resolve("desktop-cv-lab-sets.xlsx"),
+                new ObjectMapper().readTree(OUT.resolve("desktop-cv-screen.json").toFile()));
     }
 
     /**
@@ -117,6 +119,29 @@ class BrowserEndToEndTest {
             assertEquals(overallScreen, overall, 1e-12 * Math.abs(overallScreen), "overall integral (rel 1e-12)");
             assertTrue(sheetText(sheet).contains("Adjustments"), "the sheet says the ranges were adjusted");
         }
+    }
+
+    /** The set's workbook the browser downloaded: its Q-V summary holds the fit the page showed. */
+    private static void assertSetSummary(Path workbook, JsonNode screen) throws IOException {
+        assertTrue(Files.isRegularFile(workbook), "the browser saved the set's lab workbook: " + workbook);
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet summary = wb.getSheet("Q-V summary");
+            assertNotNull(summary, "the set's workbook ends with its Q-V summary");
+            assertEquals(screen.get("vHalfMv").asDouble(), labelled(summary, "V½ (mV)"),
+                    1e-9 * Math.abs(screen.get("vHalfMv").asDouble()), "V½ in the workbook vs the page");
+            assertEquals(screen.get("slopeMv").asDouble(), labelled(summary, "k (mV)"),
+                    1e-9 * Math.abs(screen.get("slopeMv").asDouble()), "k in the workbook vs the page");
+        }
+    }
+
+    private static double labelled(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
+                return row.getCell(1).getNumericCellValue();
+            }
+        }
+        throw new AssertionError("no row '" + label + "' in " + sheet.getSheetName() + ":\n" + sheetText(sheet));
     }
 
     private static String sheetText(Sheet sheet) {
