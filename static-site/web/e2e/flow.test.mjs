@@ -5,11 +5,12 @@
 //
 // Env: APP_URL (required), CHROMIUM (default /usr/bin/chromium), SHARED_DIR (default ../shared beside the
 // repository), CLI_JAR (default shared-dsp/target/shared-dsp-cli.jar; compared when present),
-// E2E_OUT (default static-site/target/e2e: screenshots and the downloaded workbook).
+// E2E_OUT (default static-site/target/e2e: screenshots and the downloaded workbook), CV_SET_DIR and CV_PARAMS
+// (a charge-voltage set written by BrowserEndToEndTest and its protocol timing; the set flow is skipped without).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -331,6 +332,161 @@ async function twoTapFit(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid=saving]'));
 }
 
+/** The session's own API call, from the page (its token), answered as JSON. */
+function apiCall(page, method, path, body) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const { sessionId, token } = JSON.parse(localStorage.getItem('signal-analyzer.session'));
+      const res = await fetch(`/api/sessions/${sessionId}${p}`, {
+        method: m,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: b === null ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    [method, path, body ?? null],
+  );
+}
+
+const CV_SET = '3';
+const CV_UNNAMED = 'cell3 extra.atf';
+const CV_UNNAMED_V2 = -45;
+
+async function fitOnPage(page) {
+  const out = {};
+  for (const key of ['qMaxPc', 'vHalfMv', 'slopeMv']) out[key] = await value(page, `cv-${key}-${CV_SET}`);
+  return out;
+}
+
+/** The same refit asked of the API directly: what the page shows must be exactly what the API answers. */
+async function fitFromApi(page, assignments, excluded) {
+  const ids = JSON.parse(await page.getByTestId('cv-sets').getAttribute('data-analysis-ids'));
+  const body = { analysisIds: Object.values(ids), assignments };
+  if (excluded.length) body.excluded = excluded;
+  const r = await apiCall(page, 'POST', '/charge-voltage', body);
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  return r.json.sets.find((x) => x.set === CV_SET);
+}
+
+function sameFit(page, api, what) {
+  for (const key of ['qMaxPc', 'vHalfMv', 'slopeMv']) close(page[key], api.boltzmann[key], 1e-12, `${key} ${what}`);
+}
+
+/**
+ * A charge-voltage set: six synthetic files (five named set 3, one whose name tells nothing and is given its set
+ * and V2 on the page), run as one set; the page's Boltzmann fit is the API's; a click (or tap) on a point leaves it
+ * out and the set is refitted (again the API's numbers); undo takes it back.
+ */
+async function chargeVoltageFlow(browser, name, contextOptions, phone) {
+  const dir = process.env.CV_SET_DIR;
+  const params = JSON.parse(process.env.CV_PARAMS);
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const shot = (step) => page.screenshot({ path: join(OUT, `${name}-cv-${step}.png`), fullPage: !phone });
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  try {
+    const started = Date.now();
+    await page.goto(APP_URL);
+    await page.getByTestId('session-expiry').waitFor();
+    for (const [key, v] of Object.entries(params)) await page.getByTestId(`param-${key}`).fill(String(v));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.atf'));
+    await page.getByTestId('upload-input').setInputFiles(files.map((f) => join(dir, f)));
+    await page.getByTestId('cv-panel').locator('summary').click();
+    const boxes = page.getByTestId('cv-files').locator('input[type=checkbox]');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=cv-files] li').length === n,
+      files.length,
+      {
+        timeout: 60_000,
+      },
+    );
+    assert.equal(await boxes.count(), files.length);
+
+    await page.getByTestId(`cv-set-${CV_SET}`).click();
+    await page.getByTestId('cv-files').getByLabel(CV_UNNAMED).check();
+    assert.equal(await page.getByTestId('cv-run').isDisabled(), true, 'a file that tells no set or V2 stops Run');
+    await page.getByLabel(`Set of ${CV_UNNAMED}`, { exact: true }).fill(CV_SET);
+    await page.getByLabel(`V2 of ${CV_UNNAMED} in mV`, { exact: true }).fill(String(CV_UNNAMED_V2));
+    await page.getByTestId('cv-run').click();
+    await page.getByTestId(`cv-vHalfMv-${CV_SET}`).waitFor({ timeout: 120_000 });
+    const fitted = await fitOnPage(page);
+    const unnamedId = (await apiCall(page, 'GET', '/files')).json.files.find((f) => f.fileName === CV_UNNAMED).fileId;
+    const assignments = { [unnamedId]: { set: CV_SET, voltageMv: CV_UNNAMED_V2 } };
+    const api = await fitFromApi(page, assignments, []);
+    assert.equal(api.points.length, files.length, 'every file is a point of the set');
+    sameFit(fitted, api, 'on the page vs the API');
+    // The synthetic cell's V½ is -25 mV; a gross error (wrong sign, wrong charge) would land far from it.
+    assert.ok(Math.abs(fitted.vHalfMv + 25) < 5, `V½ ${fitted.vHalfMv} mV near the cell's -25 mV`);
+    await page.getByTestId(`cv-result-${CV_SET}`).scrollIntoViewIfNeeded();
+    await shot('1-fitted');
+
+    // Leave out the point at -5 mV by clicking (tapping) it.
+    const plotId = `cv-qv-${CV_SET}`;
+    const target = await page.evaluate((id) => {
+      const el = document.querySelector(`[data-testid=${id}]`);
+      const t = el.data[0];
+      // v2Mv is the voltage measured on the command channel: the point nearest -5 mV.
+      const i = t.x.reduce((best, x, k) => (Math.abs(x + 5) < Math.abs(t.x[best] + 5) ? k : best), 0);
+      const xa = el._fullLayout.xaxis;
+      const ya = el._fullLayout.yaxis;
+      const r = el.getBoundingClientRect();
+      return { id: t.customdata[i], x: r.left + xa._offset + xa.d2p(t.x[i]), y: r.top + ya._offset + ya.d2p(t.y[i]) };
+    }, plotId);
+    assert.ok(target.id, 'the -5 mV point is on the plot');
+    if (phone) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: target.x, y: target.y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+    } else {
+      await page.mouse.click(target.x, target.y);
+    }
+    await page.waitForFunction(
+      (before) => {
+        const v = document.querySelector('[data-testid=cv-vHalfMv-3]')?.getAttribute('data-value');
+        return v && Number(v) !== before && !document.querySelector('[data-testid=cv-sets] [role=status]');
+      },
+      fitted.vHalfMv,
+      { timeout: 30_000 },
+    );
+    const refitted = await fitOnPage(page);
+    const apiRefit = await fitFromApi(page, assignments, [target.id]);
+    assert.equal(apiRefit.boltzmann.points, files.length - 1, 'the API fitted without the point');
+    sameFit(refitted, apiRefit, 'after excluding a point, page vs API');
+    const title = await page.getByTestId(`cv-result-${CV_SET}`).locator('h2').textContent();
+    assert.match(title, /1 excluded/, `one point (a single ${phone ? 'tap' : 'click'}) is out: ${title}`);
+    await shot('2-excluded');
+
+    await page.getByTestId('cv-undo').click();
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('[data-testid=cv-vHalfMv-3]')?.getAttribute('data-value')) === before,
+      fitted.vHalfMv,
+      { timeout: 30_000 },
+    );
+    assert.equal(await page.getByTestId('cv-redo').isDisabled(), false, 'the exclusion can be redone');
+    if (!phone) {
+      // The set's lab workbook, with every point back in: BrowserEndToEndTest reads its Q-V summary (POI).
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByTestId(`cv-export-lab-sets-${CV_SET}`).click(),
+      ]);
+      await download.saveAs(join(OUT, `${name}-cv-lab-sets.xlsx`));
+      writeFileSync(join(OUT, `${name}-cv-screen.json`), JSON.stringify(fitted));
+    }
+    assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
+    console.log(
+      `${name} set: ${files.length} files, V½ ${fitted.vHalfMv} mV, k ${fitted.slopeMv} mV, Qmax ${fitted.qMaxPc} pC;` +
+        ` without -5 mV V½ ${refitted.vHalfMv} mV; ${Date.now() - started} ms`,
+    );
+  } catch (e) {
+    await shot('failure').catch(() => {});
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Desktop: a real mouse drag of the hyperpol span's right edge to about the middle of the curve. */
 async function dragWithMouse(page) {
   const plot = page.getByTestId('plot-hyperpol');
@@ -383,6 +539,18 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
           hasTouch: true,
         },
         dragWithTouch,
+        true,
+      ),
+    );
+    const cv = process.env.CV_SET_DIR && process.env.CV_PARAMS;
+    await t.test('charge-voltage set, desktop', { skip: !cv && 'no CV_SET_DIR' }, () =>
+      chargeVoltageFlow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, false),
+    );
+    await t.test('charge-voltage set, phone', { skip: !cv && 'no CV_SET_DIR' }, () =>
+      chargeVoltageFlow(
+        browser,
+        'phone',
+        { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
         true,
       ),
     );

@@ -9,15 +9,19 @@ import { PurpleCurves } from './components/PurpleCurves.jsx';
 import { Results } from './components/Results.jsx';
 import { RecordingPlot } from './components/RecordingPlot.jsx';
 import { AccessCodeDialog } from './components/AccessCodeDialog.jsx';
+import { ChargeVoltagePanel } from './components/ChargeVoltagePanel.jsx';
+import { ChargeVoltageSets } from './components/ChargeVoltageSets.jsx';
 import { useConfig } from './hooks/useConfig.js';
 import { useSession } from './hooks/useSession.js';
 import { useUploads } from './hooks/useUploads.js';
 import { useRecordings } from './hooks/useRecordings.js';
 import { useAnalysis } from './hooks/useAnalysis.js';
 import { useBatchJobs } from './hooks/useBatchJobs.js';
+import { useChargeVoltage } from './hooks/useChargeVoltage.js';
 import { useTouch } from './hooks/useMedia.js';
 import { download } from './lib/api.js';
 import { chainJson, isRawPanel } from './lib/chain.js';
+import { buildAnalysisRequest } from './lib/request.js';
 import { formatError } from './lib/errors.js';
 import { newestFirst } from './lib/history.js';
 import { wordsFor } from './lib/words.js';
@@ -73,6 +77,8 @@ function Page({ config }) {
   });
   const refreshHistory = an.refreshHistory;
   const batch = useBatchJobs(config, s.api, refreshHistory);
+  const cv = useChargeVoltage(config, s.api, refreshHistory);
+  const cvRef = useRef(null);
   const [previewOn, setPreviewOn] = useState(true);
   const [preview, setPreview] = useState(null);
   const [curves, setCurves] = useState(initialCurves);
@@ -105,6 +111,7 @@ function Page({ config }) {
       rec.reset();
       up.reset();
       batch.reset();
+      cv.reset();
       setHistory([]);
       setHistorySelected([]);
     });
@@ -213,6 +220,17 @@ function Page({ config }) {
             onStart={() => batch.start(an.request ?? { params: {} })}
             onDownload={(e) => download(e.url, e.fileName)}
           />
+          <ChargeVoltagePanel
+            config={config}
+            files={rec.files}
+            cv={cv}
+            disabled={!s.api}
+            onRun={async () => {
+              // The set runs with what the Filters and Analysis panels show (each file at its own V2).
+              await cv.run(buildAnalysisRequest(config, { fileId: null, analysis: an.panel, filter: an.filter }));
+              requestAnimationFrame(() => cvRef.current?.scrollIntoView({ block: 'start' }));
+            }}
+          />
         </aside>
         <main className="main" id="main" tabIndex={-1}>
           {file ? (
@@ -282,6 +300,9 @@ function Page({ config }) {
               />
             </section>
           )}
+          <div ref={cvRef}>
+            <ChargeVoltageSets cv={cv} words={words} />
+          </div>
         </main>
       </div>
     </div>

@@ -61,6 +61,8 @@ export function sessionApi({ sessionId, token }) {
       call('POST', '/exports', sets ? { analysisIds, layout, sets } : { analysisIds, layout }),
     startJob: (body) => call('POST', '/jobs', body),
     job: (jobId) => call('GET', `/jobs/${jobId}`),
+    chargeVoltage: (body) => call('POST', '/charge-voltage', body),
+    chargeVoltageResult: (jobId) => call('GET', `/charge-voltage/${jobId}`),
   };
 }
 

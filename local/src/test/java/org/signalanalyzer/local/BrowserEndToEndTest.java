@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
 import org.signalanalyzer.functions.limits.Limits;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.functions.support.SharedFiles;
@@ -70,6 +72,9 @@ class BrowserEndToEndTest {
             npm.environment().put("E2E_OUT", OUT.toAbsolutePath().toString());
             npm.environment().put("SHARED_DIR", shared.toAbsolutePath().toString());
             npm.environment().put("CHROMIUM", CHROMIUM.toString());
+            npm.environment().put("CV_SET_DIR", writeChargeVoltageSet(OUT.resolve("cv-set")).toAbsolutePath()
+                    .toString());
+            npm.environment().put("CV_PARAMS", chargeVoltageParameters());
             npm.environment().put("CLI_JAR", Path.of("../shared-dsp/target/shared-dsp-cli.jar").toAbsolutePath()
                     .toString());
             Process p = npm.start();
@@ -87,6 +92,8 @@ class BrowserEndToEndTest {
             JsonNode screen = new ObjectMapper().readTree(OUT.resolve(viewport + "-screen.json").toFile());
             assertLabWorkbook(workbook, screen, expectedBatchAuto(shared));
         }
+        assertSetSummary(OUT.resolve("desktop-cv-lab-sets.xlsx"),
+                new ObjectMapper().readTree(OUT.resolve("desktop-cv-screen.json").toFile()));
     }
 
     /**
@@ -114,6 +121,29 @@ class BrowserEndToEndTest {
         }
     }
 
+    /** The set's workbook the browser downloaded: its Q-V summary holds the fit the page showed. */
+    private static void assertSetSummary(Path workbook, JsonNode screen) throws IOException {
+        assertTrue(Files.isRegularFile(workbook), "the browser saved the set's lab workbook: " + workbook);
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet summary = wb.getSheet("Q-V summary");
+            assertNotNull(summary, "the set's workbook ends with its Q-V summary");
+            assertEquals(screen.get("vHalfMv").asDouble(), labelled(summary, "V½ (mV)"),
+                    1e-9 * Math.abs(screen.get("vHalfMv").asDouble()), "V½ in the workbook vs the page");
+            assertEquals(screen.get("slopeMv").asDouble(), labelled(summary, "k (mV)"),
+                    1e-9 * Math.abs(screen.get("slopeMv").asDouble()), "k in the workbook vs the page");
+        }
+    }
+
+    private static double labelled(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
+                return row.getCell(1).getNumericCellValue();
+            }
+        }
+        throw new AssertionError("no row '" + label + "' in " + sheet.getSheetName() + ":\n" + sheetText(sheet));
+    }
+
     private static String sheetText(Sheet sheet) {
         StringBuilder text = new StringBuilder();
         for (Row row : sheet) {
@@ -129,6 +159,37 @@ class BrowserEndToEndTest {
                 .get("cases");
         for (JsonNode c : cases) if (c.get("case").asText().equals("batch_auto")) return c;
         throw new IllegalStateException("expected-desktop.json has no batch_auto case");
+    }
+
+    /** The cell of the set flow: its Boltzmann charge is what the page's fit must find (as the API does). */
+    private static SyntheticChargeVoltageCell chargeVoltageCell() {
+        SyntheticChargeVoltageCell cell = new SyntheticChargeVoltageCell();
+        // 20 kHz keeps the six uploads small; the fit's accuracy is shared-dsp's known-answer test's concern.
+        cell.fs = 20_000;
+        return cell;
+    }
+
+    /**
+     * Five files named by the lab's rule (set 3) and one whose name tells neither set nor voltage, for which the
+     * page must ask (its V2 is in the name's stead passed as -45 mV to the flow).
+     */
+    private static Path writeChargeVoltageSet(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        SyntheticChargeVoltageCell cell = chargeVoltageCell();
+        int n = 70;
+        for (int v : new int[] {-70, -30, -20, -5, 20}) {
+            Files.write(dir.resolve(String.format(java.util.Locale.ROOT, "20240612_%04d_3_%dmV.atf", n++, v)),
+                    cell.atf(v));
+        }
+        Files.write(dir.resolve("cell3 extra.atf"), cell.atf(-45));
+        return dir;
+    }
+
+    /** The protocol's timing as the lab would type it into the Analysis panel (V2 is each file's own). */
+    private static String chargeVoltageParameters() {
+        ProtocolParameters p = chargeVoltageCell().parameters(-20);
+        return new ObjectMapper().createObjectNode().put("nCycles", p.nCycles()).put("t0Ms", p.t0Ms()).put("t1Ms", p.t1Ms())
+                .put("t2Ms", p.t2Ms()).put("v0Mv", p.v0Mv()).put("v1Mv", p.v1Mv()).toString();
     }
 
     private static String tail(Path log, int lines) {

@@ -9,7 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.time.Duration;
 import org.signalanalyzer.dsp.rules.AnalysisConfig;
+import org.signalanalyzer.functions.analyses.ChargeVoltageController;
 import org.signalanalyzer.functions.analyses.RequestJson;
+import org.signalanalyzer.functions.jobs.JobController;
 
 /**
  * {@code GET /api/config}: every preset, default, rule and limit the browser shows, read from shared-dsp and from
@@ -34,6 +36,10 @@ public class ConfigController {
         ArrayNode types = uploads.putArray("contentTypes");
         UploadController.CONTENT_TYPES.stream().sorted().forEach(types::add);
         uploads.put("urlValidityS", uploadUrlValidity.toSeconds());
+        ObjectNode chargeVoltage = config.putObject("chargeVoltage");
+        chargeVoltage.put("maxFilesPerCall", ChargeVoltageController.MAX_FILES_PER_CALL);
+        chargeVoltage.put("maxAnalysesPerCall", ChargeVoltageController.MAX_ANALYSES_PER_CALL);
+        chargeVoltage.put("maxFilesPerJob", JobController.MAX_FILES);
         this.document = RequestJson.write(config);
     }
 

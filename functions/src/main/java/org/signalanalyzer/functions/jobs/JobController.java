@@ -33,7 +33,7 @@ import org.signalanalyzer.functions.store.Session;
 public class JobController {
 
     /** A batch is one Lambda invocation (15 min at most); this many files fit with room to spare. */
-    static final int MAX_FILES = 200;
+    public static final int MAX_FILES = 200;
 
     private final SessionAccess access;
     private final Documents documents;

@@ -80,6 +80,24 @@ class ChargeVoltageApiTest {
     }
 
     @Test
+    void theFileListTellsTheSetAndVoltageEachNameGivesTheCall() {
+        JsonNode files = call("GET", "/api/sessions/" + sid + "/files", token, null).json().get("files");
+        int named = 0;
+        for (JsonNode f : files) {
+            String id = f.get("fileId").asText();
+            if (id.equals(unnamed)) {
+                assertTrue(f.get("setFromFileName").isNull(), f.toString());
+                assertTrue(f.get("setVoltageFromFileName").isNull(), f.toString());
+            } else if (FILES.containsKey(id)) {
+                assertEquals("2", f.get("setFromFileName").asText(), f.toString());
+                assertEquals(FILES.get(id), f.get("setVoltageFromFileName").asDouble(), 0, f.toString());
+                named++;
+            }
+        }
+        assertEquals(VOLTAGES.length, named);
+    }
+
+    @Test
     void oneCallAnalysesTheFilesAndFitsTheSet() {
         var r = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, body());
         assertEquals(200, r.status(), r.toString());

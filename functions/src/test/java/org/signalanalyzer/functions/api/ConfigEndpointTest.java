@@ -45,6 +45,10 @@ class ConfigEndpointTest {
         assertEquals("batch", sets.get("chain").get("preset").asText());
         assertEquals(35, sets.get("startingPoint").asInt());
         assertEquals(5, c.get("exports").get("layouts").size());
+        JsonNode cv = c.get("chargeVoltage");
+        assertEquals(org.signalanalyzer.functions.analyses.ChargeVoltageController.MAX_FILES_PER_CALL,
+                cv.get("maxFilesPerCall").asInt(), "the limit the charge-voltage call enforces");
+        assertEquals(org.signalanalyzer.functions.jobs.JobController.MAX_FILES, cv.get("maxFilesPerJob").asInt());
     }
 
     @Test

@@ -52,11 +52,8 @@ public final class SetMembership {
             String fileName = baseName(fileNameOf.apply(item));
             SetAssignment a = assignmentOf == null ? null : assignmentOf.apply(item);
             if (a == null) a = new SetAssignment(null, null);
-            Optional<SetFileName> named = SetFileName.parse(fileName);
-            String set = a.set() != null ? a.set() : named.map(n -> Integer.toString(n.set())).orElse(null);
-            OptionalDouble v = a.voltageMv() != null ? OptionalDouble.of(a.voltageMv())
-                    : named.isPresent() ? OptionalDouble.of(named.get().voltageMv())
-                    : VoltageFromFileName.parse(fileName);
+            String set = a.set() != null ? a.set() : setOf(fileName).orElse(null);
+            OptionalDouble v = a.voltageMv() != null ? OptionalDouble.of(a.voltageMv()) : voltageOf(fileName);
             if (v.isEmpty()) v = otherwise.apply(item);
             if (set == null || v.isEmpty()) {
                 unknown.add("'" + fileName + "' (" + (set == null ? "no set" : "set " + set) + ", "
@@ -73,6 +70,22 @@ public final class SetMembership {
             members.sort(Comparator.comparingDouble((Member<T> m) -> m.namedV2Mv()).thenComparing(Member::fileName));
         }
         return sets;
+    }
+
+    /** The set a file name tells by the lab's rules, as {@link #group} reads it without an assignment. */
+    public static Optional<String> setOf(String fileName) {
+        return SetFileName.parse(baseName(fileName)).map(n -> Integer.toString(n.set()));
+    }
+
+    /**
+     * The voltage a file name tells, as {@link #group} reads it without an assignment: the set naming's, else the
+     * desktop's V2 ({@code …_10mVdepol}).
+     */
+    public static OptionalDouble voltageOf(String fileName) {
+        String name = baseName(fileName);
+        Optional<SetFileName> named = SetFileName.parse(name);
+        return named.isPresent() && named.get().voltageMv() != null ? OptionalDouble.of(named.get().voltageMv())
+                : VoltageFromFileName.parse(name);
     }
 
     /** Whether a file name tells its set and voltage (by the lab's rules), as {@link #group} would read it. */
