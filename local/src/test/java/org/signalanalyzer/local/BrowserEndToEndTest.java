@@ -90,7 +90,7 @@ class BrowserEndToEndTest {
     }
 
     /**
-     * The lab sheet (desktop spec §4.1) of the uploaded file holds the numbers the screen showed after the range was
+     * The lab sheet (docs/desktop-conventions.md#lab-workbook) of the uploaded file holds the numbers the screen showed after the range was
      * dragged (not the analysis as first run), and says that it was adjusted.
      */
     private static void assertLabWorkbook(Path workbook, JsonNode screen, JsonNode analysed) throws IOException {

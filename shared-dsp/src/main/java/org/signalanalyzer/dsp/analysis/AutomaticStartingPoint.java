@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Desktop §3.9: try n = 10, 20, …, 80 (80 included), score both purple curves' smoothness, keep the best (ties: the
+ * docs/desktop-conventions.md#automatic-starting-point: try n = 10, 20, …, 80 (80 included), score both purple curves' smoothness, keep the best (ties: the
  * first in grid order); 35 if no candidate scores above 0. Only the steps after the orange curve depend on n, so
  * they alone are rerun.
  */

@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.6, the "magenta" curve: the pointwise mean of the normalized curve's four quarters, i.e. the average
+ * docs/desktop-conventions.md#average-curve, the "magenta" curve: the pointwise mean of the normalized curve's four quarters, i.e. the average
  * per-mV linear response to a step. Times are those of the first quarter.
  */
 public final class AverageCurve {

@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.analysis;
 import java.util.List;
 
 /**
- * The desktop's §3.1–§3.7 in its order, on an already filtered current trace at 100 kHz: initial baseline,
+ * The desktop's docs/desktop-conventions.md#order-of-the-steps in its order, on an already filtered current trace at 100 kHz: initial baseline,
  * piecewise baseline, orange curve with the periodic spike fix, starting point, normalized, average and purple
  * curves.
  */

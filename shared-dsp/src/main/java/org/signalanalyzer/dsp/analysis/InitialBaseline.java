@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.1: a robust level of the first min(⌊t0·fs/1000⌋, 1000) samples: the median of the samples within
+ * docs/desktop-conventions.md#initial-baseline: a robust level of the first min(⌊t0·fs/1000⌋, 1000) samples: the median of the samples within
  * 3 population SDs (strictly) of the window's median.
  */
 public final class InitialBaseline {

@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.5, the "dark blue" curve: four 200-point orange segments from the starting point n, the hyperpol ones
+ * docs/desktop-conventions.md#normalized-curve, the "dark blue" curve: four 200-point orange segments from the starting point n, the hyperpol ones
  * (1 and 3) divided by −20 and the depol ones by +20. The 20 mV is hard-coded in the desktop (not V1 − V0) and
  * kept for parity. Unit pA/mV.
  */

@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.3, the "50-point average": means of non-overlapping blocks from index 0 (the last block may be
+ * docs/desktop-conventions.md#orange-curve, the "50-point average": means of non-overlapping blocks from index 0 (the last block may be
  * shorter and is kept). At 100 kHz one point is 0.5 ms.
  */
 public final class OrangeCurve {

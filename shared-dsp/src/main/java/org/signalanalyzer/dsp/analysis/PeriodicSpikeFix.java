@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.4 (parity only): from the first jump of more than 4 SDs in the orange curve's first difference, every
+ * docs/desktop-conventions.md#spike-fix (parity only): from the first jump of more than 4 SDs in the orange curve's first difference, every
  * 200 points, flatten three points to their predecessors. It removes the step transients' first block, which is
  * why standard mode does not use it.
  */

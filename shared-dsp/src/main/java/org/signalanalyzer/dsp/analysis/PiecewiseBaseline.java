@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.2 (kept for parity only: it treats steps differently, so standard mode does not use it): split the
+ * docs/desktop-conventions.md#piecewise-baseline (kept for parity only: it treats steps differently, so standard mode does not use it): split the
  * trace at sharp jumps, subtract each segment's median from its quieter end, and ramp the 10 samples before each
  * segment into it.
  */

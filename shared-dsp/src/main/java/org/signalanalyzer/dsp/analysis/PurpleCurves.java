@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.7, the "modified peaks": the V2 step's ON response (orange[n+800, n+999)) minus the average linear
+ * docs/desktop-conventions.md#purple-curves, the "modified peaks": the V2 step's ON response (orange[n+800, n+999)) minus the average linear
  * response scaled by |V2 − V0|, and its OFF response (orange[n+1000, n+1199)) plus it. End-exclusive slices, so
  * 199 points each (a desktop off-by-one kept for parity).
  */

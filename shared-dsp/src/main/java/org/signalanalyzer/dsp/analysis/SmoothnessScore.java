@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * Desktop §3.9's score of a purple curve: (s1 + s2 + p) / 3 clipped to [0, 1], with s_k = 1/(1 + ln(1 + Var of
+ * docs/desktop-conventions.md#automatic-starting-point's score of a purple curve: (s1 + s2 + p) / 3 clipped to [0, 1], with s_k = 1/(1 + ln(1 + Var of
  * the k-th difference)). The outstanding-points term p is fixed at 1: the desktop's counter always fails and
  * returns 0 points, and parity keeps that effective behaviour.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import org.signalanalyzer.dsp.io.Protocol;
 
 /**
- * Standard mode (analysis-decisions.md): linear subtraction at sample resolution. Each step's response is taken
+ * Standard mode (docs/analysis-decisions.md): linear subtraction at sample resolution. Each step's response is taken
  * relative to its own pre-step level over the same window length; the template is the mean of the small steps'
  * responses per signed mV; purple depol = V2 ON response − template × (V2 − V0), purple hyperpol = V2 OFF response
  * − template × (V0 − V2), with the amplitudes measured where the recording shows them.

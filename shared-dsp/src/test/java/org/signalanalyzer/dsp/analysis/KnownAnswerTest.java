@@ -11,7 +11,7 @@ import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 
 /**
- * The known-answer test of analysis-decisions.md. Reference: the synthetic cell's own non-linear charge Q
+ * The known-answer test of docs/analysis-decisions.md. Reference: the synthetic cell's own non-linear charge Q
  * (SyntheticStepRecording). Standard mode must give Q_depol = +Q and Q_hyperpol = −Q within 2 %.
  */
 class KnownAnswerTest {

@@ -14,7 +14,7 @@ import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
  * Standard mode on the desktop's sample file. Reference: the file's own voltage channel, whose half-way crossings
- * are located here independently, near the step positions the desktop spec gives (orange indices 34, 234, …,
+ * are located here independently, near the step positions docs/desktop-conventions.md#inputs-and-protocol gives (orange indices 34, 234, …,
  * 1034, i.e. 50 samples each).
  */
 class StandardModeDesktopFileTest {

@@ -10,7 +10,7 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 
 /**
- * A voltage-clamp recording of a step protocol on a known cell, for known-answer tests (analysis-decisions.md).
+ * A voltage-clamp recording of a step protocol on a known cell, for known-answer tests (docs/analysis-decisions.md).
  * Linear membrane: series resistance Rs, capacitance Cm, leak Rm, so a step ΔV gives
  * ΔV/(Rs+Rm) + ΔV·(1/Rs − 1/(Rs+Rm))·e^(−t/τ), τ = Rs·Cm·Rm/(Rs+Rm). On the V2 step a non-linear charge +Q flows
  * as (Q/τon)·e^(−t/τon), and −Q as (Q/τoff)·e^(−t/τoff) on the return. Step onsets are placed at arbitrary times
