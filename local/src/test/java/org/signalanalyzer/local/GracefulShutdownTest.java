@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.dsp.SharedData;
 
 /**
  * Stopping while an upload is half-way through: the stop waits for it, the upload is answered 200 and stored
@@ -30,7 +30,7 @@ class GracefulShutdownTest {
 
     @Test
     void anUploadInFlightWhenTheStopIsAskedFinishesAndIsKeptWhole() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         int half = bytes.length / 2;
         LocalSettings settings = LocalSettings.defaults().withPort(0).withDataDir(data);
         LocalRuntime runtime = LocalRuntime.start(settings);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.limits.Limits;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * The limits of the local runtime over real HTTP (Netty's remote address is the client): the access code, the
@@ -88,7 +88,7 @@ class LocalLimitsTest {
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         String base = "/api/sessions/" + sid;
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop(RECORDING));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
 
         Http.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", RECORDING,
                 "contentType", "application/octet-stream", "sizeBytes", bytes.length));

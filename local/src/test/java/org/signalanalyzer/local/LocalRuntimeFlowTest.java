@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -22,7 +23,6 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
-import org.signalanalyzer.functions.support.SharedFiles;
 import org.signalanalyzer.functions.support.WorkbookValues;
 
 /**
@@ -41,7 +41,7 @@ class LocalRuntimeFlowTest {
 
     @Test
     void aRecordingUploadedAnalysedAndExportedSurvivesARestart() throws Exception {
-        Path atf = SharedFiles.desktop("202304_0521.atf");
+        Path atf = SharedData.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
         Recording expected = RecordingReaders.read(atf);
         double[] samples = expected.samples(0, 0);

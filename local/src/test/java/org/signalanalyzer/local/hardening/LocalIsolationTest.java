@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
@@ -60,7 +60,7 @@ class LocalIsolationTest {
     }
 
     private static Victim victim() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         JsonNode s = ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
         String sid = s.get("sessionId").asText();
         String token = s.get("token").asText();
