@@ -26,7 +26,7 @@ import org.signalanalyzer.functions.support.S3ProxyServer;
  * and a message, nothing half-written is left for the session to trip on, and the same session works again when
  * the storage returns. The storage servers are the tests' own (S3Proxy, dynalite) behind {@link StorageRelay}s.
  */
-class StorageFaultTest {
+class LambdaStorageOutageTest {
 
     private static StorageRelay s3;
     private static StorageRelay dynamo;

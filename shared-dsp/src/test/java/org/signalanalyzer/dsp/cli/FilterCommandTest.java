@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.filter;
+package org.signalanalyzer.dsp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.signalanalyzer.dsp.SharedData;
-import org.signalanalyzer.dsp.cli.Cli;
+import org.signalanalyzer.dsp.filter.GoldenCase;
 
 /** {@code filter --case} on every golden case (SciPy / PyWavelets) and {@code filter FILE} on the desktop sample. */
 class FilterCommandTest {

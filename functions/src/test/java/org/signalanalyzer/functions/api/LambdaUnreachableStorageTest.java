@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 
-/** Storage that does not answer → 503 with Retry-After and the API's error shape, never a 500 or a hang. */
-class StorageFaultTest {
+/**
+ * The Lambda runtime started against storage that does not answer → 503 with Retry-After and the API's error shape,
+ * never a 500 or a hang.
+ */
+class LambdaUnreachableStorageTest {
 
     @Test
     void anUnreachableStoreAnswers503WithRetryAfter() throws Exception {

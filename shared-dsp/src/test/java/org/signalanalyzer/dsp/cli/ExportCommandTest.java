@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.export;
+package org.signalanalyzer.dsp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.SharedData;
-import org.signalanalyzer.dsp.cli.Cli;
+import org.signalanalyzer.dsp.export.SetFileName;
 
 /**
  * {@code export} from the command line, on copies of the desktop sample named as the lab names its files. Reference:

@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.SharedData;
-import org.signalanalyzer.dsp.cli.Cli;
 
 /** {@code analyze FILE --json}: the documented keys, the desktop's numbers (raw, n = 35), exit 2 on bad input. */
 class AnalyzeCommandTest {

@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.analysis.chargevoltage;
+package org.signalanalyzer.dsp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
-import org.signalanalyzer.dsp.cli.Cli;
 
 /**
  * {@code qv FILES...}: a synthetic set on disk (one file named without set or voltage, assigned on the command line),
