@@ -33,7 +33,7 @@ import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.Provenance;
-import org.signalanalyzer.dsp.analysis.StartingPointScore;
+import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
 
 /**
  * Everything about one or more analyses in one workbook (the six-sheet docs/desktop-conventions.md#six-sheet-workbook filled with real

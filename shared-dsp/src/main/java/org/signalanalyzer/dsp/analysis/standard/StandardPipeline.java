@@ -1,6 +1,9 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.standard;
 
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.io.Protocol;
 
 /**

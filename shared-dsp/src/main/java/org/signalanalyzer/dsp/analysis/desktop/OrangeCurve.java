@@ -1,4 +1,7 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * docs/desktop-conventions.md#orange-curve, the "50-point average": means of non-overlapping blocks from index 0 (the last block may be

@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
 
 /**
  * One row of the automatic starting point's score table (docs/desktop-conventions.md#automatic-starting-point): the total and each purple curve's

@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * docs/desktop-conventions.md#spike-fix (parity only): from the first jump of more than 4 SDs in the orange curve's first difference, every

@@ -1,4 +1,7 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * The desktop's time base: t[i] = i·Δt from 0, and fs = 1 / mean(diff(t)) computed in double precision

@@ -1,8 +1,11 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.standard;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.NumpyMath;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.io.Protocol;
 
 /**

@@ -1,6 +1,7 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.standard;
 
 import java.util.Arrays;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 
 /**
  * The current level just before a step: a 10 %-trimmed mean over the last half (at most 50 ms) of the interval

@@ -1,6 +1,10 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
 
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
 
 /**
  * The desktop's docs/desktop-conventions.md#order-of-the-steps in its order, on an already filtered current trace at 100 kHz: initial baseline,

@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * docs/desktop-conventions.md#automatic-starting-point's score of a purple curve: (s1 + s2 + p) / 3 clipped to [0, 1], with s_k = 1/(1 + ln(1 + Var of

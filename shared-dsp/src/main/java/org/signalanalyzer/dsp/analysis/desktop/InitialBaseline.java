@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * docs/desktop-conventions.md#initial-baseline: a robust level of the first min(⌊t0·fs/1000⌋, 1000) samples: the median of the samples within

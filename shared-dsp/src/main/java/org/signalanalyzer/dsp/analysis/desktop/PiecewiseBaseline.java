@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
  * docs/desktop-conventions.md#piecewise-baseline (kept for parity only: it treats steps differently, so standard mode does not use it): split the

@@ -1,7 +1,10 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
 
 /**
  * docs/desktop-conventions.md#automatic-starting-point: try n = 10, 20, …, 80 (80 included), score both purple curves' smoothness, keep the best (ties: the

@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.Curve;
 
 /**
  * docs/desktop-conventions.md#normalized-curve, the "dark blue" curve: four 200-point orange segments from the starting point n, the hyperpol ones

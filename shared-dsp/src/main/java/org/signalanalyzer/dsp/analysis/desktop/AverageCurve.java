@@ -1,4 +1,7 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 
 /**
  * docs/desktop-conventions.md#average-curve, the "magenta" curve: the pointwise mean of the normalized curve's four quarters, i.e. the average

@@ -1,4 +1,4 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.standard;
 
 /**
  * A voltage step found by the standard analysis. {@code sample} is the first sample at the new level;

@@ -1,4 +1,6 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.standard;
+
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 
 /**
  * The linear (capacitive + leak) response per mV: the mean of the small steps' responses, each relative to its own

@@ -1,4 +1,7 @@
-package org.signalanalyzer.dsp.analysis;
+package org.signalanalyzer.dsp.analysis.desktop;
+
+import org.signalanalyzer.dsp.analysis.Curve;
+import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 
 /**
  * docs/desktop-conventions.md#purple-curves, the "modified peaks": the V2 step's ON response (orange[n+800, n+999)) minus the average linear
