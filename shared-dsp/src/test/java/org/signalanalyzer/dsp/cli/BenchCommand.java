@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code bench WHAT ...}: speed measurements (never tests). Each benchmark prints its figures as text; the
- * repository's bench script runs them beside the NumPy/SciPy peers.
+ * repository's bench script runs them beside the NumPy/SciPy peers through {@link Bench}. They live in the test
+ * sources so neither the CLI jar nor the Lambda jar ships them.
  */
 final class BenchCommand implements Command {
 
