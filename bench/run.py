@@ -24,6 +24,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = next((p for p in (os.path.join(ROOT, '..', 'shared'), os.path.join(ROOT, '..', '..', 'shared'))
                if os.path.isdir(os.path.join(p, 'data'))), None)
 CLI = os.path.join(ROOT, 'shared-dsp', 'target', 'shared-dsp-cli.jar')
+# The benchmarks are not in the shipped jars: they run from shared-dsp's test classes with the CLI jar's classes.
+BENCH = ['java', '-cp', CLI + os.pathsep + os.path.join(ROOT, 'shared-dsp', 'target', 'test-classes'),
+         'org.signalanalyzer.dsp.cli.Bench']
 LOCAL_JAR = os.path.join(ROOT, 'local', 'target', 'signal-analyzer-local.jar')
 ROWS = []
 
@@ -87,7 +90,7 @@ def bench_read(seconds, rounds=3):
     atf = os.path.join(SHARED, 'data', 'desktop', '202304_0521.atf')
     ours_runs, peer_runs = [], []
     for _ in range(rounds):
-        ours_runs.append(read_mb_s(run(['java', '-jar', CLI, 'bench', 'read', atf, '--seconds', str(seconds)]), 'ATF'))
+        ours_runs.append(read_mb_s(run(BENCH + ['read', atf, '--seconds', str(seconds)]), 'ATF'))
         peer_runs.append(numpy_loadtxt_mb_s(atf))
     ours, peer = median(ours_runs), median(peer_runs)
     row('read ATF 202304_0521.atf', ours, peer, 'MB/s', '≥ 500 MB/s, ≥ 5× numpy.loadtxt', True,
@@ -98,7 +101,7 @@ def bench_read(seconds, rounds=3):
     abfs = sorted((os.path.join(SHARED, 'data', 'real', f) for f in os.listdir(os.path.join(SHARED, 'data', 'real'))
                    if f.endswith('.abf')), key=os.path.getsize)
     abf = abfs[-1]
-    out = run(['java', '-jar', CLI, 'bench', 'read', abf, '--seconds', str(seconds)])
+    out = run(BENCH + ['read', abf, '--seconds', str(seconds)])
     ours = read_mb_s(out, 'ABF')
     row(f'read ABF {os.path.basename(abf)}', ours, None, 'MB/s', '≥ 1000 MB/s', True, ours >= 1000,
         'no peer: pyABF is not installed here')
@@ -142,7 +145,7 @@ FILTERS = [('savgol 51/3', 'Savitzky–Golay 51/3', 'SciPy savgol_filter'),
 
 
 def bench_filters(n, repeat):
-    ours_out = run(['java', '-jar', CLI, 'bench', 'filters', str(n), '--repeat', str(repeat)])
+    ours_out = run(BENCH + ['filters', str(n), '--repeat', str(repeat)])
     peer_out = run([sys.executable, os.path.join(ROOT, 'bench', 'scipy_filters.py'), str(n), '--repeat', str(repeat)])
     for key, label, peer_name in FILTERS:
         pat = re.escape(key) + r'\s+([\d.]+) Msamples/s'
@@ -158,12 +161,12 @@ def bench_filters(n, repeat):
 def bench_analyze(seconds):
     atf = os.path.join(SHARED, 'data', 'desktop', '202304_0521.atf')
     for preset, start, stated_s in (('raw', '35', 0.24), ('batch', 'auto', 0.58)):
-        out = run(['java', '-jar', CLI, 'bench', 'analyze', atf, '--preset', preset, '--start-point', start,
+        out = run(BENCH + ['analyze', atf, '--preset', preset, '--start-point', start,
                    '--seconds', str(seconds)])
         ms = number(r'time/run\s+([\d.]+) ms median', out, 'analysis ms')
         row(f'analysis {preset}, start {start} (reading incl.)', ms, stated_s * 1000, 'ms',
             '≥ 30× the desktop', False, stated_s * 1000 / ms >= 30, 'peer: desktop Python (stated, issue 4)')
-    out = run(['java', '-jar', CLI, 'bench', 'export', atf, '--layout', 'full', '--analyses', '20'])
+    out = run(BENCH + ['export', atf, '--layout', 'full', '--analyses', '20'])
     ms = number(r'median ([\d.]+) ms', out, 'export ms')
     row('export full workbook, 20 analyses', ms, None, 'ms', '—', False, None)
 

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=0
 for a in "$@"; do [ "$a" = "--build" ] && build=1; done
-if [ $build = 1 ] || [ ! -f shared-dsp/target/shared-dsp-cli.jar ] || [ ! -f local/target/signal-analyzer-local.jar ]; then
+if [ $build = 1 ] || [ ! -f shared-dsp/target/shared-dsp-cli.jar ] || [ ! -f shared-dsp/target/test-classes/org/signalanalyzer/dsp/cli/Bench.class ] \
+        || [ ! -f local/target/signal-analyzer-local.jar ]; then
     echo "# building (mvn package -DskipTests)" >&2
     mvn -B -q -o package -DskipTests >&2 || mvn -B -q package -DskipTests >&2
 fi

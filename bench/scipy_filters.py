@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Peer of `java -jar shared-dsp/target/shared-dsp-cli.jar bench filters N`: the same filters in NumPy/SciPy and
+"""Peer of `Bench filters N (bench/run.py)`: the same filters in NumPy/SciPy and
 PyWavelets on N uniform random samples in [-1, 1), best of R timed runs after two warm-up runs, in Msamples/s by best wall time and by mean process CPU time.
 
     python3 bench/scipy_filters.py [N] [--repeat R]

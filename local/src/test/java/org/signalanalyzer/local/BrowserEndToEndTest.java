@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,11 +19,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.Prerequisite;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
 import org.signalanalyzer.functions.limits.Limits;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * The browser app as a scientist uses it, in real headless Chromium (Debian's {@code chromium}, driven by
@@ -49,15 +49,11 @@ class BrowserEndToEndTest {
 
     @Test
     void uploadFilterAnalyzeDragAndExportInChromium() throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
         boolean ready = Files.isExecutable(CHROMIUM) && Files.isDirectory(WEB.resolve("node_modules/playwright-core"));
-        if (ci && !ready) {
-            fail("CI must run the browser test: " + CHROMIUM + " and " + WEB.resolve("node_modules")
-                    + " are needed (.ci/run installs chromium; the static-site build runs npm ci)");
-        }
-        assumeTrue(ready, "browser end-to-end test skipped: needs " + CHROMIUM + " (apt-get install chromium) and "
-                + "static-site/web/node_modules (mvn -pl static-site package)");
-        Path shared = SharedFiles.desktop("202304_0521.atf").getParent().getParent().getParent();
+        Prerequisite.require(ready, "the browser end-to-end test needs " + CHROMIUM
+                + " (apt-get install chromium; .ci/run installs it) and static-site/web/node_modules"
+                + " (mvn -pl static-site package runs npm ci)");
+        Path shared = SharedData.root();
 
         Files.createDirectories(OUT);
         Path log = OUT.resolve("e2e.log");
@@ -97,7 +93,7 @@ class BrowserEndToEndTest {
     }
 
     /**
-     * The lab sheet (desktop spec §4.1) of the uploaded file holds the numbers the screen showed after the range was
+     * The lab sheet (docs/desktop-conventions.md#lab-workbook) of the uploaded file holds the numbers the screen showed after the range was
      * dragged (not the analysis as first run), and says that it was adjusted.
      */
     private static void assertLabWorkbook(Path workbook, JsonNode screen, JsonNode analysed) throws IOException {

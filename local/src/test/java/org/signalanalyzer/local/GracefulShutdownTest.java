@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.dsp.SharedData;
 
 /**
  * Stopping while an upload is half-way through: the stop waits for it, the upload is answered 200 and stored
@@ -30,12 +30,12 @@ class GracefulShutdownTest {
 
     @Test
     void anUploadInFlightWhenTheStopIsAskedFinishesAndIsKeptWhole() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         int half = bytes.length / 2;
         LocalSettings settings = LocalSettings.defaults().withPort(0).withDataDir(data);
         LocalRuntime runtime = LocalRuntime.start(settings);
-        Http http = new Http(runtime.url());
-        var created = http.call("POST", "/api/sessions", null, null).json();
+        LocalClient http = new LocalClient(runtime.url());
+        var created = http.call("POST", "/api/sessions", (String) null, null).json();
         String sid = created.get("sessionId").asText();
         String token = created.get("token").asText();
         var ticket = http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName", "a.atf",
@@ -75,7 +75,7 @@ class GracefulShutdownTest {
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new SequenceInputStream(new ByteArrayInputStream(bytes, 0, half), secondHalf)), bytes.length))
                 .build();
-        CompletableFuture<HttpResponse<String>> upload = Http.CLIENT.sendAsync(put, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> upload = LocalClient.CLIENT.sendAsync(put, HttpResponse.BodyHandlers.ofString());
         assertTrue(firstHalfSent.await(30, TimeUnit.SECONDS), "the first half is on its way");
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(runtime::close);
@@ -86,7 +86,7 @@ class GracefulShutdownTest {
         stopping.get(60, TimeUnit.SECONDS);
 
         try (LocalRuntime restarted = LocalRuntime.start(settings)) {
-            var completed = new Http(restarted.url()).call("POST", "/api/sessions/" + sid + "/files/" + fileId
+            var completed = new LocalClient(restarted.url()).call("POST", "/api/sessions/" + sid + "/files/" + fileId
                     + "/complete", token, null);
             assertEquals(200, completed.status(), "the whole upload was kept: " + completed);
             assertEquals(bytes.length, completed.json().get("sizeBytes").asLong());

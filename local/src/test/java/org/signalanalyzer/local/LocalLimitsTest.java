@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.limits.Limits;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * The limits of the local runtime over real HTTP (Netty's remote address is the client): the access code, the
@@ -34,13 +34,13 @@ class LocalLimitsTest {
     @TempDir
     static Path data;
     private static LocalRuntime runtime;
-    private static Http http;
+    private static LocalClient http;
 
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data).withAccessCode(CODE)
                 .withLimits(new Limits(30, 6, 1, 100L * 1024 * 1024, 1, 1, 0)));
-        http = new Http(runtime.url());
+        http = new LocalClient(runtime.url());
     }
 
     @AfterAll
@@ -52,18 +52,18 @@ class LocalLimitsTest {
     @Order(2) // uses up the creation burst; the quota test needs one creation first
     void theAccessCodeOpensTheDoorAndTheCreationRateHoldsPerAddress() throws Exception {
         Map<String, Long> before = dataFolder();
-        Http.Answer missing = http.call("POST", "/api/sessions", null, null);
+        LocalClient.Answer missing = http.call("POST", "/api/sessions", (String) null, null);
         assertEquals(401, missing.status(), missing.toString());
         assertEquals("access_code_required", missing.json().get("error").asText());
-        Http.Answer wrong = http.call("POST", "/api/sessions", null, Map.of("accessCode", "bench 3, drawer 1"));
+        LocalClient.Answer wrong = http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", "bench 3, drawer 1"));
         assertEquals(401, wrong.status(), wrong.toString());
         assertFalse(wrong.text().contains("drawer"), "the code is never echoed: " + wrong.text());
         assertEquals(before, dataFolder(), "refused creations write nothing");
 
         // The two refusals above counted too (guessing is as slow as creating); the burst is 6.
         int created = 0;
-        Http.Answer last;
-        while ((last = http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE))).status() == 201) {
+        LocalClient.Answer last;
+        while ((last = http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE))).status() == 201) {
             created++;
             assertTrue(created <= 6, "the burst is 6");
         }
@@ -73,33 +73,32 @@ class LocalLimitsTest {
         int retryAfter = Integer.parseInt(last.retryAfter());
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 a minute frees a slot within 2 s: " + retryAfter);
         Map<String, Long> afterBurst = dataFolder();
-        assertEquals(429, http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE)).status());
+        assertEquals(429, http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE)).status());
         assertEquals(afterBurst, dataFolder(), "a rate-limited creation writes nothing");
         Thread.sleep(retryAfter * 1000L);
-        assertEquals(201, http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE)).status(),
+        assertEquals(201, http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE)).status(),
                 "after Retry-After a slot is free again");
     }
 
     @Test
     @Order(1)
     void everyQuotaRefusesWithNothingWritten() throws Exception {
-        Http.Answer session = http.call("POST", "/api/sessions", null, Map.of("accessCode", CODE));
+        LocalClient.Answer session = http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE));
         assertEquals(201, session.status(), session.toString());
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         String base = "/api/sessions/" + sid;
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop(RECORDING));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
 
-        Http.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", RECORDING,
+        LocalClient.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", RECORDING,
                 "contentType", "application/octet-stream", "sizeBytes", bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
-        assertEquals(200, Http.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes)
-                .statusCode());
+        assertEquals(200, LocalClient.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes).status());
         String fileId = ticket.json().get("fileId").asText();
         assertEquals(200, http.call("POST", base + "/files/" + fileId + "/complete", token, null).status());
         Map<String, Object> analysis = Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "raw"),
                 "startingPoint", "35");
-        Http.Answer analysed = http.call("POST", base + "/analyses", token, analysis);
+        LocalClient.Answer analysed = http.call("POST", base + "/analyses", token, analysis);
         assertEquals(201, analysed.status(), analysed.toString());
         String analysisId = analysed.json().get("analysisId").asText();
         Map<String, Object> export = Map.of("analysisIds", List.of(analysisId), "layout", "csv");
@@ -119,7 +118,7 @@ class LocalLimitsTest {
                 "contentType", "text/csv", "sizeBytes", 10)).status(), "a deleted file gives its room back");
     }
 
-    private static void refused(Http.Answer answer, String quota) {
+    private static void refused(LocalClient.Answer answer, String quota) {
         assertEquals(403, answer.status(), answer.toString());
         assertEquals("quota_exceeded", answer.json().get("error").asText());
         assertTrue(answer.json().get("message").asText().contains("signal.limits." + quota), answer.toString());

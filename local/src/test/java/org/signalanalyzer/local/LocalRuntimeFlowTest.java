@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -22,7 +23,6 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
-import org.signalanalyzer.functions.support.SharedFiles;
 import org.signalanalyzer.functions.support.WorkbookValues;
 
 /**
@@ -41,7 +41,7 @@ class LocalRuntimeFlowTest {
 
     @Test
     void aRecordingUploadedAnalysedAndExportedSurvivesARestart() throws Exception {
-        Path atf = SharedFiles.desktop("202304_0521.atf");
+        Path atf = SharedData.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
         Recording expected = RecordingReaders.read(atf);
         double[] samples = expected.samples(0, 0);
@@ -57,8 +57,8 @@ class LocalRuntimeFlowTest {
                 ProtocolParameters.DESKTOP_DEFAULTS, StartingPoint.given(35), FilterChain.preset("raw"), null, 0, 0,
                 null), StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
-            Http http = new Http(runtime.url());
-            var created = http.call("POST", "/api/sessions", null, null);
+            LocalClient http = new LocalClient(runtime.url());
+            var created = http.call("POST", "/api/sessions", (String) null, null);
             assertEquals(201, created.status(), created.toString());
             sid = created.json().get("sessionId").asText();
             token = created.json().get("token").asText();
@@ -73,12 +73,12 @@ class LocalRuntimeFlowTest {
                     "the presigned URL is on the app's own origin: " + uploadUrl);
 
             byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-            assertRefused(Http.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
-            assertRefused(Http.put(uploadUrl, "text/csv", bytes), "another content type");
+            assertRefused(LocalClient.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
+            assertRefused(LocalClient.put(uploadUrl, "text/csv", bytes), "another content type");
             assertEquals(409, http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)
                     .status(), "nothing was stored by the refused PUTs");
-            var put = Http.put(uploadUrl, "application/octet-stream", bytes);
-            assertEquals(200, put.statusCode(), new String(put.body()));
+            var put = LocalClient.put(uploadUrl, "application/octet-stream", bytes);
+            assertEquals(200, put.status(), put.text());
 
             var completed = http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
             assertEquals(200, completed.status(), completed.toString());
@@ -101,7 +101,7 @@ class LocalRuntimeFlowTest {
         AnalysisResult adjusted = Integrals.recompute(direct, IntegrationRanges.points(20, 150, 10, 120));
 
         try (LocalRuntime restarted = LocalRuntime.start(settings)) {
-            Http http = new Http(restarted.url());
+            LocalClient http = new LocalClient(restarted.url());
             var session = http.call("GET", "/api/sessions/" + sid, token, null);
             assertEquals(200, session.status(), "the session survived the restart: " + session);
             JsonNode files = session.json().get("files");
@@ -126,10 +126,10 @@ class LocalRuntimeFlowTest {
      * S3's 403: S3Proxy's own (SignatureDoesNotMatch), or, when it refused from the headers and closed the
      * connection before the body was through, the pass-through's AccessDenied for it.
      */
-    private static void assertRefused(java.net.http.HttpResponse<byte[]> answer, String what) {
-        String body = new String(answer.body());
-        assertTrue(answer.statusCode() == 403 && (body.contains("<Code>SignatureDoesNotMatch</Code>")
-                || body.contains("<Code>AccessDenied</Code>")), what + ": " + answer.statusCode() + " " + body);
+    private static void assertRefused(LocalClient.Answer answer, String what) {
+        String body = answer.text();
+        assertTrue(answer.status() == 403 && (body.contains("<Code>SignatureDoesNotMatch</Code>")
+                || body.contains("<Code>AccessDenied</Code>")), what + ": " + answer.status() + " " + body);
     }
 
     private static void assertDescribes(Recording expected, long size, JsonNode d) {
@@ -148,19 +148,19 @@ class LocalRuntimeFlowTest {
     }
 
     /** The export link (same origin, through to S3Proxy) downloads a workbook POI opens, holding Q depol and C. */
-    private static void assertExportHolds(AnalysisResult expected, Http http, String sid, String token,
+    private static void assertExportHolds(AnalysisResult expected, LocalClient http, String sid, String token,
                                           String analysisId) throws Exception {
         var export = http.call("POST", "/api/sessions/" + sid + "/exports", token,
                 Map.of("analysisIds", List.of(analysisId), "layout", "full"));
         assertEquals(200, export.status(), export.toString());
-        var download = Http.get(export.json().get("url").asText());
-        assertEquals(200, download.statusCode(), new String(download.body()));
+        var download = LocalClient.get(export.json().get("url").asText());
+        assertEquals(200, download.status(), download.text());
         boolean foundQ = WorkbookValues.contains(download.body(), expected.qDepolPc(), 1e-12);
         boolean foundC = WorkbookValues.contains(download.body(), expected.capacitanceNf(), 1e-12);
         assertTrue(foundQ && foundC, "the workbook holds Q depol and C as shared-dsp computed them (within 1e-12)");
     }
 
-    private static void assertTraceIs(Envelope envelope, Http http, String sid, String token, String fileId) {
+    private static void assertTraceIs(Envelope envelope, LocalClient http, String sid, String token, String fileId) {
         var trace = http.call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace?sweep=0&channel=0&width="
                 + WIDTH, token, null);
         assertEquals(200, trace.status(), trace.toString());

@@ -43,10 +43,10 @@ class SiteServedTest {
     @Test
     void theAppIsServedAtTheRootAndAtItsOwnRoutes() throws Exception {
         for (String path : new String[] {"", "index.html", "sessions/abc/analysis"}) {
-            var page = Http.get(runtime.url() + path);
-            assertEquals(200, page.statusCode(), "/" + path);
-            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), "/" + path);
-            assertEquals(indexHtml, new String(page.body(), StandardCharsets.UTF_8), "/" + path);
+            var page = LocalClient.get(runtime.url() + path);
+            assertEquals(200, page.status(), "/" + path);
+            assertTrue(page.contentType().startsWith("text/html"), "/" + path);
+            assertEquals(indexHtml, page.text(), "/" + path);
         }
     }
 
@@ -56,18 +56,18 @@ class SiteServedTest {
         assertTrue(m.find(), "index.html names its script: " + indexHtml);
         URL expected = SiteServedTest.class.getResource("/public/" + m.group(1));
         assertNotNull(expected);
-        var script = Http.get(runtime.url() + m.group(1));
-        assertEquals(200, script.statusCode());
+        var script = LocalClient.get(runtime.url() + m.group(1));
+        assertEquals(200, script.status());
         try (InputStream in = expected.openStream()) {
             assertArrayEquals(in.readAllBytes(), script.body());
         }
-        assertEquals(404, Http.get(runtime.url() + "assets/no-such-file.js").statusCode());
+        assertEquals(404, LocalClient.get(runtime.url() + "assets/no-such-file.js").status());
     }
 
     @Test
     void apiPathsAreNeverThePage() throws Exception {
-        var unknown = Http.get(runtime.url() + "api/no-such-thing");
-        assertEquals(404, unknown.statusCode());
-        assertTrue(new String(unknown.body(), StandardCharsets.UTF_8).contains("\"error\":\"not_found\""));
+        var unknown = LocalClient.get(runtime.url() + "api/no-such-thing");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.text().contains("\"error\":\"not_found\""));
     }
 }

@@ -1,22 +1,21 @@
 package org.signalanalyzer.dsp;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The read-only reference data beside the repository ({@code ../shared} from the repository root), read in place.
- * Tests that need it skip with a clear message where it is absent (a clone without the reference data).
+ * Tests that need it skip with a clear message where it is absent (a clone without the reference data), and fail
+ * on CI, which always has it ({@link Prerequisite}).
  */
 public final class SharedData {
 
     private SharedData() { }
 
-    /** The shared/ folder; skips the calling test if it is not there. */
+    /** The shared/ folder; skips the calling test (fails it on CI) if it is not there. */
     public static Path root() {
         Path p = locate();
-        assumeTrue(p != null, "../shared (reference data) is absent beside the repository: test skipped");
+        Prerequisite.require(p != null, "../shared (reference data) is absent beside the repository");
         return p;
     }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.functions.support.ApiHarness;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * A batch job through the API (the test runtime runs jobs on the bounded thread pool, as the local runtime does):
@@ -27,7 +27,7 @@ class BatchJobTest {
 
     @Test
     void aBatchOfFilesBecomesAPerSetWorkbook() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
         List<String> fileIds = new java.util.ArrayList<>();
@@ -79,7 +79,7 @@ class BatchJobTest {
     /** docs/api.md: a file whose set is unknown is skipped and named (by name), not the whole batch. */
     @Test
     void aFileWhoseNameTellsNoSetIsSkippedAndNamedUnlessItsSetIsGiven() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("202304_0521.atf", "20230405_0522_1_-20mV.atf", "202304_0523.atf");
         List<String> fileIds = new java.util.ArrayList<>();

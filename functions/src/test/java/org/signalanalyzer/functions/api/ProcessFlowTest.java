@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -24,7 +25,6 @@ import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.functions.support.ApiHarness;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * Process and integrals through the Lambda entry point on the desktop sample. References: shared-dsp run
@@ -42,7 +42,7 @@ class ProcessFlowTest {
     /** A session holding the desktop sample, uploaded and completed (shared by the science tests). */
     static synchronized void upload() throws Exception {
         if (sid != null) return;
-        Path atf = SharedFiles.desktop("202304_0521.atf");
+        Path atf = SharedData.desktop("202304_0521.atf");
         bytes = Files.readAllBytes(atf);
         recording = RecordingReaders.read(atf);
         String[] s = ApiHarness.newSession();

@@ -22,7 +22,7 @@ class ProcessIdempotencyTest {
     @Test
     void aRetryWithTheSameKeyAnswersTheFirstAnalysis() throws Exception {
         byte[] bytes = java.nio.file.Files.readAllBytes(
-                org.signalanalyzer.functions.support.SharedFiles.desktop("202304_0521.atf"));
+                org.signalanalyzer.dsp.SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         String fileId = UploadFlowTest.upload(s[0], s[1], "202304_0521.atf", bytes, "application/octet-stream");
         assertEquals(200, ApiHarness.call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1],

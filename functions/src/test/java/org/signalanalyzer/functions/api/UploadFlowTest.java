@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.S3ProxyServer;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * Session → upload ticket → a real HTTP PUT of a real ATF to the presigned URL → complete → describe, list,
@@ -45,7 +45,7 @@ class UploadFlowTest {
 
     @Test
     void aRealAtfGoesFromUploadToPlotWithTheNumbersSharedDspComputes() throws Exception {
-        Path atf = SharedFiles.desktop("202304_0521.atf");
+        Path atf = SharedData.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
         Recording expected = RecordingReaders.read(atf);
         String[] s = ApiHarness.newSession();

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.S3ProxyServer;
-import org.signalanalyzer.functions.support.SharedFiles;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** A session that owns something of every kind: a completed recording, an analysis of it, an export. */
@@ -27,7 +27,7 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
             "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     static SessionFixture create(ApiGatewayFunction api) throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop(RECORDING));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
         var session = ApiHarness.call(api, "POST", "/api/sessions", (String) null, null);
         assertEquals(201, session.status(), session.toString());
         String sid = session.json().get("sessionId").asText();

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.cleanup.CleanupFunction;
@@ -41,7 +42,6 @@ import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.MotoServer;
-import org.signalanalyzer.functions.support.SharedFiles;
 import org.signalanalyzer.functions.support.WorkbookValues;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -331,7 +331,7 @@ class LeastPrivilegeTest {
 
     @Test
     void everyFunctionServesTheWholeFlowWithOnlyItsOwnPolicy() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
 
         Response created = call("POST", "/api/sessions", null, null);
         assertEquals(201, created.status(), created.toString());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.store.Entry;
@@ -26,7 +27,6 @@ import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.LambdaTestContext;
-import org.signalanalyzer.functions.support.SharedFiles;
 
 /**
  * The job worker and its OnFailure destination through their Lambda entry points, against S3Proxy and dynalite:
@@ -70,7 +70,7 @@ class JobWorkerLambdaTest {
 
     /** A session with one ready desktop recording: [sessionId, token, fileId]. */
     private static String[] sessionWithFile() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         var ticket = call("POST", "/api/sessions/" + s[0] + "/uploads", s[1], Map.of("fileName",
                 "20230405_0521_1_-20mV.atf", "contentType", "application/octet-stream", "sizeBytes", bytes.length));

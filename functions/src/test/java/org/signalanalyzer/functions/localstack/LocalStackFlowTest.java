@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
-import org.signalanalyzer.functions.support.SharedFiles;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -61,7 +61,7 @@ class LocalStackFlowTest {
             JsonNode session = json.readTree(call(handler, "POST", "/api/sessions", null, null));
             String sid = session.get("sessionId").asText();
             String token = session.get("token").asText();
-            byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+            byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
             JsonNode ticket = json.readTree(call(handler, "POST", "/api/sessions/" + sid + "/uploads", token,
                     json.writeValueAsString(Map.of("fileName", "a.atf", "contentType", "text/plain",
                             "sizeBytes", bytes.length))));

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.signalanalyzer.local.LocalClient;
 
 /**
  * N browser sessions at once against a running local runtime, each doing what a user does: create a session,
@@ -99,7 +100,7 @@ final class LoadDriver {
         String fileId = ticket.json().get("fileId").asText();
         String url = ticket.json().get("uploadUrl").asText();
         long t = System.nanoTime();
-        int put = client.put(url, "application/octet-stream", recording);
+        int put = LocalClient.putStatus(url, "application/octet-stream", recording);
         record(nanos, "upload", t, requests);
         if (put != 200) {
             errors.add("session " + n + " upload: " + put);

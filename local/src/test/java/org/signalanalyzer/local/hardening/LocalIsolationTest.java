@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.functions.support.SharedFiles;
+import org.signalanalyzer.dsp.SharedData;
+import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
@@ -60,13 +61,13 @@ class LocalIsolationTest {
     }
 
     private static Victim victim() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedFiles.desktop("202304_0521.atf"));
+        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         JsonNode s = ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
         String sid = s.get("sessionId").asText();
         String token = s.get("token").asText();
         JsonNode t = ok(http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
                 "202304_0521.atf", "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
-        assertEquals(200, http.put(t.get("uploadUrl").asText(), "application/octet-stream", bytes));
+        assertEquals(200, LocalClient.putStatus(t.get("uploadUrl").asText(), "application/octet-stream", bytes));
         String fileId = t.get("fileId").asText();
         ok(http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null), 200);
         String analysisId = ok(http.call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
@@ -140,7 +141,7 @@ class LocalIsolationTest {
             if (answer.status() != 404) failures.add(r[0] + " " + r[1] + " (A's id in B) → " + answer);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        String listing = http.call("GET", bs, b.token(), null).body();
+        String listing = http.call("GET", bs, b.token(), null).text();
         assertFalse(listing.contains(a.fileId()) || listing.contains(a.analysisId()), listing);
         stillWhole(before);
     }
@@ -162,11 +163,11 @@ class LocalIsolationTest {
         for (String path : paths) {
             for (String method : List.of("GET", "DELETE", "PUT")) {
                 LocalClient.Answer r = http.raw(method, path, b.token());
-                if (r.status() >= 500 || r.status() == 0 && !r.body().contains("reset")) {
-                    failures.add(method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.body()));
+                if (r.status() >= 500 || r.status() == 0 && !r.text().contains("reset")) {
+                    failures.add(method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.text()));
                 }
-                if (r.body().contains("root:x:0:0") || r.status() == 200 && path.startsWith("/blobs")) {
-                    failures.add("LEAK: " + method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.body()));
+                if (r.text().contains("root:x:0:0") || r.status() == 200 && path.startsWith("/blobs")) {
+                    failures.add("LEAK: " + method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.text()));
                 }
             }
         }
@@ -178,14 +179,14 @@ class LocalIsolationTest {
     private static Map<String, Integer> alteredPuts(String url, String fileId, int length) {
         byte[] same = new byte[length];
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        m.put("key moved to B", http.put(url.replace(a.sid(), b.sid()), "application/octet-stream", same));
-        m.put("another file id", http.put(url.replace(fileId, b.fileId()), "application/octet-stream", same));
-        m.put("longer expiry", http.put(url.replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"),
+        m.put("key moved to B", LocalClient.putStatus(url.replace(a.sid(), b.sid()), "application/octet-stream", same));
+        m.put("another file id", LocalClient.putStatus(url.replace(fileId, b.fileId()), "application/octet-stream", same));
+        m.put("longer expiry", LocalClient.putStatus(url.replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"),
                 "application/octet-stream", same));
-        m.put("signature dropped", http.put(url.replaceFirst("&?X-Amz-Signature=[0-9a-f]+", ""),
+        m.put("signature dropped", LocalClient.putStatus(url.replaceFirst("&?X-Amz-Signature=[0-9a-f]+", ""),
                 "application/octet-stream", same));
-        m.put("another length", http.put(url, "application/octet-stream", new byte[length + 1]));
-        m.put("another type", http.put(url, "text/html", same));
+        m.put("another length", LocalClient.putStatus(url, "application/octet-stream", new byte[length + 1]));
+        m.put("another type", LocalClient.putStatus(url, "text/html", same));
         return m;
     }
 
@@ -203,13 +204,13 @@ class LocalIsolationTest {
         JsonNode t = ok(http.call("POST", "/api/sessions/" + a.sid() + "/uploads", a.token(), Map.of("fileName",
                 "small.atf", "contentType", "application/octet-stream", "sizeBytes", 100)), 201).json();
         List<String> failures = notRefused(alteredPuts(t.get("uploadUrl").asText(), t.get("fileId").asText(), 100));
-        assertEquals(200, http.get(a.exportUrl()).status(), "the genuine export link works");
+        assertEquals(200, LocalClient.get(a.exportUrl()).status(), "the genuine export link works");
         Map<String, String> gets = new java.util.LinkedHashMap<>();
         gets.put("export moved to B", a.exportUrl().replace(a.sid(), b.sid()));
         gets.put("export with a longer expiry", a.exportUrl().replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"));
         gets.put("export link turned into a listing", a.exportUrl().replaceFirst("/sessions/.*\\?", "?list-type=2&"));
         gets.forEach((what, url) -> {
-            int s = http.get(url).status();
+            int s = LocalClient.get(url).status();
             if (s != 403 && s != 405) failures.add("GET " + what + " → " + s);
         });
         assertTrue(failures.isEmpty(), String.join("\n", failures));
@@ -240,7 +241,7 @@ class LocalIsolationTest {
         for (String path : List.of("/blobs/", "/blobs/?list-type=2&prefix=sessions/",
                 // An object that exists: complete deleted the upload, and S3Proxy answers a missing key 404.
                 "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/recording.json")) {
-            LocalClient.Answer r = http.get(base + path);
+            LocalClient.Answer r = LocalClient.get(base + path);
             assertEquals(403, r.status(), path + " → " + r);
         }
         stillWhole(before);

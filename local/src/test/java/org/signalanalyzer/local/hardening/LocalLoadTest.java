@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.limits.Limits;
-import org.signalanalyzer.functions.support.SharedFiles;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
@@ -27,7 +27,7 @@ class LocalLoadTest {
 
     @Test
     void concurrentSessionsUploadAndAnalyseWithoutAnError() throws Exception {
-        Path atf = SharedFiles.desktop("202304_0521.atf");
+        Path atf = SharedData.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(atf);
         // Every load session comes from this one address at once: the creation rate is raised to fit them; the
         // per-session quotas stay the defaults, which one upload-and-analyse session is far below.

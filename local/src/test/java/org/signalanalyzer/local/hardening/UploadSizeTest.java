@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
@@ -37,7 +38,7 @@ class UploadSizeTest {
                 var ticket = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
                         Map.of("fileName", "big.atf", "contentType", "text/plain", "sizeBytes", size));
                 assertEquals(201, ticket.status(), ticket.toString());
-                int status = http.put(ticket.json().get("uploadUrl").asText(), "text/plain", new byte[size]);
+                int status = LocalClient.putStatus(ticket.json().get("uploadUrl").asText(), "text/plain", new byte[size]);
                 if (status != 200) failures.add(mb + " MB → " + status + " (403 also stands for a dropped connection)");
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
@@ -67,7 +68,7 @@ class UploadSizeTest {
             var over = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
                     Map.of("fileName", "over.atf", "contentType", "text/plain", "sizeBytes", limit));
             assertEquals(201, over.status(), over.toString());
-            assertEquals(403, http.put(over.json().get("uploadUrl").asText(), "text/plain", new byte[limit + 1]));
+            assertEquals(403, LocalClient.putStatus(over.json().get("uploadUrl").asText(), "text/plain", new byte[limit + 1]));
             assertEquals(List.of(), storedObjects(), "a refused upload leaves nothing in the data folder");
 
             var exact = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
@@ -75,7 +76,7 @@ class UploadSizeTest {
             assertEquals(201, exact.status(), exact.toString());
             byte[] body = new byte[limit];
             body[limit - 1] = 42;
-            assertEquals(200, http.put(exact.json().get("uploadUrl").asText(), "text/plain", body));
+            assertEquals(200, LocalClient.putStatus(exact.json().get("uploadUrl").asText(), "text/plain", body));
             List<Path> stored = storedObjects();
             assertEquals(1, stored.size(), stored.toString());
             assertEquals(limit, Files.size(stored.get(0)));

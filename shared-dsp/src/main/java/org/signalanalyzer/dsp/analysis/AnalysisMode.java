@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How a step-protocol recording is analysed; recorded with every result (analysis-decisions.md). */
+/** How a step-protocol recording is analysed; recorded with every result (docs/analysis-decisions.md). */
 public enum AnalysisMode {
     /** The desktop application's numbers, its quirks kept for parity. */
     DESKTOP,

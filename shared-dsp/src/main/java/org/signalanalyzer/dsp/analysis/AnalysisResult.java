@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
+import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
+import org.signalanalyzer.dsp.analysis.standard.StepOnset;
 
 /**
  * One step-protocol analysis, immutable (arrays are copied in and out), with everything an export or a later

@@ -15,7 +15,7 @@ import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * The desktop's manual fits on a purple curve over an inclusive index range (spec §5): a least-squares line
+ * The desktop's manual fits on a purple curve over an inclusive index range (docs/desktop-conventions.md#curve-fits): a least-squares line
  * against the curve's time in seconds, or an exponential against the time since the first fitted point —
  * decay A·e^(−t/τ) + C or rise A·(1 − e^(−t/τ)) + C, by Levenberg–Marquardt (at most 2000 evaluations) from the
  * desktop's initial guess: A = first − last (decay) or last − first (rise), τ = span/3, C = last (decay) or first

@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 /**
- * The canonical charge rule (desktop §3.10, variant A generalised to ranges): trapezoid of a purple curve (pA)
+ * The canonical charge rule (docs/desktop-conventions.md#integrals-and-capacitance, variant A generalised to ranges): trapezoid of a purple curve (pA)
  * over its time in seconds gives pC; C = |Q_h − Q_d| / |V2 − V0| in nF (0 when V2 = V0, as the desktop does).
  */
 public final class Integrals {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The few NumPy reductions the desktop analysis uses, with NumPy's exact arithmetic, because desktop parity is
  * checked to 1e-9 and a different summation order changes the last bits (and through thresholds, whole segments).
  */
-final class NumpyMath {
+public final class NumpyMath {
 
     /** NumPy's pairwise summation block: below it, eight interleaved partial sums. */
     private static final int PAIRWISE_BLOCK = 128;
@@ -49,12 +49,12 @@ final class NumpyMath {
     static double sum(double[] a) { return sum(a, 0, a.length); }
 
     /** {@code np.mean(a[from:to])}. */
-    static double mean(double[] a, int from, int to) { return sum(a, from, to) / (to - from); }
+    public static double mean(double[] a, int from, int to) { return sum(a, from, to) / (to - from); }
 
-    static double mean(double[] a) { return mean(a, 0, a.length); }
+    public static double mean(double[] a) { return mean(a, 0, a.length); }
 
     /** {@code np.var(a[from:to])}, ddof 0: mean first, then the pairwise sum of squared deviations. */
-    static double variance(double[] a, int from, int to) {
+    public static double variance(double[] a, int from, int to) {
         int n = to - from;
         double m = mean(a, from, to);
         double[] sq = new double[n];
@@ -65,23 +65,23 @@ final class NumpyMath {
         return sum(sq, 0, n) / n;
     }
 
-    static double variance(double[] a) { return variance(a, 0, a.length); }
+    public static double variance(double[] a) { return variance(a, 0, a.length); }
 
     /** {@code np.std(a[from:to])}, ddof 0. */
-    static double std(double[] a, int from, int to) { return Math.sqrt(variance(a, from, to)); }
+    public static double std(double[] a, int from, int to) { return Math.sqrt(variance(a, from, to)); }
 
-    static double std(double[] a) { return std(a, 0, a.length); }
+    public static double std(double[] a) { return std(a, 0, a.length); }
 
     /** {@code np.median(a[from:to])}: the middle value, or the mean of the two middle values for an even count. */
-    static double median(double[] a, int from, int to) {
+    public static double median(double[] a, int from, int to) {
         double[] s = Arrays.copyOfRange(a, from, to);
         return medianInPlace(s);
     }
 
-    static double median(double[] a) { return median(a, 0, a.length); }
+    public static double median(double[] a) { return median(a, 0, a.length); }
 
     /** Median of {@code s}, which it reorders. */
-    static double medianInPlace(double[] s) {
+    public static double medianInPlace(double[] s) {
         int n = s.length;
         if (n == 0) throw new IllegalArgumentException("the median of nothing is undefined");
         Arrays.sort(s);
@@ -90,7 +90,7 @@ final class NumpyMath {
     }
 
     /** {@code np.diff(a)}. */
-    static double[] diff(double[] a) {
+    public static double[] diff(double[] a) {
         if (a.length < 2) return new double[0];
         double[] d = new double[a.length - 1];
         for (int i = 0; i < d.length; i++) d[i] = a[i + 1] - a[i];

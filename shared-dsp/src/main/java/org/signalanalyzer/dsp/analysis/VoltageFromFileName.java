@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The desktop's V2 from a file name (spec §1): on the base name, "optional minus + digits, then mV, then depol or
+ * The desktop's V2 from a file name (docs/desktop-conventions.md#file-name-conventions): on the base name, "optional minus + digits, then mV, then depol or
  * the end" ({@code 20130507_0006_10mVdepol} → 10); otherwise "optional minus + digits, then depol"
  * ({@code …_-50depol} → −50).
  */
@@ -23,7 +23,7 @@ public final class VoltageFromFileName {
     public record SetName(String fileNumber, int set, int voltageMv) { }
 
     /**
-     * The desktop's set naming (spec §1): the whole base name {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}; otherwise,
+     * The desktop's set naming (docs/desktop-conventions.md#file-name-conventions): the whole base name {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}; otherwise,
      * with at least four {@code _}-separated parts, file number = parts 0_1, set = part 2, voltage = part 3 without
      * "mV".
      */

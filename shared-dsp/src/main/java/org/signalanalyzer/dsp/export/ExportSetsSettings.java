@@ -5,7 +5,7 @@ import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.filter.FilterChain;
 
 /**
- * How the desktop's "Export Sets" button analyses each file (desktop-analysis-spec §4.1): desktop mode, the batch
+ * How the desktop's "Export Sets" button analyses each file (docs/desktop-conventions.md#lab-workbook): desktop mode, the batch
  * filters (Savitzky–Golay 101/3 → Butterworth 2 kHz order 2 at the file's rate), the fixed starting point 35 (no
  * automatic choice), V2 from the file name. The CLI's {@code export --layout lab-sets} uses them unless told
  * otherwise, and {@code GET /api/config} gives them to the browser, so all three give the lab's button's numbers.

@@ -33,10 +33,10 @@ import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.Provenance;
-import org.signalanalyzer.dsp.analysis.StartingPointScore;
+import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
 
 /**
- * Everything about one or more analyses in one workbook (the six-sheet desktop workbook §4.2 filled with real
+ * Everything about one or more analyses in one workbook (the six-sheet docs/desktop-conventions.md#six-sheet-workbook filled with real
  * values): Provenance (what reproduces the numbers), Results (integrals, capacitance, starting point, fits),
  * Charts (the purple curves as native scatter charts), then one curve sheet per analysis.
  */

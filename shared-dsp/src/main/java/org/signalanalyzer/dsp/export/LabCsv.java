@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The desktop "Export Data" CSV (desktop-analysis-spec §4.5): semicolon-separated, the lab's labels, the purple
+ * The desktop "Export Data" CSV (docs/desktop-conventions.md#semicolon-csv): semicolon-separated, the lab's labels, the purple
  * curves with 7 decimals and times in ms. The desktop wrote "N/A" for every integral; here they are the analysis's
  * values (pC, with 7 decimals like the curves). The closing summary line carries the two integrals and their sum,
  * each after its own label, because the desktop's summary fields were never filled and so fixed no layout.

@@ -7,7 +7,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageSet;
 
 /**
- * The lab's per-set workbook (desktop "Export Sets", desktop-analysis-spec §4.1): one sheet per file, column A labels,
+ * The lab's per-set workbook (desktop "Export Sets", docs/desktop-conventions.md#lab-workbook): one sheet per file, column A labels,
  * column B values, then the two purple curves. Reproduced cell for cell because the lab's own sheets read it. A
  * charge–voltage summary sheet (not the desktop's) follows the per-file ones.
  */

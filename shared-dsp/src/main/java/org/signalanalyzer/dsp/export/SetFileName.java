@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the lab encodes in a recording's file name for the per-set export: the file number (the sheet name), the set
- * (the workbook) and the test-step voltage. The rules are the desktop "Export Sets" ones (desktop-analysis-spec §1),
+ * (the workbook) and the test-step voltage. The rules are the desktop "Export Sets" ones (docs/desktop-conventions.md#export-sets-naming),
  * tried in the desktop's order so that a name groups exactly as it did there. Where the desktop required
  * {@code .atf}, {@code .abf} is accepted too: the web version reads both, and a lab's naming does not change with
  * the format it saves. {@code voltageMv} is {@code null} for a file whose set was given by hand and whose name

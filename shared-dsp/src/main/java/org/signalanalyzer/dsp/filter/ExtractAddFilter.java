@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.filter;
 import java.util.List;
 
 /**
- * The desktop's extract–add filter (spec §2.4): events (peaks and valleys found by prominence and width, each marked
+ * The desktop's extract–add filter (docs/desktop-conventions.md#extract-add-filter): events (peaks and valleys found by prominence and width, each marked
  * over its index ± its width) are cut out, the remaining baseline is bridged by linear interpolation and smoothed
  * with Savitzky–Golay, the events are added back, the mean of the bridged baseline over the events is subtracted
  * everywhere, and each event edge is blended with a Savitzky–Golay(5, 2) of its 5 samples.

@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.filter;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * The desktop's FFT filter (spec §2.5): keeps the DFT bins whose magnitude is at least {@code threshold}·max|X| and,
+ * The desktop's FFT filter (docs/desktop-conventions.md#fft-filter): keeps the DFT bins whose magnitude is at least {@code threshold}·max|X| and,
  * when a band is given, whose |frequency| lies in [minHz, maxHz]; the DC bin is always kept; the result is the real
  * part of the inverse DFT.
  */

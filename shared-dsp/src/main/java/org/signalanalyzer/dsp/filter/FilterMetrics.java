@@ -1,7 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
 /**
- * The desktop's filter metrics (spec §2.6) on the residual r = original − filtered: MSE, RMSE, MAE,
+ * The desktop's filter metrics (docs/desktop-conventions.md#filter-metrics) on the residual r = original − filtered: MSE, RMSE, MAE,
  * SNR dB = 10·log10(mean(filtered²)/mean(r²)) (+∞ when r is all zero), max |r|, mean r.
  */
 public record FilterMetrics(double mse, double rmse, double mae, double snrDb, double maxAbsResidual,

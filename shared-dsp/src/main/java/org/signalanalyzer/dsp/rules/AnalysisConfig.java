@@ -9,7 +9,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
-import org.signalanalyzer.dsp.analysis.PurpleCurves;
+import org.signalanalyzer.dsp.analysis.desktop.PurpleCurves;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.export.ExportSetsSettings;
 import org.signalanalyzer.dsp.export.Layout;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
+import org.signalanalyzer.dsp.analysis.standard.StepOnset;
 
 class AnalysisResultJsonTest {
 

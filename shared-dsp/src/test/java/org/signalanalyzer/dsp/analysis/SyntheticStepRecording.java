@@ -10,7 +10,7 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 
 /**
- * A voltage-clamp recording of a step protocol on a known cell, for known-answer tests (analysis-decisions.md).
+ * A voltage-clamp recording of a step protocol on a known cell, for known-answer tests (docs/analysis-decisions.md).
  * Linear membrane: series resistance Rs, capacitance Cm, leak Rm, so a step ΔV gives
  * ΔV/(Rs+Rm) + ΔV·(1/Rs − 1/(Rs+Rm))·e^(−t/τ), τ = Rs·Cm·Rm/(Rs+Rm). On the V2 step a non-linear charge +Q flows
  * as (Q/τon)·e^(−t/τon), and −Q as (Q/τoff)·e^(−t/τoff) on the return. Step onsets are placed at arbitrary times
@@ -22,32 +22,32 @@ import org.signalanalyzer.dsp.io.RecordingFormat;
  * added to both channels, with a fixed density: its per-sample SD is {@code noisePa} at 100 kHz and scales with
  * √(fs / 100 kHz), as white noise behind an anti-alias filter at fs/5 does.
  */
-final class SyntheticStepRecording {
+public final class SyntheticStepRecording {
 
-    static final int OVERSAMPLING = 32;
-    static final int POLES = 4;
+    public static final int OVERSAMPLING = 32;
+    public static final int POLES = 4;
 
-    double fs = 100_000;
-    double durationS = 0.75;
-    double v0 = -80;
-    double v1 = -100;
-    double v2 = -20;
-    int nCycles = 2;
+    public double fs = 100_000;
+    public double durationS = 0.75;
+    public double v0 = -80;
+    public double v1 = -100;
+    public double v2 = -20;
+    public int nCycles = 2;
     /** Onsets in seconds: 2·nCycles small steps, then V2 on and off. */
-    double[] onsetsS = {0.0173137, 0.0673291, 0.1173443, 0.1673519, 0.2173677, 0.2673803};
-    double rsMohm = 10;
-    double cmPf = 30;
-    double rmMohm = 500;
-    double holdingOffsetPa = -40;
-    double qPc = 2;
-    double tauOnS = 1.5e-3;
-    double tauOffS = 3e-3;
+    public double[] onsetsS = {0.0173137, 0.0673291, 0.1173443, 0.1673519, 0.2173677, 0.2673803};
+    public double rsMohm = 10;
+    public double cmPf = 30;
+    public double rmMohm = 500;
+    public double holdingOffsetPa = -40;
+    public double qPc = 2;
+    public double tauOnS = 1.5e-3;
+    public double tauOffS = 3e-3;
     /** Current noise SD per sample at 100 kHz. */
-    double noisePa = 3;
-    double noiseMv = 0.05;
-    long seed = 1;
+    public double noisePa = 3;
+    public double noiseMv = 0.05;
+    public long seed = 1;
 
-    Recording build() {
+    public Recording build() {
         int n = (int) Math.round(durationS * fs);
         double h = 1 / (fs * OVERSAMPLING);
         double[] levels = levels();
@@ -100,7 +100,7 @@ final class SyntheticStepRecording {
      * The same cell recorded without a voltage channel; with {@code epochTable}, an ABF-style epoch table gives
      * the steps (each onset rounded to a whole sample, as an ABF file stores it).
      */
-    Recording buildCurrentOnly(boolean epochTable) {
+    public Recording buildCurrentOnly(boolean epochTable) {
         Recording full = build();
         Protocol protocol = null;
         if (epochTable) {
@@ -135,7 +135,7 @@ final class SyntheticStepRecording {
         return tau * (Math.exp(-from / tau) - Math.exp(-to / tau));
     }
 
-    ProtocolParameters parameters() {
+    public ProtocolParameters parameters() {
         return new ProtocolParameters(nCycles, onsetsS[0] * 1000, (onsetsS[1] - onsetsS[0]) * 1000,
                 (onsetsS[2] - onsetsS[1]) * 1000, v0, v1, v2);
     }

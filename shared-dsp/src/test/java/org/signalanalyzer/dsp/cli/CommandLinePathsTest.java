@@ -54,7 +54,12 @@ class CommandLinePathsTest {
         }
         assertUsageError("is a directory", "export", tmp.toString(), "--layout", "csv", "--out",
                 tmp.resolve("out").toString());
-        assertUsageError("is a directory", "bench", "read", tmp.toString());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Bench.run(new String[] {"read", tmp.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code, "bench read DIR: " + err);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is a directory"), "bench read DIR: " + err);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.Provenance;
-import org.signalanalyzer.dsp.analysis.StartingPointScore;
+import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
 
 /**
  * Analysis results built for export tests, shaped like a desktop-mode analysis of the sample recording (n = 35:

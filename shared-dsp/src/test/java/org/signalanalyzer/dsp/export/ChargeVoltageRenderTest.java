@@ -2,7 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -15,10 +14,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.Prerequisite;
 
 /**
  * The lab workbook's Q–V chart as LibreOffice draws it: the fitted curve (the workbook's only dark-orange line) must
- * be on the rendered pages. Skips without LibreOffice or pdftoppm; the PDF and PNGs stay in
+ * be on the rendered pages. Skips without LibreOffice or pdftoppm (fails on CI); the PDF and PNGs stay in
  * {@code target/qv-render/}.
  */
 class ChargeVoltageRenderTest {
@@ -27,8 +27,9 @@ class ChargeVoltageRenderTest {
 
     @Test
     void theFittedCurveIsDrawn() throws Exception {
-        assumeTrue(onPath("libreoffice"), "LibreOffice is not installed: the rendering check is skipped");
-        assumeTrue(onPath("pdftoppm"), "pdftoppm (poppler-utils) is not installed: the rendering check is skipped");
+        Prerequisite.require(onPath("libreoffice"), "LibreOffice is not installed (the rendering check needs it)");
+        Prerequisite.require(onPath("pdftoppm"),
+                "pdftoppm (poppler-utils) is not installed (the rendering check needs it)");
         if (Files.exists(OUT)) {
             try (Stream<Path> all = Files.walk(OUT)) {
                 for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);

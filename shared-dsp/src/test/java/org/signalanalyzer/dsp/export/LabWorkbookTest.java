@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 
-/** The lab's per-set workbook, read back cell by cell against desktop-analysis-spec §4.1. */
+/** The lab's per-set workbook, read back cell by cell against docs/desktop-conventions.md#lab-workbook. */
 class LabWorkbookTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T23:05:09Z"), ZoneOffset.UTC);

@@ -2,7 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -16,11 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.dsp.Prerequisite;
 
 /**
  * The workbooks open in LibreOffice (headless PDF conversion), and the purple curves of the full workbook's charts
  * are drawn: the rendered pages must contain pixels of both series' line colours (LibreOffice draws nothing for a
- * series without explicit line properties). Skips where LibreOffice or pdftoppm is not installed
+ * series without explicit line properties). Skips (fails on CI) where LibreOffice or pdftoppm is not installed
  * ({@code apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils}).
  * The PDFs and PNGs stay in {@code target/export-render/} for a person to look at.
  */
@@ -30,8 +30,9 @@ class LibreOfficeRenderTest {
 
     @Test
     void workbooksConvertToPdfAndTheChartsShowBothPurpleCurves() throws Exception {
-        assumeTrue(onPath("libreoffice"), "LibreOffice is not installed: the rendering check is skipped");
-        assumeTrue(onPath("pdftoppm"), "pdftoppm (poppler-utils) is not installed: the rendering check is skipped");
+        Prerequisite.require(onPath("libreoffice"), "LibreOffice is not installed (the rendering check needs it)");
+        Prerequisite.require(onPath("pdftoppm"),
+                "pdftoppm (poppler-utils) is not installed (the rendering check needs it)");
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Path full = OUT.resolve("full.xlsx");

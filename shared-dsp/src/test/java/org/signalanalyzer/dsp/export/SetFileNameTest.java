@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The desktop "Export Sets" naming rules (desktop-analysis-spec §1). */
+/** The desktop "Export Sets" naming rules (docs/desktop-conventions.md#export-sets-naming). */
 class SetFileNameTest {
 
     @ParameterizedTest(name = "[{index}] {0}")

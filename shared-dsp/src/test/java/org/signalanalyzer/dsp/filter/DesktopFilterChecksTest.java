@@ -11,7 +11,7 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
- * The desktop tool's filter outputs on its sample recording 202304_0521.atf (spec §3.11 "Filter checks on the raw
+ * The desktop tool's filter outputs on its sample recording 202304_0521.atf (docs/desktop-conventions.md#filter-checks "Filter checks on the raw
  * trace", printed to 6 decimals, and expected-desktop.json's filtered samples at full precision).
  */
 class DesktopFilterChecksTest {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The chain's JSON, presets, desktop order, validation and the metrics of spec §2.6. */
+/** The chain's JSON, presets, desktop order, validation and the metrics of docs/desktop-conventions.md#filter-metrics. */
 class FilterChainTest {
 
     private static final double[] SIGNAL = new Random(11).doubles(4000).map(v -> 1000 + 50 * v).toArray();

@@ -9,12 +9,12 @@ import java.util.List;
 import org.signalanalyzer.dsp.SharedData;
 
 /** One SciPy/PyWavelets reference case of {@code ../shared/data/golden}. */
-record GoldenCase(String name, String op, double fsHz, JsonNode params, double[] input, double[] output) {
+public record GoldenCase(String name, String op, double fsHz, JsonNode params, double[] input, double[] output) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every case named in index.json whose op starts with the prefix. */
-    static List<GoldenCase> all(String opPrefix) throws IOException {
+    public static List<GoldenCase> all(String opPrefix) throws IOException {
         JsonNode index = JSON.readTree(SharedData.golden("index.json").toFile());
         List<GoldenCase> out = new ArrayList<>();
         for (JsonNode entry : index) {
@@ -31,7 +31,7 @@ record GoldenCase(String name, String op, double fsHz, JsonNode params, double[]
                 doubles(n.get("input")), doubles(n.get("output")));
     }
 
-    static double[] doubles(JsonNode arr) {
+    public static double[] doubles(JsonNode arr) {
         double[] d = new double[arr.size()];
         for (int i = 0; i < d.length; i++) d[i] = arr.get(i).asDouble();
         return d;
@@ -44,7 +44,7 @@ record GoldenCase(String name, String op, double fsHz, JsonNode params, double[]
     }
 
     /** max |actual − expected| / (max(expected) − min(expected)). */
-    static double relativeError(double[] expected, double[] actual) {
+    public static double relativeError(double[] expected, double[] actual) {
         if (expected.length != actual.length) {
             throw new AssertionError("length " + actual.length + ", expected " + expected.length);
         }
