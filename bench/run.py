@@ -6,6 +6,7 @@ one can run here (the desktop tool's analysis time, a trivial Lambda's cold star
 issues state, marked "(stated)". Nothing machine-specific is written anywhere; the machine is printed.
 """
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -198,11 +199,13 @@ def cold_start(runs):
 def request_cost(runs):
     """GB-seconds per request type on the Lambda handler path, priced by functions/bench/cost.py (docs/cost.md)."""
     out = run(['bash', os.path.join(ROOT, 'functions', 'bench', 'request-cost.sh'), str(runs)], timeout=3600)
-    priced = subprocess.run([sys.executable, os.path.join(ROOT, 'functions', 'bench', 'cost.py')], input=out,
-                            capture_output=True, text=True, timeout=60, check=True).stdout
-    gbs = {m.group(1).strip(): float(m.group(4)) for m in
-           (re.match(r'^(.+?)\s{2,}([\d.]+)\s+(\d+)\s+([\d.]+)\s*$', line.rstrip()) for line in out.splitlines())
-           if m}
+    cost_py = os.path.join(ROOT, 'functions', 'bench', 'cost.py')
+    priced = subprocess.run([sys.executable, cost_py], input=out, capture_output=True, text=True, timeout=60,
+                            check=True).stdout
+    spec = importlib.util.spec_from_file_location('cost', cost_py)
+    cost = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cost)
+    gbs = cost.gb_seconds(out.splitlines())
     for kind in ('analysis (desktop)', 'export (full workbook)', 'filter preview (gui-default)', 'integrals'):
         if kind in gbs:
             row(f'Lambda GB-s per request: {kind}', gbs[kind], None, 'GB-s', '—', False, None,
@@ -215,6 +218,16 @@ def request_cost(runs):
     if month:
         row('cost of a 10-person lab month', float(month.group(1)), 30.0, 'USD', 'below the Heroku plan (~$30)',
             False, float(month.group(1)) < 30.0, 'peer: the lab web plan\'s Heroku budget (stated)')
+
+
+def stop_local(proc, data):
+    """Stops a local runtime a bench step started (gracefully, as Ctrl+C would) and removes its data folder."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 def free_port():
@@ -304,12 +317,7 @@ def local_runtime(runs):
             page_ms is not None and page_ms < 2000,
             '' if page_ms else f'GET / answered {page_status}: is the static site built into the jar?')
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(data, ignore_errors=True)
+        stop_local(proc, data)
 
 
 def plot_payload():
@@ -437,12 +445,7 @@ def register_many_sweeps(sweeps=100_000, samples=8):
         row('  meanwhile: slowest GET of the session', worst, None, 'ms', '< 1000 ms', False,
             worst is not None and worst < 1000, f'{len(latencies)} requests during the registration')
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(data, ignore_errors=True)
+        stop_local(proc, data)
 
 
 def table():

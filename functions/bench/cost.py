@@ -51,12 +51,18 @@ MAX_UPLOAD_MB = 50
 ALARM_METRICS = 1 + 10 + 10     # API 5xx; errors and throttles summed over the 10 functions
 
 
-def main():
+def gb_seconds(lines):
+    """{request type: GB-s} from the table RequestCost prints (request, median ms, MB, GB-s)."""
     gbs = {}
-    for line in sys.stdin:
+    for line in lines:
         m = re.match(r'^(.+?)\s{2,}([\d.]+)\s+(\d+)\s+([\d.]+)\s*$', line.rstrip())
         if m and m.group(1).strip() in CALLS:
             gbs[m.group(1).strip()] = float(m.group(4))
+    return gbs
+
+
+def main():
+    gbs = gb_seconds(sys.stdin)
     missing = set(CALLS) - set(gbs)
     if missing:
         sys.exit('request-cost output lacks: ' + ', '.join(sorted(missing)))
