@@ -17,8 +17,8 @@ export function storeSession(s) {
   else localStorage.removeItem(STORAGE_KEY);
 }
 
-async function request(method, path, { token, body, signal } = {}) {
-  const headers = { Accept: 'application/json' };
+async function request(method, path, { token, body, signal, extraHeaders } = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch('/api' + path, {
@@ -38,10 +38,39 @@ function query(params) {
   return q.toString();
 }
 
+// 502/504: the gateway gave up waiting (API Gateway stops at 29 s) while the function may still finish; 503: the
+// function was throttled. Either way a retry with the same Idempotency-Key cannot make a second analysis.
+const LOST_ANSWER_STATUSES = new Set([502, 503, 504]);
+
+/** Whether the server may have done the work even though no answer arrived. */
+export function isLostAnswer(error) {
+  return error?.name === 'TypeError' || LOST_ANSWER_STATUSES.has(error?.status);
+}
+
+/** A key for one user action, sent again with every retry of it (docs/api.md: 6–64 of [A-Za-z0-9_-]). */
+export function newIdempotencyKey() {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * Calls `attempt(key)` and, when the answer is lost, once more with the same key after `delayMs`: the server then
+ * answers what the first call made instead of doing it twice.
+ */
+export async function retryLostAnswer(attempt, { key = newIdempotencyKey(), delayMs = 1500 } = {}) {
+  try {
+    return await attempt(key);
+  } catch (e) {
+    if (!isLostAnswer(e)) throw e;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return attempt(key);
+  }
+}
+
 /** A client bound to one session. */
-export function sessionApi({ sessionId, token }) {
+export function sessionApi({ sessionId, token }, { retryDelayMs } = {}) {
   const s = `/sessions/${encodeURIComponent(sessionId)}`;
-  const call = (method, path, body, signal) => request(method, s + path, { token, body, signal });
+  const call = (method, path, body, signal, extraHeaders) =>
+    request(method, s + path, { token, body, signal, extraHeaders });
   return {
     get: () => call('GET', ''),
     remove: () => call('DELETE', ''),
@@ -51,7 +80,10 @@ export function sessionApi({ sessionId, token }) {
     complete: (fileId) => call('POST', `/files/${fileId}/complete`),
     trace: (fileId, p, signal) => call('GET', `/files/${fileId}/trace?${query(p)}`, undefined, signal),
     filter: (fileId, body, signal) => call('POST', `/files/${fileId}/filter`, body, signal),
-    analyze: (body) => call('POST', '/analyses', body),
+    analyze: (body) =>
+      retryLostAnswer((key) => call('POST', '/analyses', body, undefined, { 'Idempotency-Key': key }), {
+        delayMs: retryDelayMs,
+      }),
     analyses: () => call('GET', '/analyses'),
     analysis: (id) => call('GET', `/analyses/${id}`),
     integrals: (id, ranges) => call('POST', `/analyses/${id}/integrals`, ranges),
