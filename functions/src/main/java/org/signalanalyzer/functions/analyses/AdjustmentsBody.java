@@ -10,7 +10,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
-import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * docs/api.md's {@code Adjustments} as the API and the stored summary hold them; {@link #toDsp} makes shared-dsp's

@@ -7,8 +7,8 @@ import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.filter.FilterChain;
-import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** docs/api.md's process body → shared-dsp's {@link AnalysisRequest}; every refusal names the field. */
 public final class AnalysisRequests {

@@ -8,13 +8,13 @@ import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Runs shared-dsp's analysis on a stored file and keeps the result: for the process call and the batch jobs. */
 @Singleton

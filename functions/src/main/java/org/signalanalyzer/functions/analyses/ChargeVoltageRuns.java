@@ -19,11 +19,11 @@ import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageAnalysis;
 import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageResult;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetAssignment;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetMembership;
-import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * The charge–voltage request (docs/api.md "charge-voltage") from JSON to shared-dsp and back: each file is analysed

@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.FilterMetrics;
 import org.signalanalyzer.dsp.plot.Decimation;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
-import org.signalanalyzer.functions.api.Trace;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Filter preview: a chain applied to one whole sweep/channel (filters have edge effects, so never to the window
@@ -24,12 +23,10 @@ import org.signalanalyzer.functions.store.Session;
 @Controller("/api/sessions/{sessionId}/files/{fileId}/filter")
 public class FilterController {
 
-    private final SessionAccess access;
     private final AnalysisRunner files;
     private final RecordingArchive archive;
 
-    public FilterController(SessionAccess access, AnalysisRunner files, RecordingArchive archive) {
-        this.access = access;
+    public FilterController(AnalysisRunner files, RecordingArchive archive) {
         this.files = files;
         this.archive = archive;
     }
@@ -48,9 +45,7 @@ public class FilterController {
     public record Preview(Trace raw, Trace filtered, Metrics metrics) { }
 
     @Post
-    public Preview preview(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
-                           @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public Preview preview(@Caller Session session, String fileId, @Body String body) {
         FileDescription file = files.readyFile(session, fileId);
         JsonNode root = RequestJson.parse(body);
         int sweep = RequestJson.optionalInt(root, "sweep", 0);

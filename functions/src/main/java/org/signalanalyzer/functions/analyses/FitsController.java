@@ -1,10 +1,8 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -15,9 +13,9 @@ import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.ResultCurves;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * The desktop's manual fits on a purple curve of a stored result as adjusted (after any subtracted line; shared-dsp's
@@ -26,11 +24,9 @@ import org.signalanalyzer.functions.store.Session;
 @Controller("/api/sessions/{sessionId}/analyses/{analysisId}/fits")
 public class FitsController {
 
-    private final SessionAccess access;
     private final AnalysisStore analyses;
 
-    public FitsController(SessionAccess access, AnalysisStore analyses) {
-        this.access = access;
+    public FitsController(AnalysisStore analyses) {
         this.analyses = analyses;
     }
 
@@ -49,9 +45,7 @@ public class FitsController {
     }
 
     @Post
-    public Fit fit(String sessionId, String analysisId, @Nullable @Header("Authorization") String authorization,
-                   @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public Fit fit(@Caller Session session, String analysisId, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         String curve = RequestJson.requiredText(root, "curve");
         String model = RequestJson.requiredText(root, "model");

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -21,10 +20,14 @@ import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** A session's files: parse once after upload, describe, list, delete, and plot any window of any trace. */
 @Controller("/api/sessions/{sessionId}/files")
@@ -32,7 +35,6 @@ public class FileController {
 
     static final int DEFAULT_WIDTH = 1200;
 
-    private final SessionAccess access;
     private final Documents documents;
     private final BlobStore blobs;
     private final RecordingArchive archive;
@@ -40,10 +42,9 @@ public class FileController {
     private final RegistrationLimits limits;
     private final SessionQuotas quotas;
 
-    public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
+    public FileController(Documents documents, BlobStore blobs, RecordingArchive archive,
                           Clock clock, RegistrationLimits limits, SessionQuotas quotas) {
         this.limits = limits;
-        this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.archive = archive;
@@ -64,9 +65,7 @@ public class FileController {
      * samples are read.
      */
     @Post("/{fileId}/complete")
-    public FileDescription complete(String sessionId, String fileId,
-                                    @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public FileDescription complete(@Caller Session session, String fileId) {
         Entry entry = fileEntry(session, fileId);
         FileDescription file = documents.read(entry, FileDescription.class);
         String uploadKey = BlobKeys.upload(session.sessionId(), fileId);
@@ -96,23 +95,19 @@ public class FileController {
     }
 
     @Get
-    public FileList list(String sessionId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public FileList list(@Caller Session session) {
         return new FileList(documents.list(session, FileDescription.KIND, FileDescription.class));
     }
 
     @Get("/{fileId}")
-    public FileDescription describe(String sessionId, String fileId,
-                                    @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public FileDescription describe(@Caller Session session, String fileId) {
         return documents.read(fileEntry(session, fileId), FileDescription.class);
     }
 
     /** Objects first, then the item: a failure midway leaves a file that can be deleted again. */
     @Delete("/{fileId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public void delete(@Caller Session session, String fileId) {
         FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
         documents.delete(session, FileDescription.KIND, fileId);
@@ -124,11 +119,10 @@ public class FileController {
      * answers 2 * width points, and only the window's bytes are read from storage.
      */
     @Get("/{fileId}/trace")
-    public Trace trace(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
+    public Trace trace(@Caller Session session, String fileId,
                        @QueryValue(defaultValue = "0") int sweep, @QueryValue(defaultValue = "0") int channel,
                        @Nullable @QueryValue Double startS, @Nullable @QueryValue Double endS,
                        @QueryValue(defaultValue = "" + DEFAULT_WIDTH) int width) {
-        Session session = access.open(sessionId, authorization);
         FileDescription file = readyFile(session, fileId);
         checkTrace(file, sweep, channel);
         if (width < 1 || width > Decimation.MAX_WIDTH) {

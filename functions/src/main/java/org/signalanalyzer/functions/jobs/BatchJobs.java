@@ -17,13 +17,13 @@ import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.store.StoreConflictException;
+import org.signalanalyzer.functions.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,10 +5,10 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

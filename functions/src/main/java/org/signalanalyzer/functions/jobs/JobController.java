@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
@@ -19,14 +18,14 @@ import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.SessionAccess;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.sessions.Caller;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Asynchronous batch jobs: the call answers a job id at once; the status tells progress and the result link. */
 @Controller("/api/sessions/{sessionId}/jobs")
@@ -35,7 +34,6 @@ public class JobController {
     /** A batch is one Lambda invocation (15 min at most); this many files fit with room to spare. */
     public static final int MAX_FILES = 200;
 
-    private final SessionAccess access;
     private final Documents documents;
     private final AnalysisRunner runner;
     private final Exports exports;
@@ -45,12 +43,11 @@ public class JobController {
     private final JobDeadline deadline;
     private final SessionQuotas quotas;
 
-    public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
+    public JobController(Documents documents, AnalysisRunner runner, Exports exports,
                          JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline,
                          SessionQuotas quotas) {
         this.chargeVoltageRuns = chargeVoltageRuns;
         this.deadline = deadline;
-        this.access = access;
         this.documents = documents;
         this.runner = runner;
         this.exports = exports;
@@ -67,9 +64,7 @@ public class JobController {
                          @Nullable Exports.Link export) { }
 
     @Post
-    public HttpResponse<Accepted> start(String sessionId, @Nullable @Header("Authorization") String authorization,
-                                        @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public HttpResponse<Accepted> start(@Caller Session session, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         String kind = root.path("kind").asText("batch");
         if (ChargeVoltageRuns.JOB_KIND.equals(kind)) return chargeVoltage(session, root, body);
@@ -123,8 +118,7 @@ public class JobController {
     }
 
     @Get("/{jobId}")
-    public Status status(String sessionId, String jobId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public Status status(@Caller Session session, String jobId) {
         if (!BlobKeys.isId(jobId)) throw ApiException.notFound("No such job in this session.");
         JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
                 .orElseThrow(() -> ApiException.notFound("No such job in this session.")), JobState.class);

@@ -5,7 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import org.signalanalyzer.functions.api.ApiError;
+import org.signalanalyzer.functions.web.ApiError;
 
 /** Answers a {@link LimitRefusal} as {@code {"error", "message"}}, with Retry-After when waiting helps. */
 @Singleton

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.store.Entry;

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.support.ApiHarness;
 
 /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
@@ -87,7 +87,7 @@ class JobWorkerLambdaTest {
     /** A job item as JobController writes it, but handed to no runner: only the test invokes the worker. */
     private static String queuedJob(String[] s, String status, Instant createdAt) {
         Session session = bean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
-        String jobId = org.signalanalyzer.functions.api.Tokens.newId();
+        String jobId = org.signalanalyzer.functions.sessions.Tokens.newId();
         String request = "{\"kind\":\"batch\",\"fileIds\":[\"" + s[2] + "\"],\"mode\":\"desktop\","
                 + "\"chain\":{\"preset\":\"raw\"},\"startingPoint\":\"35\",\"layout\":\"full\"}";
         bean(Documents.class).create(session, JobState.KIND, jobId, new JobState(jobId, status, 0, 1, "",

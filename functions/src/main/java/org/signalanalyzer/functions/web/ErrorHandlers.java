@@ -1,14 +1,14 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.web;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.serialize.exceptions.SerializationException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.serde.exceptions.SerdeException;
-import io.micronaut.core.serialize.exceptions.SerializationException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import org.signalanalyzer.functions.jobs.JobsBusyException;
 import org.signalanalyzer.functions.store.BlobMissingException;

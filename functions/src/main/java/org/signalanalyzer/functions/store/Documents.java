@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.store;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
