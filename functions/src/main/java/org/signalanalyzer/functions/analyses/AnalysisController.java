@@ -17,6 +17,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Documents;
@@ -32,14 +33,16 @@ import org.signalanalyzer.functions.web.ApiException;
 public class AnalysisController {
 
     private final Documents documents;
+    private final RecordingFiles files;
     private final AnalysisRunner runner;
     private final AnalysisStore analyses;
     private final AnalysisViews views;
     private final SessionQuotas quotas;
 
-    public AnalysisController(Documents documents, AnalysisRunner runner,
+    public AnalysisController(Documents documents, RecordingFiles files, AnalysisRunner runner,
                               AnalysisStore analyses, AnalysisViews views, SessionQuotas quotas) {
         this.documents = documents;
+        this.files = files;
         this.runner = runner;
         this.analyses = analyses;
         this.views = views;
@@ -68,7 +71,7 @@ public class AnalysisController {
         }
         JsonNode root = RequestJson.parse(body);
         String fileId = RequestJson.requiredText(root, "fileId");
-        FileDescription file = runner.readyFile(session, fileId);
+        FileDescription file = files.ready(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
         AnalysisSummary summary = quotas.forAnalysis(session).keepIf(() -> runner.run(session, file, request));
         if (idempotencyKey != null) {

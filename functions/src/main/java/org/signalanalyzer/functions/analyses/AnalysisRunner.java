@@ -11,8 +11,6 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
 import org.signalanalyzer.functions.sessions.Tokens;
-import org.signalanalyzer.functions.store.BlobKeys;
-import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
 
@@ -20,13 +18,11 @@ import org.signalanalyzer.functions.web.ApiException;
 @Singleton
 public class AnalysisRunner {
 
-    private final Documents documents;
     private final RecordingArchive archive;
     private final AnalysisStore analyses;
     private final Clock clock;
 
-    public AnalysisRunner(Documents documents, RecordingArchive archive, AnalysisStore analyses, Clock clock) {
-        this.documents = documents;
+    public AnalysisRunner(RecordingArchive archive, AnalysisStore analyses, Clock clock) {
         this.archive = archive;
         this.analyses = analyses;
         this.clock = clock;
@@ -64,17 +60,5 @@ public class AnalysisRunner {
             if (FilterChain.preset(name).toJson().equals(chain.toJson())) return name;
         }
         return AnalysisSummary.CUSTOM_FILTER;
-    }
-
-    /** A parsed file of this session: 404 for an unknown (or another session's) id, 409 before complete. */
-    public FileDescription readyFile(Session session, String fileId) {
-        if (!BlobKeys.isId(fileId)) throw ApiException.notFound("No such file in this session: " + fileId);
-        FileDescription file = documents.read(documents.find(session, FileDescription.KIND, fileId)
-                .orElseThrow(() -> ApiException.notFound("No such file in this session: " + fileId)),
-                FileDescription.class);
-        if (!file.isReady()) {
-            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
-        }
-        return file;
     }
 }

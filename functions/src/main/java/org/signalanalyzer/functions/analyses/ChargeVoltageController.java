@@ -5,20 +5,16 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import org.signalanalyzer.functions.jobs.JobState;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.sessions.Caller;
-import org.signalanalyzer.functions.store.BlobKeys;
-import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Charge–voltage sets (docs/api.md): the files of one or more sets analysed and fitted in one call, or analyses
  * already run refitted (exclusions, assignments). A set longer than {@link #MAX_FILES_PER_CALL} files runs as a job
- * (POST /jobs, kind "charge-voltage"), whose result is read here once it is done.
+ * (POST /jobs, kind "charge-voltage"), whose result {@code ChargeVoltageJobController} answers once it is done.
  */
 @Controller("/api/sessions/{sessionId}/charge-voltage")
 public class ChargeVoltageController {
@@ -33,12 +29,10 @@ public class ChargeVoltageController {
     public static final int MAX_ANALYSES_PER_CALL = 200;
 
     private final ChargeVoltageRuns runs;
-    private final Documents documents;
     private final SessionQuotas quotas;
 
-    public ChargeVoltageController(ChargeVoltageRuns runs, Documents documents, SessionQuotas quotas) {
+    public ChargeVoltageController(ChargeVoltageRuns runs, SessionQuotas quotas) {
         this.runs = runs;
-        this.documents = documents;
         this.quotas = quotas;
     }
 
@@ -56,27 +50,5 @@ public class ChargeVoltageController {
         // Each file of the set becomes an analysis of the session; a refit of stored analyses makes none.
         return HttpResponse.ok(RequestJson.write(quotas.forAnalyses(session, plan.files().size())
                 .keepIf(() -> runs.run(session, plan, done -> { }))));
-    }
-
-    /**
-     * The result of a charge-voltage job: 404 for an unknown job (or another kind), 409 while it is not done. The job
-     * item is read first, so a missing result object is never asked for (S3 answers 403 for it without ListBucket).
-     */
-    @Get(uri = "/{jobId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> result(@Caller Session session, String jobId) {
-        if (!BlobKeys.isId(jobId)) throw unknownJob();
-        JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
-                .orElseThrow(ChargeVoltageController::unknownJob), JobState.class);
-        if (!ChargeVoltageRuns.JOB_KIND.equals(job.layout())) throw unknownJob();
-        if (!JobState.DONE.equals(job.status())) {
-            throw ApiException.conflict("The charge-voltage job is " + job.status() + " (" + job.done() + " of "
-                    + job.total() + " files)" + (job.message().isEmpty() ? "" : ": " + job.message()) + ".");
-        }
-        return HttpResponse.ok(runs.stored(session, jobId).orElseThrow(() -> new IllegalStateException(
-                "charge-voltage job " + jobId + " is done but has no stored result")));
-    }
-
-    private static ApiException unknownJob() {
-        return ApiException.notFound("No such charge-voltage job in this session.");
     }
 }

@@ -20,6 +20,7 @@ import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageResult;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetAssignment;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetMembership;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Session;
@@ -37,11 +38,13 @@ public class ChargeVoltageRuns {
     public static final String JOB_KIND = "charge-voltage";
 
     private final AnalysisRunner runner;
+    private final RecordingFiles recordings;
     private final AnalysisStore analyses;
     private final BlobStore blobs;
 
-    public ChargeVoltageRuns(AnalysisRunner runner, AnalysisStore analyses, BlobStore blobs) {
+    public ChargeVoltageRuns(AnalysisRunner runner, RecordingFiles recordings, AnalysisStore analyses, BlobStore blobs) {
         this.runner = runner;
+        this.recordings = recordings;
         this.analyses = analyses;
         this.blobs = blobs;
     }
@@ -71,7 +74,7 @@ public class ChargeVoltageRuns {
         for (JsonNode id : ids) {
             String fileId;
             if (fileIds != null) {
-                FileDescription f = runner.readyFile(session, id.asText());
+                FileDescription f = recordings.ready(session, id.asText());
                 files.add(f);
                 fileId = f.fileId();
             } else {

@@ -8,10 +8,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.FilterMetrics;
-import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.recordings.TraceWindow;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
@@ -23,10 +24,10 @@ import org.signalanalyzer.functions.web.ApiException;
 @Controller("/api/sessions/{sessionId}/files/{fileId}/filter")
 public class FilterController {
 
-    private final AnalysisRunner files;
+    private final RecordingFiles files;
     private final RecordingArchive archive;
 
-    public FilterController(AnalysisRunner files, RecordingArchive archive) {
+    public FilterController(RecordingFiles files, RecordingArchive archive) {
         this.files = files;
         this.archive = archive;
     }
@@ -46,28 +47,16 @@ public class FilterController {
 
     @Post
     public Preview preview(@Caller Session session, String fileId, @Body String body) {
-        FileDescription file = files.readyFile(session, fileId);
+        FileDescription file = files.ready(session, fileId);
         JsonNode root = RequestJson.parse(body);
         int sweep = RequestJson.optionalInt(root, "sweep", 0);
         int channel = RequestJson.optionalInt(root, "channel", 0);
-        int width = RequestJson.optionalInt(root, "width", 1200);
-        if (sweep < 0 || sweep >= file.sweepCount() || channel < 0 || channel >= file.channels().size()) {
-            throw ApiException.invalid("sweep " + sweep + " / channel " + channel + " does not exist in '"
-                    + file.fileName() + "' (" + file.sweepCount() + " sweeps, " + file.channels().size() + " channels).");
-        }
-        if (width < 1 || width > Decimation.MAX_WIDTH) {
-            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
-        }
-        FilterChain chain = AnalysisRequests.chain(root);
-        if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
+        int width = RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH);
         Double startS = root.hasNonNull("startS") ? root.get("startS").asDouble() : null;
         Double endS = root.hasNonNull("endS") ? root.get("endS").asDouble() : null;
-        int[] window;
-        try {
-            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
+        TraceWindow window = TraceWindow.of(file, sweep, channel, startS, endS, width);
+        FilterChain chain = AnalysisRequests.chain(root);
+        if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
         double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel, 0,
                 file.samplesPerSweep());
         double[] filtered;
@@ -76,12 +65,7 @@ public class FilterController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("chain: " + e.getMessage());
         }
-        String unit = file.channels().get(channel).unit();
-        double t0 = file.startTimeS();
-        double dt = file.sampleIntervalS();
-        return new Preview(
-                Trace.of(sweep, channel, unit, Decimation.envelope(raw, window[0], window[1], t0, dt, width)),
-                Trace.of(sweep, channel, unit, Decimation.envelope(filtered, window[0], window[1], t0, dt, width)),
+        return new Preview(window.ofSweepSamples(file, raw), window.ofSweepSamples(file, filtered),
                 Metrics.of(FilterMetrics.of(raw, filtered)));
     }
 }

@@ -15,12 +15,12 @@ import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormatException;
 import org.signalanalyzer.dsp.io.RecordingReaders;
-import org.signalanalyzer.dsp.plot.Decimation;
-import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.recordings.TraceWindow;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
@@ -33,17 +33,17 @@ import org.signalanalyzer.functions.web.ApiException;
 @Controller("/api/sessions/{sessionId}/files")
 public class FileController {
 
-    static final int DEFAULT_WIDTH = 1200;
-
     private final Documents documents;
+    private final RecordingFiles files;
     private final BlobStore blobs;
     private final RecordingArchive archive;
     private final Clock clock;
     private final RegistrationLimits limits;
     private final SessionQuotas quotas;
 
-    public FileController(Documents documents, BlobStore blobs, RecordingArchive archive,
+    public FileController(Documents documents, RecordingFiles files, BlobStore blobs, RecordingArchive archive,
                           Clock clock, RegistrationLimits limits, SessionQuotas quotas) {
+        this.files = files;
         this.limits = limits;
         this.documents = documents;
         this.blobs = blobs;
@@ -66,7 +66,7 @@ public class FileController {
      */
     @Post("/{fileId}/complete")
     public FileDescription complete(@Caller Session session, String fileId) {
-        Entry entry = fileEntry(session, fileId);
+        Entry entry = files.entry(session, fileId);
         FileDescription file = documents.read(entry, FileDescription.class);
         String uploadKey = BlobKeys.upload(session.sessionId(), fileId);
         if (file.isReady()) {
@@ -101,14 +101,14 @@ public class FileController {
 
     @Get("/{fileId}")
     public FileDescription describe(@Caller Session session, String fileId) {
-        return documents.read(fileEntry(session, fileId), FileDescription.class);
+        return files.describe(session, fileId);
     }
 
     /** Objects first, then the item: a failure midway leaves a file that can be deleted again. */
     @Delete("/{fileId}")
     @Status(HttpStatus.NO_CONTENT)
     public void delete(@Caller Session session, String fileId) {
-        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
+        FileDescription file = files.describe(session, fileId);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
         documents.delete(session, FileDescription.KIND, fileId);
         quotas.fileRemoved(session, file.sizeBytes());
@@ -122,50 +122,10 @@ public class FileController {
     public Trace trace(@Caller Session session, String fileId,
                        @QueryValue(defaultValue = "0") int sweep, @QueryValue(defaultValue = "0") int channel,
                        @Nullable @QueryValue Double startS, @Nullable @QueryValue Double endS,
-                       @QueryValue(defaultValue = "" + DEFAULT_WIDTH) int width) {
-        FileDescription file = readyFile(session, fileId);
-        checkTrace(file, sweep, channel);
-        if (width < 1 || width > Decimation.MAX_WIDTH) {
-            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
-        }
-        int[] window;
-        try {
-            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        double[] samples = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel,
-                window[0], window[1]);
-        Envelope envelope = Decimation.envelope(samples, 0, samples.length,
-                file.startTimeS() + window[0] * file.sampleIntervalS(), file.sampleIntervalS(), width);
-        return Trace.of(sweep, channel, file.channels().get(channel).unit(), envelope);
-    }
-
-    Entry fileEntry(Session session, String fileId) {
-        if (!BlobKeys.isId(fileId)) throw unknownFile();
-        return documents.find(session, FileDescription.KIND, fileId).orElseThrow(FileController::unknownFile);
-    }
-
-    FileDescription readyFile(Session session, String fileId) {
-        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
-        if (!file.isReady()) {
-            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
-        }
-        return file;
-    }
-
-    static void checkTrace(FileDescription file, int sweep, int channel) {
-        if (sweep < 0 || sweep >= file.sweepCount()) {
-            throw ApiException.invalid("sweep " + sweep + " does not exist: '" + file.fileName() + "' has sweeps 0 to "
-                    + (file.sweepCount() - 1) + ".");
-        }
-        if (channel < 0 || channel >= file.channels().size()) {
-            throw ApiException.invalid("channel " + channel + " does not exist: '" + file.fileName()
-                    + "' has channels 0 to " + (file.channels().size() - 1) + ".");
-        }
-    }
-
-    private static ApiException unknownFile() {
-        return ApiException.notFound("No such file in this session.");
+                       @QueryValue(defaultValue = "" + TraceWindow.DEFAULT_WIDTH) int width) {
+        FileDescription file = files.ready(session, fileId);
+        TraceWindow window = TraceWindow.of(file, sweep, channel, startS, endS, width);
+        return window.ofWindowSamples(file, archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep,
+                channel, window.from(), window.to()));
     }
 }

@@ -18,6 +18,7 @@ import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
@@ -41,17 +42,19 @@ public class BatchJobs {
     private final SessionStore store;
     private final Documents documents;
     private final AnalysisRunner runner;
+    private final RecordingFiles files;
     private final Exports exports;
     private final Clock clock;
     private final ChargeVoltageJobs chargeVoltage;
     private final JobDeadline deadline;
 
-    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock,
-                     ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
+    public BatchJobs(SessionStore store, Documents documents, RecordingFiles files, AnalysisRunner runner,
+                     Exports exports, Clock clock, ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
         this.deadline = deadline;
         this.store = store;
         this.documents = documents;
         this.runner = runner;
+        this.files = files;
         this.exports = exports;
         this.clock = clock;
         this.chargeVoltage = chargeVoltage;
@@ -88,7 +91,7 @@ public class BatchJobs {
                 String fileId = job.fileIds().get(i);
                 String name = fileId;
                 try {
-                    FileDescription file = runner.readyFile(session, fileId);
+                    FileDescription file = files.ready(session, fileId);
                     name = "'" + file.fileName() + "'";
                     AnalysisSummary s = runner.run(session, file, AnalysisRequests.parse(body, file));
                     analysisIds.add(s.analysisId());

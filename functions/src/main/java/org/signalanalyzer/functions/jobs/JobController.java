@@ -13,16 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
-import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.sessions.Tokens;
-import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
@@ -35,7 +34,7 @@ public class JobController {
     public static final int MAX_FILES = 200;
 
     private final Documents documents;
-    private final AnalysisRunner runner;
+    private final RecordingFiles files;
     private final Exports exports;
     private final JobRunner jobRunner;
     private final Clock clock;
@@ -43,13 +42,13 @@ public class JobController {
     private final JobDeadline deadline;
     private final SessionQuotas quotas;
 
-    public JobController(Documents documents, AnalysisRunner runner, Exports exports,
+    public JobController(Documents documents, RecordingFiles files, Exports exports,
                          JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline,
                          SessionQuotas quotas) {
         this.chargeVoltageRuns = chargeVoltageRuns;
         this.deadline = deadline;
         this.documents = documents;
-        this.runner = runner;
+        this.files = files;
         this.exports = exports;
         this.jobRunner = jobRunner;
         this.clock = clock;
@@ -83,7 +82,7 @@ public class JobController {
         }
         List<String> fileIds = new ArrayList<>();
         for (JsonNode id : ids) {
-            FileDescription file = runner.readyFile(session, id.asText());
+            FileDescription file = files.ready(session, id.asText());
             AnalysisRequests.parse(root, file);
             fileIds.add(file.fileId());
         }
@@ -119,9 +118,8 @@ public class JobController {
 
     @Get("/{jobId}")
     public Status status(@Caller Session session, String jobId) {
-        if (!BlobKeys.isId(jobId)) throw ApiException.notFound("No such job in this session.");
-        JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
-                .orElseThrow(() -> ApiException.notFound("No such job in this session.")), JobState.class);
+        JobState job = documents.find(session, JobState.KIND, jobId, JobState.class)
+                .orElseThrow(() -> ApiException.notFound("No such job in this session."));
         if (deadline.isPastDeadline(job, clock.instant())) {
             return new Status(job.jobId(), JobState.FAILED, job.done(), job.total(), deadline.message(), null);
         }

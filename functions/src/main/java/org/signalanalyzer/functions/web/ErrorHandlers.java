@@ -10,14 +10,16 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
-import org.signalanalyzer.functions.jobs.JobsBusyException;
 import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.StorageUnavailableException;
 import org.signalanalyzer.functions.store.StoreConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps failures to {@code {"error", "message"}} answers (docs/api.md, "Errors"). */
+/**
+ * Maps failures to {@code {"error", "message"}} answers (docs/api.md, "Errors"). A package whose own exception needs
+ * an answer keeps its handler beside it ({@code LimitRefusalHandler}, {@code JobsBusyHandler}).
+ */
 @Factory
 public class ErrorHandlers {
 
@@ -25,7 +27,8 @@ public class ErrorHandlers {
     static final String RETRY_AFTER_S = "5";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
 
-    static MutableHttpResponse<ApiError> answer(HttpStatus status, String code, String message) {
+    /** An error answer; the other packages' handlers (limits, jobs) answer through it too. */
+    public static MutableHttpResponse<ApiError> answer(HttpStatus status, String code, String message) {
         return HttpResponse.<ApiError>status(status).body(new ApiError(code, message));
     }
 
@@ -48,12 +51,6 @@ public class ErrorHandlers {
     ExceptionHandler<BlobMissingException, HttpResponse<ApiError>> missingObjects() {
         return (request, e) -> answer(HttpStatus.NOT_FOUND, "not_found",
                 "It is no longer stored (deleted meanwhile?): list the session's files or analyses again.");
-    }
-
-    @Singleton
-    ExceptionHandler<JobsBusyException, HttpResponse<ApiError>> busy() {
-        return (request, e) -> answer(HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                "Too many jobs are running; nothing was started. Try again in a minute.").header("Retry-After", "30");
     }
 
     @Singleton

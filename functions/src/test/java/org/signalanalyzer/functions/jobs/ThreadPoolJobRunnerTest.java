@@ -34,7 +34,7 @@ class ThreadPoolJobRunnerTest {
         final Map<String, String> abandoned = new ConcurrentHashMap<>();
 
         FakeJobs() {
-            super(null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null);
         }
 
         @Override
