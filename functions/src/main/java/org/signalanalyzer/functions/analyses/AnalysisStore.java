@@ -7,6 +7,7 @@ import java.util.Map;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
@@ -71,8 +72,7 @@ public class AnalysisStore {
         }
         summary(session, analysisId);
         byte[] json = blobs.get(BlobKeys.analysis(session.sessionId(), analysisId))
-                .orElseThrow(() -> new org.signalanalyzer.functions.store.BlobMissingException("analysis " + analysisId
-                        + " has no stored result"));
+                .orElseThrow(() -> new BlobMissingException("analysis " + analysisId + " has no stored result"));
         AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
         remember(session.sessionId(), analysisId, result);
         return result;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.IntConsumer;
@@ -138,7 +139,7 @@ public class ChargeVoltageRuns {
                 RequestJson.write(view).getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
-    public java.util.Optional<String> stored(Session session, String jobId) {
+    public Optional<String> stored(Session session, String jobId) {
         return blobs.get(BlobKeys.chargeVoltage(session.sessionId(), jobId))
                 .map(b -> new String(b, StandardCharsets.UTF_8));
     }

@@ -1,7 +1,9 @@
 package org.signalanalyzer.functions.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.RequestJson;
@@ -51,8 +53,8 @@ public class ChargeVoltageJobs {
         }
     }
 
-    private static List<String> iterable(com.fasterxml.jackson.databind.JsonNode ids) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(JsonNode ids) {
+        List<String> out = new ArrayList<>();
         ids.fields().forEachRemaining(e -> out.add(e.getValue().asText()));
         return out;
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,7 +31,7 @@ class BatchJobTest {
         byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
-        List<String> fileIds = new java.util.ArrayList<>();
+        List<String> fileIds = new ArrayList<>();
         for (String name : names) {
             String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
             assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
@@ -82,7 +83,7 @@ class BatchJobTest {
         byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("202304_0521.atf", "20230405_0522_1_-20mV.atf", "202304_0523.atf");
-        List<String> fileIds = new java.util.ArrayList<>();
+        List<String> fileIds = new ArrayList<>();
         for (String name : names) {
             String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
             assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());

@@ -50,6 +50,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -220,7 +221,7 @@ class LeastPrivilegeTest {
                     .updateExpression("SET lastUsedAt = :then").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":then", AttributeValue.fromN(Long.toString(
                             Instant.now().minusSeconds(600).toEpochMilli())))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException gone) {
             // the session is deleted already: nothing to age
         }
     }
