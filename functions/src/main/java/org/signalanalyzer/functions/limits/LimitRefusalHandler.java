@@ -14,7 +14,7 @@ public class LimitRefusalHandler implements ExceptionHandler<LimitRefusal, HttpR
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, LimitRefusal e) {
-        MutableHttpResponse<ApiError> answer = ErrorHandlers.answer(e.status(), e.code(), e.getMessage());
+        MutableHttpResponse<ApiError> answer = ErrorHandlers.answer(e.code(), e.getMessage());
         if (e.retryAfterSeconds() != null) answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         return answer;
     }

@@ -1,55 +1,50 @@
 package org.signalanalyzer.functions.web;
 
-import io.micronaut.http.HttpStatus;
-
 /** A failure the caller caused and can act on; answered as {@link ApiError} with its status. */
 public final class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String code;
+    private final ErrorCode code;
 
-    private ApiException(HttpStatus status, String code, String message) {
+    private ApiException(ErrorCode code, String message) {
         super(message);
-        this.status = status;
         this.code = code;
     }
 
     public static ApiException invalid(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_parameter", message);
+        return new ApiException(ErrorCode.INVALID_PARAMETER, message);
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message);
+        return new ApiException(ErrorCode.FORBIDDEN, message);
     }
 
     public static ApiException notFound(String message) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not_found", message);
+        return new ApiException(ErrorCode.NOT_FOUND, message);
     }
 
     public static ApiException conflict(String message) {
-        return new ApiException(HttpStatus.CONFLICT, "conflict", message);
+        return new ApiException(ErrorCode.CONFLICT, message);
     }
 
     public static ApiException tooLarge(String message) {
-        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", message);
+        return new ApiException(ErrorCode.TOO_LARGE, message);
     }
 
     public static ApiException unsupportedType(String message) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_type", message);
+        return new ApiException(ErrorCode.UNSUPPORTED_TYPE, message);
     }
 
     public static ApiException unreadable(String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable_recording", message);
+        return new ApiException(ErrorCode.UNREADABLE_RECORDING, message);
     }
 
     public static ApiException analysisFailed(String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "analysis_failed", message);
+        return new ApiException(ErrorCode.ANALYSIS_FAILED, message);
     }
 
     public static ApiException exportFailed(String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "export_failed", message);
+        return new ApiException(ErrorCode.EXPORT_FAILED, message);
     }
 
-    public HttpStatus status() { return status; }
-    public String code() { return code; }
+    public ErrorCode code() { return code; }
 }
