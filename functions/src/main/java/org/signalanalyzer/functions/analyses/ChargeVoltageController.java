@@ -43,8 +43,9 @@ public class ChargeVoltageController {
         if (files != null && files.isArray() && files.size() > MAX_FILES_PER_CALL) {
             throw ApiException.invalid(files.size() + " files are more than one call analyses within API Gateway's "
                     + "29 s (" + MAX_FILES_PER_CALL + " at most): start a job instead, POST /api/sessions/"
-                    + session.sessionId() + "/jobs with \"kind\": \"" + ChargeVoltageRuns.JOB_KIND + "\" and the same body, "
-                    + "then GET /api/sessions/" + session.sessionId() + "/charge-voltage/{jobId} when it is done.");
+                    + session.sessionId() + "/jobs with \"kind\": \"" + ChargeVoltageRuns.JOB_KIND
+                    + "\" and the same body, then GET /api/sessions/" + session.sessionId()
+                    + "/charge-voltage/{jobId} when it is done.");
         }
         ChargeVoltageRuns.Plan plan = runs.plan(session, root, MAX_ANALYSES_PER_CALL);
         // Each file of the set becomes an analysis of the session; a refit of stored analyses makes none.

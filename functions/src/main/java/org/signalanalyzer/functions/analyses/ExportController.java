@@ -33,27 +33,34 @@ public class ExportController {
         return exports.link(session, exportId);
     }
 
-    /** Body: {analysisIds, layout, sets?} (docs/api.md, export). */
+    /** The body (docs/api.md, export): the analyses, the layout, and the lab set of any analysis by id. */
+    public record ExportRequest(List<String> analysisIds, Layout layout, Map<String, Integer> sets) {
+        static ExportRequest from(JsonNode root) {
+            JsonNode ids = root.get("analysisIds");
+            if (ids == null || !ids.isArray() || ids.isEmpty()) {
+                throw ApiException.invalid("analysisIds must list at least one analysis of this session.");
+            }
+            List<String> analysisIds = new ArrayList<>();
+            for (JsonNode id : ids) {
+                if (!id.isTextual()) throw ApiException.invalid("analysisIds must hold analysis ids (strings).");
+                analysisIds.add(id.asText());
+            }
+            Layout layout;
+            try {
+                layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage());
+            }
+            return new ExportRequest(List.copyOf(analysisIds), layout,
+                    ExportController.sets(root, "analysisIds", analysisIds));
+        }
+    }
+
     @Post
     public Exports.Link export(@Caller Session session, @Body String body) {
-        JsonNode root = RequestJson.parse(body);
-        JsonNode ids = root.get("analysisIds");
-        if (ids == null || !ids.isArray() || ids.isEmpty()) {
-            throw ApiException.invalid("analysisIds must list at least one analysis of this session.");
-        }
-        List<String> analysisIds = new ArrayList<>();
-        for (JsonNode id : ids) {
-            if (!id.isTextual()) throw ApiException.invalid("analysisIds must hold analysis ids (strings).");
-            analysisIds.add(id.asText());
-        }
-        Layout layout;
-        try {
-            layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        Map<String, Integer> sets = sets(root, "analysisIds", analysisIds);
-        return quotas.forExport(session).keepIf(() -> exports.write(session, analysisIds, layout, sets));
+        ExportRequest request = ExportRequest.from(RequestJson.parse(body));
+        return quotas.forExport(session).keepIf(() -> exports.write(session, request.analysisIds(), request.layout(),
+                request.sets()));
     }
 
     /**

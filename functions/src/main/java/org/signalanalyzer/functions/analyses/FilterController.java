@@ -45,23 +45,31 @@ public class FilterController {
     @Serdeable
     public record Preview(Trace raw, Trace filtered, Metrics metrics) { }
 
+    /** The body: which trace, the window and width to plot, the chain (shared-dsp's JSON) to preview. */
+    public record FilterRequest(int sweep, int channel, @Nullable Double startS, @Nullable Double endS, int width,
+                                FilterChain chain) {
+        static FilterRequest from(JsonNode root) {
+            FilterChain chain = AnalysisRequests.chain(root);
+            if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
+            return new FilterRequest(RequestJson.optionalInt(root, "sweep", 0),
+                    RequestJson.optionalInt(root, "channel", 0),
+                    root.hasNonNull("startS") ? root.get("startS").asDouble() : null,
+                    root.hasNonNull("endS") ? root.get("endS").asDouble() : null,
+                    RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH), chain);
+        }
+    }
+
     @Post
     public Preview preview(@Caller Session session, String fileId, @Body String body) {
         FileDescription file = files.ready(session, fileId);
-        JsonNode root = RequestJson.parse(body);
-        int sweep = RequestJson.optionalInt(root, "sweep", 0);
-        int channel = RequestJson.optionalInt(root, "channel", 0);
-        int width = RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH);
-        Double startS = root.hasNonNull("startS") ? root.get("startS").asDouble() : null;
-        Double endS = root.hasNonNull("endS") ? root.get("endS").asDouble() : null;
-        TraceWindow window = TraceWindow.of(file, sweep, channel, startS, endS, width);
-        FilterChain chain = AnalysisRequests.chain(root);
-        if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
-        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel, 0,
-                file.samplesPerSweep());
+        FilterRequest request = FilterRequest.from(RequestJson.parse(body));
+        TraceWindow window = TraceWindow.of(file, request.sweep(), request.channel(), request.startS(), request.endS(),
+                request.width());
+        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), request.sweep(),
+                request.channel(), 0, file.samplesPerSweep());
         double[] filtered;
         try {
-            filtered = chain.apply(raw, file.sampleRateHz());
+            filtered = request.chain().apply(raw, file.sampleRateHz());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("chain: " + e.getMessage());
         }

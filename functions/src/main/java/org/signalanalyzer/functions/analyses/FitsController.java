@@ -44,20 +44,27 @@ public class FitsController {
         }
     }
 
+    /** The body: which purple curve, which model, the inclusive point indices to fit. */
+    public record FitRequest(String curve, String model, int from, int to) {
+        static FitRequest from(JsonNode root) {
+            String curve = RequestJson.requiredText(root, "curve");
+            String model = RequestJson.requiredText(root, "model");
+            if (!root.hasNonNull("from") || !root.hasNonNull("to")) {
+                throw ApiException.invalid("'from' and 'to' are required: the inclusive point indices to fit.");
+            }
+            return new FitRequest(curve, model, RequestJson.optionalInt(root, "from", 0),
+                    RequestJson.optionalInt(root, "to", 0));
+        }
+    }
+
     @Post
     public Fit fit(@Caller Session session, String analysisId, @Body String body) {
-        JsonNode root = RequestJson.parse(body);
-        String curve = RequestJson.requiredText(root, "curve");
-        String model = RequestJson.requiredText(root, "model");
-        if (!root.hasNonNull("from") || !root.hasNonNull("to")) {
-            throw ApiException.invalid("'from' and 'to' are required: the inclusive point indices to fit.");
-        }
-        int from = RequestJson.optionalInt(root, "from", 0);
-        int to = RequestJson.optionalInt(root, "to", 0);
+        FitRequest request = FitRequest.from(RequestJson.parse(body));
         AnalysisResult result = analyses.adjusted(session, analysisId);
         try {
-            CurveFit f = CurveFits.fit(result, curve, FitModel.parse(model), from, to);
-            return Fit.of(f, ResultCurves.originS(result, curve));
+            CurveFit f = CurveFits.fit(result, request.curve(), FitModel.parse(request.model()), request.from(),
+                    request.to());
+            return Fit.of(f, ResultCurves.originS(result, request.curve()));
         } catch (FitDidNotConvergeException e) {
             throw ApiException.analysisFailed(e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -35,7 +35,7 @@ public class IntegralsController {
     public Charges integrals(@Caller Session session, String analysisId, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         AnalysisResult result = analyses.adjusted(session, analysisId);
-        IntegrationRanges ranges = AnalysisRequests.ranges(root, result.mode());
+        IntegrationRanges ranges = AdjustmentsBody.PairRanges.from(root, "").toDsp(result.mode());
         Integrals.Charges c;
         try {
             c = Integrals.of(result, ranges);
