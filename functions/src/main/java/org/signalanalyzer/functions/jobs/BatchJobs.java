@@ -14,7 +14,6 @@ import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
-import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.recordings.FileDescription;
@@ -85,8 +84,9 @@ public class BatchJobs {
         List<String> problems = new ArrayList<>();
         try {
             JsonNode body = RequestJson.parse(job.request());
-            Layout layout = Layout.parse(job.layout());
-            Map<String, Integer> setsByFile = ExportController.sets(body, "fileIds", job.fileIds());
+            BatchRequest batch = BatchRequest.from(body);
+            Layout layout = batch.layout();
+            Map<String, Integer> setsByFile = batch.sets();
             for (int i = 0; i < job.fileIds().size(); i++) {
                 String fileId = job.fileIds().get(i);
                 String name = fileId;

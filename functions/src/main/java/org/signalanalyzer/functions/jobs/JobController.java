@@ -9,12 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
-import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
 import org.signalanalyzer.functions.limits.SessionQuotas;
@@ -70,25 +67,10 @@ public class JobController {
         if (!"batch".equals(kind)) {
             throw ApiException.invalid("kind must be \"batch\" or \"" + ChargeVoltageRuns.JOB_KIND + "\".");
         }
-        JsonNode ids = root.get("fileIds");
-        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_FILES) {
-            throw ApiException.invalid("fileIds must list 1 to " + MAX_FILES + " files of this session.");
-        }
-        String layout = root.path("layout").asText("lab-sets");
-        try {
-            Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        List<String> fileIds = new ArrayList<>();
-        for (JsonNode id : ids) {
-            FileDescription file = files.ready(session, id.asText());
-            AnalysisRequests.parse(root, file);
-            fileIds.add(file.fileId());
-        }
-        ExportController.sets(root, "fileIds", fileIds);
-        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, fileIds.size(), "", fileIds, body,
-                layout, List.of(), null, clock.instant()));
+        BatchRequest batch = BatchRequest.from(root);
+        for (String fileId : batch.fileIds()) AnalysisRequests.parse(root, files.ready(session, fileId));
+        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, batch.fileIds().size(), "",
+                batch.fileIds(), body, batch.layout().label(), List.of(), null, clock.instant()));
     }
 
     /** Checked as the call would check it (files, assignments, exclusions); the result is read from /charge-voltage. */
