@@ -10,7 +10,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
-import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * docs/api.md's {@code Adjustments} as the API and the stored summary hold them; {@link #toDsp} makes shared-dsp's
@@ -21,8 +21,34 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
 
     public static final AdjustmentsBody NONE = new AdjustmentsBody(null, List.of());
 
+    /** Integration ranges as bodies write them: {hyperpol: [a, b], depol: [a, b]}. */
     @Serdeable
-    public record PairRanges(double[] hyperpol, double[] depol) { }
+    public record PairRanges(double[] hyperpol, double[] depol) {
+
+        /** The two pairs of {@code r}; {@code path} prefixes the field in a refusal ("ranges." or ""). */
+        public static PairRanges from(JsonNode r, String path) {
+            return new PairRanges(RequestJson.pair(r, "hyperpol", path + "hyperpol"),
+                    RequestJson.pair(r, "depol", path + "depol"));
+        }
+
+        /** In the unit of {@code mode}: desktop mode [start, end) purple-curve points, standard mode ms after onsets. */
+        public IntegrationRanges toDsp(AnalysisMode mode) {
+            try {
+                if (mode == AnalysisMode.DESKTOP) {
+                    for (double v : new double[] {hyperpol[0], hyperpol[1], depol[0], depol[1]}) {
+                        if (v != Math.rint(v)) {
+                            throw ApiException.invalid("desktop-mode ranges are whole point indices.");
+                        }
+                    }
+                    return IntegrationRanges.points((int) hyperpol[0], (int) hyperpol[1], (int) depol[0],
+                            (int) depol[1]);
+                }
+                return IntegrationRanges.ms(hyperpol[0], hyperpol[1], depol[0], depol[1]);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage());
+            }
+        }
+    }
 
     @Serdeable
     public record Fit(String curve, String model, int from, int to, boolean subtract) { }
@@ -39,7 +65,7 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
         JsonNode r = root.get("ranges");
         if (r != null && !r.isNull()) {
             if (!r.isObject()) throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]} or null.");
-            ranges = new PairRanges(pair(r, "hyperpol"), pair(r, "depol"));
+            ranges = PairRanges.from(r, "ranges.");
         }
         JsonNode f = root.get("fits");
         List<Fit> fits = new ArrayList<>();
@@ -82,14 +108,10 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
                 subtract != null && subtract.asBoolean());
     }
 
-    private static double[] pair(JsonNode r, String field) {
-        return RequestJson.pair(r, field, "ranges." + field);
-    }
-
     /** shared-dsp's adjustments for a result of {@code mode}. */
     public Adjustments toDsp(AnalysisMode mode) {
         try {
-            IntegrationRanges r = ranges == null ? null : AnalysisRequests.ranges(ranges.hyperpol(), ranges.depol(), mode);
+            IntegrationRanges r = ranges == null ? null : ranges.toDsp(mode);
             List<Adjustments.AcceptedFit> accepted = new ArrayList<>();
             for (int i = 0; i < fits.size(); i++) {
                 Fit f = fits.get(i);

@@ -15,14 +15,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.StoreConflictException;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Process: run shared-dsp's step-protocol analysis on a stored file, keep the result, list the history, keep the
@@ -31,17 +32,17 @@ import org.signalanalyzer.functions.store.StoreConflictException;
 @Controller("/api/sessions/{sessionId}/analyses")
 public class AnalysisController {
 
-    private final SessionAccess access;
     private final Documents documents;
+    private final RecordingFiles files;
     private final AnalysisRunner runner;
     private final AnalysisStore analyses;
     private final AnalysisViews views;
     private final SessionQuotas quotas;
 
-    public AnalysisController(SessionAccess access, Documents documents, AnalysisRunner runner,
+    public AnalysisController(Documents documents, RecordingFiles files, AnalysisRunner runner,
                               AnalysisStore analyses, AnalysisViews views, SessionQuotas quotas) {
-        this.access = access;
         this.documents = documents;
+        this.files = files;
         this.runner = runner;
         this.analyses = analyses;
         this.views = views;
@@ -57,10 +58,9 @@ public class AnalysisController {
      * instead of making a second one.
      */
     @Post(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> process(String sessionId, @Nullable @Header("Authorization") String authorization,
+    public HttpResponse<String> process(@Caller Session session,
                                         @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                         @Body String body) {
-        Session session = access.open(sessionId, authorization);
         if (idempotencyKey != null && !BlobKeys.isId(idempotencyKey)) {
             throw ApiException.invalid("Idempotency-Key must be 6 to 64 characters of A-Z, a-z, 0-9, '-' and '_' "
                     + "(a random UUID without braces will do).");
@@ -71,7 +71,7 @@ public class AnalysisController {
         }
         JsonNode root = RequestJson.parse(body);
         String fileId = RequestJson.requiredText(root, "fileId");
-        FileDescription file = runner.readyFile(session, fileId);
+        FileDescription file = files.ready(session, fileId);
         AnalysisRequest request = AnalysisRequests.parse(root, file);
         AnalysisSummary summary = quotas.forAnalysis(session).keepIf(() -> runner.run(session, file, request));
         if (idempotencyKey != null) {
@@ -97,8 +97,7 @@ public class AnalysisController {
     }
 
     @Get
-    public AnalysisList history(String sessionId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public AnalysisList history(@Caller Session session) {
         List<AnalysisSummary> list = documents.list(session, AnalysisSummary.KIND, AnalysisSummary.class).stream()
                 .sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
         return new AnalysisList(list);
@@ -106,17 +105,13 @@ public class AnalysisController {
 
     /** Replaces the analysis's adjustments (docs/api.md, Adjustments); answers the AnalysisView they give. */
     @Put(uri = "/{analysisId}/adjustments", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> adjust(String sessionId, String analysisId,
-                                       @Nullable @Header("Authorization") String authorization, @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public HttpResponse<String> adjust(@Caller Session session, String analysisId, @Body String body) {
         AdjustmentsBody adjustments = AdjustmentsBody.parse(RequestJson.parse(body));
         return HttpResponse.ok(view(session, analyses.saveAdjustments(session, analysisId, adjustments)));
     }
 
     @Get(uri = "/{analysisId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> get(String sessionId, String analysisId,
-                                    @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public HttpResponse<String> get(@Caller Session session, String analysisId) {
         return HttpResponse.ok(view(session, analyses.summary(session, analysisId)));
     }
 

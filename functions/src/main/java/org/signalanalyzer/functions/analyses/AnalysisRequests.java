@@ -7,8 +7,8 @@ import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.filter.FilterChain;
-import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** docs/api.md's process body → shared-dsp's {@link AnalysisRequest}; every refusal names the field. */
 public final class AnalysisRequests {
@@ -52,25 +52,10 @@ public final class AnalysisRequests {
                 number(p, "v0Mv", d.v0Mv()), number(p, "v1Mv", d.v1Mv()), number(p, "v2Mv", d.v2Mv()));
     }
 
-    /** Desktop mode: [start, end) purple-curve points; standard mode: ms after each onset. */
-    public static IntegrationRanges ranges(JsonNode r, AnalysisMode mode) {
+    /** The process body's {@code ranges}, in the unit of {@code mode}. */
+    static IntegrationRanges ranges(JsonNode r, AnalysisMode mode) {
         if (!r.isObject()) throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]}.");
-        return ranges(RequestJson.pair(r, "hyperpol"), RequestJson.pair(r, "depol"), mode);
-    }
-
-    /** Two [a, b] pairs in the unit of {@code mode}. */
-    public static IntegrationRanges ranges(double[] h, double[] d, AnalysisMode mode) {
-        try {
-            if (mode == AnalysisMode.DESKTOP) {
-                for (double v : new double[] {h[0], h[1], d[0], d[1]}) {
-                    if (v != Math.rint(v)) throw ApiException.invalid("desktop-mode ranges are whole point indices.");
-                }
-                return IntegrationRanges.points((int) h[0], (int) h[1], (int) d[0], (int) d[1]);
-            }
-            return IntegrationRanges.ms(h[0], h[1], d[0], d[1]);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
+        return AdjustmentsBody.PairRanges.from(r, "").toDsp(mode);
     }
 
     private static double number(JsonNode p, String field, double fallback) {

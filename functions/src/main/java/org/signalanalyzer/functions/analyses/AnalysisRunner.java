@@ -8,25 +8,21 @@ import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
-import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Runs shared-dsp's analysis on a stored file and keeps the result: for the process call and the batch jobs. */
 @Singleton
 public class AnalysisRunner {
 
-    private final Documents documents;
     private final RecordingArchive archive;
     private final AnalysisStore analyses;
     private final Clock clock;
 
-    public AnalysisRunner(Documents documents, RecordingArchive archive, AnalysisStore analyses, Clock clock) {
-        this.documents = documents;
+    public AnalysisRunner(RecordingArchive archive, AnalysisStore analyses, Clock clock) {
         this.archive = archive;
         this.analyses = analyses;
         this.clock = clock;
@@ -64,17 +60,5 @@ public class AnalysisRunner {
             if (FilterChain.preset(name).toJson().equals(chain.toJson())) return name;
         }
         return AnalysisSummary.CUSTOM_FILTER;
-    }
-
-    /** A parsed file of this session: 404 for an unknown (or another session's) id, 409 before complete. */
-    public FileDescription readyFile(Session session, String fileId) {
-        if (!BlobKeys.isId(fileId)) throw ApiException.notFound("No such file in this session: " + fileId);
-        FileDescription file = documents.read(documents.find(session, FileDescription.KIND, fileId)
-                .orElseThrow(() -> ApiException.notFound("No such file in this session: " + fileId)),
-                FileDescription.class);
-        if (!file.isReady()) {
-            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
-        }
-        return file;
     }
 }

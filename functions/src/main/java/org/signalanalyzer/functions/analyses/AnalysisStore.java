@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Analysis results: the JSON in S3 first, then the summary item that points to it. Results never change once
@@ -71,8 +72,7 @@ public class AnalysisStore {
         }
         summary(session, analysisId);
         byte[] json = blobs.get(BlobKeys.analysis(session.sessionId(), analysisId))
-                .orElseThrow(() -> new org.signalanalyzer.functions.store.BlobMissingException("analysis " + analysisId
-                        + " has no stored result"));
+                .orElseThrow(() -> new BlobMissingException("analysis " + analysisId + " has no stored result"));
         AnalysisResult result = AnalysisResult.fromJson(new String(json, StandardCharsets.UTF_8));
         remember(session.sessionId(), analysisId, result);
         return result;

@@ -1,6 +1,5 @@
 package org.signalanalyzer.functions.analyses;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.json.JsonMapper;
@@ -30,9 +29,6 @@ public class AnalysisViews {
     /** Longer curves are answered only as display curves. */
     static final int MAX_POINTS = 2 * DisplayCurve.COLUMNS;
 
-    private static final List<String> CURVES = List.of("orange", "normalized", "average", "purpleHyperpol",
-            "purpleDepol");
-
     private final JsonMapper json;
 
     public AnalysisViews(JsonMapper json) {
@@ -54,22 +50,14 @@ public class AnalysisViews {
             before.put("qDepolPc", analysed.qDepolPc());
             before.put("capacitanceNf", analysed.capacitanceNf());
             before.set("ranges", ranges(analysed.ranges()));
-            ObjectNode result = (ObjectNode) RequestJson.tree(adjusted.toJson());
-            ArrayNode omitted = result.arrayNode();
-            for (String curve : CURVES) {
-                JsonNode values = result.get(curve);
-                if (values != null && values.isArray() && values.size() > MAX_POINTS) {
-                    result.putArray(curve);
-                    result.putArray(curve + "TimesS");
-                    omitted.add(curve);
-                }
-            }
-            result.set("curvesOmitted", omitted);
+            Map<String, DisplayCurve> curves = ResultCurves.display(adjusted, DisplayCurve.COLUMNS);
+            List<String> omitted = curves.entrySet().stream().filter(c -> c.getValue().sampleCount() > MAX_POINTS)
+                    .map(Map.Entry::getKey).toList();
+            ObjectNode result = (ObjectNode) RequestJson.tree(ResultCurves.withoutCurves(adjusted, omitted).toJson());
+            ArrayNode omittedNames = result.putArray("curvesOmitted");
+            omitted.forEach(omittedNames::add);
             view.set("result", result);
-            ObjectNode curves = view.putObject("curves");
-            for (Map.Entry<String, DisplayCurve> e : ResultCurves.display(adjusted, DisplayCurve.COLUMNS).entrySet()) {
-                curves.set(e.getKey(), RequestJson.MAPPER.valueToTree(e.getValue()));
-            }
+            view.set("curves", RequestJson.MAPPER.valueToTree(curves));
             return RequestJson.write(view);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,26 +1,20 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.SessionAccess;
-import org.signalanalyzer.functions.jobs.JobState;
 import org.signalanalyzer.functions.limits.SessionQuotas;
-import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Charge–voltage sets (docs/api.md): the files of one or more sets analysed and fitted in one call, or analyses
  * already run refitted (exclusions, assignments). A set longer than {@link #MAX_FILES_PER_CALL} files runs as a job
- * (POST /jobs, kind "charge-voltage"), whose result is read here once it is done.
+ * (POST /jobs, kind "charge-voltage"), whose result {@code ChargeVoltageJobController} answers once it is done.
  */
 @Controller("/api/sessions/{sessionId}/charge-voltage")
 public class ChargeVoltageController {
@@ -34,58 +28,28 @@ public class ChargeVoltageController {
     /** Stored analyses refitted in one call (no analysis runs; reading them is the cost). */
     public static final int MAX_ANALYSES_PER_CALL = 200;
 
-    private final SessionAccess access;
     private final ChargeVoltageRuns runs;
-    private final Documents documents;
     private final SessionQuotas quotas;
 
-    public ChargeVoltageController(SessionAccess access, ChargeVoltageRuns runs, Documents documents,
-                                   SessionQuotas quotas) {
-        this.access = access;
+    public ChargeVoltageController(ChargeVoltageRuns runs, SessionQuotas quotas) {
         this.runs = runs;
-        this.documents = documents;
         this.quotas = quotas;
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> fit(String sessionId, @Nullable @Header("Authorization") String authorization,
-                                    @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public HttpResponse<String> fit(@Caller Session session, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         JsonNode files = root.get("fileIds");
         if (files != null && files.isArray() && files.size() > MAX_FILES_PER_CALL) {
             throw ApiException.invalid(files.size() + " files are more than one call analyses within API Gateway's "
                     + "29 s (" + MAX_FILES_PER_CALL + " at most): start a job instead, POST /api/sessions/"
-                    + sessionId + "/jobs with \"kind\": \"" + ChargeVoltageRuns.JOB_KIND + "\" and the same body, "
-                    + "then GET /api/sessions/" + sessionId + "/charge-voltage/{jobId} when it is done.");
+                    + session.sessionId() + "/jobs with \"kind\": \"" + ChargeVoltageRuns.JOB_KIND
+                    + "\" and the same body, then GET /api/sessions/" + session.sessionId()
+                    + "/charge-voltage/{jobId} when it is done.");
         }
         ChargeVoltageRuns.Plan plan = runs.plan(session, root, MAX_ANALYSES_PER_CALL);
         // Each file of the set becomes an analysis of the session; a refit of stored analyses makes none.
         return HttpResponse.ok(RequestJson.write(quotas.forAnalyses(session, plan.files().size())
                 .keepIf(() -> runs.run(session, plan, done -> { }))));
-    }
-
-    /**
-     * The result of a charge-voltage job: 404 for an unknown job (or another kind), 409 while it is not done. The job
-     * item is read first, so a missing result object is never asked for (S3 answers 403 for it without ListBucket).
-     */
-    @Get(uri = "/{jobId}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> result(String sessionId, String jobId,
-                                       @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
-        if (!BlobKeys.isId(jobId)) throw unknownJob();
-        JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
-                .orElseThrow(ChargeVoltageController::unknownJob), JobState.class);
-        if (!ChargeVoltageRuns.JOB_KIND.equals(job.layout())) throw unknownJob();
-        if (!JobState.DONE.equals(job.status())) {
-            throw ApiException.conflict("The charge-voltage job is " + job.status() + " (" + job.done() + " of "
-                    + job.total() + " files)" + (job.message().isEmpty() ? "" : ": " + job.message()) + ".");
-        }
-        return HttpResponse.ok(runs.stored(session, jobId).orElseThrow(() -> new IllegalStateException(
-                "charge-voltage job " + jobId + " is done but has no stored result")));
-    }
-
-    private static ApiException unknownJob() {
-        return ApiException.notFound("No such charge-voltage job in this session.");
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.IntConsumer;
@@ -19,11 +20,12 @@ import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageAnalysis;
 import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageResult;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetAssignment;
 import org.signalanalyzer.dsp.analysis.chargevoltage.SetMembership;
-import org.signalanalyzer.functions.api.ApiException;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * The charge–voltage request (docs/api.md "charge-voltage") from JSON to shared-dsp and back: each file is analysed
@@ -37,11 +39,13 @@ public class ChargeVoltageRuns {
     public static final String JOB_KIND = "charge-voltage";
 
     private final AnalysisRunner runner;
+    private final RecordingFiles recordings;
     private final AnalysisStore analyses;
     private final BlobStore blobs;
 
-    public ChargeVoltageRuns(AnalysisRunner runner, AnalysisStore analyses, BlobStore blobs) {
+    public ChargeVoltageRuns(AnalysisRunner runner, RecordingFiles recordings, AnalysisStore analyses, BlobStore blobs) {
         this.runner = runner;
+        this.recordings = recordings;
         this.analyses = analyses;
         this.blobs = blobs;
     }
@@ -71,7 +75,7 @@ public class ChargeVoltageRuns {
         for (JsonNode id : ids) {
             String fileId;
             if (fileIds != null) {
-                FileDescription f = runner.readyFile(session, id.asText());
+                FileDescription f = recordings.ready(session, id.asText());
                 files.add(f);
                 fileId = f.fileId();
             } else {
@@ -135,7 +139,7 @@ public class ChargeVoltageRuns {
                 RequestJson.write(view).getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
-    public java.util.Optional<String> stored(Session session, String jobId) {
+    public Optional<String> stored(Session session, String jobId) {
         return blobs.get(BlobKeys.chargeVoltage(session.sessionId(), jobId))
                 .map(b -> new String(b, StandardCharsets.UTF_8));
     }

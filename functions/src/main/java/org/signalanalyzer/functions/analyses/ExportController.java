@@ -1,66 +1,66 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.signalanalyzer.dsp.export.Layout;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
 import org.signalanalyzer.functions.limits.SessionQuotas;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Exports: shared-dsp writes the workbook/CSV/JSON, it goes to S3, the browser gets a presigned download link. */
 @Controller("/api/sessions/{sessionId}/exports")
 public class ExportController {
 
-    private final SessionAccess access;
     private final Exports exports;
     private final SessionQuotas quotas;
 
-    public ExportController(SessionAccess access, Exports exports, SessionQuotas quotas) {
-        this.access = access;
+    public ExportController(Exports exports, SessionQuotas quotas) {
         this.exports = exports;
         this.quotas = quotas;
     }
 
     /** A fresh download link for an export made earlier (the first link may have died with its credentials). */
     @Get("/{exportId}")
-    public Exports.Link link(String sessionId, String exportId,
-                             @Nullable @Header("Authorization") String authorization) {
-        return exports.link(access.open(sessionId, authorization), exportId);
+    public Exports.Link link(@Caller Session session, String exportId) {
+        return exports.link(session, exportId);
     }
 
-    /** Body: {analysisIds, layout, sets?} (docs/api.md, export). */
+    /** The body (docs/api.md, export): the analyses, the layout, and the lab set of any analysis by id. */
+    public record ExportRequest(List<String> analysisIds, Layout layout, Map<String, Integer> sets) {
+        static ExportRequest from(JsonNode root) {
+            JsonNode ids = root.get("analysisIds");
+            if (ids == null || !ids.isArray() || ids.isEmpty()) {
+                throw ApiException.invalid("analysisIds must list at least one analysis of this session.");
+            }
+            List<String> analysisIds = new ArrayList<>();
+            for (JsonNode id : ids) {
+                if (!id.isTextual()) throw ApiException.invalid("analysisIds must hold analysis ids (strings).");
+                analysisIds.add(id.asText());
+            }
+            Layout layout;
+            try {
+                layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage());
+            }
+            return new ExportRequest(List.copyOf(analysisIds), layout,
+                    ExportController.sets(root, "analysisIds", analysisIds));
+        }
+    }
+
     @Post
-    public Exports.Link export(String sessionId, @Nullable @Header("Authorization") String authorization,
-                               @Body String body) {
-        Session session = access.open(sessionId, authorization);
-        JsonNode root = RequestJson.parse(body);
-        JsonNode ids = root.get("analysisIds");
-        if (ids == null || !ids.isArray() || ids.isEmpty()) {
-            throw ApiException.invalid("analysisIds must list at least one analysis of this session.");
-        }
-        List<String> analysisIds = new ArrayList<>();
-        for (JsonNode id : ids) {
-            if (!id.isTextual()) throw ApiException.invalid("analysisIds must hold analysis ids (strings).");
-            analysisIds.add(id.asText());
-        }
-        Layout layout;
-        try {
-            layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        Map<String, Integer> sets = sets(root, "analysisIds", analysisIds);
-        return quotas.forExport(session).keepIf(() -> exports.write(session, analysisIds, layout, sets));
+    public Exports.Link export(@Caller Session session, @Body String body) {
+        ExportRequest request = ExportRequest.from(RequestJson.parse(body));
+        return quotas.forExport(session).keepIf(() -> exports.write(session, request.analysisIds(), request.layout(),
+                request.sets()));
     }
 
     /**

@@ -19,12 +19,12 @@ import org.signalanalyzer.dsp.export.ExportedFile;
 import org.signalanalyzer.dsp.export.Exporter;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.dsp.export.NamedAnalysis;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Writes an export of stored analyses to S3, records where it lies (an {@value #KIND} entry of the session) and

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.FilterMetrics;
-import org.signalanalyzer.dsp.plot.Decimation;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
-import org.signalanalyzer.functions.api.Trace;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
+import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.recordings.TraceWindow;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Filter preview: a chain applied to one whole sweep/channel (filters have edge effects, so never to the window
@@ -24,12 +24,10 @@ import org.signalanalyzer.functions.store.Session;
 @Controller("/api/sessions/{sessionId}/files/{fileId}/filter")
 public class FilterController {
 
-    private final SessionAccess access;
-    private final AnalysisRunner files;
+    private final RecordingFiles files;
     private final RecordingArchive archive;
 
-    public FilterController(SessionAccess access, AnalysisRunner files, RecordingArchive archive) {
-        this.access = access;
+    public FilterController(RecordingFiles files, RecordingArchive archive) {
         this.files = files;
         this.archive = archive;
     }
@@ -47,46 +45,35 @@ public class FilterController {
     @Serdeable
     public record Preview(Trace raw, Trace filtered, Metrics metrics) { }
 
+    /** The body: which trace, the window and width to plot, the chain (shared-dsp's JSON) to preview. */
+    public record FilterRequest(int sweep, int channel, @Nullable Double startS, @Nullable Double endS, int width,
+                                FilterChain chain) {
+        static FilterRequest from(JsonNode root) {
+            FilterChain chain = AnalysisRequests.chain(root);
+            if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
+            return new FilterRequest(RequestJson.optionalInt(root, "sweep", 0),
+                    RequestJson.optionalInt(root, "channel", 0),
+                    root.hasNonNull("startS") ? root.get("startS").asDouble() : null,
+                    root.hasNonNull("endS") ? root.get("endS").asDouble() : null,
+                    RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH), chain);
+        }
+    }
+
     @Post
-    public Preview preview(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
-                           @Body String body) {
-        Session session = access.open(sessionId, authorization);
-        FileDescription file = files.readyFile(session, fileId);
-        JsonNode root = RequestJson.parse(body);
-        int sweep = RequestJson.optionalInt(root, "sweep", 0);
-        int channel = RequestJson.optionalInt(root, "channel", 0);
-        int width = RequestJson.optionalInt(root, "width", 1200);
-        if (sweep < 0 || sweep >= file.sweepCount() || channel < 0 || channel >= file.channels().size()) {
-            throw ApiException.invalid("sweep " + sweep + " / channel " + channel + " does not exist in '"
-                    + file.fileName() + "' (" + file.sweepCount() + " sweeps, " + file.channels().size() + " channels).");
-        }
-        if (width < 1 || width > Decimation.MAX_WIDTH) {
-            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
-        }
-        FilterChain chain = AnalysisRequests.chain(root);
-        if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
-        Double startS = root.hasNonNull("startS") ? root.get("startS").asDouble() : null;
-        Double endS = root.hasNonNull("endS") ? root.get("endS").asDouble() : null;
-        int[] window;
-        try {
-            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel, 0,
-                file.samplesPerSweep());
+    public Preview preview(@Caller Session session, String fileId, @Body String body) {
+        FileDescription file = files.ready(session, fileId);
+        FilterRequest request = FilterRequest.from(RequestJson.parse(body));
+        TraceWindow window = TraceWindow.of(file, request.sweep(), request.channel(), request.startS(), request.endS(),
+                request.width());
+        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), request.sweep(),
+                request.channel(), 0, file.samplesPerSweep());
         double[] filtered;
         try {
-            filtered = chain.apply(raw, file.sampleRateHz());
+            filtered = request.chain().apply(raw, file.sampleRateHz());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("chain: " + e.getMessage());
         }
-        String unit = file.channels().get(channel).unit();
-        double t0 = file.startTimeS();
-        double dt = file.sampleIntervalS();
-        return new Preview(
-                Trace.of(sweep, channel, unit, Decimation.envelope(raw, window[0], window[1], t0, dt, width)),
-                Trace.of(sweep, channel, unit, Decimation.envelope(filtered, window[0], window[1], t0, dt, width)),
+        return new Preview(window.ofSweepSamples(file, raw), window.ofSweepSamples(file, filtered),
                 Metrics.of(FilterMetrics.of(raw, filtered)));
     }
 }

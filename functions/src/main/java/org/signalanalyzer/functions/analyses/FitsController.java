@@ -1,10 +1,8 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -15,9 +13,9 @@ import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitDidNotConvergeException;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.ResultCurves;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * The desktop's manual fits on a purple curve of a stored result as adjusted (after any subtracted line; shared-dsp's
@@ -26,11 +24,9 @@ import org.signalanalyzer.functions.store.Session;
 @Controller("/api/sessions/{sessionId}/analyses/{analysisId}/fits")
 public class FitsController {
 
-    private final SessionAccess access;
     private final AnalysisStore analyses;
 
-    public FitsController(SessionAccess access, AnalysisStore analyses) {
-        this.access = access;
+    public FitsController(AnalysisStore analyses) {
         this.analyses = analyses;
     }
 
@@ -48,22 +44,27 @@ public class FitsController {
         }
     }
 
-    @Post
-    public Fit fit(String sessionId, String analysisId, @Nullable @Header("Authorization") String authorization,
-                   @Body String body) {
-        Session session = access.open(sessionId, authorization);
-        JsonNode root = RequestJson.parse(body);
-        String curve = RequestJson.requiredText(root, "curve");
-        String model = RequestJson.requiredText(root, "model");
-        if (!root.hasNonNull("from") || !root.hasNonNull("to")) {
-            throw ApiException.invalid("'from' and 'to' are required: the inclusive point indices to fit.");
+    /** The body: which purple curve, which model, the inclusive point indices to fit. */
+    public record FitRequest(String curve, String model, int from, int to) {
+        static FitRequest from(JsonNode root) {
+            String curve = RequestJson.requiredText(root, "curve");
+            String model = RequestJson.requiredText(root, "model");
+            if (!root.hasNonNull("from") || !root.hasNonNull("to")) {
+                throw ApiException.invalid("'from' and 'to' are required: the inclusive point indices to fit.");
+            }
+            return new FitRequest(curve, model, RequestJson.optionalInt(root, "from", 0),
+                    RequestJson.optionalInt(root, "to", 0));
         }
-        int from = RequestJson.optionalInt(root, "from", 0);
-        int to = RequestJson.optionalInt(root, "to", 0);
+    }
+
+    @Post
+    public Fit fit(@Caller Session session, String analysisId, @Body String body) {
+        FitRequest request = FitRequest.from(RequestJson.parse(body));
         AnalysisResult result = analyses.adjusted(session, analysisId);
         try {
-            CurveFit f = CurveFits.fit(result, curve, FitModel.parse(model), from, to);
-            return Fit.of(f, ResultCurves.originS(result, curve));
+            CurveFit f = CurveFits.fit(result, request.curve(), FitModel.parse(request.model()), request.from(),
+                    request.to());
+            return Fit.of(f, ResultCurves.originS(result, request.curve()));
         } catch (FitDidNotConvergeException e) {
             throw ApiException.analysisFailed(e.getMessage());
         } catch (IllegalArgumentException e) {

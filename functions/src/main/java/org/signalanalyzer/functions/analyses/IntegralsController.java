@@ -1,18 +1,16 @@
 package org.signalanalyzer.functions.analyses;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.SessionAccess;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Integrals of a stored result over new ranges, on its curves as adjusted (after any subtracted line): shared-dsp
@@ -21,11 +19,9 @@ import org.signalanalyzer.functions.store.Session;
 @Controller("/api/sessions/{sessionId}/analyses/{analysisId}/integrals")
 public class IntegralsController {
 
-    private final SessionAccess access;
     private final AnalysisStore analyses;
 
-    public IntegralsController(SessionAccess access, AnalysisStore analyses) {
-        this.access = access;
+    public IntegralsController(AnalysisStore analyses) {
         this.analyses = analyses;
     }
 
@@ -36,12 +32,10 @@ public class IntegralsController {
     public record Charges(double qHyperpolPc, double qDepolPc, double capacitanceNf, Ranges ranges) { }
 
     @Post
-    public Charges integrals(String sessionId, String analysisId,
-                             @Nullable @Header("Authorization") String authorization, @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public Charges integrals(@Caller Session session, String analysisId, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         AnalysisResult result = analyses.adjusted(session, analysisId);
-        IntegrationRanges ranges = AnalysisRequests.ranges(root, result.mode());
+        IntegrationRanges ranges = AdjustmentsBody.PairRanges.from(root, "").toDsp(result.mode());
         Integrals.Charges c;
         try {
             c = Integrals.of(result, ranges);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.signalanalyzer.functions.api.ApiException;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Request bodies that carry shared-dsp's own JSON (a FilterChain) are read as trees with shared-dsp's Jackson,

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -16,34 +15,36 @@ import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormatException;
 import org.signalanalyzer.dsp.io.RecordingReaders;
-import org.signalanalyzer.dsp.plot.Decimation;
-import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
+import org.signalanalyzer.functions.recordings.Trace;
+import org.signalanalyzer.functions.recordings.TraceWindow;
+import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** A session's files: parse once after upload, describe, list, delete, and plot any window of any trace. */
 @Controller("/api/sessions/{sessionId}/files")
 public class FileController {
 
-    static final int DEFAULT_WIDTH = 1200;
-
-    private final SessionAccess access;
     private final Documents documents;
+    private final RecordingFiles files;
     private final BlobStore blobs;
     private final RecordingArchive archive;
     private final Clock clock;
     private final RegistrationLimits limits;
     private final SessionQuotas quotas;
 
-    public FileController(SessionAccess access, Documents documents, BlobStore blobs, RecordingArchive archive,
+    public FileController(Documents documents, RecordingFiles files, BlobStore blobs, RecordingArchive archive,
                           Clock clock, RegistrationLimits limits, SessionQuotas quotas) {
+        this.files = files;
         this.limits = limits;
-        this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.archive = archive;
@@ -64,10 +65,8 @@ public class FileController {
      * samples are read.
      */
     @Post("/{fileId}/complete")
-    public FileDescription complete(String sessionId, String fileId,
-                                    @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
-        Entry entry = fileEntry(session, fileId);
+    public FileDescription complete(@Caller Session session, String fileId) {
+        Entry entry = files.entry(session, fileId);
         FileDescription file = documents.read(entry, FileDescription.class);
         String uploadKey = BlobKeys.upload(session.sessionId(), fileId);
         if (file.isReady()) {
@@ -96,24 +95,20 @@ public class FileController {
     }
 
     @Get
-    public FileList list(String sessionId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
+    public FileList list(@Caller Session session) {
         return new FileList(documents.list(session, FileDescription.KIND, FileDescription.class));
     }
 
     @Get("/{fileId}")
-    public FileDescription describe(String sessionId, String fileId,
-                                    @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
-        return documents.read(fileEntry(session, fileId), FileDescription.class);
+    public FileDescription describe(@Caller Session session, String fileId) {
+        return files.describe(session, fileId);
     }
 
     /** Objects first, then the item: a failure midway leaves a file that can be deleted again. */
     @Delete("/{fileId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
-        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
+    public void delete(@Caller Session session, String fileId) {
+        FileDescription file = files.describe(session, fileId);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
         documents.delete(session, FileDescription.KIND, fileId);
         quotas.fileRemoved(session, file.sizeBytes());
@@ -124,54 +119,13 @@ public class FileController {
      * answers 2 * width points, and only the window's bytes are read from storage.
      */
     @Get("/{fileId}/trace")
-    public Trace trace(String sessionId, String fileId, @Nullable @Header("Authorization") String authorization,
+    public Trace trace(@Caller Session session, String fileId,
                        @QueryValue(defaultValue = "0") int sweep, @QueryValue(defaultValue = "0") int channel,
                        @Nullable @QueryValue Double startS, @Nullable @QueryValue Double endS,
-                       @QueryValue(defaultValue = "" + DEFAULT_WIDTH) int width) {
-        Session session = access.open(sessionId, authorization);
-        FileDescription file = readyFile(session, fileId);
-        checkTrace(file, sweep, channel);
-        if (width < 1 || width > Decimation.MAX_WIDTH) {
-            throw ApiException.invalid("width must be between 1 and " + Decimation.MAX_WIDTH + " pixels.");
-        }
-        int[] window;
-        try {
-            window = Decimation.window(file.samplesPerSweep(), file.startTimeS(), file.sampleIntervalS(), startS, endS);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        double[] samples = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep, channel,
-                window[0], window[1]);
-        Envelope envelope = Decimation.envelope(samples, 0, samples.length,
-                file.startTimeS() + window[0] * file.sampleIntervalS(), file.sampleIntervalS(), width);
-        return Trace.of(sweep, channel, file.channels().get(channel).unit(), envelope);
-    }
-
-    Entry fileEntry(Session session, String fileId) {
-        if (!BlobKeys.isId(fileId)) throw unknownFile();
-        return documents.find(session, FileDescription.KIND, fileId).orElseThrow(FileController::unknownFile);
-    }
-
-    FileDescription readyFile(Session session, String fileId) {
-        FileDescription file = documents.read(fileEntry(session, fileId), FileDescription.class);
-        if (!file.isReady()) {
-            throw ApiException.conflict("'" + file.fileName() + "' is not ready: upload it and call complete first.");
-        }
-        return file;
-    }
-
-    static void checkTrace(FileDescription file, int sweep, int channel) {
-        if (sweep < 0 || sweep >= file.sweepCount()) {
-            throw ApiException.invalid("sweep " + sweep + " does not exist: '" + file.fileName() + "' has sweeps 0 to "
-                    + (file.sweepCount() - 1) + ".");
-        }
-        if (channel < 0 || channel >= file.channels().size()) {
-            throw ApiException.invalid("channel " + channel + " does not exist: '" + file.fileName()
-                    + "' has channels 0 to " + (file.channels().size() - 1) + ".");
-        }
-    }
-
-    private static ApiException unknownFile() {
-        return ApiException.notFound("No such file in this session.");
+                       @QueryValue(defaultValue = "" + TraceWindow.DEFAULT_WIDTH) int width) {
+        FileDescription file = files.ready(session, fileId);
+        TraceWindow window = TraceWindow.of(file, sweep, channel, startS, endS, width);
+        return window.ofWindowSamples(file, archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep,
+                channel, window.from(), window.to()));
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.signalanalyzer.dsp.io.ReadLimits;
 import org.signalanalyzer.dsp.io.RecordingFormatException;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * How much work one {@code complete} may do, judged from the file's declared sizes before its samples are read:

@@ -1,13 +1,11 @@
 package org.signalanalyzer.functions.api;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,8 +17,11 @@ import java.util.List;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
 import org.signalanalyzer.functions.limits.SessionAdmission;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.sessions.Caller;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 
@@ -30,18 +31,16 @@ public class SessionController {
 
     private final SessionStore store;
     private final BlobStore blobs;
-    private final SessionAccess access;
     private final Documents documents;
     private final Clock clock;
     private final Duration lifetime;
     private final SessionAdmission admission;
 
-    public SessionController(SessionStore store, BlobStore blobs, SessionAccess access, Documents documents,
+    public SessionController(SessionStore store, BlobStore blobs, Documents documents,
                              Clock clock, @Value("${signal.sessions.lifetime}") Duration lifetime,
                              SessionAdmission admission) {
         this.store = store;
         this.blobs = blobs;
-        this.access = access;
         this.documents = documents;
         this.clock = clock;
         this.lifetime = lifetime;
@@ -68,8 +67,7 @@ public class SessionController {
     }
 
     @Get("/{sessionId}")
-    public SessionView get(String sessionId, @Nullable @Header("Authorization") String authorization) {
-        Session s = access.open(sessionId, authorization);
+    public SessionView get(@Caller Session s) {
         return new SessionView(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(),
                 documents.list(s, FileDescription.KIND, FileDescription.class),
                 documents.list(s, AnalysisSummary.KIND, AnalysisSummary.class));
@@ -81,8 +79,7 @@ public class SessionController {
      */
     @Delete("/{sessionId}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(String sessionId, @Nullable @Header("Authorization") String authorization) {
-        Session s = access.open(sessionId, authorization);
+    public void delete(@Caller Session s) {
         store.markSessionDeleting(s.sessionId());
         blobs.deletePrefix(BlobKeys.sessionPrefix(s.sessionId()));
         store.purgeSession(s.sessionId(), clock.instant());

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,9 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.sessions.Caller;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /**
  * Upload tickets: the browser declares a file; what is too large or of a type the readers cannot read is refused
@@ -34,7 +37,6 @@ public class UploadController {
             "application/vnd.ms-excel");
     private static final int MAX_NAME_LENGTH = 200;
 
-    private final SessionAccess access;
     private final Documents documents;
     private final BlobStore blobs;
     private final Clock clock;
@@ -42,10 +44,9 @@ public class UploadController {
     private final Duration urlValidity;
     private final SessionQuotas quotas;
 
-    public UploadController(SessionAccess access, Documents documents, BlobStore blobs, Clock clock,
+    public UploadController(Documents documents, BlobStore blobs, Clock clock,
                             @Value("${signal.uploads.max-bytes}") long maxBytes,
                             @Value("${signal.uploads.url-validity}") Duration urlValidity, SessionQuotas quotas) {
-        this.access = access;
         this.documents = documents;
         this.blobs = blobs;
         this.clock = clock;
@@ -63,9 +64,7 @@ public class UploadController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public UploadTicket create(String sessionId, @Nullable @Header("Authorization") String authorization,
-                               @Body UploadRequest request) {
-        Session session = access.open(sessionId, authorization);
+    public UploadTicket create(@Caller Session session, @Body UploadRequest request) {
         String name = displayName(request.fileName());
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(extension)) {

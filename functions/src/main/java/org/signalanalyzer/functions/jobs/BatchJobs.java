@@ -14,16 +14,16 @@ import org.signalanalyzer.functions.analyses.AnalysisRequests;
 import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.AnalysisSummary;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
-import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
 import org.signalanalyzer.functions.recordings.FileDescription;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.store.StoreConflictException;
+import org.signalanalyzer.functions.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,17 +41,19 @@ public class BatchJobs {
     private final SessionStore store;
     private final Documents documents;
     private final AnalysisRunner runner;
+    private final RecordingFiles files;
     private final Exports exports;
     private final Clock clock;
     private final ChargeVoltageJobs chargeVoltage;
     private final JobDeadline deadline;
 
-    public BatchJobs(SessionStore store, Documents documents, AnalysisRunner runner, Exports exports, Clock clock,
-                     ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
+    public BatchJobs(SessionStore store, Documents documents, RecordingFiles files, AnalysisRunner runner,
+                     Exports exports, Clock clock, ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
         this.deadline = deadline;
         this.store = store;
         this.documents = documents;
         this.runner = runner;
+        this.files = files;
         this.exports = exports;
         this.clock = clock;
         this.chargeVoltage = chargeVoltage;
@@ -82,13 +84,14 @@ public class BatchJobs {
         List<String> problems = new ArrayList<>();
         try {
             JsonNode body = RequestJson.parse(job.request());
-            Layout layout = Layout.parse(job.layout());
-            Map<String, Integer> setsByFile = ExportController.sets(body, "fileIds", job.fileIds());
+            BatchRequest batch = BatchRequest.from(body);
+            Layout layout = batch.layout();
+            Map<String, Integer> setsByFile = batch.sets();
             for (int i = 0; i < job.fileIds().size(); i++) {
                 String fileId = job.fileIds().get(i);
                 String name = fileId;
                 try {
-                    FileDescription file = runner.readyFile(session, fileId);
+                    FileDescription file = files.ready(session, fileId);
                     name = "'" + file.fileName() + "'";
                     AnalysisSummary s = runner.run(session, file, AnalysisRequests.parse(body, file));
                     analysisIds.add(s.analysisId());

@@ -1,14 +1,16 @@
 package org.signalanalyzer.functions.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,8 @@ public class ChargeVoltageJobs {
         }
     }
 
-    private static List<String> iterable(com.fasterxml.jackson.databind.JsonNode ids) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> iterable(JsonNode ids) {
+        List<String> out = new ArrayList<>();
         ids.fields().forEachRemaining(e -> out.add(e.getValue().asText()));
         return out;
     }

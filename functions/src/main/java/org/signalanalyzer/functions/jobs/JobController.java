@@ -6,27 +6,22 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.functions.analyses.AnalysisRequests;
-import org.signalanalyzer.functions.analyses.AnalysisRunner;
 import org.signalanalyzer.functions.analyses.ChargeVoltageRuns;
-import org.signalanalyzer.functions.analyses.ExportController;
 import org.signalanalyzer.functions.analyses.Exports;
 import org.signalanalyzer.functions.analyses.RequestJson;
-import org.signalanalyzer.functions.api.ApiException;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.SessionAccess;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.recordings.FileDescription;
-import org.signalanalyzer.functions.store.BlobKeys;
+import org.signalanalyzer.functions.recordings.RecordingFiles;
+import org.signalanalyzer.functions.sessions.Caller;
+import org.signalanalyzer.functions.sessions.Tokens;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Asynchronous batch jobs: the call answers a job id at once; the status tells progress and the result link. */
 @Controller("/api/sessions/{sessionId}/jobs")
@@ -35,9 +30,8 @@ public class JobController {
     /** A batch is one Lambda invocation (15 min at most); this many files fit with room to spare. */
     public static final int MAX_FILES = 200;
 
-    private final SessionAccess access;
     private final Documents documents;
-    private final AnalysisRunner runner;
+    private final RecordingFiles files;
     private final Exports exports;
     private final JobRunner jobRunner;
     private final Clock clock;
@@ -45,14 +39,13 @@ public class JobController {
     private final JobDeadline deadline;
     private final SessionQuotas quotas;
 
-    public JobController(SessionAccess access, Documents documents, AnalysisRunner runner, Exports exports,
+    public JobController(Documents documents, RecordingFiles files, Exports exports,
                          JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline,
                          SessionQuotas quotas) {
         this.chargeVoltageRuns = chargeVoltageRuns;
         this.deadline = deadline;
-        this.access = access;
         this.documents = documents;
-        this.runner = runner;
+        this.files = files;
         this.exports = exports;
         this.jobRunner = jobRunner;
         this.clock = clock;
@@ -67,34 +60,17 @@ public class JobController {
                          @Nullable Exports.Link export) { }
 
     @Post
-    public HttpResponse<Accepted> start(String sessionId, @Nullable @Header("Authorization") String authorization,
-                                        @Body String body) {
-        Session session = access.open(sessionId, authorization);
+    public HttpResponse<Accepted> start(@Caller Session session, @Body String body) {
         JsonNode root = RequestJson.parse(body);
         String kind = root.path("kind").asText("batch");
         if (ChargeVoltageRuns.JOB_KIND.equals(kind)) return chargeVoltage(session, root, body);
         if (!"batch".equals(kind)) {
             throw ApiException.invalid("kind must be \"batch\" or \"" + ChargeVoltageRuns.JOB_KIND + "\".");
         }
-        JsonNode ids = root.get("fileIds");
-        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_FILES) {
-            throw ApiException.invalid("fileIds must list 1 to " + MAX_FILES + " files of this session.");
-        }
-        String layout = root.path("layout").asText("lab-sets");
-        try {
-            Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(e.getMessage());
-        }
-        List<String> fileIds = new ArrayList<>();
-        for (JsonNode id : ids) {
-            FileDescription file = runner.readyFile(session, id.asText());
-            AnalysisRequests.parse(root, file);
-            fileIds.add(file.fileId());
-        }
-        ExportController.sets(root, "fileIds", fileIds);
-        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, fileIds.size(), "", fileIds, body,
-                layout, List.of(), null, clock.instant()));
+        BatchRequest batch = BatchRequest.from(root);
+        for (String fileId : batch.fileIds()) AnalysisRequests.parse(root, files.ready(session, fileId));
+        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, batch.fileIds().size(), "",
+                batch.fileIds(), body, batch.layout().label(), List.of(), null, clock.instant()));
     }
 
     /** Checked as the call would check it (files, assignments, exclusions); the result is read from /charge-voltage. */
@@ -123,11 +99,9 @@ public class JobController {
     }
 
     @Get("/{jobId}")
-    public Status status(String sessionId, String jobId, @Nullable @Header("Authorization") String authorization) {
-        Session session = access.open(sessionId, authorization);
-        if (!BlobKeys.isId(jobId)) throw ApiException.notFound("No such job in this session.");
-        JobState job = documents.read(documents.find(session, JobState.KIND, jobId)
-                .orElseThrow(() -> ApiException.notFound("No such job in this session.")), JobState.class);
+    public Status status(@Caller Session session, String jobId) {
+        JobState job = documents.find(session, JobState.KIND, jobId, JobState.class)
+                .orElseThrow(() -> ApiException.notFound("No such job in this session."));
         if (deadline.isPastDeadline(job, clock.instant())) {
             return new Status(job.jobId(), JobState.FAILED, job.done(), job.total(), deadline.message(), null);
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.SessionStore;
 
 /**

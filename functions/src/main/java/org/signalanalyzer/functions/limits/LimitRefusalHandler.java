@@ -5,7 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import org.signalanalyzer.functions.api.ApiError;
+import org.signalanalyzer.functions.web.ApiError;
+import org.signalanalyzer.functions.web.ErrorHandlers;
 
 /** Answers a {@link LimitRefusal} as {@code {"error", "message"}}, with Retry-After when waiting helps. */
 @Singleton
@@ -13,8 +14,7 @@ public class LimitRefusalHandler implements ExceptionHandler<LimitRefusal, HttpR
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, LimitRefusal e) {
-        MutableHttpResponse<ApiError> answer = HttpResponse.<ApiError>status(e.status())
-                .body(new ApiError(e.code(), e.getMessage()));
+        MutableHttpResponse<ApiError> answer = ErrorHandlers.answer(e.code(), e.getMessage());
         if (e.retryAfterSeconds() != null) answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         return answer;
     }

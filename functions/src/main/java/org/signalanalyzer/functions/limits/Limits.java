@@ -15,6 +15,14 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
                      long analysesPerSession, long exportsPerSession, long jobsPerSession) {
 
     public static final String PREFIX = "signal.limits.";
+    /** The properties, one per limit. */
+    public static final String SESSIONS_PER_MINUTE = PREFIX + "sessions-per-minute";
+    public static final String SESSION_BURST = PREFIX + "session-burst";
+    public static final String FILES_PER_SESSION = PREFIX + "files-per-session";
+    public static final String UPLOAD_BYTES_PER_SESSION = PREFIX + "upload-bytes-per-session";
+    public static final String ANALYSES_PER_SESSION = PREFIX + "analyses-per-session";
+    public static final String EXPORTS_PER_SESSION = PREFIX + "exports-per-session";
+    public static final String JOBS_PER_SESSION = PREFIX + "jobs-per-session";
     public static final int DEFAULT_SESSIONS_PER_MINUTE = 30;
     public static final int DEFAULT_SESSION_BURST = 10;
     public static final long DEFAULT_FILES_PER_SESSION = 100;
@@ -25,20 +33,14 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
     public static final long DEFAULT_JOBS_PER_SESSION = 20;
 
     public Limits(
-            @Value("${signal.limits.sessions-per-minute:" + DEFAULT_SESSIONS_PER_MINUTE + "}")
-            int sessionsPerMinute,
-            @Value("${signal.limits.session-burst:" + DEFAULT_SESSION_BURST + "}")
-            int sessionBurst,
-            @Value("${signal.limits.files-per-session:" + DEFAULT_FILES_PER_SESSION + "}")
-            long filesPerSession,
-            @Value("${signal.limits.upload-bytes-per-session:" + DEFAULT_UPLOAD_BYTES_PER_SESSION + "}")
+            @Value("${" + SESSIONS_PER_MINUTE + ":" + DEFAULT_SESSIONS_PER_MINUTE + "}") int sessionsPerMinute,
+            @Value("${" + SESSION_BURST + ":" + DEFAULT_SESSION_BURST + "}") int sessionBurst,
+            @Value("${" + FILES_PER_SESSION + ":" + DEFAULT_FILES_PER_SESSION + "}") long filesPerSession,
+            @Value("${" + UPLOAD_BYTES_PER_SESSION + ":" + DEFAULT_UPLOAD_BYTES_PER_SESSION + "}")
             long uploadBytesPerSession,
-            @Value("${signal.limits.analyses-per-session:" + DEFAULT_ANALYSES_PER_SESSION + "}")
-            long analysesPerSession,
-            @Value("${signal.limits.exports-per-session:" + DEFAULT_EXPORTS_PER_SESSION + "}")
-            long exportsPerSession,
-            @Value("${signal.limits.jobs-per-session:" + DEFAULT_JOBS_PER_SESSION + "}")
-            long jobsPerSession) {
+            @Value("${" + ANALYSES_PER_SESSION + ":" + DEFAULT_ANALYSES_PER_SESSION + "}") long analysesPerSession,
+            @Value("${" + EXPORTS_PER_SESSION + ":" + DEFAULT_EXPORTS_PER_SESSION + "}") long exportsPerSession,
+            @Value("${" + JOBS_PER_SESSION + ":" + DEFAULT_JOBS_PER_SESSION + "}") long jobsPerSession) {
         if (sessionsPerMinute < 1 || sessionBurst < 1) {
             throw new IllegalArgumentException("signal.limits.sessions-per-minute and session-burst must be at least 1");
         }
@@ -64,9 +66,8 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
 
     /** These limits as the properties that configure them. */
     public Map<String, Object> asProperties() {
-        return Map.of(PREFIX + "sessions-per-minute", sessionsPerMinute, PREFIX + "session-burst", sessionBurst,
-                PREFIX + "files-per-session", filesPerSession, PREFIX + "upload-bytes-per-session", uploadBytesPerSession,
-                PREFIX + "analyses-per-session", analysesPerSession, PREFIX + "exports-per-session", exportsPerSession,
-                PREFIX + "jobs-per-session", jobsPerSession);
+        return Map.of(SESSIONS_PER_MINUTE, sessionsPerMinute, SESSION_BURST, sessionBurst, FILES_PER_SESSION,
+                filesPerSession, UPLOAD_BYTES_PER_SESSION, uploadBytesPerSession, ANALYSES_PER_SESSION,
+                analysesPerSession, EXPORTS_PER_SESSION, exportsPerSession, JOBS_PER_SESSION, jobsPerSession);
     }
 }

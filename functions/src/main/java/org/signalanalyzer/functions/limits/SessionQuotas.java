@@ -27,11 +27,11 @@ public class SessionQuotas {
 
     /** The session counters, with the words a person reads. */
     enum Quota {
-        FILES("files", "file", "files", "files-per-session", FREE_FILES),
-        UPLOAD_BYTES("uploadBytes", "byte", "bytes", "upload-bytes-per-session", FREE_FILES),
-        ANALYSES("analyses", "analysis", "analyses", "analyses-per-session", NEW_SESSION),
-        EXPORTS("exports", "export", "exports", "exports-per-session", NEW_SESSION),
-        JOBS("jobs", "batch job", "batch jobs", "jobs-per-session", NEW_SESSION);
+        FILES("files", "file", "files", Limits.FILES_PER_SESSION, FREE_FILES),
+        UPLOAD_BYTES("uploadBytes", "byte", "bytes", Limits.UPLOAD_BYTES_PER_SESSION, FREE_FILES),
+        ANALYSES("analyses", "analysis", "analyses", Limits.ANALYSES_PER_SESSION, NEW_SESSION),
+        EXPORTS("exports", "export", "exports", Limits.EXPORTS_PER_SESSION, NEW_SESSION),
+        JOBS("jobs", "batch job", "batch jobs", Limits.JOBS_PER_SESSION, NEW_SESSION);
 
         final String counter;
         final String one;
@@ -110,7 +110,7 @@ public class SessionQuotas {
         UsageCharge c = r.charge();
         long room = Math.max(0, c.limit() - r.used());
         return LimitRefusal.quotaExceeded("This request needs " + amount(quota, c.amount()) + " more, but this "
-                + "session's quota (" + Limits.PREFIX + quota.setting + ") is " + amount(quota, c.limit())
+                + "session's quota (" + quota.setting + ") is " + amount(quota, c.limit())
                 + " and it has " + amount(quota, r.used()) + ", leaving room for " + amount(quota, room)
                 + "; nothing was created. " + quota.howToFreeRoom);
     }

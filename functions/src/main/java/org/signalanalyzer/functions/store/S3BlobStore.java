@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3BlobStore implements BlobStore {
 
     private static final int DELETE_BATCH = 1000;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3BlobStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
 
     private final S3Client s3;
     private final S3UrlSigner signer;

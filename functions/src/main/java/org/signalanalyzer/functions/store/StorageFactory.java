@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -69,7 +70,7 @@ public class StorageFactory {
         var builder = LambdaClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
                 .overrideConfiguration(limits(settings.dynamoTimeouts()))
                 .credentialsProvider(credentials(settings)).region(region(settings));
-        if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(java.net.URI.create(endpoint));
+        if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(URI.create(endpoint));
         return builder.build();
     }
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,25 +31,13 @@ class BatchJobTest {
         byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
-        List<String> fileIds = new java.util.ArrayList<>();
-        for (String name : names) {
-            String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
-            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
-            fileIds.add(id);
-        }
+        List<String> fileIds = readyFiles(s, names, bytes);
         var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
                 "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35",
                 "layout", "lab-sets"));
         assertEquals(202, started.status(), started.toString());
         String jobId = started.json().get("jobId").asText();
-
-        JsonNode status = null;
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null).json();
-            if (status.get("status").asText().equals("done") || status.get("status").asText().equals("failed")) break;
-            Thread.sleep(200);
-        }
+        JsonNode status = await(s, jobId);
         assertEquals("done", status.get("status").asText(), status.toString());
         assertEquals(2, status.get("done").asInt());
         assertEquals(2, status.get("total").asInt());
@@ -82,12 +71,7 @@ class BatchJobTest {
         byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("202304_0521.atf", "20230405_0522_1_-20mV.atf", "202304_0523.atf");
-        List<String> fileIds = new java.util.ArrayList<>();
-        for (String name : names) {
-            String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
-            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
-            fileIds.add(id);
-        }
+        List<String> fileIds = readyFiles(s, names, bytes);
         // The desktop's Export Sets settings, as GET /api/config gives them; the third file's set is given.
         var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
                 "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "batch"), "startingPoint", 35,
@@ -113,6 +97,17 @@ class BatchJobTest {
         var badSet = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
                 "fileIds", fileIds, "layout", "lab-sets", "sets", Map.of("someone-else", 1)));
         assertEquals(400, badSet.status(), badSet.toString());
+    }
+
+    /** Uploads {@code bytes} under each name and completes it: the files' ids, in order. */
+    private static List<String> readyFiles(String[] s, List<String> names, byte[] bytes) throws Exception {
+        List<String> fileIds = new ArrayList<>();
+        for (String name : names) {
+            String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
+            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
+            fileIds.add(id);
+        }
+        return fileIds;
     }
 
     private static JsonNode await(String[] s, String jobId) throws InterruptedException {

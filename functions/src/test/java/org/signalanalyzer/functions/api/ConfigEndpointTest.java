@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.SavitzkyGolay;
+import org.signalanalyzer.functions.analyses.ChargeVoltageController;
+import org.signalanalyzer.functions.jobs.JobController;
 
 /**
  * {@code GET /api/config} answers without a session, cacheable, with shared-dsp's presets and defaults as they are
@@ -46,9 +48,9 @@ class ConfigEndpointTest {
         assertEquals(35, sets.get("startingPoint").asInt());
         assertEquals(5, c.get("exports").get("layouts").size());
         JsonNode cv = c.get("chargeVoltage");
-        assertEquals(org.signalanalyzer.functions.analyses.ChargeVoltageController.MAX_FILES_PER_CALL,
+        assertEquals(ChargeVoltageController.MAX_FILES_PER_CALL,
                 cv.get("maxFilesPerCall").asInt(), "the limit the charge-voltage call enforces");
-        assertEquals(org.signalanalyzer.functions.jobs.JobController.MAX_FILES, cv.get("maxFilesPerJob").asInt());
+        assertEquals(JobController.MAX_FILES, cv.get("maxFilesPerJob").asInt());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.signalanalyzer.functions.support.ApiHarness.call;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.FilterMetrics;
+import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.plot.Decimation;
 import org.signalanalyzer.dsp.plot.Envelope;
 import org.signalanalyzer.functions.support.ApiHarness;
@@ -25,7 +27,7 @@ class ExportAndFilterTest {
     private static String sid;
     private static String token;
     private static String fileId;
-    private static org.signalanalyzer.dsp.io.Recording recording;
+    private static Recording recording;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -69,8 +71,8 @@ class ExportAndFilterTest {
         assertEquals(200, fresh.status(), fresh.toString());
         assertEquals(exportId, fresh.json().get("exportId").asText());
         assertEquals(export.json().get("fileName"), fresh.json().get("fileName"));
-        assertFalse(java.time.Instant.parse(fresh.json().get("expiresAt").asText())
-                .isBefore(java.time.Instant.parse(export.json().get("expiresAt").asText())), "signed later");
+        assertFalse(Instant.parse(fresh.json().get("expiresAt").asText())
+                .isBefore(Instant.parse(export.json().get("expiresAt").asText())), "signed later");
         var again = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(fresh.json().get("url").asText()))
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, again.statusCode());

@@ -13,6 +13,8 @@ import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.sessions.Tokens;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;

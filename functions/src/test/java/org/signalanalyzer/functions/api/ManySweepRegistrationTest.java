@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.signalanalyzer.functions.support.ApiHarness.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class ManySweepRegistrationTest {
     void aHeaderClaimingMoreSamplesThanOneRegistrationTakesIsRefusedWith413AndRemoved() throws Exception {
         byte[] bytes = ManySweepAbf1.write(4, SAMPLES);
         // lActualAcqLength claims 40 million samples (the data section holds 32).
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(10, 40_000_000);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(10, 40_000_000);
         String[] s = ApiHarness.newSession();
         String fileId = UploadFlowTest.upload(s[0], s[1], "claims_too_much.abf", bytes, "application/octet-stream");
         var refused = call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.S3ProxyServer;
 
@@ -53,6 +54,25 @@ class SecurityTest {
 
         assertEquals(objects, objectCount("sessions/" + a[0] + "/"), "nothing of A was deleted");
         assertEquals(200, call("GET", "/api/sessions/" + a[0] + "/files/" + file, a[1], null).status());
+    }
+
+    /** The session is opened before the body is read: a stranger learns nothing from how a body is judged. */
+    @Test
+    void aWrongTokenIsRefusedBeforeTheBodyIsJudged() throws Exception {
+        String[] a = ApiHarness.newSession();
+        String[] b = ApiHarness.newSession();
+        String base = "/api/sessions/" + a[0];
+        for (String path : new String[] {"/uploads", "/analyses", "/exports", "/jobs", "/charge-voltage",
+                "/files/" + Tokens.newId() + "/filter", "/analyses/" + Tokens.newId() + "/integrals",
+                "/analyses/" + Tokens.newId() + "/fits"}) {
+            var wrong = call("POST", base + path, b[1], "{not json");
+            assertEquals(403, wrong.status(), path + ": " + wrong);
+            assertEquals("forbidden", wrong.json().get("error").asText(), path + ": " + wrong);
+            var unknown = call("POST", "/api/sessions/" + Tokens.newId() + path, a[1], "{\"unknownField\": 1}");
+            assertEquals(404, unknown.status(), path + ": " + unknown);
+        }
+        var adjust = call("PUT", base + "/analyses/" + Tokens.newId() + "/adjustments", null, "[]");
+        assertEquals(403, adjust.status(), adjust.toString());
     }
 
     @Test

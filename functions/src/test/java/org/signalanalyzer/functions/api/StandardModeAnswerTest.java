@@ -50,6 +50,16 @@ class StandardModeAnswerTest {
         assertTrue(full.purpleDepol().length > 3000, "the full curve is at sample resolution");
         assertEquals(0, result.get("purpleDepol").size(), "long curves are answered as display curves only");
         assertTrue(result.get("curvesOmitted").toString().contains("purpleDepol"));
+        assertEquals(0, result.get("purpleDepolTimesS").size(), "with its times");
+        // Each curve is either omitted, values and times, or answered whole.
+        Map<String, double[]> fullCurves = Map.of("orange", full.orange(), "normalized", full.normalized(),
+                "average", full.average(), "purpleHyperpol", full.purpleHyperpol(), "purpleDepol", full.purpleDepol());
+        fullCurves.forEach((name, values) -> {
+            boolean omitted = result.get("curvesOmitted").toString().contains("\"" + name + "\"");
+            assertEquals(omitted, values.length > 2 * 1500, name + " is omitted exactly when it is long");
+            assertEquals(omitted ? 0 : values.length, result.get(name).size(), name);
+            assertEquals(omitted ? 0 : values.length, result.get(name + "TimesS").size(), name + "TimesS");
+        });
 
         JsonNode depol = r.json().get("curves").get("purpleDepol");
         assertEquals("step onset", depol.get("origin").asText());

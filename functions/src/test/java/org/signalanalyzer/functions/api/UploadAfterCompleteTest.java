@@ -44,6 +44,15 @@ class UploadAfterCompleteTest {
         return UploadFlowTest.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The upload with the ticket's URL, then complete: the parsed description. */
+    private static ApiHarness.Response putAndComplete(String[] s, JsonNode ticket, byte[] bytes) throws Exception {
+        assertEquals(200, put(ticket, bytes, Map.of()).statusCode());
+        var ready = call("POST", "/api/sessions/" + s[0] + "/files/" + ticket.get("fileId").asText() + "/complete",
+                s[1], null);
+        assertEquals(200, ready.status(), ready.toString());
+        return ready;
+    }
+
     private static BlobStore blobs() {
         return ApiHarness.handler().getApplicationContext().getBean(BlobStore.class);
     }
@@ -61,9 +70,7 @@ class UploadAfterCompleteTest {
         String[] s = ApiHarness.newSession();
         JsonNode t = ticket(s, first);
         String fileId = t.get("fileId").asText();
-        assertEquals(200, put(t, first, Map.of()).statusCode());
-        var ready = call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null);
-        assertEquals(200, ready.status(), ready.toString());
+        var ready = putAndComplete(s, t, first);
         assertEquals(StepProtocolAnalysis.sha256(first), ready.json().get("sha256").asText());
         String upload = BlobKeys.upload(s[0], fileId);
         assertTrue(blobs().size(upload).isEmpty(), "the upload is deleted once parsed");
@@ -86,8 +93,7 @@ class UploadAfterCompleteTest {
         String[] s = ApiHarness.newSession();
         JsonNode t = ticket(s, bytes);
         String fileId = t.get("fileId").asText();
-        assertEquals(200, put(t, bytes, Map.of()).statusCode());
-        assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null).status());
+        putAndComplete(s, t, bytes);
         assertEquals(204, call("DELETE", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null).status());
 
         assertEquals(200, put(t, bytes, Map.of()).statusCode());

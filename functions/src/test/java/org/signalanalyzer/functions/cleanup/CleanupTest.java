@@ -3,13 +3,15 @@ package org.signalanalyzer.functions.cleanup;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.store.Entry;
@@ -20,12 +22,13 @@ import org.signalanalyzer.functions.support.Dynalite;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.S3ProxyServer;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The scheduled cleanup through its Lambda entry point, against dynalite (which has no TTL) and S3Proxy. */
 class CleanupTest {
 
     private static CleanupFunction function;
-    private final SessionStore store = new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, java.time.Duration.ofHours(24));
+    private final SessionStore store = new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, Duration.ofHours(24));
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll
@@ -58,8 +61,8 @@ class CleanupTest {
 
     private boolean hasItems(String sessionId) {
         return !Dynalite.get().client().query(r -> r.tableName(Dynalite.TABLE).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(java.util.Map.of(":p",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sessionId))))
+                .expressionAttributeValues(Map.of(":p",
+                        AttributeValue.fromS(sessionId))))
                 .items().isEmpty();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -84,7 +85,7 @@ final class BodyMutator {
             case 1 -> F.booleanNode(rnd.nextBoolean());
             case 2 -> F.textNode(WORDS[rnd.nextInt(WORDS.length)]);
             case 3 -> F.numberNode(new double[] {0, -1, 1e-300, 1e300, Double.MAX_VALUE, 0.5}[rnd.nextInt(6)]);
-            case 4 -> F.numberNode(new java.math.BigInteger("9".repeat(1 + rnd.nextInt(60))));
+            case 4 -> F.numberNode(new BigInteger("9".repeat(1 + rnd.nextInt(60))));
             case 5 -> F.numberNode(rnd.nextInt(1000) - 100);
             case 6 -> F.arrayNode().add(rnd.nextInt(300) - 50).add(rnd.nextInt(300) - 50);
             case 7 -> F.objectNode().put(WORDS[rnd.nextInt(WORDS.length)], rnd.nextInt(10));

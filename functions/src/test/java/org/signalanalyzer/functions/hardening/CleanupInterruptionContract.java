@@ -3,6 +3,7 @@ package org.signalanalyzer.functions.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.cleanup.SessionCleanup;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.Entry;
@@ -59,7 +60,7 @@ public abstract class CleanupInterruptionContract {
             InvocationHandler h = (proxy, method, args) -> {
                 if (calls.incrementAndGet() >= failFrom) {
                     throw new StorageUnavailableException("cut at call " + failFrom + " (" + method.getName() + ")",
-                            new java.io.IOException("connection reset"));
+                            new IOException("connection reset"));
                 }
                 try {
                     return method.invoke(target, args);

@@ -1,5 +1,6 @@
 package org.signalanalyzer.functions.hardening;
 
+import java.time.Duration;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.Dynalite;
@@ -9,6 +10,6 @@ class CleanupInterruptionTest extends CleanupInterruptionContract {
 
     @Override
     protected SessionStore store() {
-        return new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, java.time.Duration.ofHours(24));
+        return new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, Duration.ofHours(24));
     }
 }

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.api.Tokens;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.support.ApiHarness;
 
 /**
@@ -62,7 +66,7 @@ class LambdaIsolationTest {
     /** Forged tokens by name; those with control characters are in {@link #controlCharacterTokens}. */
     private static Map<String, String> forgedTokens() {
         String flipped = a.token().substring(0, a.token().length() - 1) + (a.token().endsWith("A") ? "B" : "A");
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("B's token", b.token());
         m.put("A's token with its last character changed", flipped);
         m.put("empty", "");
@@ -243,10 +247,10 @@ class LambdaIsolationTest {
             String preAllowed = pre.header("Access-Control-Allow-Origin");
             assertTrue(preAllowed == null || !preAllowed.equals(origin), "preflight from " + origin + ": " + pre.headers());
             // The storage's own CORS (for the browser's presigned PUT) grants only the site's origin.
-            var s3 = SessionFixture.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.uploadUrl()))
-                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+            var s3 = SessionFixture.HTTP.send(HttpRequest.newBuilder(URI.create(a.uploadUrl()))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                     .header("Origin", origin).header("Access-Control-Request-Method", "PUT").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             assertFalse(s3.headers().firstValue("Access-Control-Allow-Origin").map(v -> v.equals(origin) || v.equals("*"))
                     .orElse(false), "S3 preflight from " + origin + ": " + s3.headers().map());
         }

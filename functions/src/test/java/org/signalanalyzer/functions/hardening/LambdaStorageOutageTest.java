@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class LambdaStorageOutageTest {
     /** The calls a page makes, each as a supplier of its answer. */
     private static Map<String, Supplier<ApiHarness.Response>> calls() {
         String base = "/api/sessions/" + s.sid();
-        Map<String, Supplier<ApiHarness.Response>> m = new java.util.LinkedHashMap<>();
+        Map<String, Supplier<ApiHarness.Response>> m = new LinkedHashMap<>();
         m.put("create session", () -> ApiHarness.call(api, "POST", "/api/sessions", (String) null, null));
         m.put("get session", () -> ApiHarness.call(api, "GET", base, s.token(), null));
         m.put("upload ticket", () -> ApiHarness.call(api, "POST", base + "/uploads", s.token(),

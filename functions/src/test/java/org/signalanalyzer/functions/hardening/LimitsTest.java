@@ -3,13 +3,14 @@ package org.signalanalyzer.functions.hardening;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
+import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.Dynalite;
 
 /**
@@ -158,7 +159,7 @@ class LimitsTest {
         Response session = ApiHarness.call(api, "POST", "/api/sessions", (String) null, null);
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
-        byte[] junk = "this is no recording\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] junk = "this is no recording\n".getBytes(StandardCharsets.UTF_8);
         Response ticket = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
                 "junk.atf", "contentType", "application/octet-stream", "sizeBytes", junk.length));
         assertEquals(201, ticket.status(), ticket.toString());

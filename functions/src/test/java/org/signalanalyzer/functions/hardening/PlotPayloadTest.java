@@ -8,16 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.io.AcquisitionMode;
 import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingFormat;
-import org.signalanalyzer.functions.api.Documents;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.recordings.FileDescription;
 import org.signalanalyzer.functions.recordings.RecordingArchive;
+import org.signalanalyzer.functions.sessions.Tokens;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;
@@ -36,7 +37,7 @@ class PlotPayloadTest {
         Session session = ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
         int n = 10_000_000;
         double[] x = new double[n];
-        java.util.Random noise = new java.util.Random(3);
+        Random noise = new Random(3);
         for (int i = 0; i < n; i++) x[i] = Math.sin(i * 1e-4) * 100 + noise.nextGaussian();
         Recording r = new Recording("ten-million.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.GAP_FREE, 2e-5, 0,
                 List.of(new Channel("Im", "pA")), new double[] {0}, new double[][][] {{x}}, List.of(), "", null, Map.of());

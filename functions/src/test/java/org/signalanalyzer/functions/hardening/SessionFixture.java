@@ -8,12 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.Dynalite;
 import org.signalanalyzer.functions.support.S3ProxyServer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -21,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 record SessionFixture(String sid, String token, String fileId, String analysisId, String exportId, String exportUrl,
                       String uploadUrl, String uploadType, int uploadLength) {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final String RECORDING = "202304_0521.atf";
     static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
             "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
@@ -73,10 +77,10 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
     }
 
     /** The keys of the session's items, straight from DynamoDB (pk is the session id). */
-    java.util.Set<String> items() {
-        java.util.Set<String> m = new java.util.TreeSet<>();
-        var dynamo = org.signalanalyzer.functions.support.Dynalite.get().client();
-        dynamo.scanPaginator(r -> r.tableName(org.signalanalyzer.functions.support.Dynalite.TABLE)).items()
+    Set<String> items() {
+        Set<String> m = new TreeSet<>();
+        var dynamo = Dynalite.get().client();
+        dynamo.scanPaginator(r -> r.tableName(Dynalite.TABLE)).items()
                 .forEach(item -> {
                     String pk = item.get("pk").s();
                     if (pk.equals(sid)) m.add(item.get("sk").s());

@@ -30,16 +30,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.api.Tokens;
 import org.signalanalyzer.functions.cleanup.CleanupFunction;
 import org.signalanalyzer.functions.jobs.JobRequest;
 import org.signalanalyzer.functions.jobs.JobWorkerFunction;
+import org.signalanalyzer.functions.sessions.Tokens;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
-import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
+import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.MotoServer;
 import org.signalanalyzer.functions.support.WorkbookValues;
@@ -50,6 +50,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -220,7 +221,7 @@ class LeastPrivilegeTest {
                     .updateExpression("SET lastUsedAt = :then").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":then", AttributeValue.fromN(Long.toString(
                             Instant.now().minusSeconds(600).toEpochMilli())))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException gone) {
             // the session is deleted already: nothing to age
         }
     }

@@ -5,6 +5,7 @@ import static org.signalanalyzer.functions.support.ApiHarness.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.env.Environment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.api.Documents;
+import org.signalanalyzer.functions.sessions.Tokens;
+import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
@@ -87,7 +89,7 @@ class JobWorkerLambdaTest {
     /** A job item as JobController writes it, but handed to no runner: only the test invokes the worker. */
     private static String queuedJob(String[] s, String status, Instant createdAt) {
         Session session = bean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
-        String jobId = org.signalanalyzer.functions.api.Tokens.newId();
+        String jobId = Tokens.newId();
         String request = "{\"kind\":\"batch\",\"fileIds\":[\"" + s[2] + "\"],\"mode\":\"desktop\","
                 + "\"chain\":{\"preset\":\"raw\"},\"startingPoint\":\"35\",\"layout\":\"full\"}";
         bean(Documents.class).create(session, JobState.KIND, jobId, new JobState(jobId, status, 0, 1, "",
@@ -170,7 +172,7 @@ class JobWorkerLambdaTest {
     @Test
     void aJobPastItsDeadlineReadsFailedAndALateWorkerDoesNotRunIt() throws Exception {
         String[] s = sessionWithFile();
-        Duration deadline = bean(io.micronaut.context.env.Environment.class)
+        Duration deadline = bean(Environment.class)
                 .getRequiredProperty("signal.jobs.deadline", Duration.class);
         Instant longAgo = Clock.systemUTC().instant().minus(deadline).minusSeconds(60);
         String jobId = queuedJob(s, JobState.QUEUED, longAgo);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,7 +219,7 @@ public abstract class SessionStoreContract {
         AtomicInteger granted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Future<?>> done = new java.util.ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 6; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 8; i++) {

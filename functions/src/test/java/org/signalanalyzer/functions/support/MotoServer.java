@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -121,7 +122,7 @@ public final class MotoServer implements AutoCloseable {
      * in its IAM mode (it answers 500), so the test checks the signer's rights with a header-signed twin of the
      * request and sends the presigned one itself through this window.
      */
-    public <T> T withoutIam(java.util.concurrent.Callable<T> action) throws Exception {
+    public <T> T withoutIam(Callable<T> action) throws Exception {
         setNoAuthCount("inf");
         try {
             return action.call();

@@ -2,13 +2,20 @@ package org.signalanalyzer.functions.template;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.web.router.Router;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +26,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import io.micronaut.web.router.Router;
 
 /**
  * template.yaml against the code (cfn-lint checks the template against CloudFormation; this checks it against
@@ -49,7 +56,7 @@ class TemplateContractTest {
                     String key = tag.equals("Ref") ? "Ref" : "Fn::" + tag;
                     Object value = node instanceof ScalarNode s ? s.getValue()
                             : node instanceof SequenceNode q ? constructSequence(q) : constructMapping(
-                                    (org.yaml.snakeyaml.nodes.MappingNode) node);
+                                    (MappingNode) node);
                     return Map.of(key, value);
                 }
             });
@@ -165,7 +172,7 @@ class TemplateContractTest {
             if (variable.startsWith("SIGNAL_LIMITS_")) {
                 // Micronaut maps SIGNAL_LIMITS_FILES_PER_SESSION to signal.limits.files-per-session itself.
                 String property = "signal.limits." + variable.substring("SIGNAL_LIMITS_".length())
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                        .toLowerCase(Locale.ROOT).replace('_', '-');
                 assertTrue(limitProperties.containsKey(property), variable + " sets a limit Limits reads: " + property);
                 continue;
             }
@@ -221,7 +228,7 @@ class TemplateContractTest {
         Map<String, Object> responses = map(api.get("GatewayResponses"));
         Map<String, Object> missing = map(responses.get("MISSING_AUTHENTICATION_TOKEN"));
         assertEquals("404", missing.get("StatusCode").toString(), "an unknown route is a 404, as documented");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = new ObjectMapper();
         var body = json.readTree((String) map(missing.get("ResponseTemplates")).get("application/json"));
         assertEquals("not_found", body.get("error").asText());
         assertFalse(body.get("message").asText().isBlank());
@@ -242,7 +249,7 @@ class TemplateContractTest {
     void theSiteOriginMustBeGivenAndBeAnHttpsOrigin() {
         Map<String, Object> origin = map(map(template.get("Parameters")).get("SiteOrigin"));
         assertNull(origin.get("Default"), "no guessed origin for CORS to allow");
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile((String) origin.get("AllowedPattern"));
+        Pattern pattern = Pattern.compile((String) origin.get("AllowedPattern"));
         for (String ok : List.of("https://signals.example.org", "https://my-lab.herokuapp.com", "https://x.io:8443")) {
             assertTrue(pattern.matcher(ok).matches(), ok);
         }
@@ -281,13 +288,13 @@ class TemplateContractTest {
     @Test
     void theRulesRefuseABackstopThatALiveSessionOrItsCleanupCouldOutlast() {
         Map<String, Object> parameters = map(template.get("Parameters"));
-        java.time.Duration grace = io.micronaut.core.convert.ConversionService.SHARED.convertRequired(
-                globalEnvironment().get("SESSION_TTL_GRACE"), java.time.Duration.class);
+        Duration grace = ConversionService.SHARED.convertRequired(
+                globalEnvironment().get("SESSION_TTL_GRACE"), Duration.class);
         Map<String, Object> rules = map(template.get("Rules"));
         int refused = 0;
         for (Object lifetime : (List<?>) map(parameters.get("SessionLifetime")).get("AllowedValues")) {
-            java.time.Duration life = io.micronaut.core.convert.ConversionService.SHARED.convertRequired(
-                    lifetime.toString(), java.time.Duration.class);
+            Duration life = ConversionService.SHARED.convertRequired(
+                    lifetime.toString(), Duration.class);
             for (Object days : (List<?>) map(parameters.get("ObjectBackstopDays")).get("AllowedValues")) {
                 Map<String, String> values = Map.of("SessionLifetime", lifetime.toString(),
                         "ObjectBackstopDays", days.toString());
@@ -299,7 +306,7 @@ class TemplateContractTest {
                         accepted &= truth(map(a).get("Assert"), values);
                     }
                 }
-                boolean safe = java.time.Duration.ofDays(Long.parseLong(days.toString())).compareTo(life.plus(grace)) > 0;
+                boolean safe = Duration.ofDays(Long.parseLong(days.toString())).compareTo(life.plus(grace)) > 0;
                 assertEquals(safe, accepted, "SessionLifetime " + lifetime + ", ObjectBackstopDays " + days);
                 if (!accepted) refused++;
             }
@@ -329,7 +336,7 @@ class TemplateContractTest {
 
     private static String value(Object o, Map<String, String> parameters) {
         if (o instanceof Map<?, ?> m && m.containsKey("Ref")) {
-            return java.util.Objects.requireNonNull(parameters.get((String) m.get("Ref")), m.toString());
+            return Objects.requireNonNull(parameters.get((String) m.get("Ref")), m.toString());
         }
         return o.toString();
     }
@@ -497,7 +504,7 @@ class TemplateContractTest {
             if (!e.getKey().startsWith("SIGNAL_LIMITS_")) continue;
             limits++;
             String property = "signal.limits." + e.getKey().substring("SIGNAL_LIMITS_".length())
-                    .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    .toLowerCase(Locale.ROOT).replace('_', '-');
             Object parameterDefault = parameter((String) map(e.getValue()).get("Ref")).get("Default");
             assertEquals(((Number) defaults.get(property)).longValue(), ((Number) parameterDefault).longValue(),
                     e.getKey() + " defaults to Limits' own default");

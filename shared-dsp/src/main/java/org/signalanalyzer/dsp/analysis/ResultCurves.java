@@ -1,7 +1,9 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.signalanalyzer.dsp.plot.DisplayCurve;
 
 /**
@@ -36,6 +38,28 @@ public final class ResultCurves {
         if (r.mode() == AnalysisMode.STANDARD) return h ? r.hyperpolOnsetS() : r.depolOnsetS();
         double[] t = h ? r.purpleHyperpolTimesS() : r.purpleDepolTimesS();
         return t.length == 0 ? 0 : t[0];
+    }
+
+    /**
+     * {@code r} with the named curves ({@link #display}'s names) empty, values and times, everything else as it is:
+     * for an answer that carries those curves only as display curves.
+     */
+    public static AnalysisResult withoutCurves(AnalysisResult r, Collection<String> names) {
+        Set<String> known = Set.of("orange", "normalized", "average", "purpleHyperpol", "purpleDepol");
+        if (!known.containsAll(names)) throw new IllegalArgumentException("not curves of a result: " + names);
+        double[] none = new double[0];
+        boolean o = names.contains("orange");
+        boolean n = names.contains("normalized");
+        boolean a = names.contains("average");
+        boolean h = names.contains("purpleHyperpol");
+        boolean d = names.contains("purpleDepol");
+        return new AnalysisResult(r.mode(), r.startingPoint(), r.startingPointSource(), r.startingPointScores(),
+                r.baselinePa(), r.v0Mv(), r.v2Mv(), o ? none : r.orange(), o ? none : r.orangeTimesS(),
+                n ? none : r.normalized(), n ? none : r.normalizedTimesS(), a ? none : r.average(),
+                a ? none : r.averageTimesS(), h ? none : r.purpleHyperpol(), h ? none : r.purpleHyperpolTimesS(),
+                d ? none : r.purpleDepol(), d ? none : r.purpleDepolTimesS(), r.depolOnsetS(), r.hyperpolOnsetS(),
+                r.steps(), r.ranges(), r.qHyperpolPc(), r.qDepolPc(), r.capacitanceNf(), r.fits(), r.provenance(),
+                r.adjustments(), r.analysed());
     }
 
     private static DisplayCurve purple(String name, double[] v, double[] tS, Double onsetS, int columns) {

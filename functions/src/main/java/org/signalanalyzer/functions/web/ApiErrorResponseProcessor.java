@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpMethod;
@@ -23,18 +23,18 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) return response.body(null);
         int status = response.code();
-        String code = switch (status) {
-            case 403 -> "forbidden";
-            case 404, 405 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "too_large";
-            case 503 -> "storage_unavailable";
-            default -> status >= 500 ? "internal_error" : "invalid_parameter";
+        ErrorCode code = switch (status) {
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404, 405 -> ErrorCode.NOT_FOUND;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 503 -> ErrorCode.STORAGE_UNAVAILABLE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_PARAMETER;
         };
         String message = context.hasErrors()
                 ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                 : response.reason();
         if (status >= 500) message = "The server failed on this request; it has been logged. Try again later.";
-        return response.body(new ApiError(code, message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return response.body(new ApiError(code.code(), message)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.recordings;
 
 import io.micronaut.serde.annotation.Serdeable;
 import org.signalanalyzer.dsp.plot.Envelope;

@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.web;
 
 import io.micronaut.serde.annotation.Serdeable;
 

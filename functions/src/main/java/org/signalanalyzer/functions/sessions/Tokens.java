@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.sessions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

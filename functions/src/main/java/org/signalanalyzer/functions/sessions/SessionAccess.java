@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.sessions;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.SessionStore;
+import org.signalanalyzer.functions.web.ApiException;
 
 /** Opens the caller's session: the id must name a live session and the bearer token must be its secret. */
 @Singleton

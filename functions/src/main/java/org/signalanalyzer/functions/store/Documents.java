@@ -1,4 +1,4 @@
-package org.signalanalyzer.functions.api;
+package org.signalanalyzer.functions.store;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import org.signalanalyzer.functions.store.Entry;
-import org.signalanalyzer.functions.store.Session;
-import org.signalanalyzer.functions.store.SessionStore;
 
 /** Typed access to a session's entries (their documents are JSON). */
 @Singleton
@@ -30,8 +27,15 @@ public class Documents {
         return store.replaceEntry(session.sessionId(), current.withDocument(write(document)));
     }
 
+    /** The entry; empty when the session has none of that kind and id, or the id is not one the server made. */
     public Optional<Entry> find(Session session, String kind, String id) {
+        if (!BlobKeys.isId(id)) return Optional.empty();
         return store.findEntry(session.sessionId(), kind, id);
+    }
+
+    /** The entry's document as {@code type}; empty as for {@link #find(Session, String, String)}. */
+    public <T> Optional<T> find(Session session, String kind, String id, Class<T> type) {
+        return find(session, kind, id).map(e -> read(e, type));
     }
 
     public <T> T read(Entry entry, Class<T> type) {
