@@ -163,12 +163,13 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     }
 
     @Override
-    public synchronized void deleteEntry(String sessionId, String kind, String id) {
-        if (stored(sessionId, kind, id) == null) return;
+    public synchronized boolean deleteEntry(String sessionId, String kind, String id) {
+        if (stored(sessionId, kind, id) == null) return false;
         ObjectNode line = json.createObjectNode().put("op", "dropEntry").put("sid", sessionId).put("kind", kind)
                 .put("id", id);
         append(line);
         apply(line);
+        return true;
     }
 
     @Override

@@ -83,8 +83,7 @@ public class FileController {
             recording = RecordingReaders.read(file.fileName(), bytes, limits.readLimits());
         } catch (RecordingFormatException e) {
             blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
-            documents.delete(session, FileDescription.KIND, fileId);
-            quotas.fileRemoved(session, file.sizeBytes());
+            if (documents.delete(session, FileDescription.KIND, fileId)) quotas.fileRemoved(session, file.sizeBytes());
             throw limits.refusal(e);
         }
         archive.store(session.sessionId(), fileId, recording);
@@ -110,8 +109,8 @@ public class FileController {
     public void delete(@Caller Session session, String fileId) {
         FileDescription file = files.describe(session, fileId);
         blobs.deletePrefix(BlobKeys.filePrefix(session.sessionId(), fileId));
-        documents.delete(session, FileDescription.KIND, fileId);
-        quotas.fileRemoved(session, file.sizeBytes());
+        // Only the delete that removed the item gives the room back: two concurrent deletes must not free it twice.
+        if (documents.delete(session, FileDescription.KIND, fileId)) quotas.fileRemoved(session, file.sizeBytes());
     }
 
     /**

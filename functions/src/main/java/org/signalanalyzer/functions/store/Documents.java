@@ -50,8 +50,9 @@ public class Documents {
         return store.listEntries(session.sessionId(), kind).stream().map(e -> read(e, type)).toList();
     }
 
-    public void delete(Session session, String kind, String id) {
-        store.deleteEntry(session.sessionId(), kind, id);
+    /** True when this call removed the entry (a concurrent delete of the same entry answers false). */
+    public boolean delete(Session session, String kind, String id) {
+        return store.deleteEntry(session.sessionId(), kind, id);
     }
 
     private String write(Object document) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -135,8 +136,10 @@ public final class DynamoSessionStore implements SessionStore {
     }
 
     @Override
-    public void deleteEntry(String sessionId, String kind, String id) {
-        call("delete " + kind, () -> dynamo.deleteItem(r -> r.tableName(table).key(key(sessionId, sortKey(kind, id)))));
+    public boolean deleteEntry(String sessionId, String kind, String id) {
+        // ALL_OLD is empty for the loser of two concurrent deletes: DynamoDB applies them one after the other.
+        return call("delete " + kind, () -> dynamo.deleteItem(r -> r.tableName(table)
+                .key(key(sessionId, sortKey(kind, id))).returnValues(ReturnValue.ALL_OLD))).hasAttributes();
     }
 
     @Override

@@ -39,8 +39,11 @@ public interface SessionStore {
     /** The session's entries of one kind, in id order. */
     List<Entry> listEntries(String sessionId, String kind);
 
-    /** Removes an entry; removing a missing entry is not an error. */
-    void deleteEntry(String sessionId, String kind, String id);
+    /**
+     * Removes an entry; removing a missing entry is not an error. True only for the call that removed it, so of two
+     * concurrent deletes exactly one gives the entry's quota back.
+     */
+    boolean deleteEntry(String sessionId, String kind, String id);
 
     /**
      * Ids of sessions whose items are due for removal at {@code now}: expired, marked deleting, or entries left

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,9 +123,35 @@ public abstract class SessionStoreContract {
         assertEquals(List.of("a", "b"), store().listEntries(sid, "file").stream().map(Entry::id).toList());
         assertEquals(List.of("x"), store().listEntries(sid, "analysis").stream().map(Entry::id).toList());
         assertTrue(store().findEntry(other, "file", "a").isEmpty(), "ids are looked up inside their session");
-        store().deleteEntry(sid, "file", "a");
-        store().deleteEntry(sid, "file", "never-there");
+        assertTrue(store().deleteEntry(sid, "file", "a"));
+        assertFalse(store().deleteEntry(sid, "file", "never-there"));
         assertEquals(List.of("b"), store().listEntries(sid, "file").stream().map(Entry::id).toList());
+    }
+
+    @Test
+    void ofConcurrentDeletesOfOneEntryExactlyOneRemovesIt() throws Exception {
+        String sid = newId();
+        store().createSession(session(sid, now.plusSeconds(3600)));
+        store().putEntry(sid, entry("file", "f", "{}", now.plusSeconds(3600)));
+        int callers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> deletes = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                deletes.add(pool.submit(() -> {
+                    start.await();
+                    return store().deleteEntry(sid, "file", "f");
+                }));
+            }
+            start.countDown();
+            int removed = 0;
+            for (Future<Boolean> d : deletes) removed += d.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            assertEquals(1, removed, "only the delete that removed the entry may give its quota back");
+            assertTrue(store().findEntry(sid, "file", "f").isEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
