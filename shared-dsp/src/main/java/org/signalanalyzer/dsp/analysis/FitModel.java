@@ -13,10 +13,14 @@ public enum FitModel {
 
     private final String label;
 
-    FitModel(String label) { this.label = label; }
+    FitModel(String label) {
+        this.label = label;
+    }
 
     /** The fewest points a fit of this model takes (an exponential has three parameters and needs one to spare). */
-    public int minPoints() { return this == LINEAR ? 2 : 4; }
+    public int minPoints() {
+        return this == LINEAR ? 2 : 4;
+    }
 
     /** Each parameter's unit, in the order a table shows them. */
     public java.util.Map<String, String> parameterUnits() {
@@ -33,7 +37,9 @@ public enum FitModel {
     }
 
     @JsonValue
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     @JsonCreator
     public static FitModel parse(String text) {

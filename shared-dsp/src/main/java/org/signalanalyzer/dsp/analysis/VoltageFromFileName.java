@@ -17,10 +17,10 @@ public final class VoltageFromFileName {
     private static final Pattern SET_NAME =
             Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.atf", Pattern.CASE_INSENSITIVE);
 
-    private VoltageFromFileName() { }
+    private VoltageFromFileName() {}
 
     /** A file of the batch "Export Sets" naming: its file number, set number and V2. */
-    public record SetName(String fileNumber, int set, int voltageMv) { }
+    public record SetName(String fileNumber, int set, int voltageMv) {}
 
     /**
      * The desktop's set naming (docs/desktop-conventions.md#file-name-conventions): the whole base name {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}; otherwise,
@@ -31,13 +31,15 @@ public final class VoltageFromFileName {
         String name = baseName(fileName);
         Matcher m = SET_NAME.matcher(name);
         if (m.matches()) {
-            return java.util.Optional.of(new SetName(m.group(1), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))));
+            return java.util.Optional.of(
+                    new SetName(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
         String[] parts = stripExtension(name).split("_");
         if (parts.length < 4) return java.util.Optional.empty();
         try {
-            return java.util.Optional.of(new SetName(parts[0] + "_" + parts[1], Integer.parseInt(parts[2]),
+            return java.util.Optional.of(new SetName(
+                    parts[0] + "_" + parts[1],
+                    Integer.parseInt(parts[2]),
                     Integer.parseInt(parts[3].replace("mV", ""))));
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();

@@ -15,6 +15,7 @@ final class Arguments {
     private final Map<String, String> options = new HashMap<>();
     /** Every value of an option given more than once, in order ({@link #options} keeps the last). */
     private final Map<String, List<String>> repeated = new HashMap<>();
+
     private final Set<String> flags = new HashSet<>();
     private final Set<String> used = new HashSet<>();
 
@@ -92,7 +93,9 @@ final class Arguments {
         }
     }
 
-    List<String> positional() { return positional; }
+    List<String> positional() {
+        return positional;
+    }
 
     String positional(int index, String what) throws UsageException {
         if (index >= positional.size()) throw new UsageException("missing " + what);

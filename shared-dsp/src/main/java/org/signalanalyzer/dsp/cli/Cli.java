@@ -21,9 +21,11 @@ public final class Cli {
         register(new QvCommand());
     }
 
-    private Cli() { }
+    private Cli() {}
 
-    private static void register(Command c) { COMMANDS.put(c.name(), c); }
+    private static void register(Command c) {
+        COMMANDS.put(c.name(), c);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

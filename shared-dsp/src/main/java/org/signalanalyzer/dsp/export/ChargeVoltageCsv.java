@@ -27,23 +27,51 @@ final class ChargeVoltageCsv {
     static final String POINTS_FILE = "qv_points.csv";
     static final String FITS_FILE = "qv_fits.csv";
 
-    static final List<String> POINT_COLUMNS = List.of("set", "analysis", "file", "v2_mv", "named_v2_mv",
-            "q_depol_pc", "q_hyperpol_pc", "capacitance_nf", "in_fit");
+    static final List<String> POINT_COLUMNS = List.of(
+            "set",
+            "analysis",
+            "file",
+            "v2_mv",
+            "named_v2_mv",
+            "q_depol_pc",
+            "q_hyperpol_pc",
+            "capacitance_nf",
+            "in_fit");
 
-    static final List<String> FIT_COLUMNS = List.of("set", "status", "refusal_reason", "refusal_message", "points",
-            "degrees_of_freedom", "q_max_pc", "q_max_se_pc", "q_max_ci95_low_pc", "q_max_ci95_high_pc", "v_half_mv",
-            "v_half_se_mv", "v_half_ci95_low_mv", "v_half_ci95_high_mv", "slope_mv", "slope_se_mv",
-            "slope_ci95_low_mv", "slope_ci95_high_mv", "r2", "rms_residual_pc", "fitted_charge");
+    static final List<String> FIT_COLUMNS = List.of(
+            "set",
+            "status",
+            "refusal_reason",
+            "refusal_message",
+            "points",
+            "degrees_of_freedom",
+            "q_max_pc",
+            "q_max_se_pc",
+            "q_max_ci95_low_pc",
+            "q_max_ci95_high_pc",
+            "v_half_mv",
+            "v_half_se_mv",
+            "v_half_ci95_low_mv",
+            "v_half_ci95_high_mv",
+            "slope_mv",
+            "slope_se_mv",
+            "slope_ci95_low_mv",
+            "slope_ci95_high_mv",
+            "r2",
+            "rms_residual_pc",
+            "fitted_charge");
 
-    private ChargeVoltageCsv() { }
+    private ChargeVoltageCsv() {}
 
     /** The sets of the analyses whose names tell one, each analysis at the V2 it used. */
     static ChargeVoltageResult sets(List<NamedAnalysis> analyses) {
         // A set given explicitly (export's "sets", the CLI's --set-of) wins over the name, as in the lab sheets.
         List<NamedAnalysis> members = analyses.stream()
-                .filter(a -> a.set() != null || SetMembership.identifies(a.fileName())).toList();
+                .filter(a -> a.set() != null || SetMembership.identifies(a.fileName()))
+                .toList();
         List<ChargeVoltageAnalysis.Analysed> named = members.stream()
-                .map(a -> new ChargeVoltageAnalysis.Analysed(a.name(), a.fileName(), a.result())).toList();
+                .map(a -> new ChargeVoltageAnalysis.Analysed(a.name(), a.fileName(), a.result()))
+                .toList();
         if (named.isEmpty()) return new ChargeVoltageResult(null, List.of(), null);
         Map<String, SetAssignment> assigned = new HashMap<>();
         for (NamedAnalysis a : members) {
@@ -66,9 +94,16 @@ final class ChargeVoltageCsv {
         csv.endLine();
         for (ChargeVoltageSet s : sets(analyses).sets()) {
             for (ChargeVoltagePoint p : s.points()) {
-                csv.text(s.set()).text(p.id()).text(p.file()).exact(p.v2Mv()).exact(p.namedV2Mv())
-                        .exact(p.qDepolPc()).exact(p.qHyperpolPc()).exact(p.capacitanceNf())
-                        .text(p.excluded() ? "false" : "true").endLine();
+                csv.text(s.set())
+                        .text(p.id())
+                        .text(p.file())
+                        .exact(p.v2Mv())
+                        .exact(p.namedV2Mv())
+                        .exact(p.qDepolPc())
+                        .exact(p.qHyperpolPc())
+                        .exact(p.capacitanceNf())
+                        .text(p.excluded() ? "false" : "true")
+                        .endLine();
             }
         }
         w.flush();
@@ -83,13 +118,17 @@ final class ChargeVoltageCsv {
             csv.text(s.set());
             BoltzmannFit f = s.boltzmann();
             if (f == null) {
-                csv.text("refused").text(s.refusal().reason().code()).text(s.refusal().message());
+                csv.text("refused")
+                        .text(s.refusal().reason().code())
+                        .text(s.refusal().message());
                 for (int i = 4; i < FIT_COLUMNS.size() - 1; i++) csv.text(null);
             } else {
                 csv.text("fitted").text(null).text(null).whole(f.points()).whole(f.degreesOfFreedom());
                 parameter(csv, f.qMaxPc(), f.standardErrors().qMaxPc(), f.ci95().qMaxPc());
-                parameter(csv, f.vHalfMv(), f.standardErrors().vHalfMv(), f.ci95().vHalfMv());
-                parameter(csv, f.slopeMv(), f.standardErrors().slopeMv(), f.ci95().slopeMv());
+                parameter(
+                        csv, f.vHalfMv(), f.standardErrors().vHalfMv(), f.ci95().vHalfMv());
+                parameter(
+                        csv, f.slopeMv(), f.standardErrors().slopeMv(), f.ci95().slopeMv());
                 csv.exact(f.r2()).exact(f.rmsResidualPc());
             }
             csv.text("q_depol_pc").endLine();

@@ -41,7 +41,7 @@ final class ChargeVoltageSheet {
     /** The chart sits to the right of the points table. */
     static final int CHART_COLUMN = 7;
 
-    private ChargeVoltageSheet() { }
+    private ChargeVoltageSheet() {}
 
     static void fill(SheetWriter w, ChargeVoltageSet set) {
         w.text(0, 0, "Charge-voltage summary, set " + set.set(), true);
@@ -64,14 +64,36 @@ final class ChargeVoltageSheet {
         w.text(row++, 0, "Boltzmann fit", true);
         BoltzmannFit f = set.boltzmann();
         if (f == null) {
-            note(w, row, "No fit (" + set.refusal().reason().code() + "): " + set.refusal().message());
+            note(
+                    w,
+                    row,
+                    "No fit (" + set.refusal().reason().code() + "): "
+                            + set.refusal().message());
         } else {
             List<String> fitHeader = List.of("Parameter", "Estimate", "Std. error", "95% CI low", "95% CI high");
             for (int c = 0; c < fitHeader.size(); c++) w.text(row, c, fitHeader.get(c), true);
             row++;
-            parameter(w, row++, "Qmax (pC)", f.qMaxPc(), f.standardErrors().qMaxPc(), f.ci95().qMaxPc());
-            parameter(w, row++, "V½ (mV)", f.vHalfMv(), f.standardErrors().vHalfMv(), f.ci95().vHalfMv());
-            parameter(w, row++, "k (mV)", f.slopeMv(), f.standardErrors().slopeMv(), f.ci95().slopeMv());
+            parameter(
+                    w,
+                    row++,
+                    "Qmax (pC)",
+                    f.qMaxPc(),
+                    f.standardErrors().qMaxPc(),
+                    f.ci95().qMaxPc());
+            parameter(
+                    w,
+                    row++,
+                    "V½ (mV)",
+                    f.vHalfMv(),
+                    f.standardErrors().vHalfMv(),
+                    f.ci95().vHalfMv());
+            parameter(
+                    w,
+                    row++,
+                    "k (mV)",
+                    f.slopeMv(),
+                    f.standardErrors().slopeMv(),
+                    f.ci95().slopeMv());
             w.text(row, 0, "R²");
             w.number(row++, 1, f.r2(), NumberFormat.GENERAL);
             w.text(row, 0, "Points in fit");
@@ -93,7 +115,9 @@ final class ChargeVoltageSheet {
 
     /** A sentence that runs across the empty cells to its right; left out of the column widths. */
     private static void note(SheetWriter w, int row, String text) {
-        var r = w.sheet().getRow(row) == null ? w.sheet().createRow(row) : w.sheet().getRow(row);
+        var r = w.sheet().getRow(row) == null
+                ? w.sheet().createRow(row)
+                : w.sheet().getRow(row);
         r.createCell(0).setCellValue(text);
     }
 
@@ -138,7 +162,8 @@ final class ChargeVoltageSheet {
         int first = POINTS_HEADER_ROW + 1;
         var points = (XDDFScatterChartData.Series) plot.addSeries(
                 XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(), new CellRangeAddress(first, lastPointRow, 1, 1)),
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(), new CellRangeAddress(first, lastPointRow, 2, 2)));
+                XDDFDataSourcesFactory.fromNumericCellRange(
+                        w.sheet(), new CellRangeAddress(first, lastPointRow, 2, 2)));
         points.setTitle("Q_depol", null);
         points.setSmooth(false);
         points.setMarkerStyle(MarkerStyle.CIRCLE);
@@ -150,10 +175,10 @@ final class ChargeVoltageSheet {
 
         int curveLast = curveFirstRow + set.curve().v2Mv().length - 1;
         var curve = (XDDFScatterChartData.Series) plot.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(),
-                        new CellRangeAddress(curveFirstRow, curveLast, 0, 0)),
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(),
-                        new CellRangeAddress(curveFirstRow, curveLast, 1, 1)));
+                XDDFDataSourcesFactory.fromNumericCellRange(
+                        w.sheet(), new CellRangeAddress(curveFirstRow, curveLast, 0, 0)),
+                XDDFDataSourcesFactory.fromNumericCellRange(
+                        w.sheet(), new CellRangeAddress(curveFirstRow, curveLast, 1, 1)));
         curve.setTitle("Boltzmann fit", null);
         curve.setSmooth(false);
         curve.setMarkerStyle(MarkerStyle.NONE);
@@ -168,6 +193,7 @@ final class ChargeVoltageSheet {
         chart.displayBlanksAs(DisplayBlanks.GAP);
         voltage.setNumberFormat("0");
         charge.setNumberFormat("0.0");
-        for (var axis : chart.getCTChart().getPlotArea().getValAxArray()) axis.getNumFmt().setSourceLinked(false);
+        for (var axis : chart.getCTChart().getPlotArea().getValAxArray())
+            axis.getNumFmt().setSourceLinked(false);
     }
 }

@@ -22,8 +22,8 @@ final class CsvWriter {
     CsvWriter text(String value) throws IOException {
         startField();
         String v = value == null ? "" : value;
-        boolean quote = v.indexOf(separator) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-                || v.indexOf('\r') >= 0;
+        boolean quote =
+                v.indexOf(separator) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
         out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
         return this;
     }
@@ -38,7 +38,9 @@ final class CsvWriter {
         return raw(Double.isFinite(value) ? Double.toString(value) : "");
     }
 
-    CsvWriter whole(long value) throws IOException { return raw(Long.toString(value)); }
+    CsvWriter whole(long value) throws IOException {
+        return raw(Long.toString(value));
+    }
 
     void endLine() throws IOException {
         out.write("\r\n");
@@ -46,7 +48,9 @@ final class CsvWriter {
     }
 
     /** A line with nothing on it, as the lab's layout separates its blocks. */
-    void blankLine() throws IOException { endLine(); }
+    void blankLine() throws IOException {
+        endLine();
+    }
 
     private CsvWriter raw(String s) throws IOException {
         startField();

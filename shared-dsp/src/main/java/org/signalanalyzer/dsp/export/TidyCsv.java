@@ -21,25 +21,59 @@ final class TidyCsv {
     static final String ANALYSES_FILE = "analyses.csv";
     static final String POINTS_FILE = "curve_points.csv";
 
-    static final List<String> ANALYSIS_COLUMNS = List.of("analysis", "file", "sha256", "mode", "v0_mv", "v2_mv",
-            "baseline_pa", "starting_point", "starting_point_source", "range_unit", "hyperpol_range_start",
-            "hyperpol_range_end", "depol_range_start", "depol_range_end", "q_hyperpol_pc", "q_depol_pc",
-            "capacitance_nf", "depol_onset_ms", "hyperpol_onset_ms", "sample_rate_hz", "filter_chain",
-            "software_version", "run_at", "adjusted", "analysed_q_hyperpol_pc", "analysed_q_depol_pc",
-            "analysed_capacitance_nf", "adjustments");
+    static final List<String> ANALYSIS_COLUMNS = List.of(
+            "analysis",
+            "file",
+            "sha256",
+            "mode",
+            "v0_mv",
+            "v2_mv",
+            "baseline_pa",
+            "starting_point",
+            "starting_point_source",
+            "range_unit",
+            "hyperpol_range_start",
+            "hyperpol_range_end",
+            "depol_range_start",
+            "depol_range_end",
+            "q_hyperpol_pc",
+            "q_depol_pc",
+            "capacitance_nf",
+            "depol_onset_ms",
+            "hyperpol_onset_ms",
+            "sample_rate_hz",
+            "filter_chain",
+            "software_version",
+            "run_at",
+            "adjusted",
+            "analysed_q_hyperpol_pc",
+            "analysed_q_depol_pc",
+            "analysed_capacitance_nf",
+            "adjustments");
 
     static final String FITS_FILE = "fits.csv";
 
     /** One row per fit parameter: long format, so models with different parameters share one table. */
-    static final List<String> FIT_COLUMNS = List.of("analysis", "fit", "curve", "model", "from_index", "to_index",
-            "subtracted", "r_squared", "parameter", "value", "unit", "warnings");
+    static final List<String> FIT_COLUMNS = List.of(
+            "analysis",
+            "fit",
+            "curve",
+            "model",
+            "from_index",
+            "to_index",
+            "subtracted",
+            "r_squared",
+            "parameter",
+            "value",
+            "unit",
+            "warnings");
 
     static final List<String> POINT_COLUMNS = List.of("analysis", "curve", "index", "time_ms", "value");
 
     /** Curve names in {@code curve_points.csv}; values in pA, except normalized and average in pA/mV. */
     static final List<String> CURVES = List.of("orange", "normalized", "average", "purple_hyperpol", "purple_depol");
 
-    private TidyCsv() { }
+    private TidyCsv() {}
 
     static void writeAnalyses(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
         Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
@@ -50,16 +84,24 @@ final class TidyCsv {
             AnalysisResult r = a.result();
             Provenance p = r.provenance();
             IntegrationRanges ranges = r.ranges();
-            csv.text(a.name()).text(a.fileName()).text(p == null ? null : p.inputSha256())
-                    .text(r.mode() == null ? null : r.mode().label()).exact(r.v0Mv()).exact(r.v2Mv())
+            csv.text(a.name())
+                    .text(a.fileName())
+                    .text(p == null ? null : p.inputSha256())
+                    .text(r.mode() == null ? null : r.mode().label())
+                    .exact(r.v0Mv())
+                    .exact(r.v2Mv())
                     .exact(r.baselinePa());
-            if (r.startingPoint() == null) csv.text(null); else csv.whole(r.startingPoint());
+            if (r.startingPoint() == null) csv.text(null);
+            else csv.whole(r.startingPoint());
             csv.text(r.startingPointSource());
             if (ranges == null) {
                 for (int i = 0; i < 5; i++) csv.text(null);
             } else {
-                csv.text(ranges.unit().label()).exact(ranges.hyperpol()[0]).exact(ranges.hyperpol()[1])
-                        .exact(ranges.depol()[0]).exact(ranges.depol()[1]);
+                csv.text(ranges.unit().label())
+                        .exact(ranges.hyperpol()[0])
+                        .exact(ranges.hyperpol()[1])
+                        .exact(ranges.depol()[0])
+                        .exact(ranges.depol()[1]);
             }
             csv.exact(r.qHyperpolPc()).exact(r.qDepolPc()).exact(r.capacitanceNf());
             optional(csv, Units.secondsToMs(r.depolOnsetS()));
@@ -67,14 +109,17 @@ final class TidyCsv {
             if (p == null) {
                 for (int i = 0; i < 4; i++) csv.text(null);
             } else {
-                csv.exact(p.sampleRateHz()).text(p.filterChain() == null ? null : p.filterChain().toString())
-                        .text(p.softwareVersion()).text(p.runAt());
+                csv.exact(p.sampleRateHz())
+                        .text(p.filterChain() == null ? null : p.filterChain().toString())
+                        .text(p.softwareVersion())
+                        .text(p.runAt());
             }
             csv.text(r.isAdjusted() ? "true" : "false");
             if (r.analysed() == null) {
                 for (int i = 0; i < 3; i++) csv.text(null);
             } else {
-                csv.exact(r.analysed().qHyperpolPc()).exact(r.analysed().qDepolPc())
+                csv.exact(r.analysed().qHyperpolPc())
+                        .exact(r.analysed().qDepolPc())
                         .exact(r.analysed().capacitanceNf());
             }
             csv.text(String.join(" | ", Adjustments.describe(r)));
@@ -93,9 +138,17 @@ final class TidyCsv {
             for (int k = 0; k < fits.size(); k++) {
                 CurveFit f = fits.get(k);
                 for (var e : f.parameters().entrySet()) {
-                    csv.text(a.name()).whole(k).text(f.curve()).text(f.model().label()).whole(f.from())
-                            .whole(f.to()).text(f.subtracted() ? "true" : "false").exact(f.rSquared())
-                            .text(e.getKey()).exact(e.getValue()).text(f.model().parameterUnits().get(e.getKey()))
+                    csv.text(a.name())
+                            .whole(k)
+                            .text(f.curve())
+                            .text(f.model().label())
+                            .whole(f.from())
+                            .whole(f.to())
+                            .text(f.subtracted() ? "true" : "false")
+                            .exact(f.rSquared())
+                            .text(e.getKey())
+                            .exact(e.getValue())
+                            .text(f.model().parameterUnits().get(e.getKey()))
                             .text(String.join(" | ", f.warnings()));
                     csv.endLine();
                 }
@@ -105,7 +158,8 @@ final class TidyCsv {
     }
 
     private static void optional(CsvWriter csv, Double v) throws IOException {
-        if (v == null) csv.text(null); else csv.exact(v);
+        if (v == null) csv.text(null);
+        else csv.exact(v);
     }
 
     static void writePoints(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
@@ -130,7 +184,12 @@ final class TidyCsv {
         double[] ms = Units.secondsToMs(timesS);
         int n = Math.min(ms.length, values.length);
         for (int i = 0; i < n; i++) {
-            csv.text(analysis).text(curve).whole(i).exact(ms[i]).exact(values[i]).endLine();
+            csv.text(analysis)
+                    .text(curve)
+                    .whole(i)
+                    .exact(ms[i])
+                    .exact(values[i])
+                    .endLine();
         }
     }
 }

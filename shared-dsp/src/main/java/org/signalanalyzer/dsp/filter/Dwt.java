@@ -13,7 +13,7 @@ public final class Dwt {
     /** Outputs per block of the vectorised loops: small enough to stay in L1 cache. */
     private static final int BLOCK = 1024;
 
-    private Dwt() { }
+    private Dwt() {}
 
     /** PyWavelets {@code dwt_max_level}: the deepest level without boundary effects everywhere. */
     public static int maxLevel(int n, int filterLength) {
@@ -128,8 +128,8 @@ public final class Dwt {
         int f = lo.length;
         int half = f / 2;
         if (n < half) {
-            throw new IllegalArgumentException("wavelet reconstruction needs at least " + half
-                    + " coefficients per level, got " + n);
+            throw new IllegalArgumentException(
+                    "wavelet reconstruction needs at least " + half + " coefficients per level, got " + n);
         }
         double[] out = new double[2 * n - f + 2];
         int count = n - half + 1;

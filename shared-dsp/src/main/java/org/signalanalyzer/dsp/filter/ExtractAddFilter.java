@@ -33,13 +33,15 @@ public final class ExtractAddFilter {
             throw new IllegalArgumentException("extract_add: prominence must be >= 0, got " + minProminence);
         }
         if (!(minWidth >= 0 && minWidth <= maxWidth)) {
-            throw new IllegalArgumentException("extract_add: width range must satisfy 0 <= min <= max, got ["
-                    + minWidth + ", " + maxWidth + "]");
+            throw new IllegalArgumentException(
+                    "extract_add: width range must satisfy 0 <= min <= max, got [" + minWidth + ", " + maxWidth + "]");
         }
     }
 
     /** The desktop GUI's settings: Savitzky–Golay 51/3, prominence 200, width 1..50. */
-    public static ExtractAddFilter desktopDefault() { return new ExtractAddFilter(51, 3, 200, 1, 50); }
+    public static ExtractAddFilter desktopDefault() {
+        return new ExtractAddFilter(51, 3, 200, 1, 50);
+    }
 
     public double[] apply(double[] x) {
         int n = x.length;
@@ -102,9 +104,23 @@ public final class ExtractAddFilter {
         return peaks.size();
     }
 
-    public int window() { return smoother.window(); }
-    public int polyorder() { return smoother.polyorder(); }
-    public double minProminence() { return minProminence; }
-    public double minWidth() { return minWidth; }
-    public double maxWidth() { return maxWidth; }
+    public int window() {
+        return smoother.window();
+    }
+
+    public int polyorder() {
+        return smoother.polyorder();
+    }
+
+    public double minProminence() {
+        return minProminence;
+    }
+
+    public double minWidth() {
+        return minWidth;
+    }
+
+    public double maxWidth() {
+        return maxWidth;
+    }
 }

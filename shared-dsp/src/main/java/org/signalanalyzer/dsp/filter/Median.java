@@ -13,12 +13,16 @@ final class Median {
     private static final int SAMPLE = 16_384;
     private static final int DIRECT_BELOW = 65_536;
 
-    private Median() { }
+    private Median() {}
 
-    static double of(double[] d) { return compute(d, 0, false); }
+    static double of(double[] d) {
+        return compute(d, 0, false);
+    }
 
     /** median(|d − centre|). */
-    static double ofAbsoluteDeviation(double[] d, double centre) { return compute(d, centre, true); }
+    static double ofAbsoluteDeviation(double[] d, double centre) {
+        return compute(d, centre, true);
+    }
 
     private static double value(double v, double centre, boolean absolute) {
         return absolute ? Math.abs(v - centre) : v;

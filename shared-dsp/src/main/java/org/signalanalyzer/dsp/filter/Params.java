@@ -27,9 +27,13 @@ final class Params {
         }
     }
 
-    boolean has(String name) { return node.hasNonNull(name); }
+    boolean has(String name) {
+        return node.hasNonNull(name);
+    }
 
-    JsonNode raw(String name) { return node.get(name); }
+    JsonNode raw(String name) {
+        return node.get(name);
+    }
 
     int integer(String name, int fallback) {
         JsonNode v = node.get(name);

@@ -20,21 +20,28 @@ import java.nio.charset.StandardCharsets;
 final class DecimalParser {
 
     private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22};
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
     private static final long MAX_EXACT = 1L << 53;
 
     private double value;
     private int end;
     private int lastDigitExponent;
 
-    double value() { return value; }
+    double value() {
+        return value;
+    }
 
     /** Index just past the number. */
-    int end() { return end; }
+    int end() {
+        return end;
+    }
 
     /** The power of ten of the last printed digit (-5 for "1.09998", -5 for "1e-5"). */
-    int lastDigitExponent() { return lastDigitExponent; }
+    int lastDigitExponent() {
+        return lastDigitExponent;
+    }
 
     /**
      * Half a unit in the last printed digit: how far a printed value may be from what the writer held. Zero for a
@@ -113,7 +120,8 @@ final class DecimalParser {
         long v = (x - ZEROS) << (8 * (8 - n));
         v = v * 10 + (v >>> 8);
         v = (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+                        + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+                >>> 32;
         return v;
     }
 
@@ -230,17 +238,26 @@ final class DecimalParser {
         int n = s.length();
         if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
         int digits = 0;
-        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) { i++; digits++; }
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
         if (i < n && s.charAt(i) == '.') {
             i++;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; digits++; }
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
         }
         if (digits == 0) return false;
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
             int expDigits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; expDigits++; }
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                expDigits++;
+            }
             if (expDigits == 0) return false;
         }
         return i == n;

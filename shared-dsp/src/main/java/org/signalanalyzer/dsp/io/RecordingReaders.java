@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /** Reads any supported recording, choosing the reader by the file's content, never by its name. */
 public final class RecordingReaders {
 
-    private RecordingReaders() { }
+    private RecordingReaders() {}
 
     public static Recording read(Path file) throws IOException, RecordingFormatException {
         return read(file, ReadLimits.DEFAULT);
@@ -17,8 +17,8 @@ public final class RecordingReaders {
         String name = file.getFileName().toString();
         long size = Files.size(file);
         if (size > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(name, "the file is " + size + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes");
+            throw RecordingFormatException.whole(
+                    name, "the file is " + size + " bytes, over the limit of " + limits.maxFileBytes() + " bytes");
         }
         return read(name, Files.readAllBytes(file), limits);
     }
@@ -44,9 +44,12 @@ public final class RecordingReaders {
             return RecordingFormat.ATF;
         }
         if (CsvReader.looksLikeCsv(content)) return RecordingFormat.CSV;
-        throw RecordingFormatException.atByte(name, 0, "not a recording this program reads: expected an Axon "
-                + "Binary File (starting 'ABF ' or 'ABF2'), an Axon Text File (starting 'ATF') or a CSV file with a "
-                + "time column");
+        throw RecordingFormatException.atByte(
+                name,
+                0,
+                "not a recording this program reads: expected an Axon "
+                        + "Binary File (starting 'ABF ' or 'ABF2'), an Axon Text File (starting 'ATF') or a CSV file with a "
+                        + "time column");
     }
 
     private static boolean startsWith(byte[] content, String prefix) {

@@ -35,6 +35,7 @@ public final class SyntheticStepRecording {
     public int nCycles = 2;
     /** Onsets in seconds: 2·nCycles small steps, then V2 on and off. */
     public double[] onsetsS = {0.0173137, 0.0673291, 0.1173443, 0.1673519, 0.2173677, 0.2673803};
+
     public double rsMohm = 10;
     public double cmPf = 30;
     public double rmMohm = 500;
@@ -44,6 +45,7 @@ public final class SyntheticStepRecording {
     public double tauOffS = 3e-3;
     /** Current noise SD per sample at 100 kHz. */
     public double noisePa = 3;
+
     public double noiseMv = 0.05;
     public long seed = 1;
 
@@ -91,9 +93,20 @@ public final class SyntheticStepRecording {
                 voltage[j / OVERSAMPLING] = vState[POLES - 1] + noiseMv * rnd.nextGaussian();
             }
         }
-        return new Recording("synthetic.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.EPISODIC_STIMULATION,
-                1 / fs, 0, List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")), new double[] {0},
-                new double[][][] {{current, voltage}}, List.of(), "", null, Map.of());
+        return new Recording(
+                "synthetic.atf",
+                RecordingFormat.ATF,
+                "1.0",
+                AcquisitionMode.EPISODIC_STIMULATION,
+                1 / fs,
+                0,
+                List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")),
+                new double[] {0},
+                new double[][][] {{current, voltage}},
+                List.of(),
+                "",
+                null,
+                Map.of());
     }
 
     /**
@@ -116,9 +129,20 @@ public final class SyntheticStepRecording {
             }
             protocol = new Protocol("Cmd 0", "mV", v0, first, epochs);
         }
-        return new Recording("synthetic.abf", RecordingFormat.ABF, "2.0", AcquisitionMode.EPISODIC_STIMULATION,
-                1 / fs, 0, List.of(new Channel("Im", "pA")), new double[] {0},
-                new double[][][] {{full.samples(0, 0)}}, List.of(), "", protocol, Map.of());
+        return new Recording(
+                "synthetic.abf",
+                RecordingFormat.ABF,
+                "2.0",
+                AcquisitionMode.EPISODIC_STIMULATION,
+                1 / fs,
+                0,
+                List.of(new Channel("Im", "pA")),
+                new double[] {0},
+                new double[][][] {{full.samples(0, 0)}},
+                List.of(),
+                "",
+                protocol,
+                Map.of());
     }
 
     /** Length of [a, b] after t0. */
@@ -136,8 +160,14 @@ public final class SyntheticStepRecording {
     }
 
     public ProtocolParameters parameters() {
-        return new ProtocolParameters(nCycles, onsetsS[0] * 1000, (onsetsS[1] - onsetsS[0]) * 1000,
-                (onsetsS[2] - onsetsS[1]) * 1000, v0, v1, v2);
+        return new ProtocolParameters(
+                nCycles,
+                onsetsS[0] * 1000,
+                (onsetsS[1] - onsetsS[0]) * 1000,
+                (onsetsS[2] - onsetsS[1]) * 1000,
+                v0,
+                v1,
+                v2);
     }
 
     private double[] levels() {
@@ -148,5 +178,4 @@ public final class SyntheticStepRecording {
         l[2 * nCycles + 2] = v0;
         return l;
     }
-
 }

@@ -15,7 +15,8 @@ import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
  */
 final class AnalyzeBenchmark implements BenchCommand.Benchmark {
 
-    @Override public String usage() {
+    @Override
+    public String usage() {
         return "bench analyze FILE [--mode desktop|standard] [--preset P | --chain CHAIN.json] "
                 + "[--start-point auto|N] [--seconds S]";
     }
@@ -24,10 +25,12 @@ final class AnalyzeBenchmark implements BenchCommand.Benchmark {
     public void run(Arguments args, PrintStream out) throws Exception {
         double seconds = args.doubleOption("seconds", 5);
         Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
-        AnalysisRequest request = AnalyzeCommand.AnalysisRequestOptions.read(args, file.getFileName().toString())
+        AnalysisRequest request = AnalyzeCommand.AnalysisRequestOptions.read(
+                        args, file.getFileName().toString())
                 .request();
         args.rejectUnknown();
-        if (!(seconds > 0) || seconds > 3600) throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
+        if (!(seconds > 0) || seconds > 3600)
+            throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
 
         AnalysisResult first = once(file, request);
         long warmUntil = System.nanoTime() + (long) (Math.min(2.0, seconds / 2) * 1e9);
@@ -48,12 +51,16 @@ final class AnalyzeBenchmark implements BenchCommand.Benchmark {
         long[] sorted = Arrays.copyOf(times, runs);
         Arrays.sort(sorted);
         out.printf("file          %s%n", file.getFileName());
-        out.printf("analysis      mode %s, chain %s, starting point %s -> %s%n", request.mode().label(),
-                request.chain().presetName().orElse(request.chain().toString()), request.startingPoint(),
+        out.printf(
+                "analysis      mode %s, chain %s, starting point %s -> %s%n",
+                request.mode().label(),
+                request.chain().presetName().orElse(request.chain().toString()),
+                request.startingPoint(),
                 first.startingPoint() == null ? "(onsets)" : first.startingPoint());
         out.printf("runs          %d in %.2f s (after warm-up), reading included%n", runs, (now - start) / 1e9);
-        out.printf("time/run      %.3f ms median, %.3f ms best, %.3f ms mean%n", sorted[runs / 2] / 1e6,
-                sorted[0] / 1e6, (now - start) / 1e6 / runs);
+        out.printf(
+                "time/run      %.3f ms median, %.3f ms best, %.3f ms mean%n",
+                sorted[runs / 2] / 1e6, sorted[0] / 1e6, (now - start) / 1e6 / runs);
         if (Double.isNaN(sink)) out.println();
     }
 

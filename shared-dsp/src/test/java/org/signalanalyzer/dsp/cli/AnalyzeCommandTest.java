@@ -19,13 +19,27 @@ class AnalyzeCommandTest {
     void jsonCarriesTheResultAndItsProvenance() throws Exception {
         String file = SharedData.desktop("202304_0521.atf").toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"analyze", file, "--json", "--start-point", "35"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code = Cli.run(
+                new String[] {"analyze", file, "--json", "--start-point", "35"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
         assertEquals(0, code);
         JsonNode n = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        for (String key : List.of("startingPoint", "baselinePa", "orange", "orangeTimesS", "normalized", "average",
-                "purpleHyperpol", "purpleHyperpolTimesS", "purpleDepol", "purpleDepolTimesS", "qHyperpolPc",
-                "qDepolPc", "capacitanceNf", "provenance")) {
+        for (String key : List.of(
+                "startingPoint",
+                "baselinePa",
+                "orange",
+                "orangeTimesS",
+                "normalized",
+                "average",
+                "purpleHyperpol",
+                "purpleHyperpolTimesS",
+                "purpleDepol",
+                "purpleDepolTimesS",
+                "qHyperpolPc",
+                "qDepolPc",
+                "capacitanceNf",
+                "provenance")) {
             assertTrue(n.has(key), key);
         }
         // The desktop (expected-desktop.json, raw_n35), relative 1e-9.
@@ -41,13 +55,16 @@ class AnalyzeCommandTest {
     @Test
     void badInputExitsWith2AndSaysWhy() {
         String file = SharedData.desktop("202304_0521.atf").toString();
-        for (String[] args : List.of(new String[] {"analyze", file, "--n-cycles", "0"},
+        for (String[] args : List.of(
+                new String[] {"analyze", file, "--n-cycles", "0"},
                 new String[] {"analyze", file, "--mode", "fast"},
                 new String[] {"analyze", file, "--start-point", "2000"},
                 new String[] {"analyze", file, "--range-hyperpol", "5"},
                 new String[] {"analyze", file, "--preset", "none"})) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Cli.run(args, new PrintStream(new ByteArrayOutputStream()),
+            int code = Cli.run(
+                    args,
+                    new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, code, String.join(" ", args) + ": " + err);
             assertTrue(err.size() > 10, "a message for " + String.join(" ", args));

@@ -23,7 +23,9 @@ class CommandLinePathsTest {
 
     private static void assertUsageError(String expectedInMessage, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, code, String.join(" ", args) + ": " + message);
@@ -37,11 +39,16 @@ class CommandLinePathsTest {
         for (String command : new String[] {"analyze", "filter"}) {
             assertUsageError("--chain needs a path", command, atf, "--chain", "");
             assertUsageError("is a directory", command, atf, "--chain", tmp.toString());
-            assertUsageError("no such file", command, atf, "--chain", tmp.resolve("missing.json").toString());
+            assertUsageError(
+                    "no such file",
+                    command,
+                    atf,
+                    "--chain",
+                    tmp.resolve("missing.json").toString());
             assertUsageError("not UTF-8", command, atf, "--chain", latin1.toString());
         }
-        assertUsageError("--chain needs a path", "export", atf, "--layout", "csv", "--out", tmp.toString(),
-                "--chain", "");
+        assertUsageError(
+                "--chain needs a path", "export", atf, "--layout", "csv", "--out", tmp.toString(), "--chain", "");
     }
 
     @Test
@@ -50,12 +57,21 @@ class CommandLinePathsTest {
             String[] extra = command.equals("filter") ? new String[] {"--preset", "raw"} : new String[0];
             assertUsageError("FILE needs a path", concat(new String[] {command, ""}, extra));
             assertUsageError("is a directory", concat(new String[] {command, tmp.toString()}, extra));
-            assertUsageError("no such file", concat(new String[] {command, tmp.resolve("x.atf").toString()}, extra));
+            assertUsageError(
+                    "no such file",
+                    concat(new String[] {command, tmp.resolve("x.atf").toString()}, extra));
         }
-        assertUsageError("is a directory", "export", tmp.toString(), "--layout", "csv", "--out",
+        assertUsageError(
+                "is a directory",
+                "export",
+                tmp.toString(),
+                "--layout",
+                "csv",
+                "--out",
                 tmp.resolve("out").toString());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Bench.run(new String[] {"read", tmp.toString()},
+        int code = Bench.run(
+                new String[] {"read", tmp.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code, "bench read DIR: " + err);

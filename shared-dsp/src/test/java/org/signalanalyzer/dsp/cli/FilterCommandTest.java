@@ -26,16 +26,19 @@ class FilterCommandTest {
 
     static List<GoldenCase> cases() throws IOException {
         List<GoldenCase> all = new java.util.ArrayList<>();
-        for (String op : new String[] {"savgol", "butter_sosfiltfilt", "wavelet", "welch"}) all.addAll(GoldenCase.all(op));
+        for (String op : new String[] {"savgol", "butter_sosfiltfilt", "wavelet", "welch"})
+            all.addAll(GoldenCase.all(op));
         return all;
     }
 
-    private record Result(int code, String out, String err) { }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -55,12 +58,18 @@ class FilterCommandTest {
     @Test
     void filtersARecordingWithAPresetIntoCsv(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("out.csv");
-        Result r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--preset", "gui-default",
-                "--out", csv.toString());
+        Result r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--preset",
+                "gui-default",
+                "--out",
+                csv.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode summary = JSON.readTree(r.out());
         assertEquals(109_999, summary.get("samples").asInt());
-        assertEquals("savgol", summary.get("chain").get("steps").get(0).get("type").asText());
+        assertEquals(
+                "savgol", summary.get("chain").get("steps").get(0).get("type").asText());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("time_s,raw,filtered", lines.get(0));
         assertEquals(109_999 + 1, lines.size());
@@ -72,11 +81,20 @@ class FilterCommandTest {
     void badInputExitsWithTwoAndSaysWhy(@TempDir Path dir) throws IOException {
         Path chain = dir.resolve("chain.json");
         Files.writeString(chain, "{\"steps\":[{\"type\":\"savgol\",\"window\":5,\"polyorder\":7}]}");
-        Result r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--chain", chain.toString(),
-                "--out", dir.resolve("o.csv").toString());
+        Result r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--chain",
+                chain.toString(),
+                "--out",
+                dir.resolve("o.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("polyorder"), r.err());
-        r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--out", dir.resolve("o.csv").toString());
+        r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--out",
+                dir.resolve("o.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--chain or --preset"), r.err());
     }

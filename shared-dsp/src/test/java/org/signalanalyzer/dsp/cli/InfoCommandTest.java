@@ -20,12 +20,14 @@ import org.signalanalyzer.dsp.SharedData;
 /** {@code info} run in-process through {@link Cli#run}, as the shell would run it. */
 class InfoCommandTest {
 
-    private record Run(int code, String out, String err) { }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -38,8 +40,19 @@ class InfoCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("format", "formatVersion", "acquisitionMode", "sweepCount", "samplesPerSweep",
-                "sampleRateHz", "channels", "sweepStartTimesS", "tags", "sweep0Channel0"), keys);
+        assertEquals(
+                List.of(
+                        "format",
+                        "formatVersion",
+                        "acquisitionMode",
+                        "sweepCount",
+                        "samplesPerSweep",
+                        "sampleRateHz",
+                        "channels",
+                        "sweepStartTimesS",
+                        "tags",
+                        "sweep0Channel0"),
+                keys);
         assertEquals("ABF", j.get("format").asText());
         assertEquals("1.8.3.0", j.get("formatVersion").asText());
         assertEquals("Gap Free", j.get("acquisitionMode").asText());
@@ -50,9 +63,11 @@ class InfoCommandTest {
         assertEquals("mV", j.get("channels").get(0).get("unit").asText());
         assertEquals(4, j.get("tags").size());
         assertEquals(26.765, j.get("tags").get(0).get("timeS").asDouble(), 1e-9);
-        assertEquals("Clampex start acquisition", j.get("tags").get(0).get("comment").asText());
+        assertEquals(
+                "Clampex start acquisition", j.get("tags").get(0).get("comment").asText());
         JsonNode s = j.get("sweep0Channel0");
-        // pyABF reference (expected.json): mean -49.9064 (4 decimals), min -64.3188, max 0.302124; ABFFIO first -55.2887.
+        // pyABF reference (expected.json): mean -49.9064 (4 decimals), min -64.3188, max 0.302124; ABFFIO first
+        // -55.2887.
         assertEquals(-49.9064, s.get("mean").asDouble(), 0.5e-4);
         assertEquals(-64.3188, s.get("min").asDouble(), 0.5e-4);
         assertEquals(0.302124, s.get("max").asDouble(), 0.5e-6);

@@ -13,13 +13,17 @@ import org.signalanalyzer.dsp.io.RecordingReaders;
  */
 final class ReadBenchmark implements BenchCommand.Benchmark {
 
-    @Override public String usage() { return "bench read FILE [--seconds S]"; }
+    @Override
+    public String usage() {
+        return "bench read FILE [--seconds S]";
+    }
 
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
         double seconds = args.doubleOption("seconds", 5);
         args.rejectUnknown();
-        if (!(seconds > 0) || seconds > 3600) throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
+        if (!(seconds > 0) || seconds > 3600)
+            throw new UsageException("--seconds must be in (0, 3600], got " + seconds);
         Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         long bytes = Files.size(file);
         Recording first = RecordingReaders.read(file);
@@ -28,7 +32,8 @@ final class ReadBenchmark implements BenchCommand.Benchmark {
         // Warm-up: let the JIT compile the parse loops before anything is timed.
         long warmUntil = System.nanoTime() + (long) (Math.min(2.0, seconds / 2) * 1e9);
         double sink = 0;
-        while (System.nanoTime() < warmUntil) sink += RecordingReaders.read(file).sample(0, 0, 0);
+        while (System.nanoTime() < warmUntil)
+            sink += RecordingReaders.read(file).sample(0, 0, 0);
 
         int reads = 0;
         long[] times = new long[1024];
@@ -50,9 +55,10 @@ final class ReadBenchmark implements BenchCommand.Benchmark {
         double perRead = (now - start) / 1e9 / reads;
         out.printf("file          %s (%s, %d bytes, %d samples)%n", file.getFileName(), first.format(), bytes, samples);
         out.printf("reads         %d in %.2f s (after warm-up)%n", reads, (now - start) / 1e9);
-        out.printf("time/read     %.3f ms median, %.3f ms mean, %.3f ms best%n", median * 1e3, perRead * 1e3,
-                best * 1e3);
-        out.printf("throughput    %.1f MB/s median, %.1f MB/s mean, %.1f MB/s best (file bytes, 1 MB = 1e6 bytes)%n",
+        out.printf(
+                "time/read     %.3f ms median, %.3f ms mean, %.3f ms best%n", median * 1e3, perRead * 1e3, best * 1e3);
+        out.printf(
+                "throughput    %.1f MB/s median, %.1f MB/s mean, %.1f MB/s best (file bytes, 1 MB = 1e6 bytes)%n",
                 bytes / median / 1e6, bytes / perRead / 1e6, bytes / best / 1e6);
         out.printf("samples/s     %.3g median%n", samples / median);
         if (Double.isNaN(sink)) out.println();

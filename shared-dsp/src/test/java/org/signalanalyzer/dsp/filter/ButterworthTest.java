@@ -19,14 +19,19 @@ class ButterworthTest {
     /** Max coefficient error relative to the largest coefficient of the same array. */
     private static final double COEFFICIENT_TOLERANCE = 1e-12;
 
-    static List<GoldenCase> cases() throws IOException { return GoldenCase.all("butter"); }
+    static List<GoldenCase> cases() throws IOException {
+        return GoldenCase.all("butter");
+    }
 
     static Butterworth design(GoldenCase c) {
         JsonNode p = c.params();
         JsonNode cut = p.get("cutoff_hz");
         double[] cutoff = cut.isArray() ? GoldenCase.doubles(cut) : new double[] {cut.asDouble()};
-        return Butterworth.designHz(Butterworth.BandType.parse(p.get("btype").asText()), p.get("order").asInt(),
-                c.fsHz(), cutoff);
+        return Butterworth.designHz(
+                Butterworth.BandType.parse(p.get("btype").asText()),
+                p.get("order").asInt(),
+                c.fsHz(),
+                cutoff);
     }
 
     /**
@@ -56,10 +61,14 @@ class ButterworthTest {
 
     private static double[] run(String op, double[] b, double[] a, double[][] sos, double[] x) {
         switch (op) {
-            case "butter_lfilter": return IirFiltering.lfilter(b, a, x);
-            case "butter_filtfilt": return IirFiltering.filtfilt(b, a, x);
-            case "butter_sosfiltfilt": return IirFiltering.sosfiltfilt(sos, x);
-            default: throw new AssertionError("unknown op " + op);
+            case "butter_lfilter":
+                return IirFiltering.lfilter(b, a, x);
+            case "butter_filtfilt":
+                return IirFiltering.filtfilt(b, a, x);
+            case "butter_sosfiltfilt":
+                return IirFiltering.sosfiltfilt(sos, x);
+            default:
+                throw new AssertionError("unknown op " + op);
         }
     }
 
@@ -75,7 +84,8 @@ class ButterworthTest {
             double[][] expected = GoldenCase.matrix(c.params().get("sos"));
             double[][] actual = f.sos();
             assertEquals(expected.length, actual.length, c.name() + " sections");
-            for (int s = 0; s < expected.length; s++) assertCoefficients(expected[s], actual[s], c.name() + " sos " + s);
+            for (int s = 0; s < expected.length; s++)
+                assertCoefficients(expected[s], actual[s], c.name() + " sos " + s);
         }
     }
 
@@ -105,8 +115,10 @@ class ButterworthTest {
         }
         int checked = 0;
         for (JsonNode d : ref.get("designs")) {
-            Butterworth f = Butterworth.design(Butterworth.BandType.parse(d.get("btype").asText()),
-                    d.get("order").asInt(), GoldenCase.doubles(d.get("wn")));
+            Butterworth f = Butterworth.design(
+                    Butterworth.BandType.parse(d.get("btype").asText()),
+                    d.get("order").asInt(),
+                    GoldenCase.doubles(d.get("wn")));
             String what = d.get("btype").asText() + " order " + d.get("order").asInt() + " wn " + d.get("wn");
             double[][] expected = GoldenCase.matrix(d.get("sos"));
             double[][] actual = f.sos();
@@ -153,9 +165,9 @@ class ButterworthTest {
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(0, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(11, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(2, 1.0));
-        assertThrows(IllegalArgumentException.class,
-                () -> Butterworth.designHz(Butterworth.BandType.LOWPASS, 2, 1000, 500));
-        assertThrows(IllegalArgumentException.class,
-                () -> Butterworth.design(Butterworth.BandType.BANDPASS, 2, 0.3, 0.1));
+        assertThrows(
+                IllegalArgumentException.class, () -> Butterworth.designHz(Butterworth.BandType.LOWPASS, 2, 1000, 500));
+        assertThrows(
+                IllegalArgumentException.class, () -> Butterworth.design(Butterworth.BandType.BANDPASS, 2, 0.3, 0.1));
     }
 }

@@ -44,7 +44,8 @@ class ExtractAddAndFftTest {
         assertEquals(expected.get("index").size(), actual.size(), "number of peaks");
         for (int i = 0; i < actual.size(); i++) {
             assertEquals(expected.get("index").get(i).asInt(), actual.get(i).index());
-            assertEquals(expected.get("prominence").get(i).asDouble(), actual.get(i).prominence(), 1e-9);
+            assertEquals(
+                    expected.get("prominence").get(i).asDouble(), actual.get(i).prominence(), 1e-9);
             assertEquals(expected.get("width").get(i).asDouble(), actual.get(i).width(), 1e-9);
         }
     }
@@ -73,10 +74,11 @@ class ExtractAddAndFftTest {
     void fftFilterLikeNumpy() {
         double[] x = GoldenCase.doubles(ref.get("fft_input"));
         double fs = ref.get("fft_fs_hz").asDouble();
-        double err = GoldenCase.relativeError(GoldenCase.doubles(ref.get("fft_threshold_0.05")),
-                new FftFilter(0.05, null, null).apply(x, fs));
+        double err = GoldenCase.relativeError(
+                GoldenCase.doubles(ref.get("fft_threshold_0.05")), new FftFilter(0.05, null, null).apply(x, fs));
         assertTrue(err <= TOLERANCE, "threshold only: relative error " + err);
-        err = GoldenCase.relativeError(GoldenCase.doubles(ref.get("fft_threshold_0.01_band_0_300")),
+        err = GoldenCase.relativeError(
+                GoldenCase.doubles(ref.get("fft_threshold_0.01_band_0_300")),
                 new FftFilter(0.01, 0.0, 300.0).apply(x, fs));
         assertTrue(err <= TOLERANCE, "with band: relative error " + err);
     }
@@ -84,7 +86,8 @@ class ExtractAddAndFftTest {
     @Test
     void welchLikeScipy() throws IOException {
         GoldenCase c = GoldenCase.load("welch_psd_1024");
-        WelchPsd.Spectrum s = WelchPsd.compute(c.input(), c.fsHz(), c.params().get("nperseg").asInt());
+        WelchPsd.Spectrum s =
+                WelchPsd.compute(c.input(), c.fsHz(), c.params().get("nperseg").asInt());
         double err = GoldenCase.relativeError(c.output(), s.density());
         assertTrue(err <= TOLERANCE, "relative error " + err);
         double[] f = GoldenCase.doubles(c.params().get("frequencies_hz"));

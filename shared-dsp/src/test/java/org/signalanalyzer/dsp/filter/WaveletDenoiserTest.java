@@ -21,13 +21,17 @@ class WaveletDenoiserTest {
     /** Max error relative to the output's range allowed against PyWavelets. */
     private static final double TOLERANCE = 1e-6;
 
-    static List<GoldenCase> cases() throws IOException { return GoldenCase.all("wavelet"); }
+    static List<GoldenCase> cases() throws IOException {
+        return GoldenCase.all("wavelet");
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesPyWavelets(GoldenCase c) {
         JsonNode p = c.params();
-        WaveletDenoiser dn = new WaveletDenoiser(Wavelet.named(p.get("wavelet").asText()), p.get("level").asInt(),
+        WaveletDenoiser dn = new WaveletDenoiser(
+                Wavelet.named(p.get("wavelet").asText()),
+                p.get("level").asInt(),
                 WaveletDenoiser.ThresholdMode.parse(p.get("threshold_mode").asText()),
                 WaveletDenoiser.SigmaRule.MEDIAN_ABS);
         List<double[]> coeffs = Dwt.decompose(c.input(), dn.wavelet(), dn.levelFor(c.input().length));
@@ -47,16 +51,25 @@ class WaveletDenoiserTest {
         double[] x = GoldenCase.doubles(ref.get("input"));
         for (JsonNode c : ref.get("cases")) {
             Integer level = c.get("level").isNull() ? null : c.get("level").asInt();
-            WaveletDenoiser dn = new WaveletDenoiser(Wavelet.named(c.get("wavelet").asText()), level,
-                    WaveletDenoiser.ThresholdMode.parse(c.get("threshold_mode").asText()), WaveletDenoiser.SigmaRule.MAD);
+            WaveletDenoiser dn = new WaveletDenoiser(
+                    Wavelet.named(c.get("wavelet").asText()),
+                    level,
+                    WaveletDenoiser.ThresholdMode.parse(c.get("threshold_mode").asText()),
+                    WaveletDenoiser.SigmaRule.MAD);
             String what = c.get("wavelet").asText() + " level " + c.get("level");
             assertEquals(c.get("level_used").asInt(), dn.levelFor(x.length), what + " level");
             List<double[]> coeffs = Dwt.decompose(x, dn.wavelet(), dn.levelFor(x.length));
             double[] finest = coeffs.get(coeffs.size() - 1);
-            assertEquals(c.get("sigma").asDouble(), dn.sigma(finest), 1e-9 * c.get("sigma").asDouble(), what);
+            assertEquals(
+                    c.get("sigma").asDouble(),
+                    dn.sigma(finest),
+                    1e-9 * c.get("sigma").asDouble(),
+                    what);
             // On this skewed signal the standard estimate differs: the rule matters.
-            assertNotEquals(c.get("sigma").asDouble(), WaveletDenoiser.sigma(finest,
-                    WaveletDenoiser.SigmaRule.MEDIAN_ABS), 1e-3 * c.get("sigma").asDouble());
+            assertNotEquals(
+                    c.get("sigma").asDouble(),
+                    WaveletDenoiser.sigma(finest, WaveletDenoiser.SigmaRule.MEDIAN_ABS),
+                    1e-3 * c.get("sigma").asDouble());
             double err = GoldenCase.relativeError(GoldenCase.doubles(c.get("output")), dn.apply(x));
             assertTrue(err <= TOLERANCE, what + ": relative error " + err);
         }
@@ -105,8 +118,8 @@ class WaveletDenoiserTest {
         assertEquals(0, Dwt.maxLevel(7, Wavelet.named("db4").length()));
         assertEquals(0, Dwt.maxLevel(6, Wavelet.named("db4").length()));
         assertEquals(7, Dwt.maxLevel(3001, Wavelet.named("sym8").length()));
-        WaveletDenoiser desktop = new WaveletDenoiser(Wavelet.named("db4"), null, WaveletDenoiser.ThresholdMode.SOFT,
-                WaveletDenoiser.SigmaRule.MAD);
+        WaveletDenoiser desktop = new WaveletDenoiser(
+                Wavelet.named("db4"), null, WaveletDenoiser.ThresholdMode.SOFT, WaveletDenoiser.SigmaRule.MAD);
         assertTrue(!desktop.exceedsMaxLevel(109_999), "level 10 <= 13");
         assertTrue(desktop.exceedsMaxLevel(1000), "level 9 > floor(log2(1000/7)) = 7");
     }
@@ -168,7 +181,8 @@ class WaveletDenoiserTest {
     void offersEveryFamilyOfPyWavelets() {
         java.util.Set<String> names = Wavelet.names();
         assertEquals(1 + 20 + 19 + 17, names.size());
-        for (String w : new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {
+        for (String w :
+                new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {
             assertTrue(names.contains(w), w);
         }
         assertEquals(8, Wavelet.named("db4").length());
@@ -178,7 +192,9 @@ class WaveletDenoiserTest {
     @Test
     void rejectsUnknownWaveletAndBadLevel() {
         assertThrows(IllegalArgumentException.class, () -> Wavelet.named("db99"));
-        assertThrows(IllegalArgumentException.class, () -> new WaveletDenoiser(Wavelet.named("db4"), 0,
-                WaveletDenoiser.ThresholdMode.SOFT, WaveletDenoiser.SigmaRule.MAD));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new WaveletDenoiser(
+                        Wavelet.named("db4"), 0, WaveletDenoiser.ThresholdMode.SOFT, WaveletDenoiser.SigmaRule.MAD));
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AbfFilesTest {
 
-    static Stream<String> abfFiles() { return ExpectedFiles.names().stream().filter(f -> f.endsWith(".abf")); }
+    static Stream<String> abfFiles() {
+        return ExpectedFiles.names().stream().filter(f -> f.endsWith(".abf"));
+    }
 
     static Stream<String> documentedByPyabf() {
         return abfFiles().filter(f -> ExpectedFiles.of(f).get("documented").has("pyabf_header_page"));
@@ -25,12 +27,18 @@ class AbfFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedByPyabf")
     void firstValueOfEveryChannelIsWhatAbffioGives(String file) throws Exception {
-        JsonNode values = ExpectedFiles.of(file).get("documented").get("first_value_sweep0_per_channel_ABFFIO").get("values");
+        JsonNode values = ExpectedFiles.of(file)
+                .get("documented")
+                .get("first_value_sweep0_per_channel_ABFFIO")
+                .get("values");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         assertEquals(values.size(), r.channelCount());
         for (int c = 0; c < values.size(); c++) {
             // ABFFIO values are printed to 5 decimals: half a unit there, or 1e-6 relative for large values.
-            assertEquals(values.get(c).asDouble(), r.sample(0, c, 0), ExpectedFiles.tolerance(values.get(c), 1e-6),
+            assertEquals(
+                    values.get(c).asDouble(),
+                    r.sample(0, c, 0),
+                    ExpectedFiles.tolerance(values.get(c), 1e-6),
                     "channel " + c);
         }
     }
@@ -41,7 +49,8 @@ class AbfFilesTest {
         JsonNode h = ExpectedFiles.of(file).get("documented").get("pyabf_header_page");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         assertEquals(h.get("abfVersionString").asText(), r.formatVersion());
-        assertEquals(AcquisitionMode.fromAbfOperationMode(h.get("nOperationMode").asInt()), r.acquisitionMode());
+        assertEquals(
+                AcquisitionMode.fromAbfOperationMode(h.get("nOperationMode").asInt()), r.acquisitionMode());
         assertEquals(h.get("sweepCount").asInt(), r.sweepCount());
         assertEquals(h.get("sweepPointCount").asInt(), r.samplesPerSweep());
         assertEquals(h.get("dataSecPerPoint").asDouble(), r.sampleIntervalS(), 1e-15);
@@ -52,7 +61,8 @@ class AbfFilesTest {
         String path = r.headerRecords().getOrDefault("protocolPath", "");
         String stem = path.substring(path.lastIndexOf('\\') + 1).replaceFirst("\\.pro$", "");
         // pyABF reports no protocol (null) for an unsaved one, "(untitled)" in the strings section.
-        String protocol = h.get("protocol").isNull() ? "(untitled)" : h.get("protocol").asText();
+        String protocol =
+                h.get("protocol").isNull() ? "(untitled)" : h.get("protocol").asText();
         assertEquals(protocol, stem);
         JsonNode times = h.get("tagTimesSec");
         JsonNode comments = h.get("tagComments");
@@ -67,7 +77,8 @@ class AbfFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedByPyabf")
     void sweepHashesMatchPyabf(String file) throws Exception {
-        JsonNode hashes = ExpectedFiles.of(file).get("documented").get("sweep_hashes").get("values");
+        JsonNode hashes =
+                ExpectedFiles.of(file).get("documented").get("sweep_hashes").get("values");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) hashes::fields) {
             String[] key = e.getKey().split(" ");
@@ -78,8 +89,16 @@ class AbfFilesTest {
             assertEquals(v.get("points").asInt(), x.length, e.getKey());
             // pyABF works in float32 (7 significant digits); its 8-decimal values carry that error, so 1e-6 relative.
             assertEquals(v.get("first").asDouble(), x[0], ExpectedFiles.tolerance(v.get("first"), 1e-6), e.getKey());
-            assertEquals(v.get("last").asDouble(), x[x.length - 1], ExpectedFiles.tolerance(v.get("last"), 1e-6), e.getKey());
-            assertEquals(v.get("stdev").asDouble(), populationStd(x), ExpectedFiles.tolerance(v.get("stdev"), 1e-6), e.getKey());
+            assertEquals(
+                    v.get("last").asDouble(),
+                    x[x.length - 1],
+                    ExpectedFiles.tolerance(v.get("last"), 1e-6),
+                    e.getKey());
+            assertEquals(
+                    v.get("stdev").asDouble(),
+                    populationStd(x),
+                    ExpectedFiles.tolerance(v.get("stdev"), 1e-6),
+                    e.getKey());
         }
     }
 

@@ -22,10 +22,24 @@ class MutationFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261124L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 2000);
-    private static final byte[] TEXT_BYTES = "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final long[] EXTREMES = {0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE, Short.MAX_VALUE,
-        Short.MIN_VALUE, 0xFFFF, 1L << 40, Long.MAX_VALUE, Float.floatToIntBits(Float.NaN),
-        Float.floatToIntBits(Float.POSITIVE_INFINITY), Float.floatToIntBits(1e-40f), Float.floatToIntBits(-1f)};
+    private static final byte[] TEXT_BYTES =
+            "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final long[] EXTREMES = {
+        0,
+        -1,
+        1,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE,
+        Short.MAX_VALUE,
+        Short.MIN_VALUE,
+        0xFFFF,
+        1L << 40,
+        Long.MAX_VALUE,
+        Float.floatToIntBits(Float.NaN),
+        Float.floatToIntBits(Float.POSITIVE_INFINITY),
+        Float.floatToIntBits(1e-40f),
+        Float.floatToIntBits(-1f)
+    };
 
     @Test
     void everyMutatedInputEndsInARecordingOrTheTypedError() throws Exception {

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RealRecordingsTest {
 
-    static Stream<String> files() { return ExpectedFiles.names().stream(); }
+    static Stream<String> files() {
+        return ExpectedFiles.names().stream();
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
@@ -43,7 +45,9 @@ class RealRecordingsTest {
     @MethodSource("files")
     void sweepZeroChannelZeroMatchesTheReference(String file) throws Exception {
         JsonNode ref = ExpectedFiles.of(file).get("reference");
-        JsonNode s = file.endsWith(".atf") ? ref.get("sweep0_channel0") : ref.get("sweep0").get(0);
+        JsonNode s = file.endsWith(".atf")
+                ? ref.get("sweep0_channel0")
+                : ref.get("sweep0").get(0);
         double[] x = RecordingReaders.read(ExpectedFiles.path(file)).samples(0, 0);
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;

@@ -71,7 +71,8 @@ class DecimationTest {
     @Test
     void refusesWidthsThatAreNotAScreen() {
         assertThrows(IllegalArgumentException.class, () -> Decimation.envelope(new double[10], 0, 10, 0, 1, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Decimation.envelope(new double[10], 0, 10, 0, 1, Decimation.MAX_WIDTH + 1));
     }
 }

@@ -26,19 +26,20 @@ public final class ChargeVoltageAnalysis {
         java.util.OptionalDouble typedV2Mv() {
             return result.provenance() == null || result.provenance().parameters() == null
                     ? java.util.OptionalDouble.empty()
-                    : java.util.OptionalDouble.of(result.provenance().parameters().v2Mv());
+                    : java.util.OptionalDouble.of(
+                            result.provenance().parameters().v2Mv());
         }
     }
 
     /** A recording to analyse; its bytes are read only when its turn comes. */
-    public record RecordingFile(String id, String fileName, Content content) { }
+    public record RecordingFile(String id, String fileName, Content content) {}
 
     @FunctionalInterface
     public interface Content {
         byte[] bytes() throws IOException;
     }
 
-    private ChargeVoltageAnalysis() { }
+    private ChargeVoltageAnalysis() {}
 
     /**
      * Analyses every file with {@code request}, its V2 replaced by the file's own (from its name or assignment), and
@@ -47,12 +48,15 @@ public final class ChargeVoltageAnalysis {
      * @throws IllegalArgumentException a file without set or voltage, or one that cannot be analysed (the message
      *                                  names the file)
      */
-    public static ChargeVoltageResult run(List<RecordingFile> files, AnalysisRequest request,
-                                          Map<String, SetAssignment> assignments, Set<String> excludedIds)
+    public static ChargeVoltageResult run(
+            List<RecordingFile> files,
+            AnalysisRequest request,
+            Map<String, SetAssignment> assignments,
+            Set<String> excludedIds)
             throws IOException, RecordingFormatException {
         requireKnown(files.stream().map(RecordingFile::id).toList(), assignments, excludedIds);
-        SortedMap<String, List<SetMembership.Member<RecordingFile>>> sets = SetMembership.group(files,
-                RecordingFile::fileName, f -> assignments == null ? null : assignments.get(f.id()));
+        SortedMap<String, List<SetMembership.Member<RecordingFile>>> sets = SetMembership.group(
+                files, RecordingFile::fileName, f -> assignments == null ? null : assignments.get(f.id()));
         List<ChargeVoltageSet> out = new ArrayList<>();
         for (var e : sets.entrySet()) {
             List<ChargeVoltagePoint> points = new ArrayList<>();
@@ -69,11 +73,14 @@ public final class ChargeVoltageAnalysis {
      * Fits sets of analyses already run, each point at the V2 its analysis used. A file whose name tells no voltage
      * and that is assigned none takes the V2 its analysis was asked for.
      */
-    public static ChargeVoltageResult fromResults(List<Analysed> analysed, Map<String, SetAssignment> assignments,
-                                                  Set<String> excludedIds) {
+    public static ChargeVoltageResult fromResults(
+            List<Analysed> analysed, Map<String, SetAssignment> assignments, Set<String> excludedIds) {
         requireKnown(analysed.stream().map(Analysed::id).toList(), assignments, excludedIds);
-        SortedMap<String, List<SetMembership.Member<Analysed>>> sets = SetMembership.group(analysed,
-                Analysed::fileName, a -> assignments == null ? null : assignments.get(a.id()), Analysed::typedV2Mv);
+        SortedMap<String, List<SetMembership.Member<Analysed>>> sets = SetMembership.group(
+                analysed,
+                Analysed::fileName,
+                a -> assignments == null ? null : assignments.get(a.id()),
+                Analysed::typedV2Mv);
         List<ChargeVoltageSet> out = new ArrayList<>();
         for (var e : sets.entrySet()) {
             List<ChargeVoltagePoint> points = new ArrayList<>();
@@ -82,8 +89,10 @@ public final class ChargeVoltageAnalysis {
             }
             out.add(ChargeVoltageSet.of(e.getKey(), points));
         }
-        AnalysisMode mode = analysed.stream().map(a -> a.result().mode()).distinct().count() == 1
-                ? analysed.get(0).result().mode() : null;
+        AnalysisMode mode =
+                analysed.stream().map(a -> a.result().mode()).distinct().count() == 1
+                        ? analysed.get(0).result().mode()
+                        : null;
         return new ChargeVoltageResult(mode, out, StepProtocolAnalysis.softwareVersion());
     }
 
@@ -94,8 +103,8 @@ public final class ChargeVoltageAnalysis {
         if (assignments != null) for (String id : assignments.keySet()) if (!known.contains(id)) unknown.add(id);
         if (excluded != null) for (String id : excluded) if (!known.contains(id)) unknown.add(id);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("assigned or excluded but not among the files of this analysis: "
-                    + String.join(", ", unknown));
+            throw new IllegalArgumentException(
+                    "assigned or excluded but not among the files of this analysis: " + String.join(", ", unknown));
         }
     }
 
@@ -105,15 +114,16 @@ public final class ChargeVoltageAnalysis {
         try {
             return StepProtocolAnalysis.run(m.fileName(), m.item().content().bytes(), own);
         } catch (InvalidAnalysisParameterException e) {
-            throw new InvalidAnalysisParameterException(e.parameter(), "'" + m.fileName() + "' (set " + m.set()
-                    + ", " + m.namedV2Mv() + " mV): " + e.getMessage());
+            throw new InvalidAnalysisParameterException(
+                    e.parameter(),
+                    "'" + m.fileName() + "' (set " + m.set() + ", " + m.namedV2Mv() + " mV): " + e.getMessage());
         }
     }
 
-    private static ChargeVoltagePoint point(String id, SetMembership.Member<?> m, AnalysisResult r,
-                                            Set<String> excludedIds) {
+    private static ChargeVoltagePoint point(
+            String id, SetMembership.Member<?> m, AnalysisResult r, Set<String> excludedIds) {
         boolean excluded = excludedIds != null && excludedIds.contains(id);
-        return new ChargeVoltagePoint(id, m.fileName(), r.v2Mv(), m.namedV2Mv(), r.qDepolPc(), r.qHyperpolPc(),
-                r.capacitanceNf(), excluded);
+        return new ChargeVoltagePoint(
+                id, m.fileName(), r.v2Mv(), m.namedV2Mv(), r.qDepolPc(), r.qHyperpolPc(), r.capacitanceNf(), excluded);
     }
 }

@@ -26,10 +26,14 @@ public record ChargeVoltageResult(AnalysisMode mode, List<ChargeVoltageSet> sets
     }
 
     @com.fasterxml.jackson.annotation.JsonProperty("fittedCharge")
-    public String fittedCharge() { return FITTED_CHARGE; }
+    public String fittedCharge() {
+        return FITTED_CHARGE;
+    }
 
     @com.fasterxml.jackson.annotation.JsonProperty("model")
-    public String model() { return MODEL; }
+    public String model() {
+        return MODEL;
+    }
 
     public String toJson() {
         try {

@@ -9,14 +9,16 @@ import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
  */
 public final class AverageCurve {
 
-    private AverageCurve() { }
+    private AverageCurve() {}
 
     public static Curve of(Curve normalized) {
         int len = normalized.length();
         if (len < NormalizedCurve.SEGMENT) {
-            throw new InvalidAnalysisParameterException("startingPoint", "the normalized curve has " + len
-                    + " points; the average needs at least " + NormalizedCurve.SEGMENT
-                    + " (the starting point leaves too little of the recording)");
+            throw new InvalidAnalysisParameterException(
+                    "startingPoint",
+                    "the normalized curve has " + len
+                            + " points; the average needs at least " + NormalizedCurve.SEGMENT
+                            + " (the starting point leaves too little of the recording)");
         }
         int l = len / NormalizedCurve.SEGMENTS;
         double[] v = normalized.values();

@@ -11,7 +11,7 @@ public final class InitialBaseline {
     /** The desktop caps the window at 1000 samples (10 ms at 100 kHz). */
     public static final int MAX_WINDOW = 1000;
 
-    private InitialBaseline() { }
+    private InitialBaseline() {}
 
     /** The baseline in the trace's unit; {@code fs} must be the desktop's computed rate, not the nominal one. */
     public static double estimate(double[] x, double fs, double t0Ms) {

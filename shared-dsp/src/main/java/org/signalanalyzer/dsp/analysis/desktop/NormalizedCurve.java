@@ -13,7 +13,7 @@ public final class NormalizedCurve {
     static final int SEGMENTS = 4;
     static final double DESKTOP_STEP_MV = 20;
 
-    private NormalizedCurve() { }
+    private NormalizedCurve() {}
 
     public static Curve of(Curve orange, int n) {
         double[] o = orange.values();

@@ -44,7 +44,8 @@ class DesktopParityTest {
     }
 
     static Stream<JsonNode> cases() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile());
+        JsonNode root = new ObjectMapper()
+                .readTree(SharedData.desktop("expected-desktop.json").toFile());
         List<JsonNode> list = new ArrayList<>();
         root.get("cases").forEach(list::add);
         return list.stream();
@@ -56,13 +57,19 @@ class DesktopParityTest {
         String name = c.get("case").asText();
         String preset = name.substring(0, name.lastIndexOf('_')).replace('_', '-');
         JsonNode params = c.get("params");
-        ProtocolParameters p = new ProtocolParameters(params.get("n_cycles").asInt(), params.get("t0").asDouble(),
-                params.get("t1").asDouble(), params.get("t2").asDouble(), params.get("V0").asDouble(),
-                params.get("V1").asDouble(), params.get("V2").asDouble());
-        StartingPoint sp = c.get("auto_optimize_starting_point").asBoolean() ? StartingPoint.AUTO
+        ProtocolParameters p = new ProtocolParameters(
+                params.get("n_cycles").asInt(),
+                params.get("t0").asDouble(),
+                params.get("t1").asDouble(),
+                params.get("t2").asDouble(),
+                params.get("V0").asDouble(),
+                params.get("V1").asDouble(),
+                params.get("V2").asDouble());
+        StartingPoint sp = c.get("auto_optimize_starting_point").asBoolean()
+                ? StartingPoint.AUTO
                 : StartingPoint.given(c.get("starting_point_n").asInt());
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, p, sp, FilterChain.preset(preset), null, 0, 0,
-                null);
+        AnalysisRequest req =
+                new AnalysisRequest(AnalysisMode.DESKTOP, p, sp, FilterChain.preset(preset), null, 0, 0, null);
         AnalysisResult r = StepProtocolAnalysis.run(recording, req, input);
 
         List<String> errors = new ArrayList<>();
