@@ -8,8 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +122,8 @@ class WebServerTest {
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+        var bytes = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(bytes)) {
             gz.write(plain);
         }
         return bytes.toByteArray();
@@ -226,7 +231,7 @@ class WebServerTest {
         assertEquals(200, r.statusCode());
         byte[] body = r.body();
         if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
-            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
         }
         assertEquals("{\"values\":[1.5,2.5,3.5]}", new String(body, StandardCharsets.UTF_8));
     }
@@ -280,7 +285,7 @@ class WebServerTest {
     }
 
     private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

@@ -1,7 +1,9 @@
 package org.signalanalyzer.dsp.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a person changed on screen after the analysis: the integration ranges dragged, and the fits accepted in
@@ -42,7 +44,7 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isEmpty() {
         return ranges == null && fits.isEmpty();
     }
@@ -94,7 +96,7 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
         for (CurveFit f : r.fits()) lines.add((f.subtracted() ? "Subtracted line: " : "Accepted fit: ") + f.describe());
         if (before != null) {
             lines.add(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "As analysed: Q hyperpol %s pC, Q depol %s pC, C %s nF",
                     before.qHyperpolPc(),
                     before.qDepolPc(),

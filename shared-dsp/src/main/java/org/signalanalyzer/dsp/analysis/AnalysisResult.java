@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -90,7 +92,7 @@ public record AnalysisResult(
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public AnalysisResult {
         startingPointScores = startingPointScores == null ? List.of() : List.copyOf(startingPointScores);
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -321,7 +323,7 @@ public record AnalysisResult(
     }
 
     /** Whether hand adjustments changed anything in this result. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isAdjusted() {
         return adjustments != null && !adjustments.isEmpty();
     }

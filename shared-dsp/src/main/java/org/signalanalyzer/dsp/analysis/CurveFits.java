@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class CurveFits {
         if (stt == 0) throw new InvalidAnalysisParameterException("range", "the fitted points share one time");
         double slope = sty / stt;
         double intercept = my - slope * mt;
-        double[] t = java.util.Arrays.copyOfRange(tS, from, to + 1);
+        double[] t = Arrays.copyOfRange(tS, from, to + 1);
         double[] fitted = new double[n];
         for (int i = 0; i < n; i++) fitted[i] = slope * t[i] + intercept;
         return new CurveFit(
@@ -118,7 +119,7 @@ public final class CurveFits {
             opt = new LevenbergMarquardtOptimizer()
                     .optimize(new LeastSquaresBuilder()
                             .model(f)
-                            .target(java.util.Arrays.copyOfRange(y, from, to + 1))
+                            .target(Arrays.copyOfRange(y, from, to + 1))
                             .start(start)
                             .maxEvaluations(MAX_EVALUATIONS)
                             .maxIterations(MAX_EVALUATIONS)
@@ -140,7 +141,7 @@ public final class CurveFits {
                 to,
                 Map.of("amplitude", p[0], "tauMs", p[1], "offset", p[2]),
                 rSquared(y, from, fitted),
-                java.util.Arrays.copyOfRange(tS, from, to + 1),
+                Arrays.copyOfRange(tS, from, to + 1),
                 fitted,
                 false,
                 exponentialWarnings(y, from, to, p[0], p[1], tMs[n - 1]));

@@ -2,6 +2,9 @@ package org.signalanalyzer.dsp.analysis;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The curve models of the desktop's manual fitting panel. */
 public enum FitModel {
@@ -23,8 +26,8 @@ public enum FitModel {
     }
 
     /** Each parameter's unit, in the order a table shows them. */
-    public java.util.Map<String, String> parameterUnits() {
-        java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+    public Map<String, String> parameterUnits() {
+        Map<String, String> units = new LinkedHashMap<>();
         if (this == LINEAR) {
             units.put("slope", "pA/s");
             units.put("intercept", "pA");
@@ -33,7 +36,7 @@ public enum FitModel {
             units.put("tauMs", "ms");
             units.put("offset", "pA");
         }
-        return java.util.Collections.unmodifiableMap(units);
+        return Collections.unmodifiableMap(units);
     }
 
     @JsonValue

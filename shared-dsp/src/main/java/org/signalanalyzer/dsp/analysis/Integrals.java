@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.Locale;
+
 /**
  * The canonical charge rule (docs/desktop-conventions.md#integrals-and-capacitance, variant A generalised to ranges): trapezoid of a purple curve (pA)
  * over its time in seconds gives pC; C = |Q_h − Q_d| / |V2 − V0| in nF (0 when V2 = V0, as the desktop does).
@@ -43,7 +45,7 @@ public final class Integrals {
             throw new InvalidAnalysisParameterException(
                     "ranges." + which,
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "the %s window [%g, %g] ms lies outside the curve, which covers up to %g ms after the onset",
                             which,
                             rangeMs[0],

@@ -2,6 +2,7 @@ package org.signalanalyzer.dsp.analysis;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -76,18 +77,17 @@ public record IntegrationRanges(Unit unit, double[] hyperpol, double[] depol) {
     public boolean equals(Object o) {
         return o instanceof IntegrationRanges other
                 && unit == other.unit
-                && java.util.Arrays.equals(hyperpol, other.hyperpol)
-                && java.util.Arrays.equals(depol, other.depol);
+                && Arrays.equals(hyperpol, other.hyperpol)
+                && Arrays.equals(depol, other.depol);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * unit.hashCode() + java.util.Arrays.hashCode(hyperpol)) + java.util.Arrays.hashCode(depol);
+        return 31 * (31 * unit.hashCode() + Arrays.hashCode(hyperpol)) + Arrays.hashCode(depol);
     }
 
     @Override
     public String toString() {
-        return unit.label() + " hyperpol " + java.util.Arrays.toString(hyperpol) + " depol "
-                + java.util.Arrays.toString(depol);
+        return unit.label() + " hyperpol " + Arrays.toString(hyperpol) + " depol " + Arrays.toString(depol);
     }
 }

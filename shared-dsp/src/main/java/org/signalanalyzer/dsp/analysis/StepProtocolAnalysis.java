@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.signalanalyzer.dsp.analysis.desktop.DesktopPipeline;
 import org.signalanalyzer.dsp.analysis.desktop.DesktopTimeBase;
 import org.signalanalyzer.dsp.analysis.desktop.PurpleCurves;
@@ -17,6 +19,8 @@ import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.filter.FilterStep;
 import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
+import org.signalanalyzer.dsp.io.RecordingFormatException;
+import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /** Runs the step-protocol analysis in the requested mode and returns the result with its provenance. */
 public final class StepProtocolAnalysis {
@@ -39,10 +43,9 @@ public final class StepProtocolAnalysis {
      * parsed, since neither needs the other (it costs about a third of the parse).
      */
     public static AnalysisResult run(String fileName, byte[] content, AnalysisRequest request)
-            throws org.signalanalyzer.dsp.io.RecordingFormatException {
-        java.util.concurrent.CompletableFuture<String> sha =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> sha256(content));
-        Recording recording = org.signalanalyzer.dsp.io.RecordingReaders.read(fileName, content);
+            throws RecordingFormatException {
+        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> sha256(content));
+        Recording recording = RecordingReaders.read(fileName, content);
         return run(recording, request, new Input(fileName, sha.join()));
     }
 
@@ -129,7 +132,7 @@ public final class StepProtocolAnalysis {
         double v0 = o.onsets().v2On().fromMv();
         if (o.onsets().source().equals(StepOnsets.FROM_VOLTAGE)) {
             notes.add(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "levels measured on the voltage channel: V0 %.3f mV, " + "V2 %.3f mV (typed V0 %s, V2 %s)",
                     v0,
                     v2,

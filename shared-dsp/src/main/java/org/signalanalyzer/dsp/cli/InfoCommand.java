@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class InfoCommand implements Command {
         s.put("mean", sum / x.length);
         s.put("min", min);
         s.put("max", max);
-        s.put("first5", java.util.Arrays.copyOf(x, Math.min(5, x.length)));
+        s.put("first5", Arrays.copyOf(x, Math.min(5, x.length)));
         m.put("sweep0Channel0", s);
         return m;
     }

@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,8 +76,7 @@ final class QvCommand implements Command {
         List<ChargeVoltageAnalysis.RecordingFile> files = new ArrayList<>();
         for (var e : pathOf.entrySet()) {
             Path path = CommandLinePaths.input(e.getValue(), "FILE");
-            files.add(new ChargeVoltageAnalysis.RecordingFile(
-                    e.getKey(), e.getKey(), () -> java.nio.file.Files.readAllBytes(path)));
+            files.add(new ChargeVoltageAnalysis.RecordingFile(e.getKey(), e.getKey(), () -> Files.readAllBytes(path)));
         }
         ChargeVoltageResult r = ChargeVoltageAnalysis.run(files, opts.request(), assignments, excluded);
         if (json) out.println(r.toPrettyJson());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.signalanalyzer.dsp.rules.ParameterRule;
 
@@ -167,15 +168,14 @@ public record ButterworthStep(
         return o instanceof ButterworthStep s
                 && btype == s.btype
                 && order == s.order
-                && java.util.Arrays.equals(wn, s.wn)
-                && java.util.Arrays.equals(cutoffHz, s.cutoffHz)
+                && Arrays.equals(wn, s.wn)
+                && Arrays.equals(cutoffHz, s.cutoffHz)
                 && application == s.application;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(
-                btype, order, java.util.Arrays.hashCode(wn), java.util.Arrays.hashCode(cutoffHz), application);
+        return Objects.hash(btype, order, Arrays.hashCode(wn), Arrays.hashCode(cutoffHz), application);
     }
 
     @Override

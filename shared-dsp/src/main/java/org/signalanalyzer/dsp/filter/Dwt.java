@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class Dwt {
         for (int l = 1; l < coeffs.size(); l++) {
             double[] d = coeffs.get(l);
             if (a.length == d.length + 1) {
-                a = java.util.Arrays.copyOf(a, d.length);
+                a = Arrays.copyOf(a, d.length);
             } else if (a.length != d.length) {
                 throw new IllegalArgumentException("wavelet coefficient lengths do not match at level " + l + ": "
                         + a.length + " approximation vs " + d.length + " detail");
@@ -82,8 +83,8 @@ public final class Dwt {
                 even[k] = x[2 * (m0 + k)];
                 odd[k] = x[2 * (m0 + k) + 1];
             }
-            java.util.Arrays.fill(ca, o0, o0 + len, 0.0);
-            java.util.Arrays.fill(cd, o0, o0 + len, 0.0);
+            Arrays.fill(ca, o0, o0 + len, 0.0);
+            Arrays.fill(cd, o0, o0 + len, 0.0);
             for (int q = 0; q < half; q++) {
                 double le = lo[2 * q];
                 double lod = lo[2 * q + 1];
@@ -138,8 +139,8 @@ public final class Dwt {
         for (int b0 = 0; b0 < count; b0 += BLOCK) {
             int len = Math.min(BLOCK, count - b0);
             int i0 = half - 1 + b0;
-            java.util.Arrays.fill(even, 0, len, 0.0);
-            java.util.Arrays.fill(odd, 0, len, 0.0);
+            Arrays.fill(even, 0, len, 0.0);
+            Arrays.fill(odd, 0, len, 0.0);
             for (int j = 0; j < half; j++) {
                 double le = lo[2 * j];
                 double lod = lo[2 * j + 1];

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class ExtractAddFilter {
             if (mask[e] == mask[e + 1] || e <= 1 || e >= n - 2) continue;
             int from = Math.max(0, e - 2);
             int to = Math.min(n, e + 3);
-            double[] seg = java.util.Arrays.copyOfRange(y, from, to);
+            double[] seg = Arrays.copyOfRange(y, from, to);
             double[] smooth = blend.apply(seg);
             for (int k = 0; k < seg.length; k++) y[from + k] = (seg[k] + smooth[k]) / 2;
         }

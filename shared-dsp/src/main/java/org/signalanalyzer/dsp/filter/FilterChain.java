@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An ordered list of filter steps applied to one trace, as the API and the browser describe it in JSON.
@@ -204,8 +205,8 @@ public final class FilterChain {
     }
 
     /** The preset this chain came from, if any. */
-    public java.util.Optional<String> presetName() {
-        return java.util.Optional.ofNullable(preset);
+    public Optional<String> presetName() {
+        return Optional.ofNullable(preset);
     }
 
     /** The chain with every parameter written out; {@link #fromJson(String)} reads it back. */

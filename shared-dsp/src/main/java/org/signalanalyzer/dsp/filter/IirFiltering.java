@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
+import java.util.Arrays;
+
 /**
  * Applying IIR filters as SciPy does: {@code lfilter} (transposed direct form II), {@code sosfilt}, the zero-phase
  * {@code filtfilt} / {@code sosfiltfilt} (odd extension at both ends, steady-state initial conditions), and the
@@ -35,7 +37,7 @@ public final class IirFiltering {
         double[] zi = lfilterZi(ba[0], ba[1]);
         lfilterInPlace(ba, ext, scaled(zi, ext[0]), false);
         lfilterInPlace(ba, ext, scaled(zi, ext[ext.length - 1]), true);
-        return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
+        return Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class IirFiltering {
         double[][] zi = sosfiltZi(sos);
         sosfiltInPlace(sos, ext, zi, ext[0], false);
         sosfiltInPlace(sos, ext, zi, ext[ext.length - 1], true);
-        return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
+        return Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
     /**

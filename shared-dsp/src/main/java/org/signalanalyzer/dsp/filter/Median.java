@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * NumPy's median (mean of the two middle values for an even count; NaN if any value is NaN) of d or of |d − c|,
@@ -47,7 +48,7 @@ final class Median {
     private static double bracketed(double[] d, double centre, boolean absolute, int k, boolean even) {
         int n = d.length;
         double[] sample = new double[SAMPLE];
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(n);
+        SplittableRandom rnd = new SplittableRandom(n);
         for (int i = 0; i < SAMPLE; i++) sample[i] = value(d[rnd.nextInt(n)], centre, absolute);
         Arrays.sort(sample);
         int margin = 4 * (int) Math.sqrt(SAMPLE);
@@ -72,7 +73,7 @@ final class Median {
             mid[m] = v;
             m += v >= lo & v <= hi ? 1 : 0;
         }
-        return middle(java.util.Arrays.copyOf(mid, inside), k - below, even);
+        return middle(Arrays.copyOf(mid, inside), k - below, even);
     }
 
     /** Median from rank k of v (reordered): v[k], or the mean of the largest below it and v[k] for an even count. */

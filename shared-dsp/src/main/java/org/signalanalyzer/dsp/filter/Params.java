@@ -3,6 +3,7 @@ package org.signalanalyzer.dsp.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /** Reads one step's JSON parameters with defaults, and rejects what it does not know, naming the step. */
@@ -22,7 +23,7 @@ final class Params {
             String name = it.next();
             if (!names.contains(name)) {
                 throw new IllegalArgumentException(where + ": unknown parameter '" + name + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(names)) + ")");
+                        + String.join(", ", new TreeSet<>(names)) + ")");
             }
         }
     }

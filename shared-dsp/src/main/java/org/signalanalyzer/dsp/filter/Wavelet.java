@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,7 +41,7 @@ public final class Wavelet {
         return w;
     }
 
-    public static java.util.Set<String> names() {
+    public static Set<String> names() {
         return Collections.unmodifiableSet(ALL.keySet());
     }
 

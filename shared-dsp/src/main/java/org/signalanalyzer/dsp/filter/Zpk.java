@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Zeros, poles and gain of a filter, with SciPy's transformations ({@code lp2lp_zpk}, {@code lp2hp_zpk},
@@ -137,7 +138,7 @@ record Zpk(List<Complex> z, List<Complex> p, double k) {
     }
 
     /** SciPy's "worst" digital pole: the one closest to the unit circle (first on ties, as argmin). */
-    private static int worst(List<Complex> ps, java.util.function.Predicate<Complex> among) {
+    private static int worst(List<Complex> ps, Predicate<Complex> among) {
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < ps.size(); i++) {

@@ -1,7 +1,9 @@
 package org.signalanalyzer.dsp.io;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,10 +213,9 @@ public final class AtfReader {
             return new Layout(1, channels, sweepOf, channelOf);
         }
         // Sweeps in trace-number order; an export of selected sweeps (Trace #2, #5) has only those.
-        int[] distinct =
-                java.util.Arrays.stream(traceNumbers).distinct().sorted().toArray();
+        int[] distinct = Arrays.stream(traceNumbers).distinct().sorted().toArray();
         int sweeps = distinct.length;
-        for (int c = 1; c < columns; c++) sweepOf[c] = java.util.Arrays.binarySearch(distinct, traceNumbers[c - 1]);
+        for (int c = 1; c < columns; c++) sweepOf[c] = Arrays.binarySearch(distinct, traceNumbers[c - 1]);
         int[] perSweep = new int[sweeps];
         for (int c = 1; c < columns; c++) channelOf[c] = perSweep[sweepOf[c]]++;
         int channelCount = perSweep[0];
@@ -280,7 +281,7 @@ public final class AtfReader {
                     "expected " + sweeps + " sweep start times (one per sweep), found " + parts.length);
         DecimalParser num = new DecimalParser();
         for (int s = 0; s < sweeps; s++) {
-            byte[] token = parts[s].strip().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] token = parts[s].strip().getBytes(StandardCharsets.ISO_8859_1);
             if (!num.parse(token, 0, token.length) || num.end() != token.length) {
                 throw RecordingFormatException.atLine(
                         name,

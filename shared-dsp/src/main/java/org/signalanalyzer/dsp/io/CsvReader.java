@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A table of numbers with a header line: the first column the time ({@code Time (s)}, {@code time_ms},
@@ -93,7 +94,7 @@ public final class CsvReader {
                 Map.of("separator", String.valueOf(separator)));
     }
 
-    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d,\\d");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d,\\d");
 
     /**
      * A table saved with decimal commas (a German or Hungarian locale: {@code 0,00001;-12,5}) would otherwise be

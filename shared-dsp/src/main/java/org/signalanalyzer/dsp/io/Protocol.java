@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.io;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public record Protocol(
 
     /** The level changes of one sweep: each step's onset sample (within the sweep) and the level it goes to. */
     public List<LevelChange> levelChanges(int sweep) {
-        var changes = new java.util.ArrayList<LevelChange>();
+        var changes = new ArrayList<LevelChange>();
         int at = firstEpochSample;
         double level = holdingLevel;
         for (Epoch e : epochs) {

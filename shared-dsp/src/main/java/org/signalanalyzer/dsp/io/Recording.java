@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One recording as read from a file: sweeps × channels of equally spaced samples in physical units.
@@ -161,7 +163,7 @@ public final class Recording {
     }
 
     /** Index of the first channel whose unit is a voltage, if any (the command channel in voltage clamp). */
-    public Optional<Integer> firstChannelWithUnit(java.util.function.Predicate<String> unitTest) {
+    public Optional<Integer> firstChannelWithUnit(Predicate<String> unitTest) {
         for (int i = 0; i < channels.size(); i++)
             if (unitTest.test(channels.get(i).unit())) return Optional.of(i);
         return Optional.empty();
@@ -171,7 +173,7 @@ public final class Recording {
      * Lends the backing array of one sweep/channel to {@code reader} without copying. The reader must not modify
      * it or keep it; this exists for large traces (plot decimation, binary storage).
      */
-    public <T> T withSamplesOwnedBy(int sweep, int channel, java.util.function.Function<double[], T> reader) {
+    public <T> T withSamplesOwnedBy(int sweep, int channel, Function<double[], T> reader) {
         return reader.apply(data[checkSweep(sweep)][checkChannel(channel)]);
     }
 

@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -53,7 +54,7 @@ public final class RecordingReaders {
     }
 
     private static boolean startsWith(byte[] content, String prefix) {
-        byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
         if (content.length < p.length) return false;
         for (int i = 0; i < p.length; i++) if (content[i] != p[i]) return false;
         return true;

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -177,7 +178,7 @@ public record ParameterRule(
         return n;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
+    private static JsonNode value(Object v) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (v == null) return f.nullNode();
         if (v instanceof Integer i) return f.numberNode(i);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class CurveFitsTest {
         for (int i = 0; i < y.length; i++) y[i] = 50 * Math.exp(-(t[i] - t[0]) * 1000 / 8.0) - 5;
         CurveFit good = CurveFits.fit("hyperpol", y, t, FitModel.EXP_DECAY, 0, 150);
         assertEquals(8.0, good.parameters().get("tauMs"), 1e-6);
-        assertEquals(java.util.List.of(), good.warnings());
+        assertEquals(List.of(), good.warnings());
         assertEquals("ms", FitModel.EXP_DECAY.parameterUnits().get("tauMs"));
         assertEquals("pA/s", FitModel.LINEAR.parameterUnits().get("slope"));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
@@ -111,7 +112,7 @@ class IntegralsAndValidationTest {
         assertTrue(VoltageFromFileName.parseSetName("202304_0521.atf").isEmpty());
     }
 
-    static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
+    static void assertMessage(String part, Executable e) {
         InvalidAnalysisParameterException ex = assertThrows(InvalidAnalysisParameterException.class, e);
         assertTrue(ex.getMessage().contains(part), ex.getMessage());
     }

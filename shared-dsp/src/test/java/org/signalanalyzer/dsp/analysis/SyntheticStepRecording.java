@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,8 +63,8 @@ public final class SyntheticStepRecording {
         double alpha = 1 - Math.exp(-2 * Math.PI * fPole * h);
         double[] iState = new double[POLES];
         double[] vState = new double[POLES];
-        java.util.Arrays.fill(iState, holdingOffsetPa + gLeak * levels[0]);
-        java.util.Arrays.fill(vState, levels[0]);
+        Arrays.fill(iState, holdingOffsetPa + gLeak * levels[0]);
+        Arrays.fill(vState, levels[0]);
         double[] current = new double[n];
         double[] voltage = new double[n];
         Random rnd = new Random(seed);
@@ -118,7 +120,7 @@ public final class SyntheticStepRecording {
         Protocol protocol = null;
         if (epochTable) {
             double[] levels = levels();
-            List<Protocol.Epoch> epochs = new java.util.ArrayList<>();
+            List<Protocol.Epoch> epochs = new ArrayList<>();
             int first = (int) Math.round(onsetsS[0] * fs);
             for (int k = 0; k < onsetsS.length; k++) {
                 int next = k + 1 < onsetsS.length ? (int) Math.round(onsetsS[k + 1] * fs) : first;

@@ -17,6 +17,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.SharedData;
+import org.signalanalyzer.dsp.analysis.AnalysisRequest;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.CurveFits;
+import org.signalanalyzer.dsp.analysis.FitModel;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.export.SetFileName;
 
 /**
@@ -195,17 +202,14 @@ class ExportCommandTest {
                         "--fit",
                         "hyperpol,linear,100,198,subtract"),
                 stderr);
-        org.signalanalyzer.dsp.analysis.AnalysisResult analysed =
-                org.signalanalyzer.dsp.analysis.StepProtocolAnalysis.run(
-                        "202304_0521.atf",
-                        Files.readAllBytes(file),
-                        org.signalanalyzer.dsp.analysis.AnalysisRequest.desktopDefaults()
-                                .withStartingPoint(org.signalanalyzer.dsp.analysis.StartingPoint.given(35))
-                                .withRanges(
-                                        org.signalanalyzer.dsp.analysis.IntegrationRanges.points(20, 150, 10, 120)));
-        var line = org.signalanalyzer.dsp.analysis.CurveFits.fit(
-                analysed, "hyperpol", org.signalanalyzer.dsp.analysis.FitModel.LINEAR, 100, 198);
-        var expected = org.signalanalyzer.dsp.analysis.CurveFits.subtractLine(analysed, line);
+        AnalysisResult analysed = StepProtocolAnalysis.run(
+                "202304_0521.atf",
+                Files.readAllBytes(file),
+                AnalysisRequest.desktopDefaults()
+                        .withStartingPoint(StartingPoint.given(35))
+                        .withRanges(IntegrationRanges.points(20, 150, 10, 120)));
+        var line = CurveFits.fit(analysed, "hyperpol", FitModel.LINEAR, 100, 198);
+        var expected = CurveFits.subtractLine(analysed, line);
         assertTrue(Math.abs(expected.qHyperpolPc() - analysed.qHyperpolPc()) > 1e-3, "the subtraction matters");
         String csv;
         try (Stream<Path> s = Files.list(out)) {

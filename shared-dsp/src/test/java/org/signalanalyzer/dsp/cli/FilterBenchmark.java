@@ -1,6 +1,8 @@
 package org.signalanalyzer.dsp.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -65,8 +67,7 @@ final class FilterBenchmark implements BenchCommand.Benchmark {
      * JVM's process CPU clock ticks in 10 ms steps, hence the mean rather than the best).
      */
     private static void report(PrintStream out, String name, int n, int repeat, double[] x, UnaryOperator<double[]> f) {
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double checksum = 0;
         for (int i = 0; i < 2; i++) checksum += f.apply(x)[n / 2];
         long bestWall = Long.MAX_VALUE;

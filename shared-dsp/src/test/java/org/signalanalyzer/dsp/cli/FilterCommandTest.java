@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class FilterCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<GoldenCase> cases() throws IOException {
-        List<GoldenCase> all = new java.util.ArrayList<>();
+        List<GoldenCase> all = new ArrayList<>();
         for (String op : new String[] {"savgol", "butter_sosfiltfilt", "wavelet", "welch"})
             all.addAll(GoldenCase.all(op));
         return all;

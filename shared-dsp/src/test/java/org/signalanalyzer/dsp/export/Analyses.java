@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -105,7 +106,7 @@ final class Analyses {
                     Math.abs(qh - qd) / Math.abs(v2 + 80),
                     List.of(fit, line),
                     p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -242,8 +243,7 @@ class FullWorkbookTest {
             XSSFSheet chartSheet = wb.getSheet("Charts");
             List<XSSFChart> charts = chartSheet.getDrawingPatriarch().getCharts();
             assertEquals(2, charts.size());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(
-                    new int[] {21, 43}, chartSheet.getRowBreaks(), "a printed page per chart");
+            assertArrayEquals(new int[] {21, 43}, chartSheet.getRowBreaks(), "a printed page per chart");
             assertTrue(chartSheet.getPrintSetup().getLandscape());
             for (int k = 0; k < 2; k++) {
                 XSSFChart chart = charts.get(k);

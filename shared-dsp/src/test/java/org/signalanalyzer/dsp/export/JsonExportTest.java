@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class JsonExportTest {
 
     @Test
     void anEmptyExportIsRefused() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> new Exporter(LabWorkbookTest.CLOCK).write(Layout.JSON, List.of(), new ByteArrayOutputStream()));
         assertEquals("nothing to export: no analyses", e.getMessage());
@@ -51,8 +52,7 @@ class JsonExportTest {
     @Test
     void layoutsParseFromTheirApiLabels() {
         for (Layout l : Layout.values()) assertEquals(l, Layout.parse(l.label()));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> Layout.parse("xlsx"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Layout.parse("xlsx"));
         assertTrue(e.getMessage().contains("lab-sets, full, csv, tidy-csv or json"), e.getMessage());
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -194,8 +196,8 @@ class LabWorkbookTest {
     }
 
     /** POI closes the stream it reads; a zip entry must leave the zip open for the next one. */
-    static final class NonClosingInput extends java.io.FilterInputStream {
-        NonClosingInput(java.io.InputStream in) {
+    static final class NonClosingInput extends FilterInputStream {
+        NonClosingInput(InputStream in) {
             super(in);
         }
 

@@ -23,6 +23,7 @@ import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
@@ -58,10 +59,7 @@ class RealAnalysisExportTest {
 
     /** Named as the lab names its files, so that the set export can group them (the sample's own name has no set). */
     private static NamedAnalysis analyse(
-            org.signalanalyzer.dsp.io.Recording recording,
-            StepProtocolAnalysis.Input input,
-            String preset,
-            String labName) {
+            Recording recording, StepProtocolAnalysis.Input input, String preset, String labName) {
         AnalysisRequest req = new AnalysisRequest(
                 AnalysisMode.DESKTOP,
                 ProtocolParameters.DESKTOP_DEFAULTS,

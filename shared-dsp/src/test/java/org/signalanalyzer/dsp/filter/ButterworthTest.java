@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +50,7 @@ class ButterworthTest {
         double[] y = run(c.op(), f.b(), f.a(), f.sos(), c.input());
         double tolerance = TOLERANCE;
         if (!c.op().equals("butter_sosfiltfilt")) {
-            java.util.Random rnd = new java.util.Random(7);
+            Random rnd = new Random(7);
             double[] b = f.b();
             double[] a = f.a();
             for (int i = 0; i < b.length; i++) b[i] += (rnd.nextBoolean() ? 1 : -1) * Math.ulp(b[i]);
@@ -110,8 +113,8 @@ class ButterworthTest {
     @Test
     void designsOfEveryOrderAndTypeLikeScipy() throws IOException {
         JsonNode ref;
-        try (java.io.InputStream in = getClass().getResourceAsStream("butter_design_reference.json")) {
-            ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        try (InputStream in = getClass().getResourceAsStream("butter_design_reference.json")) {
+            ref = new ObjectMapper().readTree(in);
         }
         int checked = 0;
         for (JsonNode d : ref.get("designs")) {
@@ -151,7 +154,7 @@ class ButterworthTest {
 
     @Test
     void everyApplicationKeepsTheLength() {
-        double[] x = new java.util.Random(2).doubles(500).toArray();
+        double[] x = new Random(2).doubles(500).toArray();
         Butterworth f = Butterworth.design(Butterworth.BandType.BANDPASS, 3, 0.1, 0.3);
         assertEquals(500, IirFiltering.lfilter(f.b(), f.a(), x).length);
         assertEquals(500, IirFiltering.sosfilt(f.sos(), x).length);

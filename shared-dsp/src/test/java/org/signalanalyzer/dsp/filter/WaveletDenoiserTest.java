@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,7 +91,7 @@ class WaveletDenoiserTest {
 
     @Test
     void medianEqualsMedianBySorting() {
-        java.util.Random rnd = new java.util.Random(9);
+        Random rnd = new Random(9);
         int[] sizes = new int[320];
         for (int i = 0; i < 300; i++) sizes[i] = i + 1;
         for (int i = 300; i < 320; i++) sizes[i] = 65_536 + rnd.nextInt(200_000);
@@ -98,12 +101,12 @@ class WaveletDenoiserTest {
             if (n > 300 && n % 2 == 0) for (int i = 0; i < n; i++) v[i] = rnd.nextGaussian();
             double[] copy = v.clone();
             double[] sorted = v.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
             assertEquals(expected, Median.of(v), 0, "n=" + n);
             double[] dev = new double[n];
             for (int i = 0; i < n; i++) dev[i] = Math.abs(v[i] - 0.5);
-            java.util.Arrays.sort(dev);
+            Arrays.sort(dev);
             double expectedDev = n % 2 == 1 ? dev[n / 2] : (dev[n / 2 - 1] + dev[n / 2]) / 2;
             assertEquals(expectedDev, Median.ofAbsoluteDeviation(v, 0.5), 0, "deviation n=" + n);
             assertArrayEquals(copy, v, "input untouched");
@@ -155,7 +158,7 @@ class WaveletDenoiserTest {
 
     @Test
     void perfectReconstructionWithoutThreshold() {
-        double[] x = new java.util.Random(5).doubles(1001).toArray();
+        double[] x = new Random(5).doubles(1001).toArray();
         for (String w : new String[] {"haar", "db1", "db4", "db10", "sym2", "sym10", "coif1", "coif5"}) {
             Wavelet wv = Wavelet.named(w);
             double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 4), wv);
@@ -169,7 +172,7 @@ class WaveletDenoiserTest {
      */
     @Test
     void perfectReconstructionPastTheMaximumLevel() {
-        double[] x = new java.util.Random(6).doubles(2048).toArray();
+        double[] x = new Random(6).doubles(2048).toArray();
         for (String w : new String[] {"haar", "db2", "sym4"}) {
             Wavelet wv = Wavelet.named(w);
             double[] y = Dwt.reconstruct(Dwt.decompose(x, wv, 15), wv);
@@ -179,7 +182,7 @@ class WaveletDenoiserTest {
 
     @Test
     void offersEveryFamilyOfPyWavelets() {
-        java.util.Set<String> names = Wavelet.names();
+        Set<String> names = Wavelet.names();
         assertEquals(1 + 20 + 19 + 17, names.size());
         for (String w :
                 new String[] {"haar", "db1", "db10", "db20", "sym2", "sym10", "sym20", "coif1", "coif5", "coif17"}) {

@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -354,7 +355,7 @@ class AnalysisParameterFuzzTest {
                 rec, AnalysisRequest.desktopDefaults(), new StepProtocolAnalysis.Input("202304_0521.atf", "0"));
         assertTimeoutPreemptively(
                 Duration.ofSeconds(20),
-                () -> org.junit.jupiter.api.Assertions.assertThrows(
+                () -> assertThrows(
                         IllegalArgumentException.class,
                         () -> CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 72, Integer.MIN_VALUE)));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -236,7 +237,7 @@ class FilterChainFuzzTest {
     }
 
     private static void assertAllRefused(List<String> chains) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         double[] x = trace(4096);
         for (String json : chains) {
             try {

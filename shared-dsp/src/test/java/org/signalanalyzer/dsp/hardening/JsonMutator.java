@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -167,7 +169,7 @@ final class JsonMutator {
                         }
                         [rnd.nextInt(12)]);
             case 6:
-                return F.numberNode(new java.math.BigInteger("9".repeat(1 + rnd.nextInt(40))));
+                return F.numberNode(new BigInteger("9".repeat(1 + rnd.nextInt(40))));
             case 7:
                 return F.numberNode(rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 3));
             case 8:
@@ -231,7 +233,7 @@ final class JsonMutator {
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("seed is not JSON: " + json, e);
         }
     }

@@ -1,8 +1,13 @@
 package org.signalanalyzer.dsp.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -156,14 +161,14 @@ class AbfFilesTest {
      */
     @Test
     void sampleIntervalIsTheTrueOneInBothVersions() throws Exception {
-        byte[] v2 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
-        java.nio.ByteBuffer b2 = java.nio.ByteBuffer.wrap(v2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] v2 = Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        ByteBuffer b2 = ByteBuffer.wrap(v2).order(ByteOrder.LITTLE_ENDIAN);
         b2.putFloat(512 * b2.getInt(76) + 2, 2480f);
         assertEquals(1e6 / 2480, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 1e-9 * 403);
         assertEquals(403.2258, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 0.5e-4);
 
-        byte[] v1 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
-        java.nio.ByteBuffer.wrap(v1).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(122, 1240f);
+        byte[] v1 = Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
+        ByteBuffer.wrap(v1).order(ByteOrder.LITTLE_ENDIAN).putFloat(122, 1240f);
         assertEquals(1e6 / 2480, RecordingReaders.read("v1.abf", v1).sampleRateHz(), 1e-9 * 403);
     }
 
@@ -173,12 +178,12 @@ class AbfFilesTest {
      */
     @Test
     void float32DataIsReadAsStored() throws Exception {
-        byte[] original = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        byte[] original = Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
         Recording ints = RecordingReaders.read("abf-v2.abf", original);
         int n = ints.sweepCount() * ints.samplesPerSweep();
         int block = (original.length + 511) / 512;
-        byte[] b = java.util.Arrays.copyOf(original, block * 512 + 4 * n);
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] b = Arrays.copyOf(original, block * 512 + 4 * n);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         buf.putShort(30, (short) 1);
         buf.putInt(76 + 16 * 10, block);
         buf.putInt(76 + 16 * 10 + 4, 4);
@@ -191,7 +196,7 @@ class AbfFilesTest {
         }
         Recording floats = RecordingReaders.read("float.abf", b);
         for (int sweep = 0; sweep < ints.sweepCount(); sweep++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(ints.samples(sweep, 0), floats.samples(sweep, 0), 0.0);
+            assertArrayEquals(ints.samples(sweep, 0), floats.samples(sweep, 0), 0.0);
         }
     }
 

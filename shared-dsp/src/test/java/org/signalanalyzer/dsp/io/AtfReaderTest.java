@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** ATF variants the real files do not cover, written by hand after the ATF 1.0 layout Clampfit uses. */
@@ -97,7 +98,7 @@ class AtfReaderTest {
     @Test
     void intervalIsTheShortestDecimalWithinThePrintedPrecision() throws Exception {
         StringBuilder s = new StringBuilder("ATF\t1.0\n0\t2\n\"Time (s)\"\t\"IN 0 (pA)\"\n");
-        for (int i = 0; i < 150_000; i++) s.append(String.format(java.util.Locale.ROOT, "%.6g\t%d%n", i * 1e-5, i));
+        for (int i = 0; i < 150_000; i++) s.append(String.format(Locale.ROOT, "%.6g\t%d%n", i * 1e-5, i));
         Recording r = read(s.toString());
         assertEquals(100_000.0, r.sampleRateHz(), 1e-9);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -228,7 +229,7 @@ class ChunkedParseTest {
     private static String value(Random random) {
         return switch (random.nextInt(5)) {
             case 0 -> String.valueOf(random.nextGaussian() * 100);
-            case 1 -> String.format(java.util.Locale.ROOT, "%.3f", random.nextGaussian() * 80);
+            case 1 -> String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 80);
             case 2 -> random.nextInt(2000) - 1000 + "e" + (random.nextInt(40) - 20);
             case 3 -> "0";
             default -> "-" + random.nextInt(100) + "." + random.nextInt(10000);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ class MutationFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261124L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 2000);
     private static final byte[] TEXT_BYTES =
-            "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(StandardCharsets.ISO_8859_1);
     private static final long[] EXTREMES = {
         0,
         -1,

@@ -2,10 +2,13 @@ package org.signalanalyzer.dsp.analysis.chargevoltage;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -23,11 +26,10 @@ public final class ChargeVoltageAnalysis {
     /** An analysis already run (an export of existing results). */
     public record Analysed(String id, String fileName, AnalysisResult result) {
         /** The V2 the analysis was asked for (its provenance), when the name and the user tell none. */
-        java.util.OptionalDouble typedV2Mv() {
+        OptionalDouble typedV2Mv() {
             return result.provenance() == null || result.provenance().parameters() == null
-                    ? java.util.OptionalDouble.empty()
-                    : java.util.OptionalDouble.of(
-                            result.provenance().parameters().v2Mv());
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of(result.provenance().parameters().v2Mv());
         }
     }
 
@@ -98,8 +100,8 @@ public final class ChargeVoltageAnalysis {
 
     /** An assignment or exclusion of a file not in the request is a mistake the user should hear about. */
     private static void requireKnown(List<String> ids, Map<String, SetAssignment> assignments, Set<String> excluded) {
-        Set<String> known = new java.util.HashSet<>(ids);
-        java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
+        Set<String> known = new HashSet<>(ids);
+        TreeSet<String> unknown = new TreeSet<>();
         if (assignments != null) for (String id : assignments.keySet()) if (!known.contains(id)) unknown.add(id);
         if (excluded != null) for (String id : excluded) if (!known.contains(id)) unknown.add(id);
         if (!unknown.isEmpty()) {

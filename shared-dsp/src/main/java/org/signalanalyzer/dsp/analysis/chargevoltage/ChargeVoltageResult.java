@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.chargevoltage;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +26,12 @@ public record ChargeVoltageResult(AnalysisMode mode, List<ChargeVoltageSet> sets
         sets = List.copyOf(sets);
     }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("fittedCharge")
+    @JsonProperty("fittedCharge")
     public String fittedCharge() {
         return FITTED_CHARGE;
     }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("model")
+    @JsonProperty("model")
     public String model() {
         return MODEL;
     }

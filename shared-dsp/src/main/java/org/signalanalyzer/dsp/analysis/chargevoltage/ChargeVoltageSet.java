@@ -3,6 +3,7 @@ package org.signalanalyzer.dsp.analysis.chargevoltage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ public record ChargeVoltageSet(
             curve = new Series(cx, cy);
         }
         List<ChargeVoltagePoint> byV = new ArrayList<>(included);
-        byV.sort(java.util.Comparator.comparingDouble(ChargeVoltagePoint::v2Mv));
+        byV.sort(Comparator.comparingDouble(ChargeVoltagePoint::v2Mv));
         Series cv = new Series(
                 byV.stream().mapToDouble(ChargeVoltagePoint::v2Mv).toArray(),
                 byV.stream().mapToDouble(ChargeVoltagePoint::capacitanceNf).toArray());

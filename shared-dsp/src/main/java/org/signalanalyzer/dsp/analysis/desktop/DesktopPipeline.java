@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
 import java.util.List;
+import java.util.Locale;
 import org.signalanalyzer.dsp.analysis.Curve;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
@@ -39,7 +40,7 @@ public final class DesktopPipeline {
             throw new InvalidAnalysisParameterException(
                     start.auto() ? "recording" : "startingPoint",
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "%s: from orange point %d the segments need %d points of "
                                     + "0.5 ms (up to index %d), but the %.1f ms recording gives %d: short by %d points "
                                     + "(%.1f ms)",

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Locale;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.NumpyMath;
 
@@ -18,7 +19,7 @@ public record DesktopTimeBase(double[] timesS, double sampleRateHz) {
             throw new InvalidAnalysisParameterException(
                     "recording",
                     String.format(
-                            java.util.Locale.ROOT,
+                            Locale.ROOT,
                             "desktop mode needs a recording sampled at 100 kHz (10 µs per sample), because its 50-sample "
                                     + "blocks must mean 0.5 ms; this one is sampled at %.6g Hz (%.6g µs per sample). "
                                     + "Use mode standard, which works at any rate",

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
@@ -23,7 +24,7 @@ public final class InitialBaseline {
         int k = 0;
         for (int i = 0; i < w; i++) if (Math.abs(x[i] - m) < 3 * s) kept[k++] = x[i];
         if (k == 0) return m;
-        return NumpyMath.medianInPlace(java.util.Arrays.copyOf(kept, k));
+        return NumpyMath.medianInPlace(Arrays.copyOf(kept, k));
     }
 
     /** processed = x − baseline, as a new array. */

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.Curve;
 
 /**
@@ -31,6 +32,6 @@ public final class NormalizedCurve {
                 t[len++] = ot[i];
             }
         }
-        return new Curve(java.util.Arrays.copyOf(v, len), java.util.Arrays.copyOf(t, len));
+        return new Curve(Arrays.copyOf(v, len), Arrays.copyOf(t, len));
     }
 }

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.standard;
 
+import java.util.Arrays;
 import java.util.List;
 import org.signalanalyzer.dsp.analysis.Curve;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
@@ -78,7 +79,7 @@ public final class StandardPipeline {
             crossings[k] = steps.get(k).crossing();
             amps[k] = steps.get(k).amplitudeMv();
         }
-        LinearTemplate template = new LinearTemplate(x, crossings, java.util.Arrays.copyOf(levels, small), amps);
+        LinearTemplate template = new LinearTemplate(x, crossings, Arrays.copyOf(levels, small), amps);
         Curve depol = subtract(x, fs, steps.get(m - 2), levels[m - 2], template, lead, window);
         Curve hyperpol = subtract(x, fs, steps.get(m - 1), levels[m - 1], template, lead, window);
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
 
 /**
@@ -127,8 +128,7 @@ class ChargeVoltageKnownAnswerTest {
             analysed.add(new ChargeVoltageAnalysis.Analysed(
                     f.id(),
                     f.fileName(),
-                    org.signalanalyzer.dsp.analysis.StepProtocolAnalysis.run(
-                            f.fileName(), f.content().bytes(), own)));
+                    StepProtocolAnalysis.run(f.fileName(), f.content().bytes(), own)));
         }
         ChargeVoltageResult again = ChargeVoltageAnalysis.fromResults(analysed, Map.of(), Set.of());
         assertEquals(AnalysisMode.STANDARD, again.mode());

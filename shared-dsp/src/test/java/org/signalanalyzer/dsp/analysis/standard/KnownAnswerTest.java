@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -15,6 +18,7 @@ import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.analysis.SyntheticStepRecording;
 import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
 
 /**
@@ -57,7 +61,7 @@ class KnownAnswerTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void channelsInNanoampsAndVoltsGiveTheSameCharge() {
         SyntheticStepRecording s = new SyntheticStepRecording();
         Recording pa = s.build();
@@ -74,15 +78,13 @@ class KnownAnswerTest {
                 pa.acquisitionMode(),
                 pa.sampleIntervalS(),
                 0,
-                java.util.List.of(
-                        new org.signalanalyzer.dsp.io.Channel("Im", "nA"),
-                        new org.signalanalyzer.dsp.io.Channel("Vm", "V")),
+                List.of(new Channel("Im", "nA"), new Channel("Vm", "V")),
                 new double[] {0},
                 new double[][][] {{i, v}},
-                java.util.List.of(),
+                List.of(),
                 "",
                 null,
-                java.util.Map.of());
+                Map.of());
         AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0, null);
         AnalysisResult a = StepProtocolAnalysis.run(pa, req, INPUT);
         AnalysisResult b = StepProtocolAnalysis.run(na, req, INPUT);
