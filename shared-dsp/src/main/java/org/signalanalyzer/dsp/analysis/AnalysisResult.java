@@ -223,6 +223,30 @@ public record AnalysisResult(
 
     /** The same result with new integrals (see {@link Integrals#recompute}). */
     public AnalysisResult withIntegrals(IntegrationRanges newRanges, double qH, double qD, double c) {
+        return withOutcome(newRanges, qH, qD, c, fits, adjustments, analysed);
+    }
+
+    /** The same result with one more fit recorded. */
+    public AnalysisResult withFit(CurveFit fit) {
+        List<CurveFit> more = new ArrayList<>(fits);
+        more.add(fit);
+        return withOutcome(ranges, qHyperpolPc, qDepolPc, capacitanceNf, more, adjustments, analysed);
+    }
+
+    /** The same result saying which adjustments made it, and what the analysis gave before them. */
+    public AnalysisResult withAdjustments(Adjustments applied, Integrals.Charges before) {
+        return withOutcome(ranges, qHyperpolPc, qDepolPc, capacitanceNf, fits, applied, before);
+    }
+
+    /** The same curves and provenance with what the withers change: integrals, fits and adjustments. */
+    private AnalysisResult withOutcome(
+            IntegrationRanges newRanges,
+            double qH,
+            double qD,
+            double c,
+            List<CurveFit> newFits,
+            Adjustments newAdjustments,
+            Integrals.Charges newAnalysed) {
         return new AnalysisResult(
                 mode,
                 startingPoint,
@@ -248,78 +272,10 @@ public record AnalysisResult(
                 qH,
                 qD,
                 c,
-                fits,
+                newFits,
                 provenance,
-                adjustments,
-                analysed);
-    }
-
-    /** The same result with one more fit recorded. */
-    public AnalysisResult withFit(CurveFit fit) {
-        List<CurveFit> more = new ArrayList<>(fits);
-        more.add(fit);
-        return new AnalysisResult(
-                mode,
-                startingPoint,
-                startingPointSource,
-                startingPointScores,
-                baselinePa,
-                v0Mv,
-                v2Mv,
-                orange,
-                orangeTimesS,
-                normalized,
-                normalizedTimesS,
-                average,
-                averageTimesS,
-                purpleHyperpol,
-                purpleHyperpolTimesS,
-                purpleDepol,
-                purpleDepolTimesS,
-                depolOnsetS,
-                hyperpolOnsetS,
-                steps,
-                ranges,
-                qHyperpolPc,
-                qDepolPc,
-                capacitanceNf,
-                more,
-                provenance,
-                adjustments,
-                analysed);
-    }
-
-    /** The same result saying which adjustments made it, and what the analysis gave before them. */
-    public AnalysisResult withAdjustments(Adjustments applied, Integrals.Charges before) {
-        return new AnalysisResult(
-                mode,
-                startingPoint,
-                startingPointSource,
-                startingPointScores,
-                baselinePa,
-                v0Mv,
-                v2Mv,
-                orange,
-                orangeTimesS,
-                normalized,
-                normalizedTimesS,
-                average,
-                averageTimesS,
-                purpleHyperpol,
-                purpleHyperpolTimesS,
-                purpleDepol,
-                purpleDepolTimesS,
-                depolOnsetS,
-                hyperpolOnsetS,
-                steps,
-                ranges,
-                qHyperpolPc,
-                qDepolPc,
-                capacitanceNf,
-                fits,
-                provenance,
-                applied,
-                before);
+                newAdjustments,
+                newAnalysed);
     }
 
     /** Whether hand adjustments changed anything in this result. */

@@ -6,23 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -330,36 +316,19 @@ final class FullWorkbook {
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS - 1);
         // A page per chart when printed: fitted to the page width, two charts would not fit one page's height.
         sheet.setRowBreak(top + CHART_ROWS - 1);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Purple curves: " + a.name());
-        chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-
-        XDDFValueAxis time = chart.createValueAxis(AxisPosition.BOTTOM);
-        time.setTitle("Time (ms)");
-        XDDFValueAxis current = chart.createValueAxis(AxisPosition.LEFT);
-        current.setTitle("Current (pA)");
-        current.setCrosses(AxisCrosses.AUTO_ZERO);
-        // Purple currents are mostly negative: keep the tick labels at the edges, not along the zero line.
-        time.setTickLabelPosition(AxisTickLabelPosition.LOW);
-        current.setTickLabelPosition(AxisTickLabelPosition.LOW);
+        ScatterChart chart = new ScatterChart(
+                drawing, anchor, "Purple curves: " + a.name(), "Time (ms)", "Current (pA)", ScatterStyle.LINE);
+        chart.y.setCrosses(AxisCrosses.AUTO_ZERO);
+        // Purple currents are mostly negative: the tick labels stay at the edges (ScatterChart), not on the zero line.
         double[] span = timeSpanMs(r);
         if (span != null) {
-            time.setMinimum(span[0]);
-            time.setMaximum(span[1]);
+            chart.x.setMinimum(span[0]);
+            chart.x.setMaximum(span[1]);
         }
-
-        XDDFScatterChartData plot = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, time, current);
-        plot.setStyle(ScatterStyle.LINE);
-        plot.setVaryColors(false);
-        series(plot, data, 6, r.purpleHyperpol().length, "Purple hyperpol", PresetColor.PURPLE);
-        series(plot, data, 8, r.purpleDepol().length, "Purple depol", PresetColor.DARK_ORANGE);
-        chart.plot(plot);
-        // Whole ms and pA on the axes, not the data cells' 0.000 / 0.0000000 (setNumberFormat links to the source).
-        time.setNumberFormat("0");
-        current.setNumberFormat("0");
-        for (var axis : chart.getCTChart().getPlotArea().getValAxArray())
-            axis.getNumFmt().setSourceLinked(false);
+        series(chart, data, 6, r.purpleHyperpol().length, "Purple hyperpol", PresetColor.PURPLE);
+        series(chart, data, 8, r.purpleDepol().length, "Purple depol", PresetColor.DARK_ORANGE);
+        // Whole ms and pA on the axes.
+        chart.plot("0", "0");
     }
 
     /** Landscape, scaled to the page width: a printout or PDF shows each chart whole. */
@@ -384,21 +353,14 @@ final class FullWorkbook {
     }
 
     private static void series(
-            XDDFScatterChartData plot, XSSFSheet data, int timeColumn, int points, String title, PresetColor color) {
+            ScatterChart chart, XSSFSheet data, int timeColumn, int points, String title, PresetColor color) {
         if (points == 0) return;
         int first = CURVE_HEADER_ROW + 1;
-        XDDFNumericalDataSource<Double> x = XDDFDataSourcesFactory.fromNumericCellRange(
-                data, new CellRangeAddress(first, first + points - 1, timeColumn, timeColumn));
-        XDDFNumericalDataSource<Double> y = XDDFDataSourcesFactory.fromNumericCellRange(
-                data, new CellRangeAddress(first, first + points - 1, timeColumn + 1, timeColumn + 1));
-        XDDFScatterChartData.Series s = (XDDFScatterChartData.Series) plot.addSeries(x, y);
-        s.setTitle(title, null);
-        s.setSmooth(false);
-        s.setMarkerStyle(MarkerStyle.NONE);
-        // LibreOffice draws no line for a series without explicit line properties (stack.md §5).
-        XDDFLineProperties line = new XDDFLineProperties();
-        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
-        line.setWidth(1.5);
-        s.setLineProperties(line);
+        int last = first + points - 1;
+        chart.line(
+                ScatterChart.column(data, first, last, timeColumn),
+                ScatterChart.column(data, first, last, timeColumn + 1),
+                title,
+                color);
     }
 }
