@@ -2,9 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +85,7 @@ final class ChargeVoltageCsv {
     }
 
     static void writePoints(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ',');
-        for (String c : POINT_COLUMNS) csv.text(c);
-        csv.endLine();
+        CsvWriter csv = CsvWriter.table(stream, POINT_COLUMNS);
         for (ChargeVoltageSet s : sets(analyses).sets()) {
             for (ChargeVoltagePoint p : s.points()) {
                 csv.text(s.set())
@@ -106,14 +100,11 @@ final class ChargeVoltageCsv {
                         .endLine();
             }
         }
-        w.flush();
+        csv.flush();
     }
 
     static void writeFits(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ',');
-        for (String c : FIT_COLUMNS) csv.text(c);
-        csv.endLine();
+        CsvWriter csv = CsvWriter.table(stream, FIT_COLUMNS);
         for (ChargeVoltageSet s : sets(analyses).sets()) {
             csv.text(s.set());
             BoltzmannFit f = s.boltzmann();
@@ -121,7 +112,7 @@ final class ChargeVoltageCsv {
                 csv.text("refused")
                         .text(s.refusal().reason().code())
                         .text(s.refusal().message());
-                for (int i = 4; i < FIT_COLUMNS.size() - 1; i++) csv.text(null);
+                csv.empty(FIT_COLUMNS.size() - 5); // the fit's columns, up to fitted_charge
             } else {
                 csv.text("fitted").text(null).text(null).whole(f.points()).whole(f.degreesOfFreedom());
                 parameter(csv, f.qMaxPc(), f.standardErrors().qMaxPc(), f.ci95().qMaxPc());
@@ -133,7 +124,7 @@ final class ChargeVoltageCsv {
             }
             csv.text("q_depol_pc").endLine();
         }
-        w.flush();
+        csv.flush();
     }
 
     private static void parameter(CsvWriter csv, double estimate, double se, double[] ci) throws IOException {

@@ -2,9 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The desktop "Export Data" CSV (docs/desktop-conventions.md#semicolon-csv): semicolon-separated, the lab's labels, the purple
@@ -23,8 +20,7 @@ final class LabCsv {
     }
 
     static void write(LabEntry e, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ';');
+        CsvWriter csv = CsvWriter.utf8(stream, ';');
         csv.text("Input File:")
                 .text(e.fileName())
                 .text(NumberFormat.GENERAL.display(e.v2Mv()) + "mV")
@@ -51,7 +47,7 @@ final class LabCsv {
             csv.text("Adjustments:").endLine();
             for (String line : e.adjustments()) csv.text(line).endLine();
         }
-        w.flush();
+        csv.flush();
     }
 
     private static void curve(CsvWriter csv, String upper, String name, double integralPc, double[] pa, double[] timeMs)

@@ -2,9 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.signalanalyzer.dsp.analysis.Adjustments;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
@@ -76,10 +73,7 @@ final class TidyCsv {
     private TidyCsv() {}
 
     static void writeAnalyses(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ',');
-        for (String c : ANALYSIS_COLUMNS) csv.text(c);
-        csv.endLine();
+        CsvWriter csv = CsvWriter.table(stream, ANALYSIS_COLUMNS);
         for (NamedAnalysis a : analyses) {
             AnalysisResult r = a.result();
             Provenance p = r.provenance();
@@ -91,11 +85,11 @@ final class TidyCsv {
                     .exact(r.v0Mv())
                     .exact(r.v2Mv())
                     .exact(r.baselinePa());
-            if (r.startingPoint() == null) csv.text(null);
+            if (r.startingPoint() == null) csv.empty(1);
             else csv.whole(r.startingPoint());
             csv.text(r.startingPointSource());
             if (ranges == null) {
-                for (int i = 0; i < 5; i++) csv.text(null);
+                csv.empty(5);
             } else {
                 csv.text(ranges.unit().label())
                         .exact(ranges.hyperpol()[0])
@@ -104,10 +98,9 @@ final class TidyCsv {
                         .exact(ranges.depol()[1]);
             }
             csv.exact(r.qHyperpolPc()).exact(r.qDepolPc()).exact(r.capacitanceNf());
-            optional(csv, Units.secondsToMs(r.depolOnsetS()));
-            optional(csv, Units.secondsToMs(r.hyperpolOnsetS()));
+            csv.exactOrEmpty(Units.secondsToMs(r.depolOnsetS())).exactOrEmpty(Units.secondsToMs(r.hyperpolOnsetS()));
             if (p == null) {
-                for (int i = 0; i < 4; i++) csv.text(null);
+                csv.empty(4);
             } else {
                 csv.exact(p.sampleRateHz())
                         .text(p.filterChain() == null ? null : p.filterChain().toString())
@@ -116,7 +109,7 @@ final class TidyCsv {
             }
             csv.text(r.isAdjusted() ? "true" : "false");
             if (r.analysed() == null) {
-                for (int i = 0; i < 3; i++) csv.text(null);
+                csv.empty(3);
             } else {
                 csv.exact(r.analysed().qHyperpolPc())
                         .exact(r.analysed().qDepolPc())
@@ -125,14 +118,11 @@ final class TidyCsv {
             csv.text(String.join(" | ", Adjustments.describe(r)));
             csv.endLine();
         }
-        w.flush();
+        csv.flush();
     }
 
     static void writeFits(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ',');
-        for (String c : FIT_COLUMNS) csv.text(c);
-        csv.endLine();
+        CsvWriter csv = CsvWriter.table(stream, FIT_COLUMNS);
         for (NamedAnalysis a : analyses) {
             List<CurveFit> fits = a.result().fits();
             for (int k = 0; k < fits.size(); k++) {
@@ -154,19 +144,11 @@ final class TidyCsv {
                 }
             }
         }
-        w.flush();
-    }
-
-    private static void optional(CsvWriter csv, Double v) throws IOException {
-        if (v == null) csv.text(null);
-        else csv.exact(v);
+        csv.flush();
     }
 
     static void writePoints(List<NamedAnalysis> analyses, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ',');
-        for (String c : POINT_COLUMNS) csv.text(c);
-        csv.endLine();
+        CsvWriter csv = CsvWriter.table(stream, POINT_COLUMNS);
         for (NamedAnalysis a : analyses) {
             AnalysisResult r = a.result();
             points(csv, a.name(), CURVES.get(0), r.orangeTimesS(), r.orange());
@@ -175,7 +157,7 @@ final class TidyCsv {
             points(csv, a.name(), CURVES.get(3), r.purpleHyperpolTimesS(), r.purpleHyperpol());
             points(csv, a.name(), CURVES.get(4), r.purpleDepolTimesS(), r.purpleDepol());
         }
-        w.flush();
+        csv.flush();
     }
 
     /** {@code index} is 0-based, as starting points and integration ranges count points everywhere else. */
