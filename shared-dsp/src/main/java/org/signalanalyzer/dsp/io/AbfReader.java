@@ -23,12 +23,7 @@ public final class AbfReader {
     }
 
     public Recording read(String name, byte[] content) throws RecordingFormatException {
-        if (content.length > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(
-                    name,
-                    "the file is " + content.length + " bytes, over the limit of " + limits.maxFileBytes()
-                            + " bytes (ReadLimits.maxFileBytes)");
-        }
+        limits.checkFileSize(name, content.length);
         AbfBytes f = new AbfBytes(name, content);
         f.need(0, 4, "the signature 'ABF ' or 'ABF2'");
         String signature = new String(content, 0, 4, StandardCharsets.ISO_8859_1);

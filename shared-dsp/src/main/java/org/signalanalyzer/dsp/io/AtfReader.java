@@ -25,12 +25,7 @@ public final class AtfReader {
     }
 
     public Recording read(String name, byte[] b) throws RecordingFormatException {
-        if (b.length > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(
-                    name,
-                    "the file is " + b.length + " bytes, over the limit of " + limits.maxFileBytes()
-                            + " bytes (ReadLimits.maxFileBytes)");
-        }
+        limits.checkFileSize(name, b.length);
         int start = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
         TextCursor cur = new TextCursor(name, b, start, limits.maxHeaderBytes());
         if (!cur.next() || !cur.text().startsWith("ATF")) {

@@ -22,12 +22,7 @@ public final class CsvReader {
     }
 
     public Recording read(String name, byte[] b) throws RecordingFormatException {
-        if (b.length > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(
-                    name,
-                    "the file is " + b.length + " bytes, over the limit of " + limits.maxFileBytes()
-                            + " bytes (ReadLimits.maxFileBytes)");
-        }
+        limits.checkFileSize(name, b.length);
         TextCursor cur = headerLine(name, b, limits.maxHeaderBytes());
         if (cur == null)
             throw RecordingFormatException.atLine(
