@@ -90,13 +90,7 @@ public final class Dwt {
                 double lod = lo[2 * q + 1];
                 double he = hi[2 * q];
                 double hod = hi[2 * q + 1];
-                int s = first - q;
-                for (int k = 0; k < len; k++) {
-                    double vo = odd[s + k];
-                    double ve = even[s + k];
-                    ca[o0 + k] += le * vo + lod * ve;
-                    cd[o0 + k] += he * vo + hod * ve;
-                }
+                twoTaps(odd, even, first - q, len, le, lod, ca, he, hod, cd, o0);
             }
         }
     }
@@ -146,13 +140,7 @@ public final class Dwt {
                 double lod = lo[2 * j + 1];
                 double he = hi[2 * j];
                 double hod = hi[2 * j + 1];
-                int s = i0 - j;
-                for (int k = 0; k < len; k++) {
-                    double va = a[s + k];
-                    double vd = d[s + k];
-                    even[k] += le * va + he * vd;
-                    odd[k] += lod * va + hod * vd;
-                }
+                twoTaps(a, d, i0 - j, len, le, he, even, lod, hod, odd, 0);
             }
             for (int k = 0; k < len; k++) {
                 out[2 * (b0 + k)] = even[k];
@@ -160,5 +148,30 @@ public final class Dwt {
             }
         }
         return out;
+    }
+
+    /**
+     * The blocks' multiply-add, one tap pair of analysis or synthesis: for k below {@code len},
+     * {@code outA[o + k] += a1·u[s + k] + a2·v[s + k]} and {@code outB[o + k] += b1·u[s + k] + b2·v[s + k]}.
+     * Contiguous in every array, so the JIT vectorises it.
+     */
+    private static void twoTaps(
+            double[] u,
+            double[] v,
+            int s,
+            int len,
+            double a1,
+            double a2,
+            double[] outA,
+            double b1,
+            double b2,
+            double[] outB,
+            int o) {
+        for (int k = 0; k < len; k++) {
+            double uk = u[s + k];
+            double vk = v[s + k];
+            outA[o + k] += a1 * uk + a2 * vk;
+            outB[o + k] += b1 * uk + b2 * vk;
+        }
     }
 }
