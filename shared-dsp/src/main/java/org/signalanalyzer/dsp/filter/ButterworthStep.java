@@ -1,7 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -144,8 +143,7 @@ public record ButterworthStep(
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("btype", btype.key());
         n.put("order", order);
         if (wn != null) putNumbers(n, "wn", wn);

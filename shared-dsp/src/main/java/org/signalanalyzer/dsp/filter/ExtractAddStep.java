@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -62,8 +61,7 @@ public record ExtractAddStep(int window, int polyorder, double prominence, doubl
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("window", window);
         n.put("polyorder", polyorder);
         n.put("prominence", prominence);

@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
@@ -55,8 +54,7 @@ public record FftStep(double threshold, Double minHz, Double maxHz) implements F
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("threshold", threshold);
         if (minHz == null) n.putNull("min_hz");
         else n.put("min_hz", minHz);

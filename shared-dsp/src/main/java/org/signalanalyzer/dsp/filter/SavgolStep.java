@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -75,8 +74,7 @@ public record SavgolStep(int window, int polyorder, int deriv, SavitzkyGolay.Mod
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("window", window);
         n.put("polyorder", polyorder);
         n.put("deriv", deriv);

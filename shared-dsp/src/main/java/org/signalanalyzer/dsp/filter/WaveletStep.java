@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -89,8 +88,7 @@ public record WaveletStep(
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("wavelet", wavelet);
         if (level == null) n.putNull("level");
         else n.put("level", level);
