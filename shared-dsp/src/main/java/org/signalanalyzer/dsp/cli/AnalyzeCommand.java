@@ -28,10 +28,7 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String usage() {
-        return "analyze FILE [--json] [--mode desktop|standard] [--preset raw|batch|gui-default | --chain CHAIN.json] "
-                + "[--start-point auto|N] [--v0 MV] [--v1 MV] [--v2 MV] [--t0 MS] [--t1 MS] [--t2 MS] "
-                + "[--n-cycles N] [--range-hyperpol A,B] [--range-depol A,B] [--fit CURVE,MODEL,FROM,TO[,subtract] "
-                + "...] [--sweep K] [--channel C] [--voltage-channel C]";
+        return "analyze FILE [--json] " + AnalysisRequestOptions.USAGE;
     }
 
     @Override
@@ -78,6 +75,12 @@ final class AnalyzeCommand implements Command {
      * {@code --fit CURVE,MODEL,FROM,TO[,subtract]} options, applied after the analysis as the screen's accepted fits.
      */
     record AnalysisRequestOptions(AnalysisRequest request, List<Adjustments.AcceptedFit> fits) {
+
+        /** The options {@link #read} takes, as the commands' usage lines list them. */
+        static final String USAGE = "[--mode desktop|standard] [--preset raw|batch|gui-default | --chain CHAIN.json] "
+                + "[--start-point auto|N] [--v0 MV] [--v1 MV] [--v2 MV] [--t0 MS] [--t1 MS] [--t2 MS] "
+                + "[--n-cycles N] [--range-hyperpol A,B] [--range-depol A,B] [--fit CURVE,MODEL,FROM,TO[,subtract] "
+                + "...] [--sweep K] [--channel C] [--voltage-channel C]";
 
         /** The analysed result with the accepted fits (and subtracted lines) of the command line. */
         AnalysisResult adjust(AnalysisResult analysed) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Command-line arguments: positional values, {@code --flag} switches and {@code --option value} pairs. */
 final class Arguments {
@@ -74,22 +75,20 @@ final class Arguments {
     }
 
     double doubleOption(String name, double fallback) throws UsageException {
-        Optional<String> v = option(name);
-        if (v.isEmpty()) return fallback;
-        try {
-            return Double.parseDouble(v.get());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a number, got '" + v.get() + "'");
-        }
+        return parsedOption(name, fallback, Double::parseDouble, "a number");
     }
 
     int intOption(String name, int fallback) throws UsageException {
+        return parsedOption(name, fallback, Integer::parseInt, "a whole number");
+    }
+
+    private <T> T parsedOption(String name, T fallback, Function<String, T> parse, String what) throws UsageException {
         Optional<String> v = option(name);
         if (v.isEmpty()) return fallback;
         try {
-            return Integer.parseInt(v.get());
+            return parse.apply(v.get());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a whole number, got '" + v.get() + "'");
+            throw new UsageException("--" + name + " needs " + what + ", got '" + v.get() + "'");
         }
     }
 

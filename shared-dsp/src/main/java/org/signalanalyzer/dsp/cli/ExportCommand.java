@@ -30,10 +30,9 @@ final class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [--set-of FILE=SET ...] [the "
-                + "analyze options: --mode, --preset | --chain, --start-point, --v0 --v1 --v2 --t0 --t1 --t2 "
-                + "--n-cycles, --range-hyperpol --range-depol, --fit ..., --sweep --channel --voltage-channel] (lab-sets "
-                + "defaults: --preset batch --start-point 35, the desktop's Export Sets)";
+        return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [--set-of FILE=SET ...] "
+                + AnalyzeCommand.AnalysisRequestOptions.USAGE
+                + " (lab-sets defaults: --preset batch --start-point 35, the desktop's Export Sets)";
     }
 
     @Override
