@@ -28,6 +28,8 @@ final class DecimalParser {
     private double value;
     private int end;
     private int lastDigitExponent;
+    /** The mantissa {@link #scanDigits} last read. */
+    private long scanned;
 
     double value() {
         return value;
@@ -130,20 +132,14 @@ final class DecimalParser {
         int i = start;
         boolean negative = i < limit && b[i] == '-';
         if (negative) i++;
-        long mantissa = 0;
-        int d;
         int digitsStart = i;
-        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        i = scanDigits(b, i, limit, 0);
+        long mantissa = scanned;
         int fraction = 0;
         if (i < limit && b[i] == '.') {
             int fractionStart = ++i;
-            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            i = scanDigits(b, i, limit, mantissa);
+            mantissa = scanned;
             fraction = i - fractionStart;
         }
         int digits = i - digitsStart - (fraction > 0 || (i > digitsStart && b[i - 1] == '.') ? 1 : 0);
@@ -162,21 +158,15 @@ final class DecimalParser {
             negative = b[i] == '-';
             i++;
         }
-        long mantissa = 0;
-        int d;
         int digitsStart = i;
-        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        i = scanDigits(b, i, limit, 0);
+        long mantissa = scanned;
         int digits = i - digitsStart;
         int exponent = 0;
         if (i < limit && b[i] == '.') {
             int fractionStart = ++i;
-            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            i = scanDigits(b, i, limit, mantissa);
+            mantissa = scanned;
             exponent = fractionStart - i;
             digits -= exponent;
         }
@@ -191,6 +181,7 @@ final class DecimalParser {
                 i++;
             }
             int e = 0;
+            int d;
             int expStart = i;
             while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (e < 100_000) e = e * 10 + d;
@@ -213,6 +204,21 @@ final class DecimalParser {
         end = i;
         lastDigitExponent = printedExponent;
         return true;
+    }
+
+    /**
+     * Reads the digits from {@code i} on, each appended to {@code mantissa} (times ten plus the digit), and leaves
+     * the result in {@link #scanned}; returns the index after the last digit. Overflow is the caller's to judge
+     * from the count of digits.
+     */
+    private int scanDigits(byte[] b, int i, int limit, long mantissa) {
+        int d;
+        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        scanned = mantissa;
+        return i;
     }
 
     private boolean slowPath(byte[] b, int start, int limit) {
