@@ -87,25 +87,7 @@ class AnalysisResultJsonTest {
     @Test
     void jsonHasTheKeysTheApiPromises() throws Exception {
         JsonNode n = new ObjectMapper().readTree(sample().toJson());
-        for (String key : List.of(
-                "startingPoint",
-                "baselinePa",
-                "orange",
-                "orangeTimesS",
-                "normalized",
-                "average",
-                "purpleHyperpol",
-                "purpleHyperpolTimesS",
-                "purpleDepol",
-                "purpleDepolTimesS",
-                "qHyperpolPc",
-                "qDepolPc",
-                "capacitanceNf",
-                "provenance",
-                "mode",
-                "v2Mv",
-                "v0Mv",
-                "ranges")) {
+        for (String key : ResultKeys.PROMISED) {
             assertTrue(n.has(key), "missing key " + key);
         }
         assertEquals("desktop", n.get("mode").asText());

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /** Integrals recomputed from a stored result equal a fresh run; parameters are refused with a clear reason. */
 class IntegralsAndValidationTest {
@@ -21,10 +17,9 @@ class IntegralsAndValidationTest {
 
     @BeforeAll
     static void read() throws Exception {
-        Path file = SharedData.desktop("202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(file);
-        rec = RecordingReaders.read(file.getFileName().toString(), bytes);
-        input = StepProtocolAnalysis.Input.of(file.getFileName().toString(), bytes);
+        DesktopSample sample = DesktopSample.read();
+        rec = sample.recording();
+        input = sample.input();
     }
 
     @Test

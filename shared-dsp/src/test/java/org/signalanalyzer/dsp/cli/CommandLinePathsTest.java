@@ -3,9 +3,6 @@ package org.signalanalyzer.dsp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,13 +20,9 @@ class CommandLinePathsTest {
     Path tmp;
 
     private static void assertUsageError(String expectedInMessage, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(
-                args,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code, String.join(" ", args) + ": " + message);
+        CliRun r = CliRun.cli(args);
+        String message = r.err();
+        assertEquals(2, r.code(), String.join(" ", args) + ": " + message);
         assertTrue(message.contains(expectedInMessage), String.join(" ", args) + ": " + message);
     }
 
@@ -70,13 +63,9 @@ class CommandLinePathsTest {
                 "csv",
                 "--out",
                 tmp.resolve("out").toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Bench.run(
-                new String[] {"read", tmp.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, "bench read DIR: " + err);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is a directory"), "bench read DIR: " + err);
+        CliRun bench = CliRun.bench("read", tmp.toString());
+        assertEquals(2, bench.code(), "bench read DIR: " + bench.err());
+        assertTrue(bench.err().contains("is a directory"), "bench read DIR: " + bench.err());
     }
 
     @Test

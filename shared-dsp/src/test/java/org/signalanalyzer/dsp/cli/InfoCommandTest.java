@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,22 +17,14 @@ import org.signalanalyzer.dsp.SharedData;
 /** {@code info} run in-process through {@link Cli#run}, as the shell would run it. */
 class InfoCommandTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.cli(args);
     }
 
     /** File_axon_2.abf against pyABF's header dump (expected.json): gap-free, 1 kHz, 4 tags, first value -55.2887. */
     @Test
     void jsonForAGoodFile() throws Exception {
-        Run r = run("info", SharedData.real("File_axon_2.abf").toString(), "--json");
+        CliRun r = run("info", SharedData.real("File_axon_2.abf").toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
@@ -77,7 +66,7 @@ class InfoCommandTest {
 
     @Test
     void tablePrintsArraysReadably() {
-        Run r = run("info", SharedData.real("18702001-step.atf").toString());
+        CliRun r = run("info", SharedData.real("18702001-step.atf").toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("[D@"), r.out());
         assertTrue(r.out().contains("-10.498, -11.2305, -12.4512, -13.916, -14.0381"), r.out());
@@ -89,7 +78,7 @@ class InfoCommandTest {
     void badFileExitsWithCode2AndTheMessageOnStderr(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.atf");
         Files.writeString(bad, "ATF\t1.0\n0\t2\n\"Time (s)\"\t\"IN 0 (pA)\"\n0\t1\n1e-4\toops\n");
-        Run r = run("info", bad.toString(), "--json");
+        CliRun r = run("info", bad.toString(), "--json");
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().contains("broken.atf: line 5"), r.err());

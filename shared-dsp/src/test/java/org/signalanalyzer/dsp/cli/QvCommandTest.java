@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,23 +64,15 @@ class QvCommandTest {
                 "unnamed.atf=-50"));
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(List<String> a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(
-                a.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(List<String> a) {
+        return CliRun.cli(a);
     }
 
     @Test
     void jsonHasTheIssuesShapeAndTheCellsParameters() throws Exception {
         List<String> a = new ArrayList<>(args);
         a.addAll(List.of("--json", "--exclude", "20240611_0040_5_-70mV.atf"));
-        Run r = run(a);
+        CliRun r = run(a);
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals("standard", n.get("mode").asText(), "standard mode unless asked otherwise");
@@ -118,7 +107,7 @@ class QvCommandTest {
 
     @Test
     void withoutJsonATable() {
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("set 5 (10 files)"), r.out());
         assertTrue(
@@ -132,18 +121,18 @@ class QvCommandTest {
     void mistakesExitWith2AndSayWhat() {
         List<String> unknown = new ArrayList<>(args);
         unknown.addAll(List.of("--exclude", "nothere.atf"));
-        Run r = run(unknown);
+        CliRun r = run(unknown);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'nothere.atf', which is not among the FILEs"), r.err());
 
         List<String> unassigned = new ArrayList<>(args.subList(0, VOLTAGES.length + 2));
-        Run u = run(unassigned);
+        CliRun u = run(unassigned);
         assertEquals(2, u.code());
         assertTrue(u.err().contains("'unnamed.atf' (no set, no voltage)"), u.err());
 
         List<String> bad = new ArrayList<>(args);
         bad.addAll(List.of("--voltage-of", "unnamed.atf=minus fifty"));
-        Run v = run(bad);
+        CliRun v = run(bad);
         assertEquals(2, v.code());
         assertTrue(v.err().contains("needs a number of mV"), v.err());
     }

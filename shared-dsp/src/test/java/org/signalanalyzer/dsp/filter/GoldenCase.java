@@ -49,6 +49,14 @@ public record GoldenCase(String name, String op, double fsHz, JsonNode params, d
         return m;
     }
 
+    /** Fails unless {@link #relativeError} is within {@code tolerance}; {@code what} names the case. */
+    public static void assertRelativeError(String what, double[] expected, double[] actual, double tolerance) {
+        double err = relativeError(expected, actual);
+        if (!(err <= tolerance)) {
+            throw new AssertionError(what + ": relative error " + err + " > " + tolerance);
+        }
+    }
+
     /** max |actual − expected| / (max(expected) − min(expected)). */
     public static double relativeError(double[] expected, double[] actual) {
         if (expected.length != actual.length) {

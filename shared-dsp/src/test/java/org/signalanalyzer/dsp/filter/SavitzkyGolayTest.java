@@ -32,8 +32,7 @@ class SavitzkyGolayTest {
                 deriv == 0 ? 1.0 : 1.0 / c.fsHz(),
                 SavitzkyGolay.Mode.parse(c.params().get("mode").asText()),
                 0.0);
-        double err = GoldenCase.relativeError(c.output(), sg.apply(c.input()));
-        assertTrue(err <= TOLERANCE, c.name() + ": relative error " + err);
+        GoldenCase.assertRelativeError(c.name(), c.output(), sg.apply(c.input()), TOLERANCE);
     }
 
     /** Mode interp fits the edges too, so a polynomial of degree ≤ p comes back everywhere (to 1e-11 of its size). */

@@ -40,8 +40,7 @@ class WaveletDenoiserTest {
         List<double[]> coeffs = Dwt.decompose(c.input(), dn.wavelet(), dn.levelFor(c.input().length));
         double lambda = dn.sigma(coeffs.get(coeffs.size() - 1)) * Math.sqrt(2 * Math.log(c.input().length));
         assertEquals(p.get("threshold").asDouble(), lambda, 1e-9 * lambda, c.name() + " threshold");
-        double err = GoldenCase.relativeError(c.output(), dn.apply(c.input()));
-        assertTrue(err <= TOLERANCE, c.name() + ": relative error " + err);
+        GoldenCase.assertRelativeError(c.name(), c.output(), dn.apply(c.input()), TOLERANCE);
     }
 
     /** The desktop's σ = median(|d − median(d)|)/0.6745, reference from PyWavelets 1.1.1 (script beside the file). */
@@ -73,8 +72,7 @@ class WaveletDenoiserTest {
                     c.get("sigma").asDouble(),
                     WaveletDenoiser.sigma(finest, WaveletDenoiser.SigmaRule.MEDIAN_ABS),
                     1e-3 * c.get("sigma").asDouble());
-            double err = GoldenCase.relativeError(GoldenCase.doubles(c.get("output")), dn.apply(x));
-            assertTrue(err <= TOLERANCE, what + ": relative error " + err);
+            GoldenCase.assertRelativeError(what, GoldenCase.doubles(c.get("output")), dn.apply(x), TOLERANCE);
         }
     }
 

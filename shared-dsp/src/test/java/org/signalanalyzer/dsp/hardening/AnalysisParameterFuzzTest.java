@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +25,7 @@ import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
-import org.signalanalyzer.dsp.cli.Cli;
+import org.signalanalyzer.dsp.cli.CliRun;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
@@ -321,13 +318,9 @@ class AnalysisParameterFuzzTest {
                                 args.add("--" + OPTIONS[rnd.nextInt(OPTIONS.length)]);
                                 if (rnd.nextInt(8) != 0) args.add(VALUES[rnd.nextInt(VALUES.length)]);
                             }
-                            ByteArrayOutputStream out = new ByteArrayOutputStream();
-                            ByteArrayOutputStream err = new ByteArrayOutputStream();
-                            int code = Cli.run(
-                                    args.toArray(String[]::new),
-                                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                                    new PrintStream(err, true, StandardCharsets.UTF_8));
-                            String message = err.toString(StandardCharsets.UTF_8);
+                            CliRun run = CliRun.cli(args);
+                            int code = run.code();
+                            String message = run.err();
                             if (code == 1 || code > 2)
                                 fail("seed " + SEED + " cli case " + c + " " + args + ": exit " + code + ": "
                                         + message);
@@ -384,11 +377,7 @@ class AnalysisParameterFuzzTest {
     /** Found by this fuzzer (cli case 30): {@code --chain ""} read a directory and exited 1 (failed), not 2. */
     @Test
     void anEmptyChainPathIsExitCodeTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(
-                new String[] {"analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", ""},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.cli("analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", "");
+        assertEquals(2, run.code(), run.err());
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,12 +15,12 @@ import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.DesktopSample;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
  * Reference: the desktop application itself (expected-desktop.json: its outputs on 202304_0521.atf, six
@@ -37,10 +35,9 @@ class DesktopParityTest {
 
     @BeforeAll
     static void read() throws Exception {
-        Path file = SharedData.desktop("202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(file);
-        recording = RecordingReaders.read(file.getFileName().toString(), bytes);
-        input = StepProtocolAnalysis.Input.of(file.getFileName().toString(), bytes);
+        DesktopSample sample = DesktopSample.read();
+        recording = sample.recording();
+        input = sample.input();
     }
 
     static Stream<JsonNode> cases() throws Exception {
