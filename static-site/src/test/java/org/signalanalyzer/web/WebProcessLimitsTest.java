@@ -32,11 +32,7 @@ class WebProcessLimitsTest {
     void withoutApiUrlTheWebProcessRefusesToStartAndSaysWhatToSet() {
         Exception refused = assertThrows(
                 Exception.class,
-                () -> ApplicationContext.run(
-                                EmbeddedServer.class,
-                                Map.of("micronaut.server.port", -1, "site.root", "classpath:test-site"),
-                                WebApplication.ENVIRONMENT)
-                        .close());
+                () -> TestSite.start(Map.of(), WebApplication.ENVIRONMENT).close());
         StringBuilder messages = new StringBuilder();
         for (Throwable t = refused; t != null; t = t.getCause())
             messages.append(t.getMessage()).append('\n');
@@ -76,13 +72,8 @@ class WebProcessLimitsTest {
         });
         upstream.start();
         // The same path as on Heroku, with the limit shortened so the test does not wait 28 s.
-        try (EmbeddedServer web = ApplicationContext.run(
-                EmbeddedServer.class,
+        try (EmbeddedServer web = TestSite.start(
                 Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "site.root",
-                        "classpath:test-site",
                         "micronaut.http.client.read-timeout",
                         "1s",
                         "api.url",

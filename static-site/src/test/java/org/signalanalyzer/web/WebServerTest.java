@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,16 +45,10 @@ class WebServerTest {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/", WebServerTest::answer);
         upstream.start();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
+        server = TestSite.start(
                 Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "site.root",
-                        "classpath:test-site",
                         // A stage path like API Gateway's: /api/... must be appended to it.
-                        "api.url",
-                        "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"),
+                        "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"),
                 WebApplication.ENVIRONMENT);
     }
 
@@ -265,15 +258,7 @@ class WebServerTest {
 
     @Test
     void unreachableBackendIsABadGatewayInTheApiErrorShape() throws Exception {
-        try (EmbeddedServer orphan = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "site.root",
-                        "classpath:test-site",
-                        "api.url",
-                        "http://127.0.0.1:" + freePort()))) {
+        try (EmbeddedServer orphan = TestSite.start(Map.of("api.url", "http://127.0.0.1:" + freePort()))) {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create(orphan.getURL() + "/api/sessions"))
                             .POST(HttpRequest.BodyPublishers.ofString("{}"))

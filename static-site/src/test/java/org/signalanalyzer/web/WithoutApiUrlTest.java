@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +25,7 @@ class WithoutApiUrlTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(
-                EmbeddedServer.class, Map.of("micronaut.server.port", -1, "site.root", "classpath:test-site"));
+        server = TestSite.start(Map.of());
     }
 
     @AfterAll
