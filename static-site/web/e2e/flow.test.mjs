@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..', '..');
@@ -26,16 +26,6 @@ const CLI_JAR = resolve(process.env.CLI_JAR || join(repo, 'shared-dsp', 'target'
 const OUT = resolve(process.env.E2E_OUT || join(repo, 'static-site', 'target', 'e2e'));
 // Only for looking at the UI against a stand-in backend while the real one is being built: its numbers are made up.
 const FAKE_BACKEND = process.env.E2E_FAKE_BACKEND === '1';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Relative agreement; the page shows the API's doubles, which came from the same code as the references. */
 function close(actual, expected, rel, what) {
@@ -523,7 +513,7 @@ test('browser flow: upload, batch filter, analyze, drag a range, export', { time
   assert.ok(APP_URL, 'set APP_URL to the running app, e.g. APP_URL=http://127.0.0.1:8080');
   assert.ok(existsSync(ATF), `the sample recording is missing: ${ATF}`);
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   try {
     await t.test('desktop viewport', () =>
       flow(browser, 'desktop', { viewport: { width: 1440, height: 900 } }, dragWithMouse, false),

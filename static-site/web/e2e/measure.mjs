@@ -3,26 +3,14 @@
 // refetch of the decimated trace for the new window takes after release.
 //
 //   APP_URL=http://127.0.0.1:8080 FILE=/path/to/big.abf node e2e/measure.mjs
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 const { APP_URL, FILE } = process.env;
 if (!APP_URL || !FILE) {
   console.error('usage: APP_URL=http://host:port FILE=recording node e2e/measure.mjs');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(APP_URL);

@@ -1,4 +1,4 @@
-import { Panel, Progress } from './Panel.jsx';
+import { JobProgress, Panel, Progress } from './Panel.jsx';
 import { missingAssignments, needsAssignment, runsAsJob, setsOfFiles } from '../lib/chargeVoltage.js';
 
 /**
@@ -107,15 +107,7 @@ export function ChargeVoltagePanel({ config, files, cv, disabled, onRun }) {
         {asJob ? `Run set as a job (${selected.length} files)` : 'Run set'}
       </button>
       {job && (
-        <div className="job" aria-live="polite" data-testid="cv-job">
-          <div className="row-between small">
-            <span>{job.status}</span>
-            <span>
-              {job.done ?? 0} / {job.total ?? selected.length}
-            </span>
-          </div>
-          {cv.running && <Progress value={job.total ? job.done / job.total : null} label="Set progress" />}
-        </div>
+        <JobProgress job={job} total={selected.length} running={cv.running} label="Set progress" testId="cv-job" />
       )}
       {cv.running && !job && <Progress value={null} label="Running the set" />}
     </Panel>

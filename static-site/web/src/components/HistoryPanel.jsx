@@ -1,4 +1,5 @@
-import { Panel, Progress } from './Panel.jsx';
+import { JobProgress, Panel } from './Panel.jsx';
+import { jobActive } from '../lib/jobs.js';
 import { fmt, fmtDateTime } from '../lib/format.js';
 import { howItRan } from '../lib/history.js';
 
@@ -72,7 +73,7 @@ export function HistoryPanel({ analyses, currentId, selected, onSelected, onOpen
 export function BatchPanel({ config, files, batch, onStart, onDownload, disabled }) {
   const { selected, setSelected, sets, setSets, useLabSettings, setUseLabSettings, job } = batch;
   const toggle = (id) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
-  const running = job && (job.status === 'queued' || job.status === 'running');
+  const running = jobActive(job);
   const lab = config.exports.labSets;
   return (
     <Panel title="Batch" open={false} testId="panel-batch">
@@ -135,21 +136,14 @@ export function BatchPanel({ config, files, batch, onStart, onDownload, disabled
         Run batch
       </button>
       {job && (
-        <div className="job" data-testid="batch-job" aria-live="polite">
-          <div className="row-between small">
-            <span>{job.status}</span>
-            <span>
-              {job.done ?? 0} / {job.total ?? selected.length}
-            </span>
-          </div>
-          {running && <Progress value={job.total ? job.done / job.total : null} label="Batch progress" />}
+        <JobProgress job={job} total={selected.length} running={running} label="Batch progress" testId="batch-job">
           {job.message && <p className={job.status === 'failed' ? 'error' : 'muted small'}>{job.message}</p>}
           {job.export && (
             <button type="button" className="btn" onClick={() => onDownload(job.export)}>
               Download {job.export.fileName}
             </button>
           )}
-        </div>
+        </JobProgress>
       )}
     </Panel>
   );

@@ -46,3 +46,19 @@ export function Progress({ value, label, testId }) {
     </div>
   );
 }
+
+/** A job's state line (status, files done of all) and, while it runs, its progress bar; `children` below them. */
+export function JobProgress({ job, total, running, label, testId, children }) {
+  return (
+    <div className="job" aria-live="polite" data-testid={testId}>
+      <div className="row-between small">
+        <span>{job.status}</span>
+        <span>
+          {job.done ?? 0} / {job.total ?? total}
+        </span>
+      </div>
+      {running && <Progress value={job.total ? job.done / job.total : null} label={label} />}
+      {children}
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatError } from '../lib/errors.js';
+import { useJobPolling } from './useJobPolling.js';
 
 /**
  * Batch jobs: many recordings through one analysis setting into lab workbooks, polled until done. By default
@@ -43,19 +44,17 @@ export function useBatchJobs(config, api, onDone) {
     }
   };
 
-  useEffect(() => {
-    if (!job?.jobId || !(job.status === 'queued' || job.status === 'running')) return undefined;
-    const t = setTimeout(async () => {
-      try {
-        const next = await api.job(job.jobId);
-        setJob(next);
-        if (next.status === 'done') onDone();
-      } catch (e) {
-        setJob((j) => ({ ...j, status: 'failed', message: formatError(e, 'Batch') }));
-      }
-    }, 1000);
-    return () => clearTimeout(t);
-  }, [job, api, onDone]);
+  const ended = useCallback(
+    (next) => {
+      if (next.status === 'done') onDone();
+    },
+    [onDone],
+  );
+  const unreadable = useCallback(
+    (e) => setJob((j) => ({ ...j, status: 'failed', message: formatError(e, 'Batch') })),
+    [],
+  );
+  useJobPolling(api, job, setJob, ended, unreadable);
 
   const reset = () => {
     setSelected([]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { download } from '../lib/api.js';
 import {
   NO_EXCLUSIONS,
@@ -10,6 +10,7 @@ import {
   runsAsJob,
 } from '../lib/chargeVoltage.js';
 import { formatError } from '../lib/errors.js';
+import { useJobPolling } from './useJobPolling.js';
 
 /**
  * The charge–voltage set view: the chosen files (and the set and voltage typed for names that tell none), one run
@@ -58,27 +59,24 @@ export function useChargeVoltage(config, api, onAnalysed) {
   };
 
   // A job is polled until it ends; then its view is read once.
-  useEffect(() => {
-    if (!job?.jobId || !(job.status === 'queued' || job.status === 'running')) return undefined;
-    const t = setTimeout(async () => {
-      try {
-        const next = await api.job(job.jobId);
-        setJob(next);
-        if (next.status === 'done') {
-          shown(await api.chargeVoltageResult(job.jobId));
-          onAnalysed?.();
-          setRunning(false);
-        } else if (next.status === 'failed') {
-          setError(`Charge–voltage: ${next.message || 'the job failed.'}`);
-          setRunning(false);
-        }
-      } catch (e) {
-        setError(formatError(e, 'Charge–voltage'));
+  const ended = useCallback(
+    async (next, jobId) => {
+      if (next.status === 'done') {
+        shown(await api.chargeVoltageResult(jobId));
+        onAnalysed?.();
+        setRunning(false);
+      } else if (next.status === 'failed') {
+        setError(`Charge–voltage: ${next.message || 'the job failed.'}`);
         setRunning(false);
       }
-    }, 1000);
-    return () => clearTimeout(t);
-  }, [job, api, shown, onAnalysed]);
+    },
+    [api, shown, onAnalysed],
+  );
+  const unreadable = useCallback((e) => {
+    setError(formatError(e, 'Charge–voltage'));
+    setRunning(false);
+  }, []);
+  useJobPolling(api, job, setJob, ended, unreadable);
 
   const changeExclusions = async (action) => {
     if (!view) return;

@@ -5,6 +5,7 @@ import { debounce, latestOnly } from './debounce.js';
 import { apiErrorFrom, formatError, ApiError } from './errors.js';
 import { checkFile, contentTypeFor } from './files.js';
 import { fmt, fmtUntil } from './format.js';
+import { jobActive } from './jobs.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -91,4 +92,12 @@ test('number formatting', () => {
   assert.equal(fmt(null), '—');
   assert.equal(fmtUntil('2026-01-08T00:00:00Z', Date.parse('2026-01-01T00:00:00Z')), 'in 7 days');
   assert.equal(fmtUntil('2026-01-01T00:00:00Z', Date.parse('2026-01-02T00:00:00Z')), 'expired');
+});
+
+test('a job is polled and shown running only while queued or running', () => {
+  assert.equal(jobActive({ status: 'queued' }), true);
+  assert.equal(jobActive({ status: 'running' }), true);
+  assert.equal(jobActive({ status: 'done' }), false);
+  assert.equal(jobActive({ status: 'failed' }), false);
+  assert.equal(jobActive(null), false);
 });

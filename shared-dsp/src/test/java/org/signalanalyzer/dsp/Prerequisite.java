@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class Prerequisite {
 
-    private Prerequisite() { }
+    private Prerequisite() {}
 
     /**
      * Returns if {@code present}; otherwise skips the calling test, or fails it on CI, saying {@code missing} (what is

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class SharedData {
 
-    private SharedData() { }
+    private SharedData() {}
 
     /** The shared/ folder; skips the calling test (fails it on CI) if it is not there. */
     public static Path root() {
@@ -19,16 +19,23 @@ public final class SharedData {
         return p;
     }
 
-    public static Path real(String file) { return root().resolve("data/real").resolve(file); }
+    public static Path real(String file) {
+        return root().resolve("data/real").resolve(file);
+    }
 
-    public static Path desktop(String file) { return root().resolve("data/desktop").resolve(file); }
+    public static Path desktop(String file) {
+        return root().resolve("data/desktop").resolve(file);
+    }
 
-    public static Path golden(String file) { return root().resolve("data/golden").resolve(file); }
+    public static Path golden(String file) {
+        return root().resolve("data/golden").resolve(file);
+    }
 
     private static Path locate() {
         // Surefire runs in the module's folder; an IDE may run in the repository root.
         for (Path candidate : new Path[] {Path.of("../../shared"), Path.of("../shared")}) {
-            if (Files.isDirectory(candidate.resolve("data"))) return candidate.toAbsolutePath().normalize();
+            if (Files.isDirectory(candidate.resolve("data")))
+                return candidate.toAbsolutePath().normalize();
         }
         return null;
     }

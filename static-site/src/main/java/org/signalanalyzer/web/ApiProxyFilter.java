@@ -13,13 +13,12 @@ import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import java.net.URI;
+import java.util.Map;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-
-import java.net.URI;
-import java.util.Map;
 
 /**
  * Forwards every /api request to the backend at {@code api.url} (env API_URL) with Micronaut's proxy client, which
@@ -45,13 +44,17 @@ public class ApiProxyFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         // API_URL may carry a path (an API Gateway stage such as /Prod); the request's /api/... goes after it.
         String basePath = target.getRawPath() == null ? "" : stripTrailingSlash(target.getRawPath());
-        HttpRequest<?> forwarded = request.mutate().uri(b -> b
-                .scheme(target.getScheme())
-                .host(target.getHost())
-                .port(target.getPort())
-                .replacePath(basePath + request.getPath()));
+        HttpRequest<?> forwarded = request.mutate()
+                .uri(b -> b.scheme(target.getScheme())
+                        .host(target.getHost())
+                        .port(target.getPort())
+                        .replacePath(basePath + request.getPath()));
         return Flux.from(client.proxy(forwarded)).onErrorResume(e -> {
-            LOG.warn("The API at {} did not answer {} {}: {}", target, request.getMethod(), request.getPath(),
+            LOG.warn(
+                    "The API at {} did not answer {} {}: {}",
+                    target,
+                    request.getMethod(),
+                    request.getPath(),
                     e.toString());
             return Publishers.just(e instanceof ReadTimeoutException ? upstreamTimeout() : badGateway());
         });
@@ -64,8 +67,11 @@ public class ApiProxyFilter implements HttpServerFilter {
     private MutableHttpResponse<?> upstreamTimeout() {
         return HttpResponse.status(HttpStatus.GATEWAY_TIMEOUT)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Map.of("error", "upstream_timeout",
-                        "message", "The analysis service took too long to answer. Long work runs as a job "
+                .body(Map.of(
+                        "error",
+                        "upstream_timeout",
+                        "message",
+                        "The analysis service took too long to answer. Long work runs as a job "
                                 + "(POST /api/sessions/{id}/jobs); try again, or use a job for large batches."));
     }
 
@@ -73,8 +79,11 @@ public class ApiProxyFilter implements HttpServerFilter {
     private MutableHttpResponse<?> badGateway() {
         return HttpResponse.status(HttpStatus.BAD_GATEWAY)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Map.of("error", "bad_gateway",
-                        "message", "The analysis service did not answer; try again in a moment."));
+                .body(Map.of(
+                        "error",
+                        "bad_gateway",
+                        "message",
+                        "The analysis service did not answer; try again in a moment."));
     }
 
     private static String stripTrailingSlash(String path) {

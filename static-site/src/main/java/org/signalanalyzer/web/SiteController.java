@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.server.types.files.StreamedFile;
-
 import java.net.URL;
 import java.util.Optional;
 
@@ -25,6 +24,7 @@ public class SiteController {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** index.html names the current fingerprints, so the browser must revalidate it on every load. */
     static final String NO_CACHE = "no-cache";
+
     static final String SHORT = "public, max-age=3600";
 
     private final ResourceResolver resources;
@@ -63,7 +63,8 @@ public class SiteController {
     }
 
     private HttpResponse<?> indexPage() {
-        return resources.getResource(root + "index.html")
+        return resources
+                .getResource(root + "index.html")
                 .<HttpResponse<?>>map(url -> HttpResponse.ok(new StreamedFile(url))
                         .contentType(MediaType.TEXT_HTML_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, NO_CACHE))

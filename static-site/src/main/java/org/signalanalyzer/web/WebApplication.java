@@ -13,13 +13,15 @@ public final class WebApplication {
     /** Named apart from logback.xml for the same reason; a -Dlogback.configurationFile given at launch wins. */
     static final String LOGGING = "logback-web.xml";
 
-    private WebApplication() {
-    }
+    private WebApplication() {}
 
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOGGING);
         }
-        Micronaut.build(args).mainClass(WebApplication.class).environments(ENVIRONMENT).start();
+        Micronaut.build(args)
+                .mainClass(WebApplication.class)
+                .environments(ENVIRONMENT)
+                .start();
     }
 }

@@ -30,22 +30,26 @@ class WebProcessLimitsTest {
 
     @Test
     void withoutApiUrlTheWebProcessRefusesToStartAndSaysWhatToSet() {
-        Exception refused = assertThrows(Exception.class, () -> ApplicationContext.run(EmbeddedServer.class,
-                Map.of("micronaut.server.port", -1, "site.root", "classpath:test-site"), WebApplication.ENVIRONMENT)
-                .close());
+        Exception refused = assertThrows(
+                Exception.class,
+                () -> TestSite.start(Map.of(), WebApplication.ENVIRONMENT).close());
         StringBuilder messages = new StringBuilder();
-        for (Throwable t = refused; t != null; t = t.getCause()) messages.append(t.getMessage()).append('\n');
+        for (Throwable t = refused; t != null; t = t.getCause())
+            messages.append(t.getMessage()).append('\n');
         assertTrue(messages.toString().contains(ApiUrlRequired.MESSAGE), messages.toString());
     }
 
     @Test
     void theProxyGivesUpBeforeHerokusRouterDoes() {
-        try (ApplicationContext web = ApplicationContext.run(Map.of("api.url", "http://127.0.0.1:9"),
-                WebApplication.ENVIRONMENT)) {
-            Duration readTimeout = web.getProperty("micronaut.http.client.read-timeout", Duration.class).orElseThrow();
-            assertTrue(readTimeout.compareTo(Duration.ofSeconds(29)) < 0,
+        try (ApplicationContext web =
+                ApplicationContext.run(Map.of("api.url", "http://127.0.0.1:9"), WebApplication.ENVIRONMENT)) {
+            Duration readTimeout = web.getProperty("micronaut.http.client.read-timeout", Duration.class)
+                    .orElseThrow();
+            assertTrue(
+                    readTimeout.compareTo(Duration.ofSeconds(29)) < 0,
                     "read timeout " + readTimeout + " is below API Gateway's 29 s and Heroku's 30 s");
-            assertTrue(readTimeout.compareTo(Duration.ofSeconds(20)) >= 0,
+            assertTrue(
+                    readTimeout.compareTo(Duration.ofSeconds(20)) >= 0,
                     "read timeout " + readTimeout + " still lets a legitimate 25 s API call finish");
         }
     }
@@ -68,12 +72,18 @@ class WebProcessLimitsTest {
         });
         upstream.start();
         // The same path as on Heroku, with the limit shortened so the test does not wait 28 s.
-        try (EmbeddedServer web = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1, "site.root", "classpath:test-site",
-                "micronaut.http.client.read-timeout", "1s",
-                "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort()), WebApplication.ENVIRONMENT)) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(web.getURL() + "/api/sessions"))
-                    .timeout(Duration.ofSeconds(8)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        try (EmbeddedServer web = TestSite.start(
+                Map.of(
+                        "micronaut.http.client.read-timeout",
+                        "1s",
+                        "api.url",
+                        "http://127.0.0.1:" + upstream.getAddress().getPort()),
+                WebApplication.ENVIRONMENT)) {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(web.getURL() + "/api/sessions"))
+                            .timeout(Duration.ofSeconds(8))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(504, r.statusCode(), r.body());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -1,16 +1,17 @@
 package org.signalanalyzer.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +19,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Heroku web process end to end over real sockets: static files from a test site folder on the classpath, and
@@ -30,8 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebServerTest {
 
     /** What the stub backend last received. */
-    record Seen(String method, String path, String query, String authorization, String contentType, String body) {
-    }
+    record Seen(String method, String path, String query, String authorization, String contentType, String body) {}
 
     private static final AtomicReference<Seen> SEEN = new AtomicReference<>();
     private static HttpServer upstream;
@@ -43,11 +45,10 @@ class WebServerTest {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/", WebServerTest::answer);
         upstream.start();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "site.root", "classpath:test-site",
-                // A stage path like API Gateway's: /api/... must be appended to it.
-                "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"),
+        server = TestSite.start(
+                Map.of(
+                        // A stage path like API Gateway's: /api/... must be appended to it.
+                        "api.url", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/Prod"),
                 WebApplication.ENVIRONMENT);
     }
 
@@ -65,15 +66,20 @@ class WebServerTest {
     private static void answer(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
-        SEEN.set(new Seen(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
-                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Content-Type"),
+        SEEN.set(new Seen(
+                ex.getRequestMethod(),
+                path,
+                ex.getRequestURI().getRawQuery(),
+                ex.getRequestHeaders().getFirst("Authorization"),
+                ex.getRequestHeaders().getFirst("Content-Type"),
                 body));
         int status;
         String json;
         if (path.endsWith("/gzipped")) {
             // Like API Gateway with compression on: gzip when the client accepts it.
             byte[] plain = "{\"values\":[1.5,2.5,3.5]}".getBytes(StandardCharsets.UTF_8);
-            boolean gzip = String.valueOf(ex.getRequestHeaders().getFirst("Accept-Encoding")).contains("gzip");
+            boolean gzip = String.valueOf(ex.getRequestHeaders().getFirst("Accept-Encoding"))
+                    .contains("gzip");
             byte[] out = gzip ? gzip(plain) : plain;
             ex.getResponseHeaders().add("Content-Type", "application/json");
             if (gzip) ex.getResponseHeaders().add("Content-Encoding", "gzip");
@@ -109,15 +115,16 @@ class WebServerTest {
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+        var bytes = new ByteArrayOutputStream();
+        try (var gz = new GZIPOutputStream(bytes)) {
             gz.write(plain);
         }
         return bytes.toByteArray();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -135,16 +142,20 @@ class WebServerTest {
         HttpResponse<String> r = get("/assets/app-3f9a1c.js");
         assertEquals(200, r.statusCode());
         assertEquals("console.log(\"fingerprinted asset\");\n", r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+        assertTrue(
+                r.headers().firstValue("Content-Type").orElse("").contains("javascript"),
                 r.headers().map().toString());
-        assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=31536000, immutable",
+                r.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test
     void servesOtherFilesBriefly() throws Exception {
         HttpResponse<String> r = get("/robots.txt");
         assertEquals(200, r.statusCode());
-        assertEquals("public, max-age=3600", r.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=3600", r.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test
@@ -174,10 +185,12 @@ class WebServerTest {
 
     @Test
     void proxiesPostWithHeadersBodyAndStatus() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/sessions"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer secret-token")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"hello\":1}")).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/sessions"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer secret-token")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"hello\":1}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, r.statusCode());
         assertEquals("{\"sessionId\":\"s1\",\"token\":\"t1\"}", r.body());
@@ -202,12 +215,16 @@ class WebServerTest {
 
     @Test
     void compressedAnswersStayConsistentWithTheirHeaders() throws Exception {
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/gzipped"))
-                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/gzipped"))
+                        .header("Accept-Encoding", "gzip")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         byte[] body = r.body();
         if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
-            body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+            body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
         }
         assertEquals("{\"values\":[1.5,2.5,3.5]}", new String(body, StandardCharsets.UTF_8));
     }
@@ -228,8 +245,12 @@ class WebServerTest {
 
     @Test
     void proxiesDeleteWithNoContent() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/sessions/s1"))
-                .header("Authorization", "Bearer t1").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/api/sessions/s1"))
+                        .header("Authorization", "Bearer t1")
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(204, r.statusCode());
         assertEquals("DELETE", SEEN.get().method());
         assertEquals("Bearer t1", SEEN.get().authorization());
@@ -237,18 +258,19 @@ class WebServerTest {
 
     @Test
     void unreachableBackendIsABadGatewayInTheApiErrorShape() throws Exception {
-        try (EmbeddedServer orphan = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                     "micronaut.server.port", -1, "site.root", "classpath:test-site",
-                     "api.url", "http://127.0.0.1:" + freePort()))) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(orphan.getURL() + "/api/sessions"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        try (EmbeddedServer orphan = TestSite.start(Map.of("api.url", "http://127.0.0.1:" + freePort()))) {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(orphan.getURL() + "/api/sessions"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(502, r.statusCode());
             assertTrue(r.body().contains("\"error\":\"bad_gateway\""), r.body());
         }
     }
 
     private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

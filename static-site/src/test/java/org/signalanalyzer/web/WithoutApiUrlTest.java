@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.context.ApplicationContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +25,7 @@ class WithoutApiUrlTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "site.root", "classpath:test-site"));
+        server = TestSite.start(Map.of());
     }
 
     @AfterAll
@@ -37,16 +34,21 @@ class WithoutApiUrlTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void noProxyAndNoWebSettings() {
         assertFalse(server.getApplicationContext().containsBean(ApiProxyFilter.class));
-        assertFalse(server.getApplicationContext().getProperty("api.url", String.class).isPresent());
-        assertFalse(server.getApplicationContext().getProperty("micronaut.application.name", String.class)
-                .filter("signal-analyzer-web"::equals).isPresent());
+        assertFalse(server.getApplicationContext()
+                .getProperty("api.url", String.class)
+                .isPresent());
+        assertFalse(server.getApplicationContext()
+                .getProperty("micronaut.application.name", String.class)
+                .filter("signal-analyzer-web"::equals)
+                .isPresent());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.signalanalyzer.dsp.analysis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a person changed on screen after the analysis: the integration ranges dragged, and the fits accepted in
@@ -23,13 +25,13 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
 
         public AcceptedFit {
             if (!"hyperpol".equals(curve) && !"depol".equals(curve)) {
-                throw new InvalidAnalysisParameterException("curve", "the curve of a fit is 'hyperpol' or 'depol', "
-                        + "got '" + curve + "'");
+                throw new InvalidAnalysisParameterException(
+                        "curve", "the curve of a fit is 'hyperpol' or 'depol', " + "got '" + curve + "'");
             }
             if (model == null) throw new InvalidAnalysisParameterException("model", "a fit needs its model");
             if (subtract && model != FitModel.LINEAR) {
-                throw new InvalidAnalysisParameterException("subtract", "only a linear fit can be subtracted, got "
-                        + model.label());
+                throw new InvalidAnalysisParameterException(
+                        "subtract", "only a linear fit can be subtracted, got " + model.label());
             }
         }
     }
@@ -37,13 +39,15 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
     public Adjustments {
         fits = fits == null ? List.of() : List.copyOf(fits);
         if (fits.size() > MAX_FITS) {
-            throw new InvalidAnalysisParameterException("fits", "at most " + MAX_FITS + " accepted fits, got "
-                    + fits.size());
+            throw new InvalidAnalysisParameterException(
+                    "fits", "at most " + MAX_FITS + " accepted fits, got " + fits.size());
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isEmpty() { return ranges == null && fits.isEmpty(); }
+    @JsonIgnore
+    public boolean isEmpty() {
+        return ranges == null && fits.isEmpty();
+    }
 
     /**
      * The analysed result with these adjustments: lines subtracted and fits recorded in order, then the integrals
@@ -58,8 +62,8 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
             throw new IllegalArgumentException("adjustments apply to the result as analysed, not to an adjusted one");
         }
         if (isEmpty()) return analysed;
-        Integrals.Charges before = new Integrals.Charges(analysed.ranges(), analysed.qHyperpolPc(),
-                analysed.qDepolPc(), analysed.capacitanceNf());
+        Integrals.Charges before = new Integrals.Charges(
+                analysed.ranges(), analysed.qHyperpolPc(), analysed.qDepolPc(), analysed.capacitanceNf());
         AnalysisResult r = analysed;
         for (int i = 0; i < fits.size(); i++) {
             AcceptedFit f = fits.get(i);
@@ -91,8 +95,12 @@ public record Adjustments(IntegrationRanges ranges, List<AcceptedFit> fits) {
         }
         for (CurveFit f : r.fits()) lines.add((f.subtracted() ? "Subtracted line: " : "Accepted fit: ") + f.describe());
         if (before != null) {
-            lines.add(String.format(java.util.Locale.ROOT, "As analysed: Q hyperpol %s pC, Q depol %s pC, C %s nF",
-                    before.qHyperpolPc(), before.qDepolPc(), before.capacitanceNf()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "As analysed: Q hyperpol %s pC, Q depol %s pC, C %s nF",
+                    before.qHyperpolPc(),
+                    before.qDepolPc(),
+                    before.capacitanceNf()));
         }
         return lines;
     }

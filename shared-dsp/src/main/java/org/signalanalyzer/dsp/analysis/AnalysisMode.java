@@ -12,7 +12,9 @@ public enum AnalysisMode {
     STANDARD;
 
     @JsonValue
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     @JsonCreator
     public static AnalysisMode parse(String text) {

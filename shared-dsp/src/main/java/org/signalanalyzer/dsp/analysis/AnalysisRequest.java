@@ -8,9 +8,15 @@ import org.signalanalyzer.dsp.filter.FilterChain;
  *
  * @param voltageChannel standard mode's command channel; {@code null} picks the first voltage channel, if any
  */
-public record AnalysisRequest(AnalysisMode mode, ProtocolParameters parameters, StartingPoint startingPoint,
-                              FilterChain chain, IntegrationRanges ranges, int sweep, int channel,
-                              Integer voltageChannel) {
+public record AnalysisRequest(
+        AnalysisMode mode,
+        ProtocolParameters parameters,
+        StartingPoint startingPoint,
+        FilterChain chain,
+        IntegrationRanges ranges,
+        int sweep,
+        int channel,
+        Integer voltageChannel) {
 
     public AnalysisRequest {
         if (mode == null) mode = AnalysisMode.DESKTOP;

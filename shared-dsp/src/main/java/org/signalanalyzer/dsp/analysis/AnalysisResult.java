@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,25 +28,71 @@ import org.signalanalyzer.dsp.analysis.standard.StepOnset;
  * @param analysed             the ranges and charges as first analysed, when adjustments changed them ({@code null}
  *                             otherwise)
  */
-@JsonPropertyOrder({"mode", "startingPoint", "startingPointSource", "startingPointScores", "baselinePa", "v0Mv",
-        "v2Mv", "qHyperpolPc", "qDepolPc", "capacitanceNf", "ranges", "orange", "orangeTimesS", "normalized",
-        "normalizedTimesS", "average", "averageTimesS", "purpleHyperpol", "purpleHyperpolTimesS", "purpleDepol",
-        "purpleDepolTimesS", "depolOnsetS", "hyperpolOnsetS", "steps", "fits", "adjustments", "analysed", "provenance"})
-public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String startingPointSource,
-                             List<StartingPointScore> startingPointScores, double baselinePa, double v0Mv,
-                             double v2Mv, double[] orange, double[] orangeTimesS, double[] normalized,
-                             double[] normalizedTimesS, double[] average, double[] averageTimesS,
-                             double[] purpleHyperpol, double[] purpleHyperpolTimesS, double[] purpleDepol,
-                             double[] purpleDepolTimesS, Double depolOnsetS, Double hyperpolOnsetS,
-                             List<StepOnset> steps, IntegrationRanges ranges, double qHyperpolPc, double qDepolPc,
-                             double capacitanceNf, List<CurveFit> fits, Provenance provenance,
-                             Adjustments adjustments, Integrals.Charges analysed) {
+@JsonPropertyOrder({
+    "mode",
+    "startingPoint",
+    "startingPointSource",
+    "startingPointScores",
+    "baselinePa",
+    "v0Mv",
+    "v2Mv",
+    "qHyperpolPc",
+    "qDepolPc",
+    "capacitanceNf",
+    "ranges",
+    "orange",
+    "orangeTimesS",
+    "normalized",
+    "normalizedTimesS",
+    "average",
+    "averageTimesS",
+    "purpleHyperpol",
+    "purpleHyperpolTimesS",
+    "purpleDepol",
+    "purpleDepolTimesS",
+    "depolOnsetS",
+    "hyperpolOnsetS",
+    "steps",
+    "fits",
+    "adjustments",
+    "analysed",
+    "provenance"
+})
+public record AnalysisResult(
+        AnalysisMode mode,
+        Integer startingPoint,
+        String startingPointSource,
+        List<StartingPointScore> startingPointScores,
+        double baselinePa,
+        double v0Mv,
+        double v2Mv,
+        double[] orange,
+        double[] orangeTimesS,
+        double[] normalized,
+        double[] normalizedTimesS,
+        double[] average,
+        double[] averageTimesS,
+        double[] purpleHyperpol,
+        double[] purpleHyperpolTimesS,
+        double[] purpleDepol,
+        double[] purpleDepolTimesS,
+        Double depolOnsetS,
+        Double hyperpolOnsetS,
+        List<StepOnset> steps,
+        IntegrationRanges ranges,
+        double qHyperpolPc,
+        double qDepolPc,
+        double capacitanceNf,
+        List<CurveFit> fits,
+        Provenance provenance,
+        Adjustments adjustments,
+        Integrals.Charges analysed) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public AnalysisResult {
         startingPointScores = startingPointScores == null ? List.of() : List.copyOf(startingPointScores);
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -65,60 +113,176 @@ public record AnalysisResult(AnalysisMode mode, Integer startingPoint, String st
     }
 
     /** A result as the analysis makes it: nothing adjusted. */
-    public AnalysisResult(AnalysisMode mode, Integer startingPoint, String startingPointSource,
-                          List<StartingPointScore> startingPointScores, double baselinePa, double v0Mv, double v2Mv,
-                          double[] orange, double[] orangeTimesS, double[] normalized, double[] normalizedTimesS,
-                          double[] average, double[] averageTimesS, double[] purpleHyperpol,
-                          double[] purpleHyperpolTimesS, double[] purpleDepol, double[] purpleDepolTimesS,
-                          Double depolOnsetS, Double hyperpolOnsetS, List<StepOnset> steps, IntegrationRanges ranges,
-                          double qHyperpolPc, double qDepolPc, double capacitanceNf, List<CurveFit> fits,
-                          Provenance provenance) {
-        this(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv, v2Mv, orange,
-                orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
-                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
-                qHyperpolPc, qDepolPc, capacitanceNf, fits, provenance, null, null);
+    public AnalysisResult(
+            AnalysisMode mode,
+            Integer startingPoint,
+            String startingPointSource,
+            List<StartingPointScore> startingPointScores,
+            double baselinePa,
+            double v0Mv,
+            double v2Mv,
+            double[] orange,
+            double[] orangeTimesS,
+            double[] normalized,
+            double[] normalizedTimesS,
+            double[] average,
+            double[] averageTimesS,
+            double[] purpleHyperpol,
+            double[] purpleHyperpolTimesS,
+            double[] purpleDepol,
+            double[] purpleDepolTimesS,
+            Double depolOnsetS,
+            Double hyperpolOnsetS,
+            List<StepOnset> steps,
+            IntegrationRanges ranges,
+            double qHyperpolPc,
+            double qDepolPc,
+            double capacitanceNf,
+            List<CurveFit> fits,
+            Provenance provenance) {
+        this(
+                mode,
+                startingPoint,
+                startingPointSource,
+                startingPointScores,
+                baselinePa,
+                v0Mv,
+                v2Mv,
+                orange,
+                orangeTimesS,
+                normalized,
+                normalizedTimesS,
+                average,
+                averageTimesS,
+                purpleHyperpol,
+                purpleHyperpolTimesS,
+                purpleDepol,
+                purpleDepolTimesS,
+                depolOnsetS,
+                hyperpolOnsetS,
+                steps,
+                ranges,
+                qHyperpolPc,
+                qDepolPc,
+                capacitanceNf,
+                fits,
+                provenance,
+                null,
+                null);
     }
 
-    @Override public double[] orange() { return orange.clone(); }
-    @Override public double[] orangeTimesS() { return orangeTimesS.clone(); }
-    @Override public double[] normalized() { return normalized.clone(); }
-    @Override public double[] normalizedTimesS() { return normalizedTimesS.clone(); }
-    @Override public double[] average() { return average.clone(); }
-    @Override public double[] averageTimesS() { return averageTimesS.clone(); }
-    @Override public double[] purpleHyperpol() { return purpleHyperpol.clone(); }
-    @Override public double[] purpleHyperpolTimesS() { return purpleHyperpolTimesS.clone(); }
-    @Override public double[] purpleDepol() { return purpleDepol.clone(); }
-    @Override public double[] purpleDepolTimesS() { return purpleDepolTimesS.clone(); }
+    @Override
+    public double[] orange() {
+        return orange.clone();
+    }
+
+    @Override
+    public double[] orangeTimesS() {
+        return orangeTimesS.clone();
+    }
+
+    @Override
+    public double[] normalized() {
+        return normalized.clone();
+    }
+
+    @Override
+    public double[] normalizedTimesS() {
+        return normalizedTimesS.clone();
+    }
+
+    @Override
+    public double[] average() {
+        return average.clone();
+    }
+
+    @Override
+    public double[] averageTimesS() {
+        return averageTimesS.clone();
+    }
+
+    @Override
+    public double[] purpleHyperpol() {
+        return purpleHyperpol.clone();
+    }
+
+    @Override
+    public double[] purpleHyperpolTimesS() {
+        return purpleHyperpolTimesS.clone();
+    }
+
+    @Override
+    public double[] purpleDepol() {
+        return purpleDepol.clone();
+    }
+
+    @Override
+    public double[] purpleDepolTimesS() {
+        return purpleDepolTimesS.clone();
+    }
 
     /** The same result with new integrals (see {@link Integrals#recompute}). */
     public AnalysisResult withIntegrals(IntegrationRanges newRanges, double qH, double qD, double c) {
-        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
-                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
-                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, newRanges,
-                qH, qD, c, fits, provenance, adjustments, analysed);
+        return withOutcome(newRanges, qH, qD, c, fits, adjustments, analysed);
     }
 
     /** The same result with one more fit recorded. */
     public AnalysisResult withFit(CurveFit fit) {
         List<CurveFit> more = new ArrayList<>(fits);
         more.add(fit);
-        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
-                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
-                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
-                qHyperpolPc, qDepolPc, capacitanceNf, more, provenance, adjustments, analysed);
+        return withOutcome(ranges, qHyperpolPc, qDepolPc, capacitanceNf, more, adjustments, analysed);
     }
 
     /** The same result saying which adjustments made it, and what the analysis gave before them. */
     public AnalysisResult withAdjustments(Adjustments applied, Integrals.Charges before) {
-        return new AnalysisResult(mode, startingPoint, startingPointSource, startingPointScores, baselinePa, v0Mv,
-                v2Mv, orange, orangeTimesS, normalized, normalizedTimesS, average, averageTimesS, purpleHyperpol,
-                purpleHyperpolTimesS, purpleDepol, purpleDepolTimesS, depolOnsetS, hyperpolOnsetS, steps, ranges,
-                qHyperpolPc, qDepolPc, capacitanceNf, fits, provenance, applied, before);
+        return withOutcome(ranges, qHyperpolPc, qDepolPc, capacitanceNf, fits, applied, before);
+    }
+
+    /** The same curves and provenance with what the withers change: integrals, fits and adjustments. */
+    private AnalysisResult withOutcome(
+            IntegrationRanges newRanges,
+            double qH,
+            double qD,
+            double c,
+            List<CurveFit> newFits,
+            Adjustments newAdjustments,
+            Integrals.Charges newAnalysed) {
+        return new AnalysisResult(
+                mode,
+                startingPoint,
+                startingPointSource,
+                startingPointScores,
+                baselinePa,
+                v0Mv,
+                v2Mv,
+                orange,
+                orangeTimesS,
+                normalized,
+                normalizedTimesS,
+                average,
+                averageTimesS,
+                purpleHyperpol,
+                purpleHyperpolTimesS,
+                purpleDepol,
+                purpleDepolTimesS,
+                depolOnsetS,
+                hyperpolOnsetS,
+                steps,
+                newRanges,
+                qH,
+                qD,
+                c,
+                newFits,
+                provenance,
+                newAdjustments,
+                newAnalysed);
     }
 
     /** Whether hand adjustments changed anything in this result. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isAdjusted() { return adjustments != null && !adjustments.isEmpty(); }
+    @JsonIgnore
+    public boolean isAdjusted() {
+        return adjustments != null && !adjustments.isEmpty();
+    }
 
     public String toJson() {
         try {

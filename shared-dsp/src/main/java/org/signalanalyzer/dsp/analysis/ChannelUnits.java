@@ -9,24 +9,32 @@ import org.signalanalyzer.dsp.io.Channel;
  */
 final class ChannelUnits {
 
-    private ChannelUnits() { }
+    private ChannelUnits() {}
 
     /** Factor that turns the channel's values into pA; adds a note when the unit is blank and pA is assumed. */
     static double toPicoamps(Channel c, int index, List<String> notes) {
         String u = c.unit().replace('\u00b5', 'u');
         switch (u) {
-            case "pA": return 1;
-            case "fA": return 1e-3;
-            case "nA": return 1e3;
-            case "uA": return 1e6;
-            case "mA": return 1e9;
-            case "A": return 1e12;
+            case "pA":
+                return 1;
+            case "fA":
+                return 1e-3;
+            case "nA":
+                return 1e3;
+            case "uA":
+                return 1e6;
+            case "mA":
+                return 1e9;
+            case "A":
+                return 1e12;
             case "":
                 notes.add("channel " + index + " has no unit; its values are taken as pA");
                 return 1;
             default:
-                throw new InvalidAnalysisParameterException("channel", "channel " + index + " (" + c.name() + ") is in "
-                        + c.unit() + ", not a current; choose the current channel instead (channels count from 0)");
+                throw new InvalidAnalysisParameterException(
+                        "channel",
+                        "channel " + index + " (" + c.name() + ") is in " + c.unit()
+                                + ", not a current; choose the current channel instead (channels count from 0)");
         }
     }
 

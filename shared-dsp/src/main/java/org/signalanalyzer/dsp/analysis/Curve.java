@@ -4,10 +4,12 @@ package org.signalanalyzer.dsp.analysis;
 public record Curve(double[] values, double[] timesS) {
     public Curve {
         if (values.length != timesS.length) {
-            throw new IllegalArgumentException("a curve needs one time per value: " + values.length + " values, "
-                    + timesS.length + " times");
+            throw new IllegalArgumentException(
+                    "a curve needs one time per value: " + values.length + " values, " + timesS.length + " times");
         }
     }
 
-    public int length() { return values.length; }
+    public int length() {
+        return values.length;
+    }
 }

@@ -14,8 +14,17 @@ import java.util.TreeMap;
  * @param subtracted whether the line was subtracted from its curve (the desktop's "Subtract line")
  * @param warnings   why the fit may not describe the curve (a degenerate exponential, ...); empty when usable
  */
-public record CurveFit(String curve, FitModel model, int from, int to, Map<String, Double> parameters,
-                       double rSquared, double[] timesS, double[] fitted, boolean subtracted, List<String> warnings) {
+public record CurveFit(
+        String curve,
+        FitModel model,
+        int from,
+        int to,
+        Map<String, Double> parameters,
+        double rSquared,
+        double[] timesS,
+        double[] fitted,
+        boolean subtracted,
+        List<String> warnings) {
 
     public CurveFit {
         // Sorted by name: Map.copyOf iterates in an order that changes from one JVM to the next, and exports
@@ -26,13 +35,27 @@ public record CurveFit(String curve, FitModel model, int from, int to, Map<Strin
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public CurveFit(String curve, FitModel model, int from, int to, Map<String, Double> parameters, double rSquared,
-                    double[] timesS, double[] fitted) {
+    public CurveFit(
+            String curve,
+            FitModel model,
+            int from,
+            int to,
+            Map<String, Double> parameters,
+            double rSquared,
+            double[] timesS,
+            double[] fitted) {
         this(curve, model, from, to, parameters, rSquared, timesS, fitted, false, List.of());
     }
 
-    @Override public double[] timesS() { return timesS.clone(); }
-    @Override public double[] fitted() { return fitted.clone(); }
+    @Override
+    public double[] timesS() {
+        return timesS.clone();
+    }
+
+    @Override
+    public double[] fitted() {
+        return fitted.clone();
+    }
 
     /** This fit, marked as subtracted from its curve. */
     public CurveFit asSubtracted() {
@@ -41,8 +64,14 @@ public record CurveFit(String curve, FitModel model, int from, int to, Map<Strin
 
     /** One line for a provenance row: "hyperpol exp-decay points 2..60: amplitude -12.3 pA, tauMs ... (R² 0.98)". */
     public String describe() {
-        StringBuilder b = new StringBuilder(curve).append(' ').append(model.label()).append(" points ").append(from)
-                .append("..").append(to).append(':');
+        StringBuilder b = new StringBuilder(curve)
+                .append(' ')
+                .append(model.label())
+                .append(" points ")
+                .append(from)
+                .append("..")
+                .append(to)
+                .append(':');
         Map<String, String> units = model.parameterUnits();
         String sep = " ";
         for (var e : parameters.entrySet()) {

@@ -1,9 +1,11 @@
 package org.signalanalyzer.dsp.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -11,7 +13,6 @@ import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunctio
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.util.Pair;
 
 /**
@@ -25,15 +26,16 @@ public final class CurveFits {
 
     static final int MAX_EVALUATIONS = 2000;
 
-    private CurveFits() { }
+    private CurveFits() {}
 
     /** Fits {@code curve} ("hyperpol" or "depol") of a result. */
     public static CurveFit fit(AnalysisResult r, String curve, FitModel model, int from, int to) {
         return switch (curve) {
             case "hyperpol" -> fit(curve, r.purpleHyperpol(), r.purpleHyperpolTimesS(), model, from, to);
             case "depol" -> fit(curve, r.purpleDepol(), r.purpleDepolTimesS(), model, from, to);
-            default -> throw new InvalidAnalysisParameterException("curve", "the curve to fit is 'hyperpol' or "
-                    + "'depol', got '" + curve + "'");
+            default ->
+                throw new InvalidAnalysisParameterException(
+                        "curve", "the curve to fit is 'hyperpol' or " + "'depol', got '" + curve + "'");
         };
     }
 
@@ -41,9 +43,11 @@ public final class CurveFits {
         int minPoints = model.minPoints();
         // In long: to - from + 1 overflows int for a very negative to, and would pass as a huge range.
         if (from < 0 || to >= y.length || (long) to - from + 1 < minPoints) {
-            throw new InvalidAnalysisParameterException("range", "a " + model.label() + " fit needs an inclusive "
-                    + "index range of at least " + minPoints + " points within 0.." + (y.length - 1) + ", got ["
-                    + from + ", " + to + "]");
+            throw new InvalidAnalysisParameterException(
+                    "range",
+                    "a " + model.label() + " fit needs an inclusive "
+                            + "index range of at least " + minPoints + " points within 0.." + (y.length - 1) + ", got ["
+                            + from + ", " + to + "]");
         }
         return model == FitModel.LINEAR ? line(curve, y, tS, from, to) : exponential(curve, y, tS, model, from, to);
     }
@@ -67,11 +71,18 @@ public final class CurveFits {
         if (stt == 0) throw new InvalidAnalysisParameterException("range", "the fitted points share one time");
         double slope = sty / stt;
         double intercept = my - slope * mt;
-        double[] t = java.util.Arrays.copyOfRange(tS, from, to + 1);
+        double[] t = Arrays.copyOfRange(tS, from, to + 1);
         double[] fitted = new double[n];
         for (int i = 0; i < n; i++) fitted[i] = slope * t[i] + intercept;
-        return new CurveFit(curve, FitModel.LINEAR, from, to, Map.of("slope", slope, "intercept", intercept),
-                rSquared(y, from, fitted), t, fitted);
+        return new CurveFit(
+                curve,
+                FitModel.LINEAR,
+                from,
+                to,
+                Map.of("slope", slope, "intercept", intercept),
+                rSquared(y, from, fitted),
+                t,
+                fitted);
     }
 
     private static CurveFit exponential(String curve, double[] y, double[] tS, FitModel model, int from, int to) {
@@ -105,13 +116,14 @@ public final class CurveFits {
         };
         LeastSquaresOptimizer.Optimum opt;
         try {
-            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .model(f)
-                    .target(java.util.Arrays.copyOfRange(y, from, to + 1))
-                    .start(start)
-                    .maxEvaluations(MAX_EVALUATIONS)
-                    .maxIterations(MAX_EVALUATIONS)
-                    .build());
+            opt = new LevenbergMarquardtOptimizer()
+                    .optimize(new LeastSquaresBuilder()
+                            .model(f)
+                            .target(Arrays.copyOfRange(y, from, to + 1))
+                            .start(start)
+                            .maxEvaluations(MAX_EVALUATIONS)
+                            .maxIterations(MAX_EVALUATIONS)
+                            .build());
         } catch (MathIllegalStateException e) {
             // Too many evaluations or iterations, or a ConvergenceException (a step that can no longer reduce the
             // residuals, e.g. on non-finite points): all mean no usable fit on these points.
@@ -122,8 +134,16 @@ public final class CurveFits {
         double[] p = opt.getPoint().toArray();
         double[] fitted = opt.getResiduals().toArray();
         for (int i = 0; i < n; i++) fitted[i] = y[from + i] - fitted[i];
-        return new CurveFit(curve, model, from, to, Map.of("amplitude", p[0], "tauMs", p[1], "offset", p[2]),
-                rSquared(y, from, fitted), java.util.Arrays.copyOfRange(tS, from, to + 1), fitted, false,
+        return new CurveFit(
+                curve,
+                model,
+                from,
+                to,
+                Map.of("amplitude", p[0], "tauMs", p[1], "offset", p[2]),
+                rSquared(y, from, fitted),
+                Arrays.copyOfRange(tS, from, to + 1),
+                fitted,
+                false,
                 exponentialWarnings(y, from, to, p[0], p[1], tMs[n - 1]));
     }
 
@@ -136,8 +156,8 @@ public final class CurveFits {
      * An exponential that ran off to a huge amplitude and τ is a straight line in disguise (its curvature lies far
      * outside the points): the numbers then mean nothing, though R² may look fine.
      */
-    static List<String> exponentialWarnings(double[] y, int from, int to, double amplitude, double tauMs,
-                                            double spanMs) {
+    static List<String> exponentialWarnings(
+            double[] y, int from, int to, double amplitude, double tauMs, double spanMs) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = from; i <= to; i++) {
@@ -150,16 +170,28 @@ public final class CurveFits {
             warnings.add("the fit ran to a non-finite amplitude or τ: no exponential describes these points");
         } else {
             if (Math.abs(amplitude) > MAX_AMPLITUDE_PER_SPAN * Math.max(span, Double.MIN_NORMAL)) {
-                warnings.add(String.format(Locale.ROOT, "the amplitude (%.3g pA) is over %.0f times the fitted "
-                        + "points' span (%.3g pA): the exponential degenerated into a line; try a linear fit or "
-                        + "other points", amplitude, MAX_AMPLITUDE_PER_SPAN, span));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "the amplitude (%.3g pA) is over %.0f times the fitted "
+                                + "points' span (%.3g pA): the exponential degenerated into a line; try a linear fit or "
+                                + "other points",
+                        amplitude,
+                        MAX_AMPLITUDE_PER_SPAN,
+                        span));
             }
             if (tauMs <= 0) {
-                warnings.add(String.format(Locale.ROOT, "τ (%.3g ms) is not positive: the curve grows instead of "
-                        + "settling; try the other exponential model", tauMs));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "τ (%.3g ms) is not positive: the curve grows instead of "
+                                + "settling; try the other exponential model",
+                        tauMs));
             } else if (tauMs > MAX_TAU_PER_SPAN * spanMs) {
-                warnings.add(String.format(Locale.ROOT, "τ (%.3g ms) is longer than %.0f times the fitted span "
-                        + "(%.3g ms): the points do not show the curvature it stands for", tauMs, MAX_TAU_PER_SPAN,
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "τ (%.3g ms) is longer than %.0f times the fitted span "
+                                + "(%.3g ms): the points do not show the curvature it stands for",
+                        tauMs,
+                        MAX_TAU_PER_SPAN,
                         spanMs));
             }
         }
@@ -187,8 +219,9 @@ public final class CurveFits {
      */
     public static double[] subtractLine(double[] y, double[] tS, CurveFit line) {
         if (line.model() != FitModel.LINEAR) {
-            throw new InvalidAnalysisParameterException("fit", "only a linear fit can be subtracted, got "
-                    + line.model().label());
+            throw new InvalidAnalysisParameterException(
+                    "fit",
+                    "only a linear fit can be subtracted, got " + line.model().label());
         }
         double slope = line.parameters().get("slope");
         double intercept = line.parameters().get("intercept");
@@ -205,12 +238,36 @@ public final class CurveFits {
         boolean h = line.curve().equals("hyperpol");
         double[] hyper = h ? subtractLine(r.purpleHyperpol(), r.purpleHyperpolTimesS(), line) : r.purpleHyperpol();
         double[] depol = h ? r.purpleDepol() : subtractLine(r.purpleDepol(), r.purpleDepolTimesS(), line);
-        AnalysisResult changed = new AnalysisResult(r.mode(), r.startingPoint(), r.startingPointSource(),
-                r.startingPointScores(), r.baselinePa(), r.v0Mv(), r.v2Mv(), r.orange(), r.orangeTimesS(),
-                r.normalized(), r.normalizedTimesS(), r.average(), r.averageTimesS(), hyper, r.purpleHyperpolTimesS(),
-                depol, r.purpleDepolTimesS(), r.depolOnsetS(), r.hyperpolOnsetS(), r.steps(), r.ranges(),
-                r.qHyperpolPc(), r.qDepolPc(), r.capacitanceNf(), r.fits(), r.provenance(), r.adjustments(),
-                r.analysed()).withFit(line.asSubtracted());
+        AnalysisResult changed = new AnalysisResult(
+                        r.mode(),
+                        r.startingPoint(),
+                        r.startingPointSource(),
+                        r.startingPointScores(),
+                        r.baselinePa(),
+                        r.v0Mv(),
+                        r.v2Mv(),
+                        r.orange(),
+                        r.orangeTimesS(),
+                        r.normalized(),
+                        r.normalizedTimesS(),
+                        r.average(),
+                        r.averageTimesS(),
+                        hyper,
+                        r.purpleHyperpolTimesS(),
+                        depol,
+                        r.purpleDepolTimesS(),
+                        r.depolOnsetS(),
+                        r.hyperpolOnsetS(),
+                        r.steps(),
+                        r.ranges(),
+                        r.qHyperpolPc(),
+                        r.qDepolPc(),
+                        r.capacitanceNf(),
+                        r.fits(),
+                        r.provenance(),
+                        r.adjustments(),
+                        r.analysed())
+                .withFit(line.asSubtracted());
         return Integrals.recompute(changed, r.ranges());
     }
 }

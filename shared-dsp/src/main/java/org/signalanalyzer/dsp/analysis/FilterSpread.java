@@ -12,7 +12,7 @@ public final class FilterSpread {
     static final double PROBE_HALF_S = 20e-3;
     static final double THRESHOLD = 1e-4;
 
-    private FilterSpread() { }
+    private FilterSpread() {}
 
     public static int samplesBefore(FilterChain chain, double fs) {
         if (chain.steps().isEmpty()) return 0;

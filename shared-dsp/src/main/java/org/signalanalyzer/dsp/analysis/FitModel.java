@@ -2,6 +2,9 @@ package org.signalanalyzer.dsp.analysis;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The curve models of the desktop's manual fitting panel. */
 public enum FitModel {
@@ -13,14 +16,18 @@ public enum FitModel {
 
     private final String label;
 
-    FitModel(String label) { this.label = label; }
+    FitModel(String label) {
+        this.label = label;
+    }
 
     /** The fewest points a fit of this model takes (an exponential has three parameters and needs one to spare). */
-    public int minPoints() { return this == LINEAR ? 2 : 4; }
+    public int minPoints() {
+        return this == LINEAR ? 2 : 4;
+    }
 
     /** Each parameter's unit, in the order a table shows them. */
-    public java.util.Map<String, String> parameterUnits() {
-        java.util.Map<String, String> units = new java.util.LinkedHashMap<>();
+    public Map<String, String> parameterUnits() {
+        Map<String, String> units = new LinkedHashMap<>();
         if (this == LINEAR) {
             units.put("slope", "pA/s");
             units.put("intercept", "pA");
@@ -29,11 +36,13 @@ public enum FitModel {
             units.put("tauMs", "ms");
             units.put("offset", "pA");
         }
-        return java.util.Collections.unmodifiableMap(units);
+        return Collections.unmodifiableMap(units);
     }
 
     @JsonValue
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     @JsonCreator
     public static FitModel parse(String text) {

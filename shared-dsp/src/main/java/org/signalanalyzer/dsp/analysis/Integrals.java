@@ -1,15 +1,17 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.Locale;
+
 /**
  * The canonical charge rule (docs/desktop-conventions.md#integrals-and-capacitance, variant A generalised to ranges): trapezoid of a purple curve (pA)
  * over its time in seconds gives pC; C = |Q_h − Q_d| / |V2 − V0| in nF (0 when V2 = V0, as the desktop does).
  */
 public final class Integrals {
 
-    private Integrals() { }
+    private Integrals() {}
 
     /** Charges and capacitance for the ranges. */
-    public record Charges(IntegrationRanges ranges, double qHyperpolPc, double qDepolPc, double capacitanceNf) { }
+    public record Charges(IntegrationRanges ranges, double qHyperpolPc, double qDepolPc, double capacitanceNf) {}
 
     public static double capacitanceNf(double qH, double qD, double v0Mv, double v2Mv) {
         double dv = Math.abs(v2Mv - v0Mv);
@@ -21,8 +23,10 @@ public final class Integrals {
         int start = (int) range[0];
         int end = (int) Math.min(range[1], y.length);
         if (start >= y.length || end - start < 2) {
-            throw new InvalidAnalysisParameterException("ranges." + which, "the " + which + " range [" + start
-                    + ", " + (int) range[1] + ") needs at least 2 of the curve's " + y.length + " points");
+            throw new InvalidAnalysisParameterException(
+                    "ranges." + which,
+                    "the " + which + " range [" + start + ", " + (int) range[1] + ") needs at least 2 of the curve's "
+                            + y.length + " points");
         }
         return NumpyMath.trapezoid(y, tS, start, end);
     }
@@ -38,9 +42,15 @@ public final class Integrals {
         double b = Math.min(onsetS + rangeMs[1] / 1000, n == 0 ? 0 : tS[n - 1]);
         if (n < 2 || !(b > a)) {
             double lastMs = n == 0 ? 0 : (tS[n - 1] - onsetS) * 1000;
-            throw new InvalidAnalysisParameterException("ranges." + which, String.format(java.util.Locale.ROOT,
-                    "the %s window [%g, %g] ms lies outside the curve, which covers up to %g ms after the onset",
-                    which, rangeMs[0], rangeMs[1], lastMs));
+            throw new InvalidAnalysisParameterException(
+                    "ranges." + which,
+                    String.format(
+                            Locale.ROOT,
+                            "the %s window [%g, %g] ms lies outside the curve, which covers up to %g ms after the onset",
+                            which,
+                            rangeMs[0],
+                            rangeMs[1],
+                            lastMs));
         }
         int i = 0;
         while (i + 1 < n && tS[i + 1] <= a) i++;
@@ -70,18 +80,22 @@ public final class Integrals {
         double qD;
         if (r.mode() == AnalysisMode.DESKTOP) {
             if (ranges.unit() != IntegrationRanges.Unit.POINTS) {
-                throw new InvalidAnalysisParameterException("ranges", "a desktop-mode result is integrated over "
-                        + "[start, end) purple-curve points, not " + ranges.unit().label());
+                throw new InvalidAnalysisParameterException(
+                        "ranges",
+                        "a desktop-mode result is integrated over " + "[start, end) purple-curve points, not "
+                                + ranges.unit().label());
             }
             qH = overPoints(r.purpleHyperpol(), r.purpleHyperpolTimesS(), ranges.hyperpol(), "hyperpol");
             qD = overPoints(r.purpleDepol(), r.purpleDepolTimesS(), ranges.depol(), "depol");
         } else {
             if (ranges.unit() != IntegrationRanges.Unit.MS) {
-                throw new InvalidAnalysisParameterException("ranges", "a standard-mode result is integrated over "
-                        + "time windows in ms after each onset, not " + ranges.unit().label());
+                throw new InvalidAnalysisParameterException(
+                        "ranges",
+                        "a standard-mode result is integrated over " + "time windows in ms after each onset, not "
+                                + ranges.unit().label());
             }
-            qH = overWindow(r.purpleHyperpol(), r.purpleHyperpolTimesS(), r.hyperpolOnsetS(), ranges.hyperpol(),
-                    "hyperpol");
+            qH = overWindow(
+                    r.purpleHyperpol(), r.purpleHyperpolTimesS(), r.hyperpolOnsetS(), ranges.hyperpol(), "hyperpol");
             qD = overWindow(r.purpleDepol(), r.purpleDepolTimesS(), r.depolOnsetS(), ranges.depol(), "depol");
         }
         return new Charges(ranges, qH, qD, capacitanceNf(qH, qD, r.v0Mv(), r.v2Mv()));

@@ -11,5 +11,7 @@ public class InvalidAnalysisParameterException extends IllegalArgumentException 
     }
 
     /** The parameter at fault ("v2Mv", "startingPoint", "recording", ...). */
-    public String parameter() { return parameter; }
+    public String parameter() {
+        return parameter;
+    }
 }

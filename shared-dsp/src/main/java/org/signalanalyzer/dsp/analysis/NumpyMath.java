@@ -11,7 +11,7 @@ public final class NumpyMath {
     /** NumPy's pairwise summation block: below it, eight interleaved partial sums. */
     private static final int PAIRWISE_BLOCK = 128;
 
-    private NumpyMath() { }
+    private NumpyMath() {}
 
     /** {@code np.add.reduce(a[from:to])}: NumPy's pairwise summation of a contiguous slice. */
     static double sum(double[] a, int from, int to) {
@@ -46,12 +46,18 @@ public final class NumpyMath {
         return sum(a, from, from + n2) + sum(a, from + n2, to);
     }
 
-    static double sum(double[] a) { return sum(a, 0, a.length); }
+    static double sum(double[] a) {
+        return sum(a, 0, a.length);
+    }
 
     /** {@code np.mean(a[from:to])}. */
-    public static double mean(double[] a, int from, int to) { return sum(a, from, to) / (to - from); }
+    public static double mean(double[] a, int from, int to) {
+        return sum(a, from, to) / (to - from);
+    }
 
-    public static double mean(double[] a) { return mean(a, 0, a.length); }
+    public static double mean(double[] a) {
+        return mean(a, 0, a.length);
+    }
 
     /** {@code np.var(a[from:to])}, ddof 0: mean first, then the pairwise sum of squared deviations. */
     public static double variance(double[] a, int from, int to) {
@@ -65,12 +71,18 @@ public final class NumpyMath {
         return sum(sq, 0, n) / n;
     }
 
-    public static double variance(double[] a) { return variance(a, 0, a.length); }
+    public static double variance(double[] a) {
+        return variance(a, 0, a.length);
+    }
 
     /** {@code np.std(a[from:to])}, ddof 0. */
-    public static double std(double[] a, int from, int to) { return Math.sqrt(variance(a, from, to)); }
+    public static double std(double[] a, int from, int to) {
+        return Math.sqrt(variance(a, from, to));
+    }
 
-    public static double std(double[] a) { return std(a, 0, a.length); }
+    public static double std(double[] a) {
+        return std(a, 0, a.length);
+    }
 
     /** {@code np.median(a[from:to])}: the middle value, or the mean of the two middle values for an even count. */
     public static double median(double[] a, int from, int to) {
@@ -78,7 +90,9 @@ public final class NumpyMath {
         return medianInPlace(s);
     }
 
-    public static double median(double[] a) { return median(a, 0, a.length); }
+    public static double median(double[] a) {
+        return median(a, 0, a.length);
+    }
 
     /** Median of {@code s}, which it reorders. */
     public static double medianInPlace(double[] s) {

@@ -15,10 +15,22 @@ import java.util.List;
  * @param onsetSource        standard mode: "voltage channel", "epoch table" or "parameters t0, t1, t2"
  * @param notes              anything the analysis changed or decided that a reader should know
  */
-public record Provenance(AnalysisMode mode, ProtocolParameters parameters, String startingPoint,
-                         JsonNode filterChain, String filterApplication, int sweep, int channel,
-                         Integer voltageChannel, String onsetSource, String inputFileName, String inputSha256,
-                         double sampleRateHz, String softwareVersion, String runAt, List<String> notes) {
+public record Provenance(
+        AnalysisMode mode,
+        ProtocolParameters parameters,
+        String startingPoint,
+        JsonNode filterChain,
+        String filterApplication,
+        int sweep,
+        int channel,
+        Integer voltageChannel,
+        String onsetSource,
+        String inputFileName,
+        String inputSha256,
+        double sampleRateHz,
+        String softwareVersion,
+        String runAt,
+        List<String> notes) {
     public Provenance {
         notes = notes == null ? List.of() : List.copyOf(notes);
     }

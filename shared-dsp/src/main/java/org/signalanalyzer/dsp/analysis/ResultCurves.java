@@ -14,21 +14,50 @@ import org.signalanalyzer.dsp.plot.DisplayCurve;
  */
 public final class ResultCurves {
 
-    private ResultCurves() { }
+    private ResultCurves() {}
 
     public static Map<String, DisplayCurve> display(AnalysisResult r, int columns) {
         Map<String, DisplayCurve> curves = new LinkedHashMap<>();
-        curves.put("orange", DisplayCurve.of("orange", "pA", DisplayCurve.SWEEP_START, 0, r.orange(),
-                r.orangeTimesS(), columns));
-        curves.put("normalized", DisplayCurve.of("normalized", "pA/mV", DisplayCurve.SWEEP_START, 0, r.normalized(),
-                r.normalizedTimesS(), columns));
+        curves.put(
+                "orange",
+                DisplayCurve.of("orange", "pA", DisplayCurve.SWEEP_START, 0, r.orange(), r.orangeTimesS(), columns));
+        curves.put(
+                "normalized",
+                DisplayCurve.of(
+                        "normalized",
+                        "pA/mV",
+                        DisplayCurve.SWEEP_START,
+                        0,
+                        r.normalized(),
+                        r.normalizedTimesS(),
+                        columns));
         double[] averageT = r.averageTimesS();
-        curves.put("average", DisplayCurve.of("average", "pA/mV", DisplayCurve.FIRST_POINT,
-                averageT.length == 0 ? 0 : averageT[0], r.average(), averageT, columns));
-        curves.put("purpleHyperpol", purple("purpleHyperpol", r.purpleHyperpol(), r.purpleHyperpolTimesS(),
-                r.mode() == AnalysisMode.STANDARD ? r.hyperpolOnsetS() : null, columns));
-        curves.put("purpleDepol", purple("purpleDepol", r.purpleDepol(), r.purpleDepolTimesS(),
-                r.mode() == AnalysisMode.STANDARD ? r.depolOnsetS() : null, columns));
+        curves.put(
+                "average",
+                DisplayCurve.of(
+                        "average",
+                        "pA/mV",
+                        DisplayCurve.FIRST_POINT,
+                        averageT.length == 0 ? 0 : averageT[0],
+                        r.average(),
+                        averageT,
+                        columns));
+        curves.put(
+                "purpleHyperpol",
+                purple(
+                        "purpleHyperpol",
+                        r.purpleHyperpol(),
+                        r.purpleHyperpolTimesS(),
+                        r.mode() == AnalysisMode.STANDARD ? r.hyperpolOnsetS() : null,
+                        columns));
+        curves.put(
+                "purpleDepol",
+                purple(
+                        "purpleDepol",
+                        r.purpleDepol(),
+                        r.purpleDepolTimesS(),
+                        r.mode() == AnalysisMode.STANDARD ? r.depolOnsetS() : null,
+                        columns));
         return curves;
     }
 

@@ -13,12 +13,14 @@ public record StartingPoint(boolean auto, int index) {
 
     public StartingPoint {
         if (!auto && index < 1) {
-            throw new InvalidAnalysisParameterException("startingPoint", "the starting point is an orange-curve "
-                    + "index of at least 1, got " + index);
+            throw new InvalidAnalysisParameterException(
+                    "startingPoint", "the starting point is an orange-curve " + "index of at least 1, got " + index);
         }
     }
 
-    public static StartingPoint given(int n) { return new StartingPoint(false, n); }
+    public static StartingPoint given(int n) {
+        return new StartingPoint(false, n);
+    }
 
     /** "auto" or a whole number. */
     public static StartingPoint parse(String text) {
@@ -27,11 +29,13 @@ public record StartingPoint(boolean auto, int index) {
         try {
             return given(Integer.parseInt(s));
         } catch (NumberFormatException e) {
-            throw new InvalidAnalysisParameterException("startingPoint", "the starting point must be 'auto' or a "
-                    + "whole number, got '" + text + "'");
+            throw new InvalidAnalysisParameterException(
+                    "startingPoint", "the starting point must be 'auto' or a " + "whole number, got '" + text + "'");
         }
     }
 
     @Override
-    public String toString() { return auto ? "auto" : Integer.toString(index); }
+    public String toString() {
+        return auto ? "auto" : Integer.toString(index);
+    }
 }

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,30 +18,31 @@ public final class VoltageFromFileName {
     private static final Pattern SET_NAME =
             Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.atf", Pattern.CASE_INSENSITIVE);
 
-    private VoltageFromFileName() { }
+    private VoltageFromFileName() {}
 
     /** A file of the batch "Export Sets" naming: its file number, set number and V2. */
-    public record SetName(String fileNumber, int set, int voltageMv) { }
+    public record SetName(String fileNumber, int set, int voltageMv) {}
 
     /**
      * The desktop's set naming (docs/desktop-conventions.md#file-name-conventions): the whole base name {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}; otherwise,
      * with at least four {@code _}-separated parts, file number = parts 0_1, set = part 2, voltage = part 3 without
      * "mV".
      */
-    public static java.util.Optional<SetName> parseSetName(String fileName) {
+    public static Optional<SetName> parseSetName(String fileName) {
         String name = baseName(fileName);
         Matcher m = SET_NAME.matcher(name);
         if (m.matches()) {
-            return java.util.Optional.of(new SetName(m.group(1), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))));
+            return Optional.of(new SetName(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
         String[] parts = stripExtension(name).split("_");
-        if (parts.length < 4) return java.util.Optional.empty();
+        if (parts.length < 4) return Optional.empty();
         try {
-            return java.util.Optional.of(new SetName(parts[0] + "_" + parts[1], Integer.parseInt(parts[2]),
+            return Optional.of(new SetName(
+                    parts[0] + "_" + parts[1],
+                    Integer.parseInt(parts[2]),
                     Integer.parseInt(parts[3].replace("mV", ""))));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

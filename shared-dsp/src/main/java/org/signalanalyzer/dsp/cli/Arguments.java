@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Command-line arguments: positional values, {@code --flag} switches and {@code --option value} pairs. */
 final class Arguments {
@@ -15,6 +16,7 @@ final class Arguments {
     private final Map<String, String> options = new HashMap<>();
     /** Every value of an option given more than once, in order ({@link #options} keeps the last). */
     private final Map<String, List<String>> repeated = new HashMap<>();
+
     private final Set<String> flags = new HashSet<>();
     private final Set<String> used = new HashSet<>();
 
@@ -73,26 +75,26 @@ final class Arguments {
     }
 
     double doubleOption(String name, double fallback) throws UsageException {
-        Optional<String> v = option(name);
-        if (v.isEmpty()) return fallback;
-        try {
-            return Double.parseDouble(v.get());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a number, got '" + v.get() + "'");
-        }
+        return parsedOption(name, fallback, Double::parseDouble, "a number");
     }
 
     int intOption(String name, int fallback) throws UsageException {
+        return parsedOption(name, fallback, Integer::parseInt, "a whole number");
+    }
+
+    private <T> T parsedOption(String name, T fallback, Function<String, T> parse, String what) throws UsageException {
         Optional<String> v = option(name);
         if (v.isEmpty()) return fallback;
         try {
-            return Integer.parseInt(v.get());
+            return parse.apply(v.get());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " needs a whole number, got '" + v.get() + "'");
+            throw new UsageException("--" + name + " needs " + what + ", got '" + v.get() + "'");
         }
     }
 
-    List<String> positional() { return positional; }
+    List<String> positional() {
+        return positional;
+    }
 
     String positional(int index, String what) throws UsageException {
         if (index >= positional.size()) throw new UsageException("missing " + what);

@@ -1,9 +1,11 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.signalanalyzer.dsp.io.RecordingFormatException;
 
 /**
  * {@code java -jar shared-dsp-cli.jar COMMAND ...}: the science from a shell, through the same code paths as the API.
@@ -21,9 +23,11 @@ public final class Cli {
         register(new QvCommand());
     }
 
-    private Cli() { }
+    private Cli() {}
 
-    private static void register(Command c) { COMMANDS.put(c.name(), c); }
+    private static void register(Command c) {
+        COMMANDS.put(c.name(), c);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -57,10 +61,10 @@ public final class Cli {
             err.println(e.getMessage());
             err.println("usage: " + command.usage());
             return 2;
-        } catch (org.signalanalyzer.dsp.io.RecordingFormatException | IllegalArgumentException e) {
+        } catch (RecordingFormatException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             err.println("no such file: " + e.getFile());
             return 2;
         } catch (Exception e) {

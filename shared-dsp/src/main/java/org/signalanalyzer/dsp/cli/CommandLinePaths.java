@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 final class CommandLinePaths {
 
-    private CommandLinePaths() { }
+    private CommandLinePaths() {}
 
     /** The readable file {@code text}; {@code what} names it for the message ("--chain", "FILE"). */
     static Path input(String text, String what) throws UsageException {

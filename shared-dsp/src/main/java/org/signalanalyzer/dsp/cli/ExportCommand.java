@@ -23,13 +23,16 @@ import org.signalanalyzer.dsp.export.NamedAnalysis;
  */
 final class ExportCommand implements Command {
 
-    @Override public String name() { return "export"; }
+    @Override
+    public String name() {
+        return "export";
+    }
 
-    @Override public String usage() {
-        return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [--set-of FILE=SET ...] [the "
-                + "analyze options: --mode, --preset | --chain, --start-point, --v0 --v1 --v2 --t0 --t1 --t2 "
-                + "--n-cycles, --range-hyperpol --range-depol, --fit ..., --sweep --channel --voltage-channel] (lab-sets "
-                + "defaults: --preset batch --start-point 35, the desktop's Export Sets)";
+    @Override
+    public String usage() {
+        return "export FILES... --layout lab-sets|full|csv|tidy-csv|json --out DIR [--set-of FILE=SET ...] "
+                + AnalyzeCommand.AnalysisRequestOptions.USAGE
+                + " (lab-sets defaults: --preset batch --start-point 35, the desktop's Export Sets)";
     }
 
     @Override
@@ -44,8 +47,11 @@ final class ExportCommand implements Command {
         Map<String, Integer> sets = setsOf(args.options("set-of"), files);
         if (!sets.isEmpty() && !labSets) throw new UsageException("--set-of is for --layout lab-sets");
         // Read once before any work so a typo fails at once; V2 is read from each file's name as analyze does.
-        AnalyzeCommand.AnalysisRequestOptions.read(args, CommandLinePaths.input(files.get(0), "FILE").getFileName()
-                .toString(), defaultPreset, defaultStart);
+        AnalyzeCommand.AnalysisRequestOptions.read(
+                args,
+                CommandLinePaths.input(files.get(0), "FILE").getFileName().toString(),
+                defaultPreset,
+                defaultStart);
         args.rejectUnknown();
 
         List<NamedAnalysis> analyses = new ArrayList<>();
@@ -53,10 +59,10 @@ final class ExportCommand implements Command {
             String name = CommandLinePaths.input(f, "FILE").getFileName().toString();
             byte[] bytes = CommandLinePaths.bytes(f, "FILE");
             try {
-                AnalyzeCommand.AnalysisRequestOptions opts = AnalyzeCommand.AnalysisRequestOptions.read(args, name,
-                        defaultPreset, defaultStart);
-                AnalysisResult r = opts.adjustWithRanges(StepProtocolAnalysis.run(name, bytes,
-                        opts.requestWithoutRanges()));
+                AnalyzeCommand.AnalysisRequestOptions opts =
+                        AnalyzeCommand.AnalysisRequestOptions.read(args, name, defaultPreset, defaultStart);
+                AnalysisResult r =
+                        opts.adjustWithRanges(StepProtocolAnalysis.run(name, bytes, opts.requestWithoutRanges()));
                 analyses.add(new NamedAnalysis(name, name, r, sets.get(f)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(f + ": " + e.getMessage(), e);

@@ -34,9 +34,13 @@ final class FilterCommand implements Command {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override public String name() { return "filter"; }
+    @Override
+    public String name() {
+        return "filter";
+    }
 
-    @Override public String usage() {
+    @Override
+    public String usage() {
         return "filter --case CASE.json | filter FILE [--sweep K] [--channel C] (--chain CHAIN.json | --preset "
                 + String.join("|", FilterChain.presetNames()) + ") [--out OUT.csv]";
     }
@@ -67,8 +71,8 @@ final class FilterCommand implements Command {
         Path target = outPath.isPresent() ? CommandLinePaths.outputFile(outPath.get(), "--out") : null;
         Recording r = RecordingReaders.read(CommandLinePaths.input(file, "FILE"));
         if (sweep < 0 || sweep >= r.sweepCount()) {
-            throw new IllegalArgumentException("--sweep " + sweep + " is out of range: " + file + " has sweeps 0.."
-                    + (r.sweepCount() - 1));
+            throw new IllegalArgumentException(
+                    "--sweep " + sweep + " is out of range: " + file + " has sweeps 0.." + (r.sweepCount() - 1));
         }
         if (channel < 0 || channel >= r.channelCount()) {
             throw new IllegalArgumentException("--channel " + channel + " is out of range: " + file
@@ -103,7 +107,12 @@ final class FilterCommand implements Command {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < raw.length; i++) {
             line.setLength(0);
-            line.append(r.timeS(i)).append(',').append(raw[i]).append(',').append(filtered[i]).append('\n');
+            line.append(r.timeS(i))
+                    .append(',')
+                    .append(raw[i])
+                    .append(',')
+                    .append(filtered[i])
+                    .append('\n');
             w.write(line.toString());
         }
     }
@@ -129,19 +138,28 @@ final class FilterCommand implements Command {
         switch (op) {
             case "savgol": {
                 int deriv = p.path("deriv").asInt(0);
-                return new SavitzkyGolay(p.path("window").asInt(), p.path("polyorder").asInt(), deriv,
-                        deriv == 0 ? 1.0 : 1.0 / fs, SavitzkyGolay.Mode.parse(p.path("mode").asText("interp")),
-                        p.path("cval").asDouble(0)).apply(x);
+                return new SavitzkyGolay(
+                                p.path("window").asInt(),
+                                p.path("polyorder").asInt(),
+                                deriv,
+                                deriv == 0 ? 1.0 : 1.0 / fs,
+                                SavitzkyGolay.Mode.parse(p.path("mode").asText("interp")),
+                                p.path("cval").asDouble(0))
+                        .apply(x);
             }
             case "butter_lfilter":
             case "butter_filtfilt":
             case "butter_sosfiltfilt": {
                 JsonNode cut = p.get("cutoff_hz");
                 if (cut == null) throw new UsageException("case params need 'cutoff_hz'");
-                double[] cutoff = cut.isArray() ? new double[] {cut.get(0).asDouble(), cut.get(1).asDouble()}
+                double[] cutoff = cut.isArray()
+                        ? new double[] {cut.get(0).asDouble(), cut.get(1).asDouble()}
                         : new double[] {cut.asDouble()};
-                Butterworth f = Butterworth.designHz(Butterworth.BandType.parse(p.path("btype").asText("lowpass")),
-                        p.path("order").asInt(), fs, cutoff);
+                Butterworth f = Butterworth.designHz(
+                        Butterworth.BandType.parse(p.path("btype").asText("lowpass")),
+                        p.path("order").asInt(),
+                        fs,
+                        cutoff);
                 if (op.equals("butter_lfilter")) return IirFiltering.lfilter(f.b(), f.a(), x);
                 if (op.equals("butter_filtfilt")) return IirFiltering.filtfilt(f.b(), f.a(), x);
                 return IirFiltering.sosfiltfilt(f.sos(), x);
@@ -151,8 +169,13 @@ final class FilterCommand implements Command {
                 WaveletDenoiser.SigmaRule rule = p.hasNonNull("sigma")
                         ? WaveletDenoiser.SigmaRule.parse(p.get("sigma").asText())
                         : WaveletDenoiser.SigmaRule.MEDIAN_ABS;
-                return new WaveletDenoiser(Wavelet.named(p.path("wavelet").asText("db4")), level,
-                        WaveletDenoiser.ThresholdMode.parse(p.path("threshold_mode").asText("soft")), rule).apply(x);
+                return new WaveletDenoiser(
+                                Wavelet.named(p.path("wavelet").asText("db4")),
+                                level,
+                                WaveletDenoiser.ThresholdMode.parse(
+                                        p.path("threshold_mode").asText("soft")),
+                                rule)
+                        .apply(x);
             }
             case "welch_psd":
                 return WelchPsd.compute(x, fs, p.path("nperseg").asInt(256)).density();

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,15 @@ final class InfoCommand implements Command {
     /** Long lists (sweep start times of hundreds of sweeps) are cut in the table; --json always has them all. */
     private static final int TABLE_LIST_ITEMS = 10;
 
-    @Override public String name() { return "info"; }
+    @Override
+    public String name() {
+        return "info";
+    }
 
-    @Override public String usage() { return "info FILE [--json]"; }
+    @Override
+    public String usage() {
+        return "info FILE [--json]";
+    }
 
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
@@ -33,7 +40,9 @@ final class InfoCommand implements Command {
         Recording r = RecordingReaders.read(file);
         Map<String, Object> info = describe(r);
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(info));
         } else {
             printTable(r, info, out);
         }
@@ -77,7 +86,7 @@ final class InfoCommand implements Command {
         s.put("mean", sum / x.length);
         s.put("min", min);
         s.put("max", max);
-        s.put("first5", java.util.Arrays.copyOf(x, Math.min(5, x.length)));
+        s.put("first5", Arrays.copyOf(x, Math.min(5, x.length)));
         m.put("sweep0Channel0", s);
         return m;
     }
@@ -87,7 +96,10 @@ final class InfoCommand implements Command {
         row(out, "format", info.get("format") + " " + info.get("formatVersion"));
         row(out, "acquisition mode", info.get("acquisitionMode"));
         row(out, "sweeps", r.sweepCount() + " × " + r.samplesPerSweep() + " samples");
-        row(out, "sample rate", number(r.sampleRateHz()) + " Hz (interval " + number(r.sampleIntervalS() * 1e6) + " µs)");
+        row(
+                out,
+                "sample rate",
+                number(r.sampleRateHz()) + " Hz (interval " + number(r.sampleIntervalS() * 1e6) + " µs)");
         List<String> channels = new ArrayList<>();
         for (Channel c : r.channels()) channels.add(c.unit().isEmpty() ? c.name() : c.name() + " (" + c.unit() + ")");
         row(out, "channels", String.join(", ", channels));
@@ -104,8 +116,11 @@ final class InfoCommand implements Command {
         Map<String, Object> s = (Map<String, Object>) info.get("sweep0Channel0");
         String unit = r.channels().get(0).unit();
         String suffix = unit.isEmpty() ? "" : " " + unit;
-        row(out, "sweep 0, channel 0", "mean " + number((double) s.get("mean")) + suffix + ", min "
-                + number((double) s.get("min")) + suffix + ", max " + number((double) s.get("max")) + suffix);
+        row(
+                out,
+                "sweep 0, channel 0",
+                "mean " + number((double) s.get("mean")) + suffix + ", min " + number((double) s.get("min")) + suffix
+                        + ", max " + number((double) s.get("max")) + suffix);
         row(out, "  first 5", list((double[]) s.get("first5")));
     }
 
@@ -119,7 +134,8 @@ final class InfoCommand implements Command {
             if (i > 0) sb.append(", ");
             sb.append(number(values[i]));
         }
-        if (values.length > TABLE_LIST_ITEMS) sb.append(", … (").append(values.length).append(" in all)");
+        if (values.length > TABLE_LIST_ITEMS)
+            sb.append(", … (").append(values.length).append(" in all)");
         return sb.toString();
     }
 

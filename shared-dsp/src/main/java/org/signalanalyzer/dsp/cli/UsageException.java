@@ -2,5 +2,7 @@ package org.signalanalyzer.dsp.cli;
 
 /** The command line itself is wrong (a missing file, an unknown option); exit code 2. */
 final class UsageException extends Exception {
-    UsageException(String message) { super(message); }
+    UsageException(String message) {
+        super(message);
+    }
 }

@@ -1,24 +1,10 @@
 package org.signalanalyzer.dsp.export;
 
 import java.util.List;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.signalanalyzer.dsp.analysis.chargevoltage.BoltzmannFit;
@@ -41,7 +27,7 @@ final class ChargeVoltageSheet {
     /** The chart sits to the right of the points table. */
     static final int CHART_COLUMN = 7;
 
-    private ChargeVoltageSheet() { }
+    private ChargeVoltageSheet() {}
 
     static void fill(SheetWriter w, ChargeVoltageSet set) {
         w.text(0, 0, "Charge-voltage summary, set " + set.set(), true);
@@ -64,14 +50,36 @@ final class ChargeVoltageSheet {
         w.text(row++, 0, "Boltzmann fit", true);
         BoltzmannFit f = set.boltzmann();
         if (f == null) {
-            note(w, row, "No fit (" + set.refusal().reason().code() + "): " + set.refusal().message());
+            note(
+                    w,
+                    row,
+                    "No fit (" + set.refusal().reason().code() + "): "
+                            + set.refusal().message());
         } else {
             List<String> fitHeader = List.of("Parameter", "Estimate", "Std. error", "95% CI low", "95% CI high");
             for (int c = 0; c < fitHeader.size(); c++) w.text(row, c, fitHeader.get(c), true);
             row++;
-            parameter(w, row++, "Qmax (pC)", f.qMaxPc(), f.standardErrors().qMaxPc(), f.ci95().qMaxPc());
-            parameter(w, row++, "V½ (mV)", f.vHalfMv(), f.standardErrors().vHalfMv(), f.ci95().vHalfMv());
-            parameter(w, row++, "k (mV)", f.slopeMv(), f.standardErrors().slopeMv(), f.ci95().slopeMv());
+            parameter(
+                    w,
+                    row++,
+                    "Qmax (pC)",
+                    f.qMaxPc(),
+                    f.standardErrors().qMaxPc(),
+                    f.ci95().qMaxPc());
+            parameter(
+                    w,
+                    row++,
+                    "V½ (mV)",
+                    f.vHalfMv(),
+                    f.standardErrors().vHalfMv(),
+                    f.ci95().vHalfMv());
+            parameter(
+                    w,
+                    row++,
+                    "k (mV)",
+                    f.slopeMv(),
+                    f.standardErrors().slopeMv(),
+                    f.ci95().slopeMv());
             w.text(row, 0, "R²");
             w.number(row++, 1, f.r2(), NumberFormat.GENERAL);
             w.text(row, 0, "Points in fit");
@@ -93,7 +101,9 @@ final class ChargeVoltageSheet {
 
     /** A sentence that runs across the empty cells to its right; left out of the column widths. */
     private static void note(SheetWriter w, int row, String text) {
-        var r = w.sheet().getRow(row) == null ? w.sheet().createRow(row) : w.sheet().getRow(row);
+        var r = w.sheet().getRow(row) == null
+                ? w.sheet().createRow(row)
+                : w.sheet().getRow(row);
         r.createCell(0).setCellValue(text);
     }
 
@@ -117,57 +127,27 @@ final class ChargeVoltageSheet {
         }
     }
 
-    /** Points as markers without a line, the curve as a line without markers; both with explicit line properties. */
+    /** Points as markers without a line, the curve as a line without markers. */
     private static void chart(SheetWriter w, ChargeVoltageSet set, int lastPointRow, int curveFirstRow) {
         XSSFDrawing drawing = w.sheet().createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_COLUMN, 1, CHART_COLUMN + 9, 28);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Q-V, set " + set.set());
-        chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-        XDDFValueAxis voltage = chart.createValueAxis(AxisPosition.BOTTOM);
-        voltage.setTitle("V2 (mV)");
-        XDDFValueAxis charge = chart.createValueAxis(AxisPosition.LEFT);
-        charge.setTitle("Q_depol (pC)");
-        voltage.setTickLabelPosition(AxisTickLabelPosition.LOW);
-        charge.setTickLabelPosition(AxisTickLabelPosition.LOW);
-        XDDFScatterChartData plot = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, voltage, charge);
-        plot.setStyle(ScatterStyle.LINE_MARKER);
-        plot.setVaryColors(false);
-
+        ScatterChart chart = new ScatterChart(
+                drawing, anchor, "Q-V, set " + set.set(), "V2 (mV)", "Q_depol (pC)", ScatterStyle.LINE_MARKER);
         int first = POINTS_HEADER_ROW + 1;
-        var points = (XDDFScatterChartData.Series) plot.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(), new CellRangeAddress(first, lastPointRow, 1, 1)),
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(), new CellRangeAddress(first, lastPointRow, 2, 2)));
-        points.setTitle("Q_depol", null);
-        points.setSmooth(false);
-        points.setMarkerStyle(MarkerStyle.CIRCLE);
-        XDDFLineProperties none = new XDDFLineProperties();
-        none.setFillProperties(new XDDFNoFillProperties());
-        XDDFShapeProperties pointShape = new XDDFShapeProperties();
-        pointShape.setLineProperties(none);
-        points.setShapeProperties(pointShape);
-
+        chart.markers(
+                ScatterChart.column(w.sheet(), first, lastPointRow, 1),
+                ScatterChart.column(w.sheet(), first, lastPointRow, 2),
+                "Q_depol",
+                MarkerStyle.CIRCLE);
         int curveLast = curveFirstRow + set.curve().v2Mv().length - 1;
-        var curve = (XDDFScatterChartData.Series) plot.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(),
-                        new CellRangeAddress(curveFirstRow, curveLast, 0, 0)),
-                XDDFDataSourcesFactory.fromNumericCellRange(w.sheet(),
-                        new CellRangeAddress(curveFirstRow, curveLast, 1, 1)));
-        curve.setTitle("Boltzmann fit", null);
-        curve.setSmooth(false);
-        curve.setMarkerStyle(MarkerStyle.NONE);
-        // LibreOffice draws no line for a series without explicit line properties (stack.md §5).
-        XDDFLineProperties line = new XDDFLineProperties();
-        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.DARK_ORANGE)));
-        line.setWidth(1.5);
-        curve.setLineProperties(line);
-        chart.plot(plot);
+        chart.line(
+                ScatterChart.column(w.sheet(), curveFirstRow, curveLast, 0),
+                ScatterChart.column(w.sheet(), curveFirstRow, curveLast, 1),
+                "Boltzmann fit",
+                PresetColor.DARK_ORANGE);
+        chart.plot("0", "0.0");
         // LibreOffice pads the shorter series to the longer one's length and, unless told to leave gaps, draws the
         // padding as points at (0, 0).
-        chart.displayBlanksAs(DisplayBlanks.GAP);
-        voltage.setNumberFormat("0");
-        charge.setNumberFormat("0.0");
-        for (var axis : chart.getCTChart().getPlotArea().getValAxArray()) axis.getNumFmt().setSourceLinked(false);
+        chart.chart.displayBlanksAs(DisplayBlanks.GAP);
     }
 }

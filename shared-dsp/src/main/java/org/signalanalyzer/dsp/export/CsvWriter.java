@@ -1,7 +1,11 @@
 package org.signalanalyzer.dsp.export;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,16 +18,29 @@ final class CsvWriter {
     private final char separator;
     private boolean lineStarted;
 
-    CsvWriter(Writer out, char separator) {
+    private CsvWriter(Writer out, char separator) {
         this.out = out;
         this.separator = separator;
+    }
+
+    /** UTF-8 onto a stream the caller owns (it stays open); {@link #flush} when done. */
+    static CsvWriter utf8(OutputStream stream, char separator) {
+        return new CsvWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), separator);
+    }
+
+    /** A comma-separated table (the tidy export's files), its header line written. */
+    static CsvWriter table(OutputStream stream, List<String> columns) throws IOException {
+        CsvWriter csv = utf8(stream, ',');
+        for (String c : columns) csv.text(c);
+        csv.endLine();
+        return csv;
     }
 
     CsvWriter text(String value) throws IOException {
         startField();
         String v = value == null ? "" : value;
-        boolean quote = v.indexOf(separator) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
-                || v.indexOf('\r') >= 0;
+        boolean quote =
+                v.indexOf(separator) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
         out.write(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
         return this;
     }
@@ -38,15 +55,34 @@ final class CsvWriter {
         return raw(Double.isFinite(value) ? Double.toString(value) : "");
     }
 
-    CsvWriter whole(long value) throws IOException { return raw(Long.toString(value)); }
+    /** {@link #exact}, or an empty field for an absent value. */
+    CsvWriter exactOrEmpty(Double value) throws IOException {
+        return value == null ? text(null) : exact(value);
+    }
+
+    /** {@code count} empty fields: the columns of something absent. */
+    CsvWriter empty(int count) throws IOException {
+        for (int i = 0; i < count; i++) text(null);
+        return this;
+    }
+
+    CsvWriter whole(long value) throws IOException {
+        return raw(Long.toString(value));
+    }
 
     void endLine() throws IOException {
         out.write("\r\n");
         lineStarted = false;
     }
 
+    void flush() throws IOException {
+        out.flush();
+    }
+
     /** A line with nothing on it, as the lab's layout separates its blocks. */
-    void blankLine() throws IOException { endLine(); }
+    void blankLine() throws IOException {
+        endLine();
+    }
 
     private CsvWriter raw(String s) throws IOException {
         startField();

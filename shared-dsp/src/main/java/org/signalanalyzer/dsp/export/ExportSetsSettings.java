@@ -16,7 +16,9 @@ public final class ExportSetsSettings {
     public static final String PRESET = "batch";
     public static final StartingPoint STARTING_POINT = StartingPoint.given(StartingPoint.DESKTOP_DEFAULT);
 
-    private ExportSetsSettings() { }
+    private ExportSetsSettings() {}
 
-    public static FilterChain chain() { return FilterChain.preset(PRESET); }
+    public static FilterChain chain() {
+        return FilterChain.preset(PRESET);
+    }
 }

@@ -34,10 +34,12 @@ public final class Exporter {
 
     private final Clock clock;
 
-    public Exporter(Clock clock) { this.clock = clock; }
+    public Exporter(Clock clock) {
+        this.clock = clock;
+    }
 
     /** One file the layout produces, written on demand. */
-    private record Part(String fileName, String contentType, Body body) { }
+    private record Part(String fileName, String contentType, Body body) {}
 
     @FunctionalInterface
     private interface Body {
@@ -89,33 +91,50 @@ public final class Exporter {
         }
         List<Part> parts = switch (layout) {
             case LAB_SETS -> labSets(analyses, stamp);
-            case FULL -> List.of(new Part(fullName(analyses, stamp), ExportedFile.XLSX,
-                    out -> FullWorkbook.write(analyses, OffsetDateTime.now(clock).toString(), out)));
-            case CSV -> analyses.stream().map(a -> new Part(LabCsv.fileName(a.fileName()), ExportedFile.CSV,
-                    out -> LabCsv.write(LabEntry.of(a), out))).toList();
-            case TIDY_CSV -> List.of(
-                    new Part(TidyCsv.ANALYSES_FILE, ExportedFile.CSV, out -> TidyCsv.writeAnalyses(analyses, out)),
-                    new Part(TidyCsv.POINTS_FILE, ExportedFile.CSV, out -> TidyCsv.writePoints(analyses, out)),
-                    new Part(TidyCsv.FITS_FILE, ExportedFile.CSV, out -> TidyCsv.writeFits(analyses, out)),
-                    new Part(ChargeVoltageCsv.POINTS_FILE, ExportedFile.CSV,
-                            out -> ChargeVoltageCsv.writePoints(analyses, out)),
-                    new Part(ChargeVoltageCsv.FITS_FILE, ExportedFile.CSV,
-                            out -> ChargeVoltageCsv.writeFits(analyses, out)));
+            case FULL ->
+                List.of(new Part(
+                        fullName(analyses, stamp),
+                        ExportedFile.XLSX,
+                        out -> FullWorkbook.write(
+                                analyses, OffsetDateTime.now(clock).toString(), out)));
+            case CSV ->
+                analyses.stream()
+                        .map(a -> new Part(
+                                LabCsv.fileName(a.fileName()),
+                                ExportedFile.CSV,
+                                out -> LabCsv.write(LabEntry.of(a), out)))
+                        .toList();
+            case TIDY_CSV ->
+                List.of(
+                        new Part(TidyCsv.ANALYSES_FILE, ExportedFile.CSV, out -> TidyCsv.writeAnalyses(analyses, out)),
+                        new Part(TidyCsv.POINTS_FILE, ExportedFile.CSV, out -> TidyCsv.writePoints(analyses, out)),
+                        new Part(TidyCsv.FITS_FILE, ExportedFile.CSV, out -> TidyCsv.writeFits(analyses, out)),
+                        new Part(
+                                ChargeVoltageCsv.POINTS_FILE,
+                                ExportedFile.CSV,
+                                out -> ChargeVoltageCsv.writePoints(analyses, out)),
+                        new Part(
+                                ChargeVoltageCsv.FITS_FILE,
+                                ExportedFile.CSV,
+                                out -> ChargeVoltageCsv.writeFits(analyses, out)));
             case JSON -> List.of(new Part(jsonName(analyses, stamp), ExportedFile.JSON, out -> json(analyses, out)));
         };
         return uniqueNames(parts);
     }
 
     private static List<Part> labSets(List<NamedAnalysis> analyses, String stamp) {
-        SortedMap<Integer, List<LabSets.Member<NamedAnalysis>>> sets = LabSets.group(analyses, NamedAnalysis::fileName,
-                NamedAnalysis::set);
+        SortedMap<Integer, List<LabSets.Member<NamedAnalysis>>> sets =
+                LabSets.group(analyses, NamedAnalysis::fileName, NamedAnalysis::set);
         List<Part> parts = new ArrayList<>();
         for (var set : sets.entrySet()) {
             List<LabWorkbook.Sheet> sheets = set.getValue().stream()
-                    .map(m -> new LabWorkbook.Sheet(m.sheetName(), LabEntry.of(m.item()))).toList();
-            ChargeVoltageSet summary = ChargeVoltageCsv.setOf(set.getValue().stream().map(LabSets.Member::item)
-                    .toList());
-            parts.add(new Part(LabWorkbook.fileName(set.getKey(), stamp), ExportedFile.XLSX,
+                    .map(m -> new LabWorkbook.Sheet(m.sheetName(), LabEntry.of(m.item())))
+                    .toList();
+            ChargeVoltageSet summary = ChargeVoltageCsv.setOf(
+                    set.getValue().stream().map(LabSets.Member::item).toList());
+            parts.add(new Part(
+                    LabWorkbook.fileName(set.getKey(), stamp),
+                    ExportedFile.XLSX,
                     out -> LabWorkbook.write(sheets, summary, out)));
         }
         return parts;
@@ -127,8 +146,7 @@ public final class Exporter {
     }
 
     private static String jsonName(List<NamedAnalysis> analyses, String stamp) {
-        return (analyses.size() == 1 ? FileNames.stem(analyses.get(0).fileName()) : "Analyses") + "_" + stamp
-                + ".json";
+        return (analyses.size() == 1 ? FileNames.stem(analyses.get(0).fileName()) : "Analyses") + "_" + stamp + ".json";
     }
 
     private static String zipName(Layout layout, String stamp) {

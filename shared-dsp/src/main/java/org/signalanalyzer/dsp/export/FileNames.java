@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.export;
 /** Names of the files an export writes, derived from recording names that came from users. */
 final class FileNames {
 
-    private FileNames() { }
+    private FileNames() {}
 
     /**
      * The recording's base name without its extension, reduced to characters safe in a file name and a download

@@ -6,23 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -47,18 +33,27 @@ final class FullWorkbook {
     static final String CHARTS = "Charts";
 
     /** The curve sheet's columns: a time column (ms) then the values, per curve, side by side from column A. */
-    static final List<String> CURVE_HEADERS = List.of("Orange_time_ms", "Orange_pA", "Normalized_time_ms",
-            "Normalized_pA_per_mV", "Average_time_ms", "Average_pA_per_mV", "Hyperpol_time_ms", "Hyperpol_pA",
-            "Depol_time_ms", "Depol_pA");
+    static final List<String> CURVE_HEADERS = List.of(
+            "Orange_time_ms",
+            "Orange_pA",
+            "Normalized_time_ms",
+            "Normalized_pA_per_mV",
+            "Average_time_ms",
+            "Average_pA_per_mV",
+            "Hyperpol_time_ms",
+            "Hyperpol_pA",
+            "Depol_time_ms",
+            "Depol_pA");
 
     /** Row of the curve sheet's headers (0-based); the analysis's name is above it, the points below. */
     static final int CURVE_HEADER_ROW = 1;
 
     /** Rows a chart takes on the chart sheet, and its width in columns. */
     static final int CHART_ROWS = 22;
+
     static final int CHART_COLUMNS = 9;
 
-    private FullWorkbook() { }
+    private FullWorkbook() {}
 
     static void write(List<NamedAnalysis> analyses, String exportedAt, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -86,7 +81,7 @@ final class FullWorkbook {
 
     // ---- Provenance: one row per item, one column per analysis (B, C, ...).
 
-    private record Item(String label, Function<NamedAnalysis, Object> value) { }
+    private record Item(String label, Function<NamedAnalysis, Object> value) {}
 
     private static final List<Item> PROVENANCE_ITEMS = List.of(
             new Item("Analysis", NamedAnalysis::name),
@@ -105,16 +100,30 @@ final class FullWorkbook {
             new Item("V1 (mV)", a -> pp(a) == null ? null : pp(a).v1Mv()),
             new Item("V2 (mV)", a -> pp(a) == null ? null : pp(a).v2Mv()),
             new Item("Starting point requested", a -> p(a).startingPoint()),
-            new Item("Filter chain (JSON)", a -> p(a).filterChain() == null ? "none" : p(a).filterChain().toString()),
+            new Item(
+                    "Filter chain (JSON)",
+                    a -> p(a).filterChain() == null
+                            ? "none"
+                            : p(a).filterChain().toString()),
             new Item("Filter application", a -> p(a).filterApplication()),
             new Item("Step onsets from", a -> p(a).onsetSource()),
-            new Item("Integration ranges", a -> a.result().ranges() == null ? null : a.result().ranges().toString()),
-            new Item("Analysed ranges", a -> a.result().analysed() == null || a.result().analysed().ranges() == null
-                    ? null : a.result().analysed().ranges().toString()),
+            new Item(
+                    "Integration ranges",
+                    a -> a.result().ranges() == null
+                            ? null
+                            : a.result().ranges().toString()),
+            new Item(
+                    "Analysed ranges",
+                    a -> a.result().analysed() == null || a.result().analysed().ranges() == null
+                            ? null
+                            : a.result().analysed().ranges().toString()),
             new Item("Accepted fits", a -> fitLines(a, false)),
             new Item("Subtracted lines", a -> fitLines(a, true)),
-            new Item("Adjustments", a -> a.result().isAdjusted()
-                    ? String.join("\n", Adjustments.describe(a.result())) : "none: as analysed"),
+            new Item(
+                    "Adjustments",
+                    a -> a.result().isAdjusted()
+                            ? String.join("\n", Adjustments.describe(a.result()))
+                            : "none: as analysed"),
             new Item("Software version", a -> p(a).softwareVersion()),
             new Item("Analysed at", a -> p(a).runAt()),
             new Item("Notes", a -> String.join("\n", p(a).notes())));
@@ -125,11 +134,15 @@ final class FullWorkbook {
         return p;
     }
 
-    private static ProtocolParameters pp(NamedAnalysis a) { return p(a).parameters(); }
+    private static ProtocolParameters pp(NamedAnalysis a) {
+        return p(a).parameters();
+    }
 
     private static String fitLines(NamedAnalysis a, boolean subtracted) {
-        List<String> lines = a.result().fits().stream().filter(f -> f.subtracted() == subtracted)
-                .map(CurveFit::describe).toList();
+        List<String> lines = a.result().fits().stream()
+                .filter(f -> f.subtracted() == subtracted)
+                .map(CurveFit::describe)
+                .toList();
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
@@ -140,7 +153,8 @@ final class FullWorkbook {
             Item item = PROVENANCE_ITEMS.get(i);
             int row = i + 2;
             w.text(row, 0, item.label(), true);
-            for (int k = 0; k < analyses.size(); k++) value(w, row, k + 1, item.value().apply(analyses.get(k)));
+            for (int k = 0; k < analyses.size(); k++)
+                value(w, row, k + 1, item.value().apply(analyses.get(k)));
         }
         w.fitColumns();
     }
@@ -156,10 +170,26 @@ final class FullWorkbook {
 
     // ---- Results: one row per analysis, then the fits, then the automatic starting point's score tables.
 
-    static final List<String> RESULT_HEADERS = List.of("Analysis", "File", "Mode", "V0 (mV)", "V2 (mV)",
-            "Baseline (pA)", "Starting point", "Starting point chosen", "Hyperpol onset (ms)", "Depol onset (ms)",
-            "Range unit", "Hyperpol range start", "Hyperpol range end", "Depol range start", "Depol range end",
-            "Q hyperpol (pC)", "Q depol (pC)", "Q hyperpol + Q depol (pC)", "Capacitance (nF)");
+    static final List<String> RESULT_HEADERS = List.of(
+            "Analysis",
+            "File",
+            "Mode",
+            "V0 (mV)",
+            "V2 (mV)",
+            "Baseline (pA)",
+            "Starting point",
+            "Starting point chosen",
+            "Hyperpol onset (ms)",
+            "Depol onset (ms)",
+            "Range unit",
+            "Hyperpol range start",
+            "Hyperpol range end",
+            "Depol range start",
+            "Depol range end",
+            "Q hyperpol (pC)",
+            "Q depol (pC)",
+            "Q hyperpol + Q depol (pC)",
+            "Capacitance (nF)");
 
     private static void results(SheetWriter w, List<NamedAnalysis> analyses) {
         header(w, 0, RESULT_HEADERS);
@@ -202,7 +232,8 @@ final class FullWorkbook {
     private static int fits(SheetWriter w, int row, List<NamedAnalysis> analyses) {
         w.text(row++, 0, "FITS", true);
         TreeSet<String> names = new TreeSet<>();
-        for (NamedAnalysis a : analyses) for (CurveFit f : a.result().fits()) names.addAll(f.parameters().keySet());
+        for (NamedAnalysis a : analyses)
+            for (CurveFit f : a.result().fits()) names.addAll(f.parameters().keySet());
         List<String> headers = new ArrayList<>(FIT_HEADERS);
         headers.addAll(names);
         headers.addAll(FIT_TRAILING_HEADERS);
@@ -229,8 +260,8 @@ final class FullWorkbook {
         return row;
     }
 
-    static final List<String> SCORE_HEADERS = List.of("Analysis", "n", "Score", "Hyperpol smoothness",
-            "Depol smoothness", "Left out because");
+    static final List<String> SCORE_HEADERS =
+            List.of("Analysis", "n", "Score", "Hyperpol smoothness", "Depol smoothness", "Left out because");
 
     private static void scores(SheetWriter w, int row, List<NamedAnalysis> analyses) {
         w.text(row++, 0, "AUTOMATIC STARTING POINT SCORES", true);
@@ -279,41 +310,25 @@ final class FullWorkbook {
 
     private static void chart(XSSFSheet sheet, int index, NamedAnalysis a, XSSFSheet data) {
         AnalysisResult r = a.result();
-        XSSFDrawing drawing = sheet.getDrawingPatriarch() == null ? sheet.createDrawingPatriarch()
-                : sheet.getDrawingPatriarch();
+        XSSFDrawing drawing =
+                sheet.getDrawingPatriarch() == null ? sheet.createDrawingPatriarch() : sheet.getDrawingPatriarch();
         int top = index * CHART_ROWS;
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS - 1);
         // A page per chart when printed: fitted to the page width, two charts would not fit one page's height.
         sheet.setRowBreak(top + CHART_ROWS - 1);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Purple curves: " + a.name());
-        chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-
-        XDDFValueAxis time = chart.createValueAxis(AxisPosition.BOTTOM);
-        time.setTitle("Time (ms)");
-        XDDFValueAxis current = chart.createValueAxis(AxisPosition.LEFT);
-        current.setTitle("Current (pA)");
-        current.setCrosses(AxisCrosses.AUTO_ZERO);
-        // Purple currents are mostly negative: keep the tick labels at the edges, not along the zero line.
-        time.setTickLabelPosition(AxisTickLabelPosition.LOW);
-        current.setTickLabelPosition(AxisTickLabelPosition.LOW);
+        ScatterChart chart = new ScatterChart(
+                drawing, anchor, "Purple curves: " + a.name(), "Time (ms)", "Current (pA)", ScatterStyle.LINE);
+        chart.y.setCrosses(AxisCrosses.AUTO_ZERO);
+        // Purple currents are mostly negative: the tick labels stay at the edges (ScatterChart), not on the zero line.
         double[] span = timeSpanMs(r);
         if (span != null) {
-            time.setMinimum(span[0]);
-            time.setMaximum(span[1]);
+            chart.x.setMinimum(span[0]);
+            chart.x.setMaximum(span[1]);
         }
-
-        XDDFScatterChartData plot = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, time, current);
-        plot.setStyle(ScatterStyle.LINE);
-        plot.setVaryColors(false);
-        series(plot, data, 6, r.purpleHyperpol().length, "Purple hyperpol", PresetColor.PURPLE);
-        series(plot, data, 8, r.purpleDepol().length, "Purple depol", PresetColor.DARK_ORANGE);
-        chart.plot(plot);
-        // Whole ms and pA on the axes, not the data cells' 0.000 / 0.0000000 (setNumberFormat links to the source).
-        time.setNumberFormat("0");
-        current.setNumberFormat("0");
-        for (var axis : chart.getCTChart().getPlotArea().getValAxArray()) axis.getNumFmt().setSourceLinked(false);
+        series(chart, data, 6, r.purpleHyperpol().length, "Purple hyperpol", PresetColor.PURPLE);
+        series(chart, data, 8, r.purpleDepol().length, "Purple depol", PresetColor.DARK_ORANGE);
+        // Whole ms and pA on the axes.
+        chart.plot("0", "0");
     }
 
     /** Landscape, scaled to the page width: a printout or PDF shows each chart whole. */
@@ -337,22 +352,15 @@ final class FullWorkbook {
         return min < max ? new double[] {Math.floor(min), Math.ceil(max)} : null;
     }
 
-    private static void series(XDDFScatterChartData plot, XSSFSheet data, int timeColumn, int points, String title,
-                               PresetColor color) {
+    private static void series(
+            ScatterChart chart, XSSFSheet data, int timeColumn, int points, String title, PresetColor color) {
         if (points == 0) return;
         int first = CURVE_HEADER_ROW + 1;
-        XDDFNumericalDataSource<Double> x = XDDFDataSourcesFactory.fromNumericCellRange(data,
-                new CellRangeAddress(first, first + points - 1, timeColumn, timeColumn));
-        XDDFNumericalDataSource<Double> y = XDDFDataSourcesFactory.fromNumericCellRange(data,
-                new CellRangeAddress(first, first + points - 1, timeColumn + 1, timeColumn + 1));
-        XDDFScatterChartData.Series s = (XDDFScatterChartData.Series) plot.addSeries(x, y);
-        s.setTitle(title, null);
-        s.setSmooth(false);
-        s.setMarkerStyle(MarkerStyle.NONE);
-        // LibreOffice draws no line for a series without explicit line properties (stack.md §5).
-        XDDFLineProperties line = new XDDFLineProperties();
-        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
-        line.setWidth(1.5);
-        s.setLineProperties(line);
+        int last = first + points - 1;
+        chart.line(
+                ScatterChart.column(data, first, last, timeColumn),
+                ScatterChart.column(data, first, last, timeColumn + 1),
+                title,
+                color);
     }
 }

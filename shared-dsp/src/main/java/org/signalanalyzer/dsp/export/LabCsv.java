@@ -2,9 +2,6 @@ package org.signalanalyzer.dsp.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The desktop "Export Data" CSV (docs/desktop-conventions.md#semicolon-csv): semicolon-separated, the lab's labels, the purple
@@ -16,37 +13,45 @@ final class LabCsv {
 
     private static final int DECIMALS = 7;
 
-    private LabCsv() { }
+    private LabCsv() {}
 
     static String fileName(String recordingFileName) {
         return FileNames.stem(recordingFileName) + "_purple.csv";
     }
 
     static void write(LabEntry e, OutputStream stream) throws IOException {
-        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w, ';');
-        csv.text("Input File:").text(e.fileName()).text(NumberFormat.GENERAL.display(e.v2Mv()) + "mV").endLine();
+        CsvWriter csv = CsvWriter.utf8(stream, ';');
+        csv.text("Input File:")
+                .text(e.fileName())
+                .text(NumberFormat.GENERAL.display(e.v2Mv()) + "mV")
+                .endLine();
         csv.blankLine();
-        csv.text("Overall Integral (pC):").fixed(e.overallIntegralPc(), DECIMALS).endLine();
+        csv.text("Overall Integral (pC):")
+                .fixed(e.overallIntegralPc(), DECIMALS)
+                .endLine();
         csv.blankLine();
         curve(csv, "HYPERPOL", "Hyperpol", e.hyperpolIntegralPc(), e.hyperpolPa(), e.hyperpolTimeMs());
         csv.blankLine();
         curve(csv, "DEPOL", "Depol", e.depolIntegralPc(), e.depolPa(), e.depolTimeMs());
         csv.blankLine();
         csv.text("Purple Integral Summary:")
-                .text("Hyperpol (pC)").fixed(e.hyperpolIntegralPc(), DECIMALS)
-                .text("Depol (pC)").fixed(e.depolIntegralPc(), DECIMALS)
-                .text("Overall (pC)").fixed(e.overallIntegralPc(), DECIMALS).endLine();
+                .text("Hyperpol (pC)")
+                .fixed(e.hyperpolIntegralPc(), DECIMALS)
+                .text("Depol (pC)")
+                .fixed(e.depolIntegralPc(), DECIMALS)
+                .text("Overall (pC)")
+                .fixed(e.overallIntegralPc(), DECIMALS)
+                .endLine();
         if (!e.adjustments().isEmpty()) {
             csv.blankLine();
             csv.text("Adjustments:").endLine();
             for (String line : e.adjustments()) csv.text(line).endLine();
         }
-        w.flush();
+        csv.flush();
     }
 
-    private static void curve(CsvWriter csv, String upper, String name, double integralPc, double[] pa,
-                              double[] timeMs) throws IOException {
+    private static void curve(CsvWriter csv, String upper, String name, double integralPc, double[] pa, double[] timeMs)
+            throws IOException {
         csv.text("PURPLE " + upper + " CURVE").endLine();
         csv.text(name + " Integral:").fixed(integralPc, DECIMALS).endLine();
         csv.text("Index").text(name + "_pA").text(name + "_time_ms").endLine();

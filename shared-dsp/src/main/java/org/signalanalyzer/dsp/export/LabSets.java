@@ -19,9 +19,9 @@ import java.util.function.Function;
 public final class LabSets {
 
     /** One file of a set: its item, its parsed name and the sheet it goes to. */
-    public record Member<T>(T item, String fileName, SetFileName name, String sheetName) { }
+    public record Member<T>(T item, String fileName, SetFileName name, String sheetName) {}
 
-    private LabSets() { }
+    private LabSets() {}
 
     /**
      * Groups by set number (ascending). A name that fits none of the naming rules is an error naming every such file:
@@ -35,15 +35,15 @@ public final class LabSets {
      * As {@link #group(List, Function)}, with the set given by hand for some items ({@code setOf} answers null for
      * the others): a given set wins over the name's.
      */
-    public static <T> SortedMap<Integer, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
-                                                                 Function<T, Integer> setOf) {
+    public static <T> SortedMap<Integer, List<Member<T>>> group(
+            List<T> items, Function<T, String> fileNameOf, Function<T, Integer> setOf) {
         Map<Integer, List<Pending<T>>> bySet = new TreeMap<>();
         List<String> unparsable = new ArrayList<>();
         for (T item : items) {
             String fileName = fileNameOf.apply(item);
             Integer given = setOf.apply(item);
-            Optional<SetFileName> name = given != null ? Optional.of(SetFileName.assigned(fileName, given))
-                    : SetFileName.parse(fileName);
+            Optional<SetFileName> name =
+                    given != null ? Optional.of(SetFileName.assigned(fileName, given)) : SetFileName.parse(fileName);
             if (name.isEmpty()) {
                 unparsable.add("'" + fileName + "'");
                 continue;
@@ -61,12 +61,13 @@ public final class LabSets {
         return sets;
     }
 
-    private record Pending<T>(T item, String fileName, SetFileName name) { }
+    private record Pending<T>(T item, String fileName, SetFileName name) {}
 
     private static <T> List<Member<T>> withSheetNames(List<Pending<T>> files) {
         // The desktop sorts by file number; the full name breaks ties so the order never depends on the input order.
         List<Pending<T>> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing((Pending<T> p) -> p.name().fileNumber()).thenComparing(Pending::fileName));
+        sorted.sort(
+                Comparator.comparing((Pending<T> p) -> p.name().fileNumber()).thenComparing(Pending::fileName));
         Set<String> taken = new HashSet<>();
         List<Member<T>> members = new ArrayList<>();
         for (Pending<T> p : sorted) {

@@ -14,15 +14,19 @@ import org.signalanalyzer.dsp.analysis.chargevoltage.ChargeVoltageSet;
 final class LabWorkbook {
 
     /** One sheet: its name and the file it shows. */
-    record Sheet(String name, LabEntry entry) { }
+    record Sheet(String name, LabEntry entry) {}
 
-    private LabWorkbook() { }
+    private LabWorkbook() {}
 
     /** The desktop's name: {@code Set_<set>_<YYYYMMDD_HHMMSS>.xlsx}. */
-    static String fileName(int set, String timestamp) { return "Set_" + set + "_" + timestamp + ".xlsx"; }
+    static String fileName(int set, String timestamp) {
+        return "Set_" + set + "_" + timestamp + ".xlsx";
+    }
 
     /** A new XSSFWorkbook has no sheets, so the desktop's removal of the default "Sheet" is implied. */
-    static void write(List<Sheet> sheets, OutputStream out) throws IOException { write(sheets, null, out); }
+    static void write(List<Sheet> sheets, OutputStream out) throws IOException {
+        write(sheets, null, out);
+    }
 
     /** With {@code summary}, the set's charge–voltage sheet follows the per-file sheets. */
     static void write(List<Sheet> sheets, ChargeVoltageSet summary, OutputStream out) throws IOException {
@@ -56,12 +60,13 @@ final class LabWorkbook {
     private static void adjustments(SheetWriter w, LabEntry e) {
         if (e.adjustments().isEmpty()) return;
         w.text(0, ADJUSTMENTS_COLUMN, "Adjustments", true);
-        for (int i = 0; i < e.adjustments().size(); i++) w.text(i + 1, ADJUSTMENTS_COLUMN, e.adjustments().get(i));
+        for (int i = 0; i < e.adjustments().size(); i++)
+            w.text(i + 1, ADJUSTMENTS_COLUMN, e.adjustments().get(i));
     }
 
     /** Writes one purple-curve block from {@code row}; returns the row after its last point. */
-    private static int curve(SheetWriter w, int row, String upper, String name, double integralPc,
-                             double[] pa, double[] timeMs) {
+    private static int curve(
+            SheetWriter w, int row, String upper, String name, double integralPc, double[] pa, double[] timeMs) {
         w.text(row, 0, "PURPLE " + upper + " CURVE", true);
         w.text(row + 1, 0, name + " Integral from the ap:");
         w.number(row + 1, 1, integralPc, NumberFormat.TWO_DECIMALS);

@@ -19,7 +19,9 @@ public record NamedAnalysis(String name, String fileName, AnalysisResult result,
     }
 
     /** The same analysis with its set given. */
-    public NamedAnalysis inSet(Integer givenSet) { return new NamedAnalysis(name, fileName, result, givenSet); }
+    public NamedAnalysis inSet(Integer givenSet) {
+        return new NamedAnalysis(name, fileName, result, givenSet);
+    }
 
     public NamedAnalysis {
         if (set != null && set < 0) {

@@ -35,6 +35,9 @@ enum NumberFormat {
     String display(double value) {
         if (decimals >= 0) return fixed.get().format(value);
         if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
-        return new BigDecimal(value).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(10))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 public record SetFileName(String fileNumber, int set, Integer voltageMv) {
 
     /** {@code YYYYMMDD_NNN(N)_<set>_<±V>mV.atf}, the whole base name, any letter case. */
-    private static final Pattern LAB = Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.a[tb]f",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAB =
+            Pattern.compile("(\\d{8}_\\d{3,4})_(\\d+)_([+-]?\\d+)mV\\.a[tb]f", Pattern.CASE_INSENSITIVE);
 
     /** The older set export's {@code <num>_<set>_<V>.atf}, e.g. {@code 0057_0_-100.atf}. */
-    private static final Pattern OLDER = Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.a[tb]f",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OLDER =
+            Pattern.compile("(\\d+)_(\\d+)_([+-]?\\d+)\\.a[tb]f", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -39,7 +39,8 @@ public record SetFileName(String fileNumber, int set, Integer voltageMv) {
      */
     public static SetFileName assigned(String fileName, int set) {
         Optional<SetFileName> parsed = parse(fileName);
-        if (parsed.isPresent()) return new SetFileName(parsed.get().fileNumber(), set, parsed.get().voltageMv());
+        if (parsed.isPresent())
+            return new SetFileName(parsed.get().fileNumber(), set, parsed.get().voltageMv());
         return new SetFileName(FileNames.stem(FileNames.baseName(fileName)), set, null);
     }
 
@@ -74,12 +75,14 @@ public record SetFileName(String fileNumber, int set, Integer voltageMv) {
     }
 
     private static Optional<SetFileName> of(String number, String set, String voltage) {
-        if (!INTEGER.matcher(set).matches() || set.startsWith("-") || !INTEGER.matcher(voltage).matches()) {
+        if (!INTEGER.matcher(set).matches()
+                || set.startsWith("-")
+                || !INTEGER.matcher(voltage).matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new SetFileName(number, Integer.parseInt(set.replace("+", "")),
-                    Integer.parseInt(voltage)));
+            return Optional.of(
+                    new SetFileName(number, Integer.parseInt(set.replace("+", "")), Integer.parseInt(voltage)));
         } catch (NumberFormatException tooLong) {
             return Optional.empty();
         }

@@ -7,7 +7,7 @@ final class SheetNames {
 
     static final int MAX_LENGTH = 31;
 
-    private SheetNames() { }
+    private SheetNames() {}
 
     /** {@code base} made legal and cut so that {@code suffix} (e.g. {@code _v2}) still fits whole. */
     static String safe(String base, String suffix) {

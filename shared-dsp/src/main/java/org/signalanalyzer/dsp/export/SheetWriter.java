@@ -27,9 +27,13 @@ final class SheetWriter {
         this.styles = styles;
     }
 
-    XSSFSheet sheet() { return sheet; }
+    XSSFSheet sheet() {
+        return sheet;
+    }
 
-    void text(int row, int col, String value) { text(row, col, value, false); }
+    void text(int row, int col, String value) {
+        text(row, col, value, false);
+    }
 
     void text(int row, int col, String value, boolean bold) {
         Cell c = cell(row, col);
@@ -72,7 +76,9 @@ final class SheetWriter {
         private final Map<NumberFormat, CellStyle> numbers = new HashMap<>();
         private CellStyle bold;
 
-        Styles(XSSFWorkbook workbook) { this.workbook = workbook; }
+        Styles(XSSFWorkbook workbook) {
+            this.workbook = workbook;
+        }
 
         CellStyle bold() {
             if (bold == null) {

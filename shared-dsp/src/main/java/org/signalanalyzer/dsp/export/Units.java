@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.export;
 /** Results keep times in seconds; every export shows ms, as the lab's plots and sheets always have. */
 final class Units {
 
-    private Units() { }
+    private Units() {}
 
     static double[] secondsToMs(double[] s) {
         double[] ms = new double[s.length];
@@ -11,5 +11,7 @@ final class Units {
         return ms;
     }
 
-    static Double secondsToMs(Double s) { return s == null ? null : s * 1000.0; }
+    static Double secondsToMs(Double s) {
+        return s == null ? null : s * 1000.0;
+    }
 }

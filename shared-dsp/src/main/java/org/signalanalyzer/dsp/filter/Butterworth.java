@@ -13,23 +13,38 @@ public final class Butterworth {
 
     /** The response shape (SciPy's {@code btype}). */
     public enum BandType {
-        LOWPASS, HIGHPASS, BANDPASS, BANDSTOP;
+        LOWPASS,
+        HIGHPASS,
+        BANDPASS,
+        BANDSTOP;
 
         public static BandType parse(String name) {
             switch (name.toLowerCase(Locale.ROOT)) {
-                case "lowpass": case "low": return LOWPASS;
-                case "highpass": case "high": return HIGHPASS;
-                case "bandpass": case "band": return BANDPASS;
-                case "bandstop": case "stop": return BANDSTOP;
+                case "lowpass":
+                case "low":
+                    return LOWPASS;
+                case "highpass":
+                case "high":
+                    return HIGHPASS;
+                case "bandpass":
+                case "band":
+                    return BANDPASS;
+                case "bandstop":
+                case "stop":
+                    return BANDSTOP;
                 default:
                     throw new IllegalArgumentException("Butterworth btype '" + name
                             + "' is unknown: expected lowpass, highpass, bandpass or bandstop");
             }
         }
 
-        public String key() { return name().toLowerCase(Locale.ROOT); }
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
-        int edges() { return this == BANDPASS || this == BANDSTOP ? 2 : 1; }
+        int edges() {
+            return this == BANDPASS || this == BANDSTOP ? 2 : 1;
+        }
     }
 
     public static final int MAX_ORDER = 10;
@@ -74,15 +89,17 @@ public final class Butterworth {
         validate(type, order, cutoffHz, "cutoff (Hz)", Double.POSITIVE_INFINITY);
     }
 
-    public static Butterworth lowpass(int order, double wn) { return design(BandType.LOWPASS, order, wn); }
+    public static Butterworth lowpass(int order, double wn) {
+        return design(BandType.LOWPASS, order, wn);
+    }
 
     private static void validate(BandType type, int order, double[] edges, String what, double nyquist) {
         if (order < 1 || order > MAX_ORDER) {
             throw new IllegalArgumentException("Butterworth order must be 1.." + MAX_ORDER + ", got " + order);
         }
         if (edges.length != type.edges()) {
-            throw new IllegalArgumentException("Butterworth " + type.key() + " needs " + type.edges() + " "
-                    + what + " value(s), got " + edges.length);
+            throw new IllegalArgumentException("Butterworth " + type.key() + " needs " + type.edges() + " " + what
+                    + " value(s), got " + edges.length);
         }
         for (double e : edges) {
             if (!(e > 0 && e < nyquist)) {
@@ -91,8 +108,8 @@ public final class Butterworth {
             }
         }
         if (edges.length == 2 && !(edges[0] < edges[1])) {
-            throw new IllegalArgumentException("Butterworth " + type.key() + " edges must be ascending, got "
-                    + edges[0] + ", " + edges[1]);
+            throw new IllegalArgumentException(
+                    "Butterworth " + type.key() + " edges must be ascending, got " + edges[0] + ", " + edges[1]);
         }
     }
 
@@ -109,23 +126,35 @@ public final class Butterworth {
         for (int i = 0; i < wn.length; i++) warped[i] = 2 * fs * Math.tan(Math.PI * wn[i] / fs);
         Zpk analog;
         switch (type) {
-            case LOWPASS: analog = prototype.lowpassToLowpass(warped[0]); break;
-            case HIGHPASS: analog = prototype.lowpassToHighpass(warped[0]); break;
+            case LOWPASS:
+                analog = prototype.lowpassToLowpass(warped[0]);
+                break;
+            case HIGHPASS:
+                analog = prototype.lowpassToHighpass(warped[0]);
+                break;
             case BANDPASS:
                 analog = prototype.lowpassToBandpass(Math.sqrt(warped[0] * warped[1]), warped[1] - warped[0]);
                 break;
             case BANDSTOP:
                 analog = prototype.lowpassToBandstop(Math.sqrt(warped[0] * warped[1]), warped[1] - warped[0]);
                 break;
-            default: throw new IllegalStateException(type.name());
+            default:
+                throw new IllegalStateException(type.name());
         }
         return analog.bilinear(fs);
     }
 
-    public BandType type() { return type; }
-    public int order() { return order; }
+    public BandType type() {
+        return type;
+    }
+
+    public int order() {
+        return order;
+    }
     /** Normalised cutoff(s), fractions of Nyquist. */
-    public double[] wn() { return wn.clone(); }
+    public double[] wn() {
+        return wn.clone();
+    }
 
     /** Second-order sections, rows [b0, b1, b2, 1, a1, a2] (SciPy's layout). */
     public double[][] sos() {
@@ -134,6 +163,11 @@ public final class Butterworth {
         return copy;
     }
 
-    public double[] b() { return b.clone(); }
-    public double[] a() { return a.clone(); }
+    public double[] b() {
+        return b.clone();
+    }
+
+    public double[] a() {
+        return a.clone();
+    }
 }

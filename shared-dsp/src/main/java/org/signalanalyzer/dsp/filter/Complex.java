@@ -6,23 +6,41 @@ record Complex(double re, double im) {
     static final Complex ZERO = new Complex(0, 0);
     static final Complex ONE = new Complex(1, 0);
 
-    static Complex real(double re) { return new Complex(re, 0); }
+    static Complex real(double re) {
+        return new Complex(re, 0);
+    }
 
-    Complex plus(Complex o) { return new Complex(re + o.re, im + o.im); }
+    Complex plus(Complex o) {
+        return new Complex(re + o.re, im + o.im);
+    }
 
-    Complex minus(Complex o) { return new Complex(re - o.re, im - o.im); }
+    Complex minus(Complex o) {
+        return new Complex(re - o.re, im - o.im);
+    }
 
-    Complex times(Complex o) { return new Complex(re * o.re - im * o.im, re * o.im + im * o.re); }
+    Complex times(Complex o) {
+        return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
+    }
 
-    Complex times(double s) { return new Complex(re * s, im * s); }
+    Complex times(double s) {
+        return new Complex(re * s, im * s);
+    }
 
-    Complex negate() { return new Complex(-re, -im); }
+    Complex negate() {
+        return new Complex(-re, -im);
+    }
 
-    Complex conj() { return new Complex(re, -im); }
+    Complex conj() {
+        return new Complex(re, -im);
+    }
 
-    double abs() { return Math.hypot(re, im); }
+    double abs() {
+        return Math.hypot(re, im);
+    }
 
-    boolean isReal() { return im == 0; }
+    boolean isReal() {
+        return im == 0;
+    }
 
     Complex dividedBy(Complex o) {
         double ar = Math.abs(o.re);

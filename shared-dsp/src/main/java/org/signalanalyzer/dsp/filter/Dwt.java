@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public final class Dwt {
     /** Outputs per block of the vectorised loops: small enough to stay in L1 cache. */
     private static final int BLOCK = 1024;
 
-    private Dwt() { }
+    private Dwt() {}
 
     /** PyWavelets {@code dwt_max_level}: the deepest level without boundary effects everywhere. */
     public static int maxLevel(int n, int filterLength) {
@@ -45,7 +46,7 @@ public final class Dwt {
         for (int l = 1; l < coeffs.size(); l++) {
             double[] d = coeffs.get(l);
             if (a.length == d.length + 1) {
-                a = java.util.Arrays.copyOf(a, d.length);
+                a = Arrays.copyOf(a, d.length);
             } else if (a.length != d.length) {
                 throw new IllegalArgumentException("wavelet coefficient lengths do not match at level " + l + ": "
                         + a.length + " approximation vs " + d.length + " detail");
@@ -82,20 +83,14 @@ public final class Dwt {
                 even[k] = x[2 * (m0 + k)];
                 odd[k] = x[2 * (m0 + k) + 1];
             }
-            java.util.Arrays.fill(ca, o0, o0 + len, 0.0);
-            java.util.Arrays.fill(cd, o0, o0 + len, 0.0);
+            Arrays.fill(ca, o0, o0 + len, 0.0);
+            Arrays.fill(cd, o0, o0 + len, 0.0);
             for (int q = 0; q < half; q++) {
                 double le = lo[2 * q];
                 double lod = lo[2 * q + 1];
                 double he = hi[2 * q];
                 double hod = hi[2 * q + 1];
-                int s = first - q;
-                for (int k = 0; k < len; k++) {
-                    double vo = odd[s + k];
-                    double ve = even[s + k];
-                    ca[o0 + k] += le * vo + lod * ve;
-                    cd[o0 + k] += he * vo + hod * ve;
-                }
+                twoTaps(odd, even, first - q, len, le, lod, ca, he, hod, cd, o0);
             }
         }
     }
@@ -128,8 +123,8 @@ public final class Dwt {
         int f = lo.length;
         int half = f / 2;
         if (n < half) {
-            throw new IllegalArgumentException("wavelet reconstruction needs at least " + half
-                    + " coefficients per level, got " + n);
+            throw new IllegalArgumentException(
+                    "wavelet reconstruction needs at least " + half + " coefficients per level, got " + n);
         }
         double[] out = new double[2 * n - f + 2];
         int count = n - half + 1;
@@ -138,20 +133,14 @@ public final class Dwt {
         for (int b0 = 0; b0 < count; b0 += BLOCK) {
             int len = Math.min(BLOCK, count - b0);
             int i0 = half - 1 + b0;
-            java.util.Arrays.fill(even, 0, len, 0.0);
-            java.util.Arrays.fill(odd, 0, len, 0.0);
+            Arrays.fill(even, 0, len, 0.0);
+            Arrays.fill(odd, 0, len, 0.0);
             for (int j = 0; j < half; j++) {
                 double le = lo[2 * j];
                 double lod = lo[2 * j + 1];
                 double he = hi[2 * j];
                 double hod = hi[2 * j + 1];
-                int s = i0 - j;
-                for (int k = 0; k < len; k++) {
-                    double va = a[s + k];
-                    double vd = d[s + k];
-                    even[k] += le * va + he * vd;
-                    odd[k] += lod * va + hod * vd;
-                }
+                twoTaps(a, d, i0 - j, len, le, he, even, lod, hod, odd, 0);
             }
             for (int k = 0; k < len; k++) {
                 out[2 * (b0 + k)] = even[k];
@@ -159,5 +148,30 @@ public final class Dwt {
             }
         }
         return out;
+    }
+
+    /**
+     * The blocks' multiply-add, one tap pair of analysis or synthesis: for k below {@code len},
+     * {@code outA[o + k] += a1·u[s + k] + a2·v[s + k]} and {@code outB[o + k] += b1·u[s + k] + b2·v[s + k]}.
+     * Contiguous in every array, so the JIT vectorises it.
+     */
+    private static void twoTaps(
+            double[] u,
+            double[] v,
+            int s,
+            int len,
+            double a1,
+            double a2,
+            double[] outA,
+            double b1,
+            double b2,
+            double[] outB,
+            int o) {
+        for (int k = 0; k < len; k++) {
+            double uk = u[s + k];
+            double vk = v[s + k];
+            outA[o + k] += a1 * uk + a2 * vk;
+            outB[o + k] += b1 * uk + b2 * vk;
+        }
     }
 }

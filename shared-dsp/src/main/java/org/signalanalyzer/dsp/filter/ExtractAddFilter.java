@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,13 +34,15 @@ public final class ExtractAddFilter {
             throw new IllegalArgumentException("extract_add: prominence must be >= 0, got " + minProminence);
         }
         if (!(minWidth >= 0 && minWidth <= maxWidth)) {
-            throw new IllegalArgumentException("extract_add: width range must satisfy 0 <= min <= max, got ["
-                    + minWidth + ", " + maxWidth + "]");
+            throw new IllegalArgumentException(
+                    "extract_add: width range must satisfy 0 <= min <= max, got [" + minWidth + ", " + maxWidth + "]");
         }
     }
 
     /** The desktop GUI's settings: Savitzky–Golay 51/3, prominence 200, width 1..50. */
-    public static ExtractAddFilter desktopDefault() { return new ExtractAddFilter(51, 3, 200, 1, 50); }
+    public static ExtractAddFilter desktopDefault() {
+        return new ExtractAddFilter(51, 3, 200, 1, 50);
+    }
 
     public double[] apply(double[] x) {
         int n = x.length;
@@ -79,7 +82,7 @@ public final class ExtractAddFilter {
             if (mask[e] == mask[e + 1] || e <= 1 || e >= n - 2) continue;
             int from = Math.max(0, e - 2);
             int to = Math.min(n, e + 3);
-            double[] seg = java.util.Arrays.copyOfRange(y, from, to);
+            double[] seg = Arrays.copyOfRange(y, from, to);
             double[] smooth = blend.apply(seg);
             for (int k = 0; k < seg.length; k++) y[from + k] = (seg[k] + smooth[k]) / 2;
         }
@@ -102,9 +105,23 @@ public final class ExtractAddFilter {
         return peaks.size();
     }
 
-    public int window() { return smoother.window(); }
-    public int polyorder() { return smoother.polyorder(); }
-    public double minProminence() { return minProminence; }
-    public double minWidth() { return minWidth; }
-    public double maxWidth() { return maxWidth; }
+    public int window() {
+        return smoother.window();
+    }
+
+    public int polyorder() {
+        return smoother.polyorder();
+    }
+
+    public double minProminence() {
+        return minProminence;
+    }
+
+    public double minWidth() {
+        return minWidth;
+    }
+
+    public double maxWidth() {
+        return maxWidth;
+    }
 }

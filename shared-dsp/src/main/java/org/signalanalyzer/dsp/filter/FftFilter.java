@@ -16,15 +16,15 @@ public final class FftFilter {
     /** @param minHz,maxHz the band, both null for none (the desktop applies a band only when both are given) */
     public FftFilter(double threshold, Double minHz, Double maxHz) {
         if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("fft: threshold must be a fraction of the largest magnitude in [0, 1], got "
-                    + threshold);
+            throw new IllegalArgumentException(
+                    "fft: threshold must be a fraction of the largest magnitude in [0, 1], got " + threshold);
         }
         if ((minHz == null) != (maxHz == null)) {
             throw new IllegalArgumentException("fft: give both min_hz and max_hz for a band, or neither");
         }
         if (minHz != null && !(minHz >= 0 && minHz <= maxHz)) {
-            throw new IllegalArgumentException("fft: band must satisfy 0 <= min_hz <= max_hz, got [" + minHz + ", "
-                    + maxHz + "]");
+            throw new IllegalArgumentException(
+                    "fft: band must satisfy 0 <= min_hz <= max_hz, got [" + minHz + ", " + maxHz + "]");
         }
         this.threshold = threshold;
         this.minHz = minHz;
@@ -60,7 +60,15 @@ public final class FftFilter {
         return y;
     }
 
-    public double threshold() { return threshold; }
-    public Double minHz() { return minHz; }
-    public Double maxHz() { return maxHz; }
+    public double threshold() {
+        return threshold;
+    }
+
+    public Double minHz() {
+        return minHz;
+    }
+
+    public Double maxHz() {
+        return maxHz;
+    }
 }

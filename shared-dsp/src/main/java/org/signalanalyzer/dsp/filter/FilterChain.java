@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An ordered list of filter steps applied to one trace, as the API and the browser describe it in JSON.
@@ -73,21 +74,31 @@ public final class FilterChain {
     }
 
     /** The names {@link #preset(String)} knows. */
-    public static List<String> presetNames() { return List.of("raw", "gui-default", "batch"); }
+    public static List<String> presetNames() {
+        return List.of("raw", "gui-default", "batch");
+    }
 
     public static FilterChain preset(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "raw":
                 return new FilterChain(List.of(), false, "raw");
             case "gui-default":
-                return new FilterChain(List.of(new SavgolStep(51, 3),
-                        ButterworthStep.lowpassWn(5, 0.1, ButterworthStep.Application.DESKTOP)), false, "gui-default");
+                return new FilterChain(
+                        List.of(
+                                new SavgolStep(51, 3),
+                                ButterworthStep.lowpassWn(5, 0.1, ButterworthStep.Application.DESKTOP)),
+                        false,
+                        "gui-default");
             case "batch":
-                return new FilterChain(List.of(new SavgolStep(101, 3),
-                        ButterworthStep.lowpassHz(2, 2000.0, ButterworthStep.Application.DESKTOP)), false, "batch");
+                return new FilterChain(
+                        List.of(
+                                new SavgolStep(101, 3),
+                                ButterworthStep.lowpassHz(2, 2000.0, ButterworthStep.Application.DESKTOP)),
+                        false,
+                        "batch");
             default:
-                throw new IllegalArgumentException("unknown filter preset '" + name + "': expected one of "
-                        + String.join(", ", presetNames()));
+                throw new IllegalArgumentException(
+                        "unknown filter preset '" + name + "': expected one of " + String.join(", ", presetNames()));
         }
     }
 
@@ -109,8 +120,8 @@ public final class FilterChain {
         while (names.hasNext()) {
             String n = names.next();
             if (!n.equals("steps") && !n.equals("preset") && !n.equals("desktop_order")) {
-                throw new IllegalArgumentException("filter chain: unknown field '" + n
-                        + "' (known: steps, preset, desktop_order)");
+                throw new IllegalArgumentException(
+                        "filter chain: unknown field '" + n + "' (known: steps, preset, desktop_order)");
             }
         }
         if (root.has("preset")) {
@@ -146,14 +157,19 @@ public final class FilterChain {
         Params p = new Params(node, named);
         try {
             switch (type.asText()) {
-                case SavgolStep.TYPE: return SavgolStep.fromJson(p);
-                case ButterworthStep.TYPE: return ButterworthStep.fromJson(p);
-                case WaveletStep.TYPE: return WaveletStep.fromJson(p);
-                case ExtractAddStep.TYPE: return ExtractAddStep.fromJson(p);
-                case FftStep.TYPE: return FftStep.fromJson(p);
+                case SavgolStep.TYPE:
+                    return SavgolStep.fromJson(p);
+                case ButterworthStep.TYPE:
+                    return ButterworthStep.fromJson(p);
+                case WaveletStep.TYPE:
+                    return WaveletStep.fromJson(p);
+                case ExtractAddStep.TYPE:
+                    return ExtractAddStep.fromJson(p);
+                case FftStep.TYPE:
+                    return FftStep.fromJson(p);
                 default:
-                    throw new IllegalArgumentException(where + ": unknown step type '" + type.asText()
-                            + "' (known: " + String.join(", ", stepTypes()) + ")");
+                    throw new IllegalArgumentException(where + ": unknown step type '" + type.asText() + "' (known: "
+                            + String.join(", ", stepTypes()) + ")");
             }
         } catch (IllegalArgumentException e) {
             // The steps' own checks do not know where the step stands in the chain.
@@ -174,7 +190,9 @@ public final class FilterChain {
         return sorted;
     }
 
-    public boolean desktopOrder() { return desktopOrder; }
+    public boolean desktopOrder() {
+        return desktopOrder;
+    }
 
     /** Runs every step in turn; x is not modified, the result has x's length. */
     public double[] apply(double[] x, double sampleRateHz) {
@@ -187,7 +205,9 @@ public final class FilterChain {
     }
 
     /** The preset this chain came from, if any. */
-    public java.util.Optional<String> presetName() { return java.util.Optional.ofNullable(preset); }
+    public Optional<String> presetName() {
+        return Optional.ofNullable(preset);
+    }
 
     /** The chain with every parameter written out; {@link #fromJson(String)} reads it back. */
     public ObjectNode toJson() {
@@ -199,5 +219,7 @@ public final class FilterChain {
     }
 
     @Override
-    public String toString() { return toJson().toString(); }
+    public String toString() {
+        return toJson().toString();
+    }
 }

@@ -1,15 +1,18 @@
 package org.signalanalyzer.dsp.filter;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The desktop's filter metrics (docs/desktop-conventions.md#filter-metrics) on the residual r = original − filtered: MSE, RMSE, MAE,
  * SNR dB = 10·log10(mean(filtered²)/mean(r²)) (+∞ when r is all zero), max |r|, mean r.
  */
-public record FilterMetrics(double mse, double rmse, double mae, double snrDb, double maxAbsResidual,
-                            double meanResidual) {
+public record FilterMetrics(
+        double mse, double rmse, double mae, double snrDb, double maxAbsResidual, double meanResidual) {
 
     /** Snake-case names, as the chain's JSON and the API use them. */
-    public java.util.Map<String, Double> asMap() {
-        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
         m.put("mse", mse);
         m.put("rmse", rmse);
         m.put("mae", mae);
@@ -21,8 +24,8 @@ public record FilterMetrics(double mse, double rmse, double mae, double snrDb, d
 
     public static FilterMetrics of(double[] original, double[] filtered) {
         if (original.length != filtered.length) {
-            throw new IllegalArgumentException("filter metrics need signals of equal length, got " + original.length
-                    + " and " + filtered.length);
+            throw new IllegalArgumentException(
+                    "filter metrics need signals of equal length, got " + original.length + " and " + filtered.length);
         }
         if (original.length == 0) throw new IllegalArgumentException("filter metrics of an empty signal");
         int n = original.length;

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.filter;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One step of a {@link FilterChain}: a filter with all its parameters fixed. */
@@ -16,4 +17,11 @@ public interface FilterStep {
 
     /** This step as JSON with every parameter, defaults included (provenance). */
     ObjectNode toJson();
+
+    /** The start of {@link #toJson}: an object holding this step's {@code "type"}, its parameters to follow. */
+    default ObjectNode typedJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("type", type());
+        return n;
+    }
 }

@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
+import java.util.Arrays;
+
 /**
  * Applying IIR filters as SciPy does: {@code lfilter} (transposed direct form II), {@code sosfilt}, the zero-phase
  * {@code filtfilt} / {@code sosfiltfilt} (odd extension at both ends, steady-state initial conditions), and the
@@ -7,7 +9,7 @@ package org.signalanalyzer.dsp.filter;
  */
 public final class IirFiltering {
 
-    private IirFiltering() { }
+    private IirFiltering() {}
 
     /** SciPy {@code lfilter(b, a, x)} with zero initial state. */
     public static double[] lfilter(double[] b, double[] a, double[] x) {
@@ -35,7 +37,7 @@ public final class IirFiltering {
         double[] zi = lfilterZi(ba[0], ba[1]);
         lfilterInPlace(ba, ext, scaled(zi, ext[0]), false);
         lfilterInPlace(ba, ext, scaled(zi, ext[ext.length - 1]), true);
-        return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
+        return Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class IirFiltering {
         double[][] zi = sosfiltZi(sos);
         sosfiltInPlace(sos, ext, zi, ext[0], false);
         sosfiltInPlace(sos, ext, zi, ext[ext.length - 1], true);
-        return java.util.Arrays.copyOfRange(ext, edge, edge + x.length);
+        return Arrays.copyOfRange(ext, edge, edge + x.length);
     }
 
     /**
@@ -108,7 +110,8 @@ public final class IirFiltering {
 
     /** b and a divided by a[0], zero-padded to a common length: {b, a}. */
     private static double[][] normalised(double[] b, double[] a) {
-        if (b.length == 0 || a.length == 0) throw new IllegalArgumentException("filter coefficients b and a must not be empty");
+        if (b.length == 0 || a.length == 0)
+            throw new IllegalArgumentException("filter coefficients b and a must not be empty");
         int lead = 0;
         while (lead < a.length - 1 && a[lead] == 0) lead++;
         double a0 = a[lead];
@@ -136,7 +139,8 @@ public final class IirFiltering {
             return;
         }
         if (n == 3) {
-            if (backward) lfilter2Backward(b, a, y, zi); else lfilter2(b, a, y, zi);
+            if (backward) lfilter2Backward(b, a, y, zi);
+            else lfilter2(b, a, y, zi);
             return;
         }
         double[] z = zi == null ? new double[n - 1] : zi.clone();
@@ -212,12 +216,11 @@ public final class IirFiltering {
         if (sos.length == 0) throw new IllegalArgumentException("second-order sections must not be empty");
         for (int s = 0; s < sos.length; s++) {
             if (sos[s].length != 6) {
-                throw new IllegalArgumentException("second-order section " + s + " must have 6 coefficients, got "
-                        + sos[s].length);
+                throw new IllegalArgumentException(
+                        "second-order section " + s + " must have 6 coefficients, got " + sos[s].length);
             }
             if (sos[s][3] != 1.0) {
-                throw new IllegalArgumentException("second-order section " + s + " must have a0 = 1, got "
-                        + sos[s][3]);
+                throw new IllegalArgumentException("second-order section " + s + " must have a0 = 1, got " + sos[s][3]);
             }
         }
     }
@@ -226,8 +229,8 @@ public final class IirFiltering {
     private static double[] oddExtension(double[] x, int edge, String what) {
         int n = x.length;
         if (n <= edge) {
-            throw new IllegalArgumentException(what + " needs more than " + edge
-                    + " samples (its padding length), got " + n);
+            throw new IllegalArgumentException(
+                    what + " needs more than " + edge + " samples (its padding length), got " + n);
         }
         double[] ext = new double[n + 2 * edge];
         double first = x[0];

@@ -3,7 +3,7 @@ package org.signalanalyzer.dsp.filter;
 /** Small dense linear systems by Gaussian elimination with partial pivoting (LAPACK {@code gesv}'s method). */
 final class LinearSystem {
 
-    private LinearSystem() { }
+    private LinearSystem() {}
 
     /** Solves the n×(n+1) augmented system [M | r] (overwritten) and returns the solution. */
     static double[] solveAugmented(double[][] m) {

@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.filter;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * NumPy's median (mean of the two middle values for an even count; NaN if any value is NaN) of d or of |d − c|,
@@ -13,12 +14,16 @@ final class Median {
     private static final int SAMPLE = 16_384;
     private static final int DIRECT_BELOW = 65_536;
 
-    private Median() { }
+    private Median() {}
 
-    static double of(double[] d) { return compute(d, 0, false); }
+    static double of(double[] d) {
+        return compute(d, 0, false);
+    }
 
     /** median(|d − centre|). */
-    static double ofAbsoluteDeviation(double[] d, double centre) { return compute(d, centre, true); }
+    static double ofAbsoluteDeviation(double[] d, double centre) {
+        return compute(d, centre, true);
+    }
 
     private static double value(double v, double centre, boolean absolute) {
         return absolute ? Math.abs(v - centre) : v;
@@ -43,7 +48,7 @@ final class Median {
     private static double bracketed(double[] d, double centre, boolean absolute, int k, boolean even) {
         int n = d.length;
         double[] sample = new double[SAMPLE];
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(n);
+        SplittableRandom rnd = new SplittableRandom(n);
         for (int i = 0; i < SAMPLE; i++) sample[i] = value(d[rnd.nextInt(n)], centre, absolute);
         Arrays.sort(sample);
         int margin = 4 * (int) Math.sqrt(SAMPLE);
@@ -68,7 +73,7 @@ final class Median {
             mid[m] = v;
             m += v >= lo & v <= hi ? 1 : 0;
         }
-        return middle(java.util.Arrays.copyOf(mid, inside), k - below, even);
+        return middle(Arrays.copyOf(mid, inside), k - below, even);
     }
 
     /** Median from rank k of v (reordered): v[k], or the mean of the largest below it and v[k] for an even count. */

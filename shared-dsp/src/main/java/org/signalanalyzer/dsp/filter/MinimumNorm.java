@@ -6,7 +6,7 @@ package org.signalanalyzer.dsp.filter;
  */
 final class MinimumNorm {
 
-    private MinimumNorm() { }
+    private MinimumNorm() {}
 
     /**
      * The c of least norm with {@code at^T · c = rhs}; {@code at} is rows × cols with rows ≥ cols (it is

@@ -3,6 +3,7 @@ package org.signalanalyzer.dsp.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /** Reads one step's JSON parameters with defaults, and rejects what it does not know, naming the step. */
@@ -22,14 +23,18 @@ final class Params {
             String name = it.next();
             if (!names.contains(name)) {
                 throw new IllegalArgumentException(where + ": unknown parameter '" + name + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(names)) + ")");
+                        + String.join(", ", new TreeSet<>(names)) + ")");
             }
         }
     }
 
-    boolean has(String name) { return node.hasNonNull(name); }
+    boolean has(String name) {
+        return node.hasNonNull(name);
+    }
 
-    JsonNode raw(String name) { return node.get(name); }
+    JsonNode raw(String name) {
+        return node.get(name);
+    }
 
     int integer(String name, int fallback) {
         JsonNode v = node.get(name);

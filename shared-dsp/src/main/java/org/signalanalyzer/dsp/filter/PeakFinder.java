@@ -11,15 +11,15 @@ import java.util.List;
 public final class PeakFinder {
 
     /** One selected peak: its index, prominence and width (samples) at rel_height 0.5. */
-    public record Peak(int index, double prominence, double width) { }
+    public record Peak(int index, double prominence, double width) {}
 
     private static final double REL_HEIGHT = 0.5;
 
-    private PeakFinder() { }
+    private PeakFinder() {}
 
     /** Bounds are inclusive; pass Double.POSITIVE_INFINITY for "no upper bound". */
-    public static List<Peak> find(double[] x, double minProminence, double maxProminence, double minWidth,
-                                  double maxWidth) {
+    public static List<Peak> find(
+            double[] x, double minProminence, double maxProminence, double minWidth, double maxWidth) {
         List<Peak> out = new ArrayList<>();
         for (int peak : localMaxima(x)) {
             int leftBase = peak;

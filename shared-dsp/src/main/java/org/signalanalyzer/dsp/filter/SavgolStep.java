@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -28,28 +27,44 @@ public record SavgolStep(int window, int polyorder, int deriv, SavitzkyGolay.Mod
     }
 
     static final ParameterRule WINDOW = ParameterRule.integer("window", 51, 1, SavitzkyGolay.MAX_WINDOW)
-            .unit("samples").note("odd (an even window is raised by one, as the desktop does); in mode interp at "
+            .unit("samples")
+            .note("odd (an even window is raised by one, as the desktop does); in mode interp at "
                     + "most the trace's length");
     static final ParameterRule POLYORDER = ParameterRule.integer("polyorder", 3, 0, SavitzkyGolay.MAX_POLYORDER)
             .note("below the window");
-    static final ParameterRule DERIV = ParameterRule.integer("deriv", 0, 0, null)
-            .note("derivative order; derivatives are per second");
-    static final ParameterRule MODE = ParameterRule.choice("mode", "interp",
-            Arrays.stream(SavitzkyGolay.Mode.values()).map(SavitzkyGolay.Mode::key).toList());
-    static final ParameterRule CVAL = ParameterRule.number("cval", 0.0, null, null).note("padding for mode constant");
+    static final ParameterRule DERIV =
+            ParameterRule.integer("deriv", 0, 0, null).note("derivative order; derivatives are per second");
+    static final ParameterRule MODE = ParameterRule.choice(
+            "mode",
+            "interp",
+            Arrays.stream(SavitzkyGolay.Mode.values())
+                    .map(SavitzkyGolay.Mode::key)
+                    .toList());
+    static final ParameterRule CVAL =
+            ParameterRule.number("cval", 0.0, null, null).note("padding for mode constant");
 
     /** Every parameter with its default and bounds: what fromJson reads and GET /api/config answers. */
     public static final List<ParameterRule> RULES = List.of(WINDOW, POLYORDER, DERIV, MODE, CVAL);
 
     static SavgolStep fromJson(Params p) {
         p.allowOnly(Set.of("type", "window", "polyorder", "deriv", "mode", "cval"));
-        return new SavgolStep(p.integer(WINDOW), p.integer(POLYORDER), p.integer(DERIV),
-                SavitzkyGolay.Mode.parse(p.choice(MODE)), p.number(CVAL));
+        return new SavgolStep(
+                p.integer(WINDOW),
+                p.integer(POLYORDER),
+                p.integer(DERIV),
+                SavitzkyGolay.Mode.parse(p.choice(MODE)),
+                p.number(CVAL));
     }
 
-    @Override public String type() { return TYPE; }
+    @Override
+    public String type() {
+        return TYPE;
+    }
 
-    @Override public int desktopRank() { return 1; }
+    @Override
+    public int desktopRank() {
+        return 1;
+    }
 
     @Override
     public double[] apply(double[] x, double sampleRateHz) {
@@ -59,8 +74,7 @@ public record SavgolStep(int window, int polyorder, int deriv, SavitzkyGolay.Mod
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("window", window);
         n.put("polyorder", polyorder);
         n.put("deriv", deriv);

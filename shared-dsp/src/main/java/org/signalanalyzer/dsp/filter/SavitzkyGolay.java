@@ -29,7 +29,9 @@ public final class SavitzkyGolay {
                     + "' is unknown: expected interp, mirror, nearest, constant or wrap");
         }
 
-        public String key() { return name().toLowerCase(Locale.ROOT); }
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -87,12 +89,12 @@ public final class SavitzkyGolay {
                     + "most " + MAX_WINDOW + " (and, in mode interp, at most the signal length), got " + window);
         }
         if (polyorder < 0 || polyorder > MAX_POLYORDER) {
-            throw new IllegalArgumentException("Savitzky-Golay polyorder must be 0.." + MAX_POLYORDER + ", got "
-                    + polyorder);
+            throw new IllegalArgumentException(
+                    "Savitzky-Golay polyorder must be 0.." + MAX_POLYORDER + ", got " + polyorder);
         }
         if (polyorder >= window) {
-            throw new IllegalArgumentException("Savitzky-Golay polyorder (" + polyorder
-                    + ") must be less than the window (" + window + ")");
+            throw new IllegalArgumentException(
+                    "Savitzky-Golay polyorder (" + polyorder + ") must be less than the window (" + window + ")");
         }
         if (deriv < 0) throw new IllegalArgumentException("Savitzky-Golay deriv must be >= 0, got " + deriv);
         if (!(delta > 0) || Double.isInfinite(delta)) {
@@ -100,12 +102,29 @@ public final class SavitzkyGolay {
         }
     }
 
-    public int window() { return window; }
-    public int polyorder() { return polyorder; }
-    public int deriv() { return deriv; }
-    public double delta() { return delta; }
-    public Mode mode() { return mode; }
-    public double cval() { return cval; }
+    public int window() {
+        return window;
+    }
+
+    public int polyorder() {
+        return polyorder;
+    }
+
+    public int deriv() {
+        return deriv;
+    }
+
+    public double delta() {
+        return delta;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public double cval() {
+        return cval;
+    }
 
     /**
      * Weights w such that {@code sum_j w[j]·x[j]} is the {@code deriv}-th derivative at position {@code pos} of the
@@ -213,8 +232,8 @@ public final class SavitzkyGolay {
         int half = window / 2;
         if (mode == Mode.INTERP) {
             if (window > n) {
-                throw new IllegalArgumentException("Savitzky-Golay mode interp needs window (" + window
-                        + ") <= signal length (" + n + ")");
+                throw new IllegalArgumentException(
+                        "Savitzky-Golay mode interp needs window (" + window + ") <= signal length (" + n + ")");
             }
             correlate(x, 0, centre, deriv % 2 == 0, y, half, n - 2 * half);
             fitEdge(x, 0, 0, y, 0, half);
@@ -259,8 +278,8 @@ public final class SavitzkyGolay {
      * symmetric for an even derivative, antisymmetric for an odd one. Taps are folded in pairs and the outputs
      * blocked, so the inner loops vectorise and stay in cache.
      */
-    static void correlate(double[] src, int srcFrom, double[] w, boolean symmetric, double[] dst, int dstFrom,
-                          int count) {
+    static void correlate(
+            double[] src, int srcFrom, double[] w, boolean symmetric, double[] dst, int dstFrom, int count) {
         int taps = w.length;
         int half = taps / 2;
         for (int b = 0; b < count; b += BLOCK) {
@@ -277,13 +296,17 @@ public final class SavitzkyGolay {
                 int l0 = s + j, r0 = s + taps - 1 - j;
                 if (symmetric) {
                     for (int k = 0; k < len; k++) {
-                        dst[d + k] += w0 * (src[l0 + k] + src[r0 + k]) + w1 * (src[l0 + 1 + k] + src[r0 - 1 + k])
-                                + w2 * (src[l0 + 2 + k] + src[r0 - 2 + k]) + w3 * (src[l0 + 3 + k] + src[r0 - 3 + k]);
+                        dst[d + k] += w0 * (src[l0 + k] + src[r0 + k])
+                                + w1 * (src[l0 + 1 + k] + src[r0 - 1 + k])
+                                + w2 * (src[l0 + 2 + k] + src[r0 - 2 + k])
+                                + w3 * (src[l0 + 3 + k] + src[r0 - 3 + k]);
                     }
                 } else {
                     for (int k = 0; k < len; k++) {
-                        dst[d + k] += w0 * (src[l0 + k] - src[r0 + k]) + w1 * (src[l0 + 1 + k] - src[r0 - 1 + k])
-                                + w2 * (src[l0 + 2 + k] - src[r0 - 2 + k]) + w3 * (src[l0 + 3 + k] - src[r0 - 3 + k]);
+                        dst[d + k] += w0 * (src[l0 + k] - src[r0 + k])
+                                + w1 * (src[l0 + 1 + k] - src[r0 - 1 + k])
+                                + w2 * (src[l0 + 2 + k] - src[r0 - 2 + k])
+                                + w3 * (src[l0 + 3 + k] - src[r0 - 3 + k]);
                     }
                 }
             }

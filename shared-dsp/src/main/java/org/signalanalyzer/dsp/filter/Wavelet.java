@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,20 +35,39 @@ public final class Wavelet {
     public static Wavelet named(String name) {
         Wavelet w = ALL.get(name);
         if (w == null) {
-            throw new IllegalArgumentException("unknown wavelet '" + name + "': expected haar, db1-db20, sym2-sym20 "
-                    + "or coif1-coif17");
+            throw new IllegalArgumentException(
+                    "unknown wavelet '" + name + "': expected haar, db1-db20, sym2-sym20 " + "or coif1-coif17");
         }
         return w;
     }
 
-    public static java.util.Set<String> names() { return Collections.unmodifiableSet(ALL.keySet()); }
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(ALL.keySet());
+    }
 
-    public String name() { return name; }
-    public int length() { return decLo.length; }
-    double[] decLo() { return decLo; }
-    double[] decHi() { return decHi; }
-    double[] recLo() { return recLo; }
-    double[] recHi() { return recHi; }
+    public String name() {
+        return name;
+    }
+
+    public int length() {
+        return decLo.length;
+    }
+
+    double[] decLo() {
+        return decLo;
+    }
+
+    double[] decHi() {
+        return decHi;
+    }
+
+    double[] recLo() {
+        return recLo;
+    }
+
+    double[] recHi() {
+        return recHi;
+    }
 
     private static Map<String, Wavelet> load() {
         try (InputStream in = Wavelet.class.getResourceAsStream("wavelets.json")) {
@@ -56,8 +76,14 @@ public final class Wavelet {
             Map<String, Wavelet> map = new TreeMap<>();
             root.fields().forEachRemaining(e -> {
                 JsonNode n = e.getValue();
-                map.put(e.getKey(), new Wavelet(e.getKey(), doubles(n.get("dec_lo")), doubles(n.get("dec_hi")),
-                        doubles(n.get("rec_lo")), doubles(n.get("rec_hi"))));
+                map.put(
+                        e.getKey(),
+                        new Wavelet(
+                                e.getKey(),
+                                doubles(n.get("dec_lo")),
+                                doubles(n.get("dec_hi")),
+                                doubles(n.get("rec_lo")),
+                                doubles(n.get("rec_hi"))));
             });
             return map;
         } catch (IOException e) {

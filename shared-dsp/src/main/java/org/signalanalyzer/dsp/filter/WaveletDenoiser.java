@@ -17,14 +17,18 @@ public final class WaveletDenoiser {
 
     /** Soft: sign(x)·max(|x| − λ, 0). Hard: 0 where |x| < λ. */
     public enum ThresholdMode {
-        SOFT, HARD;
+        SOFT,
+        HARD;
 
         public static ThresholdMode parse(String name) {
             for (ThresholdMode m : values()) if (m.name().equalsIgnoreCase(name)) return m;
-            throw new IllegalArgumentException("wavelet threshold mode '" + name + "' is unknown: expected soft or hard");
+            throw new IllegalArgumentException(
+                    "wavelet threshold mode '" + name + "' is unknown: expected soft or hard");
         }
 
-        public String key() { return name().toLowerCase(Locale.ROOT); }
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** How σ is estimated from the finest detail coefficients d. */
@@ -36,11 +40,13 @@ public final class WaveletDenoiser {
 
         public static SigmaRule parse(String name) {
             for (SigmaRule m : values()) if (m.name().equalsIgnoreCase(name)) return m;
-            throw new IllegalArgumentException("wavelet sigma rule '" + name + "' is unknown: expected mad (desktop) "
-                    + "or median_abs");
+            throw new IllegalArgumentException(
+                    "wavelet sigma rule '" + name + "' is unknown: expected mad (desktop) " + "or median_abs");
         }
 
-        public String key() { return name().toLowerCase(Locale.ROOT); }
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** The desktop's cap for its default level. */
@@ -66,14 +72,18 @@ public final class WaveletDenoiser {
         return Math.min(floorLog2, MAX_DEFAULT_LEVEL);
     }
 
-    public int levelFor(int n) { return level != null ? level : desktopLevel(n); }
+    public int levelFor(int n) {
+        return level != null ? level : desktopLevel(n);
+    }
 
     /**
      * True when the level used for n samples exceeds PyWavelets' {@code dwt_max_level}, where PyWavelets warns that
      * every coefficient sees the signal's boundary; the result is still computed (as PyWavelets and the desktop do),
      * so callers can pass the warning on.
      */
-    public boolean exceedsMaxLevel(int n) { return levelFor(n) > Dwt.maxLevel(n, wavelet.length()); }
+    public boolean exceedsMaxLevel(int n) {
+        return levelFor(n) > Dwt.maxLevel(n, wavelet.length());
+    }
 
     /** σ of the given finest-detail coefficients under this rule. */
     public double sigma(double[] finestDetail) {
@@ -106,8 +116,19 @@ public final class WaveletDenoiser {
         }
     }
 
-    public Wavelet wavelet() { return wavelet; }
-    public Integer level() { return level; }
-    public ThresholdMode mode() { return mode; }
-    public SigmaRule sigmaRule() { return sigmaRule; }
+    public Wavelet wavelet() {
+        return wavelet;
+    }
+
+    public Integer level() {
+        return level;
+    }
+
+    public ThresholdMode mode() {
+        return mode;
+    }
+
+    public SigmaRule sigmaRule() {
+        return sigmaRule;
+    }
 }

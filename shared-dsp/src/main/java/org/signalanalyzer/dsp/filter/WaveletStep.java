@@ -1,6 +1,5 @@
 package org.signalanalyzer.dsp.filter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +7,9 @@ import java.util.Set;
 import org.signalanalyzer.dsp.rules.ParameterRule;
 
 /** Wavelet denoising as a chain step; level null means the desktop's rule min(⌊log2 N⌋, 10). */
-public record WaveletStep(String wavelet, Integer level, WaveletDenoiser.ThresholdMode thresholdMode,
-                          WaveletDenoiser.SigmaRule sigma) implements FilterStep {
+public record WaveletStep(
+        String wavelet, Integer level, WaveletDenoiser.ThresholdMode thresholdMode, WaveletDenoiser.SigmaRule sigma)
+        implements FilterStep {
 
     public static final String TYPE = "wavelet";
 
@@ -19,19 +19,30 @@ public record WaveletStep(String wavelet, Integer level, WaveletDenoiser.Thresho
     public WaveletStep {
         Wavelet.named(wavelet);
         if (level != null && (level < 1 || level > MAX_LEVEL)) {
-            throw new IllegalArgumentException("wavelet: level must be 1..20 (or null for the desktop's rule), got "
-                    + level);
+            throw new IllegalArgumentException(
+                    "wavelet: level must be 1..20 (or null for the desktop's rule), got " + level);
         }
     }
 
-    static final ParameterRule WAVELET = ParameterRule.choice("wavelet", "db4",
+    static final ParameterRule WAVELET = ParameterRule.choice(
+            "wavelet",
+            "db4",
             Wavelet.names().stream().sorted(WaveletStep::byFamilyAndNumber).toList());
-    static final ParameterRule LEVEL = ParameterRule.integer("level", null, 1, MAX_LEVEL).orNull()
+    static final ParameterRule LEVEL = ParameterRule.integer("level", null, 1, MAX_LEVEL)
+            .orNull()
             .note("null: the desktop's rule min(floor(log2 N), 10)");
-    static final ParameterRule THRESHOLD_MODE = ParameterRule.choice("threshold_mode", "soft",
-            Arrays.stream(WaveletDenoiser.ThresholdMode.values()).map(WaveletDenoiser.ThresholdMode::key).toList());
-    static final ParameterRule SIGMA = ParameterRule.choice("sigma", "mad",
-            Arrays.stream(WaveletDenoiser.SigmaRule.values()).map(WaveletDenoiser.SigmaRule::key).toList())
+    static final ParameterRule THRESHOLD_MODE = ParameterRule.choice(
+            "threshold_mode",
+            "soft",
+            Arrays.stream(WaveletDenoiser.ThresholdMode.values())
+                    .map(WaveletDenoiser.ThresholdMode::key)
+                    .toList());
+    static final ParameterRule SIGMA = ParameterRule.choice(
+                    "sigma",
+                    "mad",
+                    Arrays.stream(WaveletDenoiser.SigmaRule.values())
+                            .map(WaveletDenoiser.SigmaRule::key)
+                            .toList())
             .note("mad: median(|d - median d|)/0.6745, the desktop's; median_abs: median(|d|)/0.6745");
 
     /** Every parameter with its default and bounds: what fromJson reads and GET /api/config answers. */
@@ -40,7 +51,9 @@ public record WaveletStep(String wavelet, Integer level, WaveletDenoiser.Thresho
     static WaveletStep fromJson(Params p) {
         p.allowOnly(Set.of("type", "wavelet", "level", "threshold_mode", "sigma"));
         Integer level = p.has("level") ? p.integer(LEVEL) : null;
-        return new WaveletStep(p.choice(WAVELET), level,
+        return new WaveletStep(
+                p.choice(WAVELET),
+                level,
                 WaveletDenoiser.ThresholdMode.parse(p.choice(THRESHOLD_MODE)),
                 WaveletDenoiser.SigmaRule.parse(p.choice(SIGMA)));
     }
@@ -58,9 +71,15 @@ public record WaveletStep(String wavelet, Integer level, WaveletDenoiser.Thresho
         return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
-    @Override public String type() { return TYPE; }
+    @Override
+    public String type() {
+        return TYPE;
+    }
 
-    @Override public int desktopRank() { return 2; }
+    @Override
+    public int desktopRank() {
+        return 2;
+    }
 
     @Override
     public double[] apply(double[] x, double sampleRateHz) {
@@ -69,10 +88,10 @@ public record WaveletStep(String wavelet, Integer level, WaveletDenoiser.Thresho
 
     @Override
     public ObjectNode toJson() {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", TYPE);
+        ObjectNode n = typedJson();
         n.put("wavelet", wavelet);
-        if (level == null) n.putNull("level"); else n.put("level", level);
+        if (level == null) n.putNull("level");
+        else n.put("level", level);
         n.put("threshold_mode", thresholdMode.key());
         n.put("sigma", sigma.key());
         return n;

@@ -10,13 +10,14 @@ import org.jtransforms.fft.DoubleFFT_1D;
 public final class WelchPsd {
 
     /** Frequencies (Hz) and the density at each. */
-    public record Spectrum(double[] frequenciesHz, double[] density) { }
+    public record Spectrum(double[] frequenciesHz, double[] density) {}
 
-    private WelchPsd() { }
+    private WelchPsd() {}
 
     public static Spectrum compute(double[] x, double sampleRateHz, int nperseg) {
         if (nperseg < 2) throw new IllegalArgumentException("welch: nperseg must be >= 2, got " + nperseg);
-        if (!(sampleRateHz > 0)) throw new IllegalArgumentException("welch: sample rate must be > 0, got " + sampleRateHz);
+        if (!(sampleRateHz > 0))
+            throw new IllegalArgumentException("welch: sample rate must be > 0, got " + sampleRateHz);
         // SciPy shortens the segment to the signal (with a warning) when the signal is shorter.
         int seg = Math.min(nperseg, x.length);
         if (seg < 2) throw new IllegalArgumentException("welch: needs at least 2 samples, got " + x.length);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Zeros, poles and gain of a filter, with SciPy's transformations ({@code lp2lp_zpk}, {@code lp2hp_zpk},
@@ -14,7 +15,9 @@ record Zpk(List<Complex> z, List<Complex> p, double k) {
 
     private static final double EPS = Math.ulp(1.0);
 
-    int degree() { return p.size() - z.size(); }
+    int degree() {
+        return p.size() - z.size();
+    }
 
     Zpk lowpassToLowpass(double wo) {
         return new Zpk(scaled(z, wo), scaled(p, wo), k * Math.pow(wo, degree()));
@@ -96,7 +99,9 @@ record Zpk(List<Complex> z, List<Complex> p, double k) {
             if (p1.isReal() && realPolesLeft == 0) {
                 Complex z1 = zs.remove(nearest(zs, p1, Which.REAL));
                 sos[si] = section(List.of(z1, Complex.ZERO), List.of(p1, Complex.ZERO));
-            } else if (ps.size() + 1 == zs.size() && !p1.isReal() && realPolesLeft == 1
+            } else if (ps.size() + 1 == zs.size()
+                    && !p1.isReal()
+                    && realPolesLeft == 1
                     && zs.stream().filter(Complex::isReal).count() == 1) {
                 Complex z1 = zs.remove(nearest(zs, p1, Which.COMPLEX));
                 sos[si] = section(List.of(z1, z1.conj()), List.of(p1, p1.conj()));
@@ -126,10 +131,14 @@ record Zpk(List<Complex> z, List<Complex> p, double k) {
         return sos;
     }
 
-    private enum Which { REAL, COMPLEX, ANY }
+    private enum Which {
+        REAL,
+        COMPLEX,
+        ANY
+    }
 
     /** SciPy's "worst" digital pole: the one closest to the unit circle (first on ties, as argmin). */
-    private static int worst(List<Complex> ps, java.util.function.Predicate<Complex> among) {
+    private static int worst(List<Complex> ps, Predicate<Complex> among) {
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < ps.size(); i++) {
@@ -209,7 +218,8 @@ record Zpk(List<Complex> z, List<Complex> p, double k) {
         while (i < list.size()) {
             int j = i;
             while (j + 1 < list.size()
-                    && list.get(j + 1).re() - list.get(j).re() <= tol * list.get(j).abs()) j++;
+                    && list.get(j + 1).re() - list.get(j).re()
+                            <= tol * list.get(j).abs()) j++;
             if (j > i) {
                 List<Complex> run = new ArrayList<>(list.subList(i, j + 1));
                 run.sort(Comparator.comparingDouble(c -> Math.abs(c.im())));

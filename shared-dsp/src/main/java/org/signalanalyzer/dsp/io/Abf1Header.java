@@ -17,7 +17,7 @@ final class Abf1Header {
     private static final int ADC_SLOTS = 16;
     private static final int EPOCHS = 10;
 
-    private Abf1Header() { }
+    private Abf1Header() {}
 
     static AbfHeader parse(AbfBytes f, ReadLimits limits) throws RecordingFormatException {
         String name = f.name();
@@ -43,22 +43,32 @@ final class Abf1Header {
         int signalType = f.i16(1410, "nSignalType");
 
         if (channelCount < 1 || channelCount > Math.min(ADC_SLOTS, limits.maxChannels())) {
-            throw RecordingFormatException.atByte(name, 120, "nADCNumChannels is " + channelCount + ": expected 1 to "
-                    + Math.min(ADC_SLOTS, limits.maxChannels()) + " (16 ADC inputs; ReadLimits.maxChannels)");
+            throw RecordingFormatException.atByte(
+                    name,
+                    120,
+                    "nADCNumChannels is " + channelCount + ": expected 1 to "
+                            + Math.min(ADC_SLOTS, limits.maxChannels()) + " (16 ADC inputs; ReadLimits.maxChannels)");
         }
-        if (!(sampleInterval > 0)) throw RecordingFormatException.atByte(name, 122, "fADCSampleInterval is "
-                + sampleInterval + " µs: expected a positive interval");
-        if (!(adcRange > 0) || adcResolution <= 0) throw RecordingFormatException.atByte(name, 244, "fADCRange "
-                + adcRange + " V over lADCResolution " + adcResolution + " counts: expected both positive");
-        if (dataFormat != 0 && dataFormat != 1) throw RecordingFormatException.atByte(name, 100, "nDataFormat is "
-                + dataFormat + ": expected 0 (16-bit integers) or 1 (32-bit floats)");
+        if (!(sampleInterval > 0))
+            throw RecordingFormatException.atByte(
+                    name, 122, "fADCSampleInterval is " + sampleInterval + " µs: expected a positive interval");
+        if (!(adcRange > 0) || adcResolution <= 0)
+            throw RecordingFormatException.atByte(
+                    name,
+                    244,
+                    "fADCRange " + adcRange + " V over lADCResolution " + adcResolution
+                            + " counts: expected both positive");
+        if (dataFormat != 0 && dataFormat != 1)
+            throw RecordingFormatException.atByte(
+                    name, 100, "nDataFormat is " + dataFormat + ": expected 0 (16-bit integers) or 1 (32-bit floats)");
         if (ignored < 0) throw RecordingFormatException.atByte(name, 14, "nNumPointsIgnored is negative: " + ignored);
 
         List<AbfHeader.AdcChannel> channels = new ArrayList<>();
         for (int i = 0; i < channelCount; i++) {
             int adc = f.i16(410 + 2L * i, "nADCSamplingSeq[" + i + "]");
-            if (adc < 0 || adc >= ADC_SLOTS) throw RecordingFormatException.atByte(name, 410 + 2L * i,
-                    "nADCSamplingSeq[" + i + "] is " + adc + ": expected an ADC input 0 to 15");
+            if (adc < 0 || adc >= ADC_SLOTS)
+                throw RecordingFormatException.atByte(
+                        name, 410 + 2L * i, "nADCSamplingSeq[" + i + "] is " + adc + ": expected an ADC input 0 to 15");
             boolean telegraph = extended && f.i16(4512 + 2L * adc, "nTelegraphEnable[" + adc + "]") != 0;
             float telegraphGain = extended ? f.finite(4576 + 4L * adc, "fTelegraphAdditGain[" + adc + "]") : 1f;
             channels.add(AbfHeader.adc(
@@ -69,9 +79,11 @@ final class Abf1Header {
                     signalType != 0,
                     f.finite(1050 + 4L * adc, "fSignalGain[" + adc + "]"),
                     f.finite(1114 + 4L * adc, "fSignalOffset[" + adc + "]"),
-                    telegraph, telegraphGain,
+                    telegraph,
+                    telegraphGain,
                     f.finite(986 + 4L * adc, "fInstrumentOffset[" + adc + "]"),
-                    adcRange, adcResolution));
+                    adcRange,
+                    adcResolution));
         }
 
         int sampleSize = dataFormat == 0 ? 2 : 4;
@@ -87,11 +99,26 @@ final class Abf1Header {
             // Epochs are laid out within episodes; without a valid episode length there is no command waveform.
             if (samplesPerEpisode > 0) protocol = protocol(f, channelCount, samplesPerEpisode, episodes);
         }
-        return new AbfHeader(versionString(version), mode, channels,
-                multiplex.multiply(BigDecimal.valueOf(channelCount)), sampleInterval, synchUnit, dataOffset,
-                dataFormat == 1, acquired, episodes, samplesPerEpisode, episodeStartToStart,
-                synchBlock > 0 && synchCount > 0 ? synchBlock * BLOCK : -1, synchCount,
-                tagBlock > 0 && tagCount > 0 ? tagBlock * BLOCK : -1, tagCount, protocol, "", records);
+        return new AbfHeader(
+                versionString(version),
+                mode,
+                channels,
+                multiplex.multiply(BigDecimal.valueOf(channelCount)),
+                sampleInterval,
+                synchUnit,
+                dataOffset,
+                dataFormat == 1,
+                acquired,
+                episodes,
+                samplesPerEpisode,
+                episodeStartToStart,
+                synchBlock > 0 && synchCount > 0 ? synchBlock * BLOCK : -1,
+                synchCount,
+                tagBlock > 0 && tagCount > 0 ? tagBlock * BLOCK : -1,
+                tagCount,
+                protocol,
+                "",
+                records);
     }
 
     /** 1.83 → "1.8.3.0", the way Axon prints ABF1 versions. */
@@ -110,14 +137,23 @@ final class Abf1Header {
             List<Protocol.Epoch> epochs = new ArrayList<>();
             for (int e = 0; e < EPOCHS; e++) {
                 int slot = dac * EPOCHS + e;
-                epochs.add(AbfReader.epoch(f, 2308 + 2L * slot, f.i16(2308 + 2L * slot, "nEpochType"),
-                        f.finite(2348 + 4L * slot, "fEpochInitLevel"), f.finite(2428 + 4L * slot, "fEpochLevelInc"),
-                        f.i32(2508 + 4L * slot, "lEpochInitDuration"), f.i32(2588 + 4L * slot, "lEpochDurationInc"),
-                        samplesPerEpisode / channelCount, episodes));
+                epochs.add(AbfReader.epoch(
+                        f,
+                        2308 + 2L * slot,
+                        f.i16(2308 + 2L * slot, "nEpochType"),
+                        f.finite(2348 + 4L * slot, "fEpochInitLevel"),
+                        f.finite(2428 + 4L * slot, "fEpochLevelInc"),
+                        f.i32(2508 + 4L * slot, "lEpochInitDuration"),
+                        f.i32(2588 + 4L * slot, "lEpochDurationInc"),
+                        samplesPerEpisode / channelCount,
+                        episodes));
             }
-            return new Protocol(f.text(1306 + 10L * dac, 10, "sDACChannelName"),
-                    f.text(1346 + 8L * dac, 8, "sDACChannelUnits"), f.finite(1394 + 4L * dac, "fDACHoldingLevel"),
-                    AbfReader.firstEpochSample(samplesPerEpisode, channelCount), epochs);
+            return new Protocol(
+                    f.text(1306 + 10L * dac, 10, "sDACChannelName"),
+                    f.text(1346 + 8L * dac, 8, "sDACChannelUnits"),
+                    f.finite(1394 + 4L * dac, "fDACHoldingLevel"),
+                    AbfReader.firstEpochSample(samplesPerEpisode, channelCount),
+                    epochs);
         }
         return null;
     }

@@ -24,14 +24,25 @@ final class AbfBytes {
         this.b = b;
     }
 
-    String name() { return name; }
-    byte[] bytes() { return b; }
-    int length() { return b.length; }
+    String name() {
+        return name;
+    }
+
+    byte[] bytes() {
+        return b;
+    }
+
+    int length() {
+        return b.length;
+    }
 
     void need(long offset, long count, String field) throws RecordingFormatException {
         if (offset < 0 || count < 0 || offset + count > b.length) {
-            throw RecordingFormatException.atByte(name, Math.max(0, offset), "expected " + field + " (" + count
-                    + " bytes) here, but the file is only " + b.length + " bytes long (truncated or corrupt header)");
+            throw RecordingFormatException.atByte(
+                    name,
+                    Math.max(0, offset),
+                    "expected " + field + " (" + count + " bytes) here, but the file is only " + b.length
+                            + " bytes long (truncated or corrupt header)");
         }
     }
 
@@ -62,8 +73,9 @@ final class AbfBytes {
     /** A finite float32 header value; NaN or infinity in a scale factor would silently poison every sample. */
     float finite(long offset, String field) throws RecordingFormatException {
         float f = f32(offset, field);
-        if (!Float.isFinite(f)) throw RecordingFormatException.atByte(name, offset, "expected a finite number for "
-                + field + ", found " + f);
+        if (!Float.isFinite(f))
+            throw RecordingFormatException.atByte(
+                    name, offset, "expected a finite number for " + field + ", found " + f);
         return f;
     }
 

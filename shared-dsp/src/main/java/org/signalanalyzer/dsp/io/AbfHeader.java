@@ -27,17 +27,32 @@ import java.util.Map;
  * @param protocol             the command waveform, or null
  * @param records              header fields shown to people (creator, protocol file)
  */
-record AbfHeader(String version, int operationMode, List<AdcChannel> channels, BigDecimal sampleIntervalUs,
-                 double multiplexIntervalUs, double synchTimeUnitUs, long dataOffset, boolean floatData,
-                 long totalSamples, long episodes, long samplesPerEpisode, double episodeStartToStartS,
-                 long synchOffset, long synchCount, long tagOffset, long tagCount, Protocol protocol,
-                 String comment, Map<String, String> records) {
+record AbfHeader(
+        String version,
+        int operationMode,
+        List<AdcChannel> channels,
+        BigDecimal sampleIntervalUs,
+        double multiplexIntervalUs,
+        double synchTimeUnitUs,
+        long dataOffset,
+        boolean floatData,
+        long totalSamples,
+        long episodes,
+        long samplesPerEpisode,
+        double episodeStartToStartS,
+        long synchOffset,
+        long synchCount,
+        long tagOffset,
+        long tagCount,
+        Protocol protocol,
+        String comment,
+        Map<String, String> records) {
 
     /**
      * One ADC channel with Axon's conversion from integer counts to user units: {@code value = raw × factor + shift}
      * (ABFFIO's ADC-to-UU factors), in float32 as ABFFIO computes it, so values match Axon's to the last bit.
      */
-    record AdcChannel(String name, String unit, float factor, float shift) { }
+    record AdcChannel(String name, String unit, float factor, float shift) {}
 
     /**
      * ABFFIO's conversion: the signal reaches the digitizer scaled by the instrument scale factor, the
@@ -47,9 +62,19 @@ record AbfHeader(String version, int operationMode, List<AdcChannel> channels, B
      * order: computing in double instead moves values by up to 1e-7 relative (-136.291497 instead of Axon's
      * -136.291489 in 05210017_vc_abf1.abf).
      */
-    static AdcChannel adc(String name, String unit, float instrumentScale, float programmableGain,
-                          boolean signalConditioner, float signalGain, float signalOffset, boolean telegraphEnabled,
-                          float telegraphGain, float instrumentOffset, float adcRange, int adcResolution) {
+    static AdcChannel adc(
+            String name,
+            String unit,
+            float instrumentScale,
+            float programmableGain,
+            boolean signalConditioner,
+            float signalGain,
+            float signalOffset,
+            boolean telegraphEnabled,
+            float telegraphGain,
+            float instrumentOffset,
+            float adcRange,
+            int adcResolution) {
         float total = instrumentScale * programmableGain;
         if (signalConditioner) total *= signalGain;
         if (telegraphEnabled) total *= telegraphGain;

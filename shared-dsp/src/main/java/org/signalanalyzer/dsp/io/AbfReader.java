@@ -1,7 +1,5 @@
 package org.signalanalyzer.dsp.io;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,25 +13,28 @@ public final class AbfReader {
 
     /** ABF modes: 1 variable-length events (sweeps of unequal length, kept as one trace), 3 gap-free. */
     private static final int VARIABLE_LENGTH_EVENTS = 1;
+
     private static final int GAP_FREE = 3;
 
     private final ReadLimits limits;
 
-    public AbfReader(ReadLimits limits) { this.limits = limits; }
+    public AbfReader(ReadLimits limits) {
+        this.limits = limits;
+    }
 
     public Recording read(String name, byte[] content) throws RecordingFormatException {
-        if (content.length > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(name, "the file is " + content.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes (ReadLimits.maxFileBytes)");
-        }
+        limits.checkFileSize(name, content.length);
         AbfBytes f = new AbfBytes(name, content);
         f.need(0, 4, "the signature 'ABF ' or 'ABF2'");
         String signature = new String(content, 0, 4, StandardCharsets.ISO_8859_1);
         AbfHeader h = switch (signature) {
             case "ABF " -> Abf1Header.parse(f, limits);
             case "ABF2" -> Abf2Header.parse(f, limits);
-            default -> throw RecordingFormatException.atByte(name, 0, "expected the signature 'ABF ' or 'ABF2', found '"
-                    + signature.replaceAll("[^ -~]", "?") + "'");
+            default ->
+                throw RecordingFormatException.atByte(
+                        name,
+                        0,
+                        "expected the signature 'ABF ' or 'ABF2', found '" + signature.replaceAll("[^ -~]", "?") + "'");
         };
         return recording(f, h);
     }
@@ -42,15 +43,23 @@ public final class AbfReader {
         String name = f.name();
         int channels = h.channels().size();
         long total = h.totalSamples();
-        if (total <= 0) throw RecordingFormatException.atByte(name, 0, "the header says the file holds " + total
-                + " samples: expected at least one");
-        if (total > limits.maxSamples()) throw RecordingFormatException.atByte(name, 0, "the header says the file "
-                + "holds " + total + " samples, over the limit of " + limits.maxSamples() + " (ReadLimits.maxSamples)");
+        if (total <= 0)
+            throw RecordingFormatException.atByte(
+                    name, 0, "the header says the file holds " + total + " samples: expected at least one");
+        if (total > limits.maxSamples())
+            throw RecordingFormatException.atByte(
+                    name,
+                    0,
+                    "the header says the file " + "holds " + total + " samples, over the limit of "
+                            + limits.maxSamples() + " (ReadLimits.maxSamples)");
         int sampleSize = h.floatData() ? 4 : 2;
         long dataEnd = h.dataOffset() + total * sampleSize;
-        if (h.dataOffset() < 0 || dataEnd > f.length()) throw RecordingFormatException.atByte(name, h.dataOffset(),
-                "expected " + total + " samples of " + sampleSize + " bytes from here (to byte " + dataEnd
-                + "), but the file is " + f.length() + " bytes long (truncated?)");
+        if (h.dataOffset() < 0 || dataEnd > f.length())
+            throw RecordingFormatException.atByte(
+                    name,
+                    h.dataOffset(),
+                    "expected " + total + " samples of " + sampleSize + " bytes from here (to byte " + dataEnd
+                            + "), but the file is " + f.length() + " bytes long (truncated?)");
 
         long sweeps;
         long perChannel;
@@ -60,19 +69,30 @@ public final class AbfReader {
             perChannel = total / channels;
         } else {
             if (h.samplesPerEpisode() <= 0 || h.samplesPerEpisode() % channels != 0) {
-                throw RecordingFormatException.atByte(name, 0, "lNumSamplesPerEpisode is " + h.samplesPerEpisode()
-                        + ": expected a positive multiple of the " + channels + " channel(s)");
+                throw RecordingFormatException.atByte(
+                        name,
+                        0,
+                        "lNumSamplesPerEpisode is " + h.samplesPerEpisode() + ": expected a positive multiple of the "
+                                + channels + " channel(s)");
             }
             sweeps = h.episodes();
             perChannel = h.samplesPerEpisode() / channels;
-            if (sweeps < 1 || sweeps > limits.maxSweeps()) throw RecordingFormatException.atByte(name, 0,
-                    "lActualEpisodes is " + sweeps + ": expected 1 to " + limits.maxSweeps() + " (ReadLimits.maxSweeps)");
-            if (sweeps * h.samplesPerEpisode() > total) throw RecordingFormatException.atByte(name, h.dataOffset(),
-                    "the data section holds " + total + " samples, fewer than " + sweeps + " sweeps × "
-                    + h.samplesPerEpisode() + " (lActualEpisodes × lNumSamplesPerEpisode)");
+            if (sweeps < 1 || sweeps > limits.maxSweeps())
+                throw RecordingFormatException.atByte(
+                        name,
+                        0,
+                        "lActualEpisodes is " + sweeps + ": expected 1 to " + limits.maxSweeps()
+                                + " (ReadLimits.maxSweeps)");
+            if (sweeps * h.samplesPerEpisode() > total)
+                throw RecordingFormatException.atByte(
+                        name,
+                        h.dataOffset(),
+                        "the data section holds " + total + " samples, fewer than " + sweeps + " sweeps × "
+                                + h.samplesPerEpisode() + " (lActualEpisodes × lNumSamplesPerEpisode)");
         }
-        if (perChannel < 1) throw RecordingFormatException.atByte(name, h.dataOffset(), "the data section holds "
-                + total + " samples, less than one per channel");
+        if (perChannel < 1)
+            throw RecordingFormatException.atByte(
+                    name, h.dataOffset(), "the data section holds " + total + " samples, less than one per channel");
 
         double[][][] data = new double[(int) sweeps][channels][(int) perChannel];
         convert(f.bytes(), h, data);
@@ -84,8 +104,20 @@ public final class AbfReader {
         List<Tag> tags = tags(f, h, unitUs);
         List<Channel> channelList = new ArrayList<>();
         for (AbfHeader.AdcChannel c : h.channels()) channelList.add(new Channel(c.name(), c.unit()));
-        return new Recording(name, RecordingFormat.ABF, h.version(), AcquisitionMode.fromAbfOperationMode(h.operationMode()),
-                intervalS, 0, channelList, starts, data, tags, h.comment(), h.protocol(), h.records());
+        return new Recording(
+                name,
+                RecordingFormat.ABF,
+                h.version(),
+                AcquisitionMode.fromAbfOperationMode(h.operationMode()),
+                intervalS,
+                0,
+                channelList,
+                starts,
+                data,
+                tags,
+                h.comment(),
+                h.protocol(),
+                h.records());
     }
 
     /** De-interleaves and scales; the loop is per sweep, sample, channel, the order the file stores them in. */
@@ -131,7 +163,8 @@ public final class AbfReader {
             throws RecordingFormatException {
         double[] starts = new double[sweeps];
         if (h.synchOffset() >= 0 && h.synchCount() >= sweeps && sweeps > 1) {
-            for (int s = 0; s < sweeps; s++) starts[s] = f.u32(h.synchOffset() + 8L * s, "synch array start") * unitUs / 1e6;
+            for (int s = 0; s < sweeps; s++)
+                starts[s] = f.u32(h.synchOffset() + 8L * s, "synch array start") * unitUs / 1e6;
             return starts;
         }
         double step = h.episodeStartToStartS() > 0 ? h.episodeStartToStartS() : sweepLengthS;
@@ -144,8 +177,11 @@ public final class AbfReader {
         List<Tag> tags = new ArrayList<>();
         if (h.tagOffset() < 0) return tags;
         if (h.tagCount() < 0 || h.tagOffset() + 64 * h.tagCount() > f.length()) {
-            throw RecordingFormatException.atByte(f.name(), Math.max(0, h.tagOffset()), h.tagCount() + " tags of 64 "
-                    + "bytes from here would end past the end of the " + f.length() + "-byte file");
+            throw RecordingFormatException.atByte(
+                    f.name(),
+                    Math.max(0, h.tagOffset()),
+                    h.tagCount() + " tags of 64 " + "bytes from here would end past the end of the " + f.length()
+                            + "-byte file");
         }
         for (long t = 0; t < h.tagCount(); t++) {
             long at = h.tagOffset() + 64 * t;
@@ -165,8 +201,17 @@ public final class AbfReader {
     }
 
     /** One epoch; a duration that is negative or longer than the sweep in any sweep is a corrupt table. */
-    static Protocol.Epoch epoch(AbfBytes f, long at, int type, float level, float levelDelta, int duration,
-                                int durationDelta, long sweepSamples, long sweeps) throws RecordingFormatException {
+    static Protocol.Epoch epoch(
+            AbfBytes f,
+            long at,
+            int type,
+            float level,
+            float levelDelta,
+            int duration,
+            int durationDelta,
+            long sweepSamples,
+            long sweeps)
+            throws RecordingFormatException {
         Protocol.EpochType t = switch (type) {
             case 0 -> Protocol.EpochType.DISABLED;
             case 1 -> Protocol.EpochType.STEP;
@@ -181,8 +226,11 @@ public final class AbfReader {
             long last = duration + (Math.max(1, sweeps) - 1) * (long) durationDelta;
             long bound = Math.max(sweepSamples, 1) * 64;
             if (duration < 0 || last < 0 || duration > bound || last > bound) {
-                throw RecordingFormatException.atByte(f.name(), at, "an epoch lasts " + duration + " samples (+"
-                        + durationDelta + " per sweep): expected 0 to " + bound + " samples in every sweep");
+                throw RecordingFormatException.atByte(
+                        f.name(),
+                        at,
+                        "an epoch lasts " + duration + " samples (+" + durationDelta + " per sweep): expected 0 to "
+                                + bound + " samples in every sweep");
             }
         }
         return new Protocol.Epoch(t, level, levelDelta, duration, durationDelta);

@@ -13,10 +13,14 @@ public enum AcquisitionMode {
 
     private final String label;
 
-    AcquisitionMode(String label) { this.label = label; }
+    AcquisitionMode(String label) {
+        this.label = label;
+    }
 
     /** The name Clampex/Clampfit print, e.g. "Episodic Stimulation". */
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** ABF's nOperationMode: 1 variable event, 2 fixed event, 3 gap-free, 4 oscilloscope, 5 episodic. */
     public static AcquisitionMode fromAbfOperationMode(int mode) {

@@ -13,7 +13,10 @@ record ColumnTitle(String name, String unit) {
             char open = last == ')' ? '(' : last == ']' ? '[' : 0;
             if (open != 0) {
                 int at = t.lastIndexOf(open);
-                if (at >= 0) return new ColumnTitle(t.substring(0, at).strip(), t.substring(at + 1, t.length() - 1).strip());
+                if (at >= 0)
+                    return new ColumnTitle(
+                            t.substring(0, at).strip(),
+                            t.substring(at + 1, t.length() - 1).strip());
             }
         }
         return new ColumnTitle(t, "");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A table of numbers with a header line: the first column the time ({@code Time (s)}, {@code time_ms},
@@ -16,30 +17,49 @@ public final class CsvReader {
 
     private final ReadLimits limits;
 
-    public CsvReader(ReadLimits limits) { this.limits = limits; }
+    public CsvReader(ReadLimits limits) {
+        this.limits = limits;
+    }
 
     public Recording read(String name, byte[] b) throws RecordingFormatException {
-        if (b.length > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(name, "the file is " + b.length + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes (ReadLimits.maxFileBytes)");
-        }
+        limits.checkFileSize(name, b.length);
         TextCursor cur = headerLine(name, b, limits.maxHeaderBytes());
-        if (cur == null) throw RecordingFormatException.atLine(name, 1, "expected a header line naming the columns "
-                + "(\"Time (s),Im (pA)\"), found an empty file");
+        if (cur == null)
+            throw RecordingFormatException.atLine(
+                    name,
+                    1,
+                    "expected a header line naming the columns " + "(\"Time (s),Im (pA)\"), found an empty file");
         String header = cur.text();
         char separator = separator(header);
         List<String> fields = TextCursor.fields(header, separator);
         while (fields.size() > 2 && fields.get(fields.size() - 1).isEmpty()) fields.remove(fields.size() - 1);
-        if (fields.size() < 2) throw RecordingFormatException.atLine(name, cur.line(), "expected a time column and "
-                + "at least one signal, separated by commas, semicolons or tabs; found '" + TextCursor.abbreviate(header) + "'");
-        if (fields.size() - 1 > limits.maxChannels()) throw RecordingFormatException.atLine(name, cur.line(),
-                (fields.size() - 1) + " signal columns, over the limit of " + limits.maxChannels() + " (ReadLimits.maxChannels)");
+        if (fields.size() < 2)
+            throw RecordingFormatException.atLine(
+                    name,
+                    cur.line(),
+                    "expected a time column and "
+                            + "at least one signal, separated by commas, semicolons or tabs; found '"
+                            + TextCursor.abbreviate(header) + "'");
+        if (fields.size() - 1 > limits.maxChannels())
+            throw RecordingFormatException.atLine(
+                    name,
+                    cur.line(),
+                    (fields.size() - 1) + " signal columns, over the limit of " + limits.maxChannels()
+                            + " (ReadLimits.maxChannels)");
         TimeTitle time = timeTitle(fields.get(0));
-        if (time == null) throw RecordingFormatException.atLine(name, cur.line(), "expected the first column to be "
-                + "the time, titled like 'Time (s)', 'time_ms' or 't [ms]'; found '" + TextCursor.abbreviate(fields.get(0)) + "'");
+        if (time == null)
+            throw RecordingFormatException.atLine(
+                    name,
+                    cur.line(),
+                    "expected the first column to be "
+                            + "the time, titled like 'Time (s)', 'time_ms' or 't [ms]'; found '"
+                            + TextCursor.abbreviate(fields.get(0)) + "'");
         BigDecimal secondsPer = NumberTable.secondsPer(time.unit);
-        if (secondsPer == null) throw RecordingFormatException.atLine(name, cur.line(), "the time column's unit '"
-                + time.unit + "' is not a time unit: expected s, ms, µs (or us) or min");
+        if (secondsPer == null)
+            throw RecordingFormatException.atLine(
+                    name,
+                    cur.line(),
+                    "the time column's unit '" + time.unit + "' is not a time unit: expected s, ms, µs (or us) or min");
         List<Channel> channels = new ArrayList<>();
         for (int c = 1; c < fields.size(); c++) {
             ColumnTitle t = ColumnTitle.parse(fields.get(c));
@@ -53,12 +73,23 @@ public final class CsvReader {
         double[] seconds = data.secondsIntervalAndStart(name, cur.line() + 1, interval, secondsPer);
         double[][][] sweeps = new double[1][channels.size()][];
         for (int c = 0; c < channels.size(); c++) sweeps[0][c] = data.columns()[c + 1];
-        return new Recording(name, RecordingFormat.CSV, "", AcquisitionMode.GAP_FREE,
-                seconds[0], seconds[1],
-                channels, new double[] {0}, sweeps, List.of(), "", null, Map.of("separator", String.valueOf(separator)));
+        return new Recording(
+                name,
+                RecordingFormat.CSV,
+                "",
+                AcquisitionMode.GAP_FREE,
+                seconds[0],
+                seconds[1],
+                channels,
+                new double[] {0},
+                sweeps,
+                List.of(),
+                "",
+                null,
+                Map.of("separator", String.valueOf(separator)));
     }
 
-    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\d,\\d");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d,\\d");
 
     /**
      * A table saved with decimal commas (a German or Hungarian locale: {@code 0,00001;-12,5}) would otherwise be
@@ -85,9 +116,13 @@ public final class CsvReader {
         if (line == null || !DECIMAL_COMMA.matcher(line).find()) return;
         long commas = line.chars().filter(c -> c == ',').count();
         if (separator != ',' || commas > columns - 1) {
-            throw RecordingFormatException.atLine(name, lineNumber, "the numbers are written with decimal commas ('"
-                    + TextCursor.abbreviate(line) + "'); save the table with a decimal point (e.g. 0.00001) or export "
-                    + "it from a program set to an English number format");
+            throw RecordingFormatException.atLine(
+                    name,
+                    lineNumber,
+                    "the numbers are written with decimal commas ('"
+                            + TextCursor.abbreviate(line)
+                            + "'); save the table with a decimal point (e.g. 0.00001) or export "
+                            + "it from a program set to an English number format");
         }
     }
 
@@ -112,7 +147,7 @@ public final class CsvReader {
         return ',';
     }
 
-    private record TimeTitle(String unit) { }
+    private record TimeTitle(String unit) {}
 
     /** "Time (s)", "time [ms]", "t", "time_ms", "Time_us" → the unit; null if the title is not a time. */
     private static TimeTitle timeTitle(String title) {
@@ -120,7 +155,8 @@ public final class CsvReader {
         String n = t.name().toLowerCase(Locale.ROOT);
         if (n.equals("time") || n.equals("t")) return new TimeTitle(t.unit());
         for (String prefix : new String[] {"time_", "t_"}) {
-            if (n.startsWith(prefix) && t.unit().isEmpty()) return new TimeTitle(t.name().substring(prefix.length()));
+            if (n.startsWith(prefix) && t.unit().isEmpty())
+                return new TimeTitle(t.name().substring(prefix.length()));
         }
         return null;
     }

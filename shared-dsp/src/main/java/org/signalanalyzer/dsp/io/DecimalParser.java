@@ -20,21 +20,30 @@ import java.nio.charset.StandardCharsets;
 final class DecimalParser {
 
     private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22};
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
     private static final long MAX_EXACT = 1L << 53;
 
     private double value;
     private int end;
     private int lastDigitExponent;
+    /** The mantissa {@link #scanDigits} last read. */
+    private long scanned;
 
-    double value() { return value; }
+    double value() {
+        return value;
+    }
 
     /** Index just past the number. */
-    int end() { return end; }
+    int end() {
+        return end;
+    }
 
     /** The power of ten of the last printed digit (-5 for "1.09998", -5 for "1e-5"). */
-    int lastDigitExponent() { return lastDigitExponent; }
+    int lastDigitExponent() {
+        return lastDigitExponent;
+    }
 
     /**
      * Half a unit in the last printed digit: how far a printed value may be from what the writer held. Zero for a
@@ -113,7 +122,8 @@ final class DecimalParser {
         long v = (x - ZEROS) << (8 * (8 - n));
         v = v * 10 + (v >>> 8);
         v = (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+                        + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+                >>> 32;
         return v;
     }
 
@@ -122,20 +132,14 @@ final class DecimalParser {
         int i = start;
         boolean negative = i < limit && b[i] == '-';
         if (negative) i++;
-        long mantissa = 0;
-        int d;
         int digitsStart = i;
-        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        i = scanDigits(b, i, limit, 0);
+        long mantissa = scanned;
         int fraction = 0;
         if (i < limit && b[i] == '.') {
             int fractionStart = ++i;
-            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            i = scanDigits(b, i, limit, mantissa);
+            mantissa = scanned;
             fraction = i - fractionStart;
         }
         int digits = i - digitsStart - (fraction > 0 || (i > digitsStart && b[i - 1] == '.') ? 1 : 0);
@@ -154,21 +158,15 @@ final class DecimalParser {
             negative = b[i] == '-';
             i++;
         }
-        long mantissa = 0;
-        int d;
         int digitsStart = i;
-        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            i++;
-        }
+        i = scanDigits(b, i, limit, 0);
+        long mantissa = scanned;
         int digits = i - digitsStart;
         int exponent = 0;
         if (i < limit && b[i] == '.') {
             int fractionStart = ++i;
-            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                i++;
-            }
+            i = scanDigits(b, i, limit, mantissa);
+            mantissa = scanned;
             exponent = fractionStart - i;
             digits -= exponent;
         }
@@ -183,6 +181,7 @@ final class DecimalParser {
                 i++;
             }
             int e = 0;
+            int d;
             int expStart = i;
             while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (e < 100_000) e = e * 10 + d;
@@ -205,6 +204,21 @@ final class DecimalParser {
         end = i;
         lastDigitExponent = printedExponent;
         return true;
+    }
+
+    /**
+     * Reads the digits from {@code i} on, each appended to {@code mantissa} (times ten plus the digit), and leaves
+     * the result in {@link #scanned}; returns the index after the last digit. Overflow is the caller's to judge
+     * from the count of digits.
+     */
+    private int scanDigits(byte[] b, int i, int limit, long mantissa) {
+        int d;
+        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        scanned = mantissa;
+        return i;
     }
 
     private boolean slowPath(byte[] b, int start, int limit) {
@@ -230,17 +244,26 @@ final class DecimalParser {
         int n = s.length();
         if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
         int digits = 0;
-        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) { i++; digits++; }
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
         if (i < n && s.charAt(i) == '.') {
             i++;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; digits++; }
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
         }
         if (digits == 0) return false;
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
             int expDigits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; expDigits++; }
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                expDigits++;
+            }
             if (expDigits == 0) return false;
         }
         return i == n;

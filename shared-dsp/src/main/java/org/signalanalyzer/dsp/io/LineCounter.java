@@ -11,7 +11,7 @@ final class LineCounter {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private LineCounter() { }
+    private LineCounter() {}
 
     private static final long LF = '\n' * ONES;
     private static final long CR = '\r' * ONES;

@@ -28,7 +28,8 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         int bytes = b.length - from;
         int threads = ParseWorkers.threads();
         // A few chunks per thread, so a thread slowed by other work on the machine takes fewer of them.
-        int chunkBytes = threads == 1 || bytes < MIN_PARALLEL_BYTES ? Integer.MAX_VALUE
+        int chunkBytes = threads == 1 || bytes < MIN_PARALLEL_BYTES
+                ? Integer.MAX_VALUE
                 : Math.max(MIN_PARALLEL_BYTES / 4, bytes / (4 * threads));
         return parse(name, b, from, firstLine, columns, limits, chunkBytes);
     }
@@ -37,8 +38,9 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
      * Parses the block in chunks of about {@code chunkBytes}, cut at line ends (rows never span lines), on the
      * caller and {@link ParseWorkers}; the result, errors included, is the same whatever the chunk size.
      */
-    static NumberTable parse(String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits,
-                             int chunkBytes) throws RecordingFormatException {
+    static NumberTable parse(
+            String name, byte[] b, int from, long firstLine, int columns, ReadLimits limits, int chunkBytes)
+            throws RecordingFormatException {
         int n = b.length;
         int[] bounds = chunkBounds(b, from, chunkBytes);
         int chunks = bounds.length - 1;
@@ -53,8 +55,11 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         // cannot make the arrays larger than the bytes that could fill them.
         long maxRows = Math.min(totalLineEnds + (unterminated ? 1 : 0), (n - from) / (2L * columns) + 1);
         if (maxRows * columns > limits.maxSamples()) {
-            throw RecordingFormatException.atLine(name, firstLine, "the data block holds up to " + maxRows + " rows × "
-                    + columns + " columns, over the limit of " + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
+            throw RecordingFormatException.atLine(
+                    name,
+                    firstLine,
+                    "the data block holds up to " + maxRows + " rows × " + columns + " columns, over the limit of "
+                            + limits.maxSamples() + " samples (ReadLimits.maxSamples)");
         }
         // Each chunk gets room for its own bound, so chunks write side by side into the same arrays.
         int[] offset = new int[chunks + 1];
@@ -62,16 +67,18 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         long line = firstLine;
         for (int k = 0; k < chunks; k++) {
             int chunkSize = bounds[k + 1] - bounds[k];
-            long room = Math.min(lineEnds[k] + (k == chunks - 1 && unterminated ? 1L : 0L),
-                    chunkSize / (2L * columns) + 1);
+            long room =
+                    Math.min(lineEnds[k] + (k == chunks - 1 && unterminated ? 1L : 0L), chunkSize / (2L * columns) + 1);
             offset[k + 1] = (int) Math.min(Integer.MAX_VALUE - 16, offset[k] + room);
             startLine[k] = line;
             line += lineEnds[k];
         }
         double[][] cols = new double[columns][offset[chunks]];
         Chunk[] parsed = new Chunk[chunks];
-        ParseWorkers.run(chunks, k -> parsed[k] = Chunk.parse(name, b, bounds[k], bounds[k + 1], startLine[k],
-                columns, cols, offset[k]));
+        ParseWorkers.run(
+                chunks,
+                k -> parsed[k] =
+                        Chunk.parse(name, b, bounds[k], bounds[k + 1], startLine[k], columns, cols, offset[k]));
 
         int rows = 0;
         int firstTimeDigit = 0;
@@ -93,8 +100,12 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
             rows += c.rows;
         }
         long endLine = parsed[chunks - 1].endLine;
-        if (rows < 2) throw RecordingFormatException.atLine(name, endLine, "expected at least two data rows (the "
-                + "sample interval comes from the time column), found " + rows);
+        if (rows < 2)
+            throw RecordingFormatException.atLine(
+                    name,
+                    endLine,
+                    "expected at least two data rows (the " + "sample interval comes from the time column), found "
+                            + rows);
         if (rows < cols[0].length) {
             for (int c = 0; c < columns; c++) cols[c] = Arrays.copyOf(cols[c], rows);
         }
@@ -134,8 +145,8 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         int coarsestTimeDigit = Integer.MIN_VALUE;
         Throwable error;
 
-        static Chunk parse(String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols,
-                           int offset) {
+        static Chunk parse(
+                String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols, int offset) {
             Chunk chunk = new Chunk();
             try {
                 chunk.rows(name, b, from, to, firstLine, columns, cols, offset);
@@ -146,8 +157,9 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         }
 
         /** The rows of the lines that start in [from, to); {@code to} is a line start or the end of the file. */
-        private void rows(String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols,
-                          int offset) throws RecordingFormatException {
+        private void rows(
+                String name, byte[] b, int from, int to, long firstLine, int columns, double[][] cols, int offset)
+                throws RecordingFormatException {
             int n = b.length;
             DecimalParser num = new DecimalParser();
             int row = offset;
@@ -167,15 +179,16 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
                         // The common case, one tab or comma then a digit or sign, without the general rules' checks.
                         byte sep = q + 1 < n ? b[q] : 0;
                         byte next = q + 1 < n ? b[q + 1] : 0;
-                        if ((sep == '\t' || sep == ',' || sep == ';') && (next == '-' || (next >= '0' && next <= '9'))) {
+                        if ((sep == '\t' || sep == ',' || sep == ';')
+                                && (next == '-' || (next >= '0' && next <= '9'))) {
                             q++;
                         } else {
                             q = separator(name, b, q, line, c, columns);
                         }
                     }
                     if (!num.parse(b, q, n)) {
-                        throw RecordingFormatException.atLine(name, line, "expected a number in column " + (c + 1)
-                                + ", found '" + token(b, q) + "'");
+                        throw RecordingFormatException.atLine(
+                                name, line, "expected a number in column " + (c + 1) + ", found '" + token(b, q) + "'");
                     }
                     cols[c][row] = num.value();
                     if (c == 0) {
@@ -187,8 +200,8 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
                 }
                 while (q < n && (b[q] == ' ' || b[q] == '\t' || b[q] == ',' || b[q] == ';')) q++;
                 if (q < n && b[q] != '\r' && b[q] != '\n') {
-                    throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found more: '"
-                            + token(b, q) + "'");
+                    throw RecordingFormatException.atLine(
+                            name, line, "expected " + columns + " numbers, found more: '" + token(b, q) + "'");
                 }
                 row++;
                 line++;
@@ -211,8 +224,11 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
             q++;
             while (q < n && b[q] == ' ') q++;
         } else if (q == start) {
-            throw RecordingFormatException.atLine(name, line, "expected a separator (tab, comma, semicolon or space) "
-                    + "before column " + (c + 1) + ", found '" + token(b, q) + "'");
+            throw RecordingFormatException.atLine(
+                    name,
+                    line,
+                    "expected a separator (tab, comma, semicolon or space) " + "before column " + (c + 1) + ", found '"
+                            + token(b, q) + "'");
         }
         if (q >= n || b[q] == '\r' || b[q] == '\n') {
             throw RecordingFormatException.atLine(name, line, "expected " + columns + " numbers, found " + c);
@@ -231,7 +247,6 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         return TextCursor.decode(b, at, e);
     }
 
-
     /**
      * The sample interval in the time column's unit. Writers print times with few digits (Clampfit: 1.09998), so
      * the span over all rows divided by their count is exact only to the printed precision; within that
@@ -240,8 +255,12 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
     BigDecimal sampleInterval(String name, long firstLine) throws RecordingFormatException {
         double first = columns[0][0];
         double last = columns[0][rows - 1];
-        if (!(last > first)) throw RecordingFormatException.atLine(name, firstLine, "expected the time column to "
-                + "increase, but the last row's time " + last + " is not after the first " + first);
+        if (!(last > first))
+            throw RecordingFormatException.atLine(
+                    name,
+                    firstLine,
+                    "expected the time column to " + "increase, but the last row's time " + last
+                            + " is not after the first " + first);
         BigDecimal span = new BigDecimal(last).subtract(new BigDecimal(first));
         BigDecimal interval = span.divide(BigDecimal.valueOf(rows - 1L), MathContext.DECIMAL64);
         double bound = (DecimalParser.halfUlp(first, firstTimeDigit) + DecimalParser.halfUlp(last, lastTimeDigit))
@@ -261,14 +280,19 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         double[] t = columns[0];
         double t0 = t[0];
         // Half a sample, plus the rounding of the printed times (the loosest printed precision, for every row).
-        double tolerance = 0.5 * interval + DecimalParser.halfUlp(t0, firstTimeDigit)
+        double tolerance = 0.5 * interval
+                + DecimalParser.halfUlp(t0, firstTimeDigit)
                 + (coarsestDigit == Integer.MIN_VALUE ? 0 : DecimalParser.halfUlp(1, coarsestDigit));
         for (int i = 0; i < rows; i++) {
             double expected = t0 + i * interval;
             if (Math.abs(t[i] - expected) > tolerance) {
-                throw RecordingFormatException.atLine(name, firstLine + i, "data row " + (i + 1) + ": expected "
-                        + "equally spaced times (about " + expected + " here, from the first row and the interval "
-                        + interval + "), found " + t[i]);
+                throw RecordingFormatException.atLine(
+                        name,
+                        firstLine + i,
+                        "data row " + (i + 1) + ": expected "
+                                + "equally spaced times (about " + expected
+                                + " here, from the first row and the interval "
+                                + interval + "), found " + t[i]);
             }
         }
     }
@@ -282,8 +306,11 @@ record NumberTable(double[][] columns, int rows, int firstTimeDigit, int lastTim
         double intervalS = interval.multiply(secondsPerUnit).doubleValue();
         double startS = columns[0][0] * secondsPerUnit.doubleValue();
         if (!(intervalS > 0) || !Double.isFinite(intervalS) || !Double.isFinite(startS)) {
-            throw RecordingFormatException.atLine(name, firstLine, "the time column gives a sample interval of "
-                    + intervalS + " s from " + startS + " s: expected a positive, finite interval and start");
+            throw RecordingFormatException.atLine(
+                    name,
+                    firstLine,
+                    "the time column gives a sample interval of " + intervalS + " s from " + startS
+                            + " s: expected a positive, finite interval and start");
         }
         return new double[] {intervalS, startS};
     }

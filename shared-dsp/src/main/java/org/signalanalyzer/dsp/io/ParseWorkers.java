@@ -17,7 +17,7 @@ final class ParseWorkers {
     /** Beyond a few threads the parse is limited by memory bandwidth, and a server has other requests to serve. */
     private static final int MAX_THREADS = 4;
 
-    private ParseWorkers() { }
+    private ParseWorkers() {}
 
     /** Threads a parse may use, the caller included. */
     static int threads() {

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.io;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,24 +14,38 @@ import java.util.List;
  *                          holding level for 1/64 of the sweep before the epochs)
  * @param epochs            the epochs in order
  */
-public record Protocol(String commandName, String commandUnit, double holdingLevel, int firstEpochSample,
-                       List<Epoch> epochs) {
+public record Protocol(
+        String commandName, String commandUnit, double holdingLevel, int firstEpochSample, List<Epoch> epochs) {
     public Protocol {
         epochs = List.copyOf(epochs);
     }
 
     /** One row of the epoch table; level and duration may change from sweep to sweep by their deltas. */
-    public record Epoch(EpochType type, double firstLevel, double deltaLevel, int firstDurationSamples,
-                        int deltaDurationSamples) {
-        public double levelInSweep(int sweep) { return firstLevel + sweep * deltaLevel; }
-        public int durationInSweep(int sweep) { return firstDurationSamples + sweep * deltaDurationSamples; }
+    public record Epoch(
+            EpochType type, double firstLevel, double deltaLevel, int firstDurationSamples, int deltaDurationSamples) {
+        public double levelInSweep(int sweep) {
+            return firstLevel + sweep * deltaLevel;
+        }
+
+        public int durationInSweep(int sweep) {
+            return firstDurationSamples + sweep * deltaDurationSamples;
+        }
     }
 
-    public enum EpochType { DISABLED, STEP, RAMP, PULSE, TRIANGLE, COSINE, BIPHASIC, OTHER }
+    public enum EpochType {
+        DISABLED,
+        STEP,
+        RAMP,
+        PULSE,
+        TRIANGLE,
+        COSINE,
+        BIPHASIC,
+        OTHER
+    }
 
     /** The level changes of one sweep: each step's onset sample (within the sweep) and the level it goes to. */
     public List<LevelChange> levelChanges(int sweep) {
-        var changes = new java.util.ArrayList<LevelChange>();
+        var changes = new ArrayList<LevelChange>();
         int at = firstEpochSample;
         double level = holdingLevel;
         for (Epoch e : epochs) {
@@ -45,5 +60,5 @@ public record Protocol(String commandName, String commandUnit, double holdingLev
         return changes;
     }
 
-    public record LevelChange(int sample, double from, double to) { }
+    public record LevelChange(int sample, double from, double to) {}
 }

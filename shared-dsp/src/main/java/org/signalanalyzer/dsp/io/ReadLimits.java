@@ -14,4 +14,14 @@ public record ReadLimits(long maxSamples, int maxHeaderBytes, int maxChannels, i
 
     /** Generous for real lab data (a 50 MB upload holds at most ~25 M int16 samples), small enough for a Lambda. */
     public static final ReadLimits DEFAULT = new ReadLimits(100_000_000L, 1 << 20, 64, 100_000, 1L << 30);
+
+    /** Refuses a file of {@code bytes} over {@link #maxFileBytes}, before any of it is parsed. */
+    void checkFileSize(String name, long bytes) throws RecordingFormatException {
+        if (bytes > maxFileBytes) {
+            throw RecordingFormatException.whole(
+                    name,
+                    "the file is " + bytes + " bytes, over the limit of " + maxFileBytes
+                            + " bytes (ReadLimits.maxFileBytes)");
+        }
+    }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One recording as read from a file: sweeps × channels of equally spaced samples in physical units.
@@ -28,17 +30,27 @@ public final class Recording {
     private final Protocol protocol; // nullable
     private final Map<String, String> headerRecords;
 
-    public Recording(String sourceName, RecordingFormat format, String formatVersion, AcquisitionMode acquisitionMode,
-                     double sampleIntervalS, double startTimeS, List<Channel> channels, double[] sweepStartTimesS,
-                     double[][][] data, List<Tag> tags, String comment, Protocol protocol,
-                     Map<String, String> headerRecords) {
+    public Recording(
+            String sourceName,
+            RecordingFormat format,
+            String formatVersion,
+            AcquisitionMode acquisitionMode,
+            double sampleIntervalS,
+            double startTimeS,
+            List<Channel> channels,
+            double[] sweepStartTimesS,
+            double[][][] data,
+            List<Tag> tags,
+            String comment,
+            Protocol protocol,
+            Map<String, String> headerRecords) {
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.format = Objects.requireNonNull(format, "format");
         this.formatVersion = Objects.requireNonNull(formatVersion, "formatVersion");
         this.acquisitionMode = Objects.requireNonNull(acquisitionMode, "acquisitionMode");
         if (!(sampleIntervalS > 0) || !Double.isFinite(sampleIntervalS)) {
-            throw new IllegalArgumentException("sample interval must be a positive finite number of seconds: "
-                    + sampleIntervalS);
+            throw new IllegalArgumentException(
+                    "sample interval must be a positive finite number of seconds: " + sampleIntervalS);
         }
         this.sampleIntervalS = sampleIntervalS;
         this.startTimeS = startTimeS;
@@ -65,24 +77,69 @@ public final class Recording {
         this.headerRecords = Map.copyOf(headerRecords);
     }
 
-    public String sourceName() { return sourceName; }
-    public RecordingFormat format() { return format; }
-    public String formatVersion() { return formatVersion; }
-    public AcquisitionMode acquisitionMode() { return acquisitionMode; }
-    public double sampleIntervalS() { return sampleIntervalS; }
-    public double sampleRateHz() { return 1.0 / sampleIntervalS; }
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public RecordingFormat format() {
+        return format;
+    }
+
+    public String formatVersion() {
+        return formatVersion;
+    }
+
+    public AcquisitionMode acquisitionMode() {
+        return acquisitionMode;
+    }
+
+    public double sampleIntervalS() {
+        return sampleIntervalS;
+    }
+
+    public double sampleRateHz() {
+        return 1.0 / sampleIntervalS;
+    }
     /** Time of each sweep's first sample relative to the sweep start (non-zero in some ATF exports). */
-    public double startTimeS() { return startTimeS; }
-    public List<Channel> channels() { return channels; }
-    public int channelCount() { return channels.size(); }
-    public int sweepCount() { return data.length; }
-    public int samplesPerSweep() { return data[0][0].length; }
-    public double[] sweepStartTimesS() { return sweepStartTimesS.clone(); }
-    public List<Tag> tags() { return tags; }
-    public String comment() { return comment; }
-    public Optional<Protocol> protocol() { return Optional.ofNullable(protocol); }
+    public double startTimeS() {
+        return startTimeS;
+    }
+
+    public List<Channel> channels() {
+        return channels;
+    }
+
+    public int channelCount() {
+        return channels.size();
+    }
+
+    public int sweepCount() {
+        return data.length;
+    }
+
+    public int samplesPerSweep() {
+        return data[0][0].length;
+    }
+
+    public double[] sweepStartTimesS() {
+        return sweepStartTimesS.clone();
+    }
+
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public Optional<Protocol> protocol() {
+        return Optional.ofNullable(protocol);
+    }
     /** The file's own header records (ATF optional records, selected ABF header fields), for display. */
-    public Map<String, String> headerRecords() { return headerRecords; }
+    public Map<String, String> headerRecords() {
+        return headerRecords;
+    }
 
     /** A copy of one sweep of one channel, in the channel's unit. */
     public double[] samples(int sweep, int channel) {
@@ -106,8 +163,9 @@ public final class Recording {
     }
 
     /** Index of the first channel whose unit is a voltage, if any (the command channel in voltage clamp). */
-    public Optional<Integer> firstChannelWithUnit(java.util.function.Predicate<String> unitTest) {
-        for (int i = 0; i < channels.size(); i++) if (unitTest.test(channels.get(i).unit())) return Optional.of(i);
+    public Optional<Integer> firstChannelWithUnit(Predicate<String> unitTest) {
+        for (int i = 0; i < channels.size(); i++)
+            if (unitTest.test(channels.get(i).unit())) return Optional.of(i);
         return Optional.empty();
     }
 
@@ -115,14 +173,14 @@ public final class Recording {
      * Lends the backing array of one sweep/channel to {@code reader} without copying. The reader must not modify
      * it or keep it; this exists for large traces (plot decimation, binary storage).
      */
-    public <T> T withSamplesOwnedBy(int sweep, int channel, java.util.function.Function<double[], T> reader) {
+    public <T> T withSamplesOwnedBy(int sweep, int channel, Function<double[], T> reader) {
         return reader.apply(data[checkSweep(sweep)][checkChannel(channel)]);
     }
 
     private int checkSweep(int sweep) {
         if (sweep < 0 || sweep >= data.length) {
-            throw new IndexOutOfBoundsException("sweep " + sweep + " does not exist; the recording has "
-                    + data.length + " sweep(s), numbered from 0");
+            throw new IndexOutOfBoundsException("sweep " + sweep + " does not exist; the recording has " + data.length
+                    + " sweep(s), numbered from 0");
         }
         return sweep;
     }

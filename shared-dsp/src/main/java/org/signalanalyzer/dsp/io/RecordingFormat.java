@@ -1,4 +1,8 @@
 package org.signalanalyzer.dsp.io;
 
 /** The file formats the readers understand. */
-public enum RecordingFormat { ATF, ABF, CSV }
+public enum RecordingFormat {
+    ATF,
+    ABF,
+    CSV
+}

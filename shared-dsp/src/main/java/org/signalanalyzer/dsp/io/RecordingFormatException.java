@@ -7,14 +7,18 @@ package org.signalanalyzer.dsp.io;
  */
 public final class RecordingFormatException extends Exception {
 
-    public enum PositionKind { LINE, BYTE_OFFSET, NONE }
+    public enum PositionKind {
+        LINE,
+        BYTE_OFFSET,
+        NONE
+    }
 
     private final String fileName;
     private final PositionKind positionKind;
     private final long position;
 
-    private RecordingFormatException(String fileName, PositionKind kind, long position, String problem,
-                                     Throwable cause) {
+    private RecordingFormatException(
+            String fileName, PositionKind kind, long position, String problem, Throwable cause) {
         super(describe(fileName, kind, position, problem), cause);
         this.fileName = fileName;
         this.positionKind = kind;
@@ -40,10 +44,17 @@ public final class RecordingFormatException extends Exception {
         return new RecordingFormatException(fileName, PositionKind.NONE, -1, problem, null);
     }
 
-    public String fileName() { return fileName; }
-    public PositionKind positionKind() { return positionKind; }
+    public String fileName() {
+        return fileName;
+    }
+
+    public PositionKind positionKind() {
+        return positionKind;
+    }
     /** The 1-based line or 0-based byte offset; -1 when the problem concerns the whole file. */
-    public long position() { return position; }
+    public long position() {
+        return position;
+    }
 
     private static String describe(String fileName, PositionKind kind, long position, String problem) {
         String where = switch (kind) {

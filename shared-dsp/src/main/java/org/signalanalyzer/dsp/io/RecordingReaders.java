@@ -1,13 +1,14 @@
 package org.signalanalyzer.dsp.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads any supported recording, choosing the reader by the file's content, never by its name. */
 public final class RecordingReaders {
 
-    private RecordingReaders() { }
+    private RecordingReaders() {}
 
     public static Recording read(Path file) throws IOException, RecordingFormatException {
         return read(file, ReadLimits.DEFAULT);
@@ -17,8 +18,8 @@ public final class RecordingReaders {
         String name = file.getFileName().toString();
         long size = Files.size(file);
         if (size > limits.maxFileBytes()) {
-            throw RecordingFormatException.whole(name, "the file is " + size + " bytes, over the limit of "
-                    + limits.maxFileBytes() + " bytes");
+            throw RecordingFormatException.whole(
+                    name, "the file is " + size + " bytes, over the limit of " + limits.maxFileBytes() + " bytes");
         }
         return read(name, Files.readAllBytes(file), limits);
     }
@@ -44,13 +45,16 @@ public final class RecordingReaders {
             return RecordingFormat.ATF;
         }
         if (CsvReader.looksLikeCsv(content)) return RecordingFormat.CSV;
-        throw RecordingFormatException.atByte(name, 0, "not a recording this program reads: expected an Axon "
-                + "Binary File (starting 'ABF ' or 'ABF2'), an Axon Text File (starting 'ATF') or a CSV file with a "
-                + "time column");
+        throw RecordingFormatException.atByte(
+                name,
+                0,
+                "not a recording this program reads: expected an Axon "
+                        + "Binary File (starting 'ABF ' or 'ABF2'), an Axon Text File (starting 'ATF') or a CSV file with a "
+                        + "time column");
     }
 
     private static boolean startsWith(byte[] content, String prefix) {
-        byte[] p = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
         if (content.length < p.length) return false;
         for (int i = 0; i < p.length; i++) if (content[i] != p[i]) return false;
         return true;

@@ -39,9 +39,13 @@ final class TextCursor {
         int i = pos;
         while (i < headerLimit && b[i] != '\n' && b[i] != '\r') i++;
         if (i >= headerLimit && headerLimit < b.length) {
-            throw RecordingFormatException.atLine(fileName, line, "the header is longer than the limit of "
-                    + maxHeaderBytes + " bytes (ReadLimits.maxHeaderBytes): expected the column-title line and the "
-                    + "data before it");
+            throw RecordingFormatException.atLine(
+                    fileName,
+                    line,
+                    "the header is longer than the limit of "
+                            + maxHeaderBytes
+                            + " bytes (ReadLimits.maxHeaderBytes): expected the column-title line and the "
+                            + "data before it");
         }
         lineStart = pos;
         lineEnd = i;
@@ -50,20 +54,35 @@ final class TextCursor {
         return true;
     }
 
-    long line() { return line; }
-    int lineStart() { return lineStart; }
-    int lineEnd() { return lineEnd; }
+    long line() {
+        return line;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineEnd() {
+        return lineEnd;
+    }
     /** Where the line after the current one starts. */
-    int position() { return pos; }
+    int position() {
+        return pos;
+    }
 
     /** The current line as text, trailing blanks removed. */
-    String text() { return decode(b, lineStart, lineEnd).stripTrailing(); }
+    String text() {
+        return decode(b, lineStart, lineEnd).stripTrailing();
+    }
 
     /** UTF-8 where the bytes are valid UTF-8, else Windows' Latin-1 (Clampfit writes "µs" as one byte 0xB5). */
     static String decode(byte[] b, int from, int to) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, to - from))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, from, to - from))
                     .toString();
         } catch (CharacterCodingException e) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1);

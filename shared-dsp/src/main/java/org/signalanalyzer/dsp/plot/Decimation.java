@@ -11,20 +11,20 @@ public final class Decimation {
     /** Widths above this buy nothing on any screen and only make answers larger. */
     public static final int MAX_WIDTH = 8192;
 
-    private Decimation() { }
+    private Decimation() {}
 
     /**
      * The envelope of {@code samples[from, to)} for {@code width} pixel columns. When the range holds no more than
      * {@code 2 * width} samples they are returned unchanged.
      */
-    public static Envelope envelope(double[] samples, int from, int to, double timeOfIndexZeroS, double intervalS,
-                                    int width) {
+    public static Envelope envelope(
+            double[] samples, int from, int to, double timeOfIndexZeroS, double intervalS, int width) {
         if (width < 1 || width > MAX_WIDTH) {
             throw new IllegalArgumentException("width must be between 1 and " + MAX_WIDTH + " pixels, was " + width);
         }
         if (from < 0 || to > samples.length || from > to) {
-            throw new IllegalArgumentException("sample range [" + from + ", " + to + ") is outside the trace of "
-                    + samples.length + " samples");
+            throw new IllegalArgumentException(
+                    "sample range [" + from + ", " + to + ") is outside the trace of " + samples.length + " samples");
         }
         int n = to - from;
         if (n <= 2 * width) {

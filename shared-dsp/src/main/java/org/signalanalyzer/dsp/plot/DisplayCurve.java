@@ -13,9 +13,19 @@ package org.signalanalyzer.dsp.plot;
  * @param originS    where that is, in seconds of the sweep
  * @param sampleCount points of the full curve
  */
-public record DisplayCurve(String name, String unit, String origin, double originS, int sampleCount,
-                           boolean decimated, double[] timeMs, double[] mean, double[] min, double[] max,
-                           int[] firstIndex, int[] lastIndex) {
+public record DisplayCurve(
+        String name,
+        String unit,
+        String origin,
+        double originS,
+        int sampleCount,
+        boolean decimated,
+        double[] timeMs,
+        double[] mean,
+        double[] min,
+        double[] max,
+        int[] firstIndex,
+        int[] lastIndex) {
 
     /** Columns of a decimated curve: wider than any plot the app draws. */
     public static final int COLUMNS = 1500;
@@ -28,8 +38,8 @@ public record DisplayCurve(String name, String unit, String origin, double origi
      * The curve {@code values} at {@code timesS} (seconds of the sweep) on a time axis in ms from {@code originS},
      * in at most {@code columns} columns.
      */
-    public static DisplayCurve of(String name, String unit, String origin, double originS, double[] values,
-                                  double[] timesS, int columns) {
+    public static DisplayCurve of(
+            String name, String unit, String origin, double originS, double[] values, double[] timesS, int columns) {
         if (values.length != timesS.length) {
             throw new IllegalArgumentException(name + ": " + values.length + " values but " + timesS.length + " times");
         }

@@ -10,10 +10,12 @@ package org.signalanalyzer.dsp.plot;
 public record Envelope(double[] timesS, double[] values, boolean decimated, int sampleCount) {
     public Envelope {
         if (timesS.length != values.length) {
-            throw new IllegalArgumentException("times and values differ in length: " + timesS.length + " vs "
-                    + values.length);
+            throw new IllegalArgumentException(
+                    "times and values differ in length: " + timesS.length + " vs " + values.length);
         }
     }
 
-    public int pointCount() { return values.length; }
+    public int pointCount() {
+        return values.length;
+    }
 }

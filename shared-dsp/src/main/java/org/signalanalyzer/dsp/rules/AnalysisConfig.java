@@ -9,8 +9,8 @@ import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.FitModel;
 import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
-import org.signalanalyzer.dsp.analysis.desktop.PurpleCurves;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.analysis.desktop.PurpleCurves;
 import org.signalanalyzer.dsp.export.ExportSetsSettings;
 import org.signalanalyzer.dsp.export.Layout;
 import org.signalanalyzer.dsp.filter.ButterworthStep;
@@ -31,7 +31,7 @@ public final class AnalysisConfig {
     /** Before a recording is chosen, a form shows the desktop's default: the unfiltered trace. */
     public static final String DEFAULT_PRESET = "raw";
 
-    private AnalysisConfig() { }
+    private AnalysisConfig() {}
 
     public static ObjectNode toJson() {
         ObjectNode root = F.objectNode();
@@ -46,7 +46,8 @@ public final class AnalysisConfig {
         ObjectNode n = F.objectNode();
         n.put("defaultPreset", DEFAULT_PRESET);
         ObjectNode presets = n.putObject("presets");
-        for (String name : FilterChain.presetNames()) presets.set(name, FilterChain.preset(name).toJson());
+        for (String name : FilterChain.presetNames())
+            presets.set(name, FilterChain.preset(name).toJson());
         ArrayNode order = n.putArray("desktopOrder");
         FilterChain.stepTypes().forEach(order::add);
         ArrayNode steps = n.putArray("steps");
@@ -74,13 +75,16 @@ public final class AnalysisConfig {
         d.put("sweep", 0);
         d.put("channel", 0);
         ObjectNode params = d.putObject("params");
-        for (ParameterRule r : ProtocolParameters.RULES) params.set(r.name(), r.toJson().get("default"));
+        for (ParameterRule r : ProtocolParameters.RULES)
+            params.set(r.name(), r.toJson().get("default"));
         n.put("v2FromFileName", true);
         ArrayNode rules = n.putArray("parameters");
         for (ParameterRule r : ProtocolParameters.RULES) rules.add(r.toJson());
-        rules.add(ParameterRule.integer("startingPoint", null, 1, null).orNull()
+        rules.add(ParameterRule.integer("startingPoint", null, 1, null)
+                .orNull()
                 .note("an orange-curve index (desktop mode); 'auto' or omitted: the automatic choice, "
-                        + StartingPoint.DESKTOP_DEFAULT + " when it finds nothing usable").toJson());
+                        + StartingPoint.DESKTOP_DEFAULT + " when it finds nothing usable")
+                .toJson());
         ArrayNode modes = n.putArray("modes");
         ObjectNode desktop = modes.addObject();
         desktop.put("mode", AnalysisMode.DESKTOP.label());
@@ -93,16 +97,19 @@ public final class AnalysisConfig {
         start.put("default", StartingPoint.AUTO.toString());
         start.put("fallback", StartingPoint.DESKTOP_DEFAULT);
         start.put("min", 1);
-        desktop.put("description", "the desktop tool's numbers (100 kHz recordings); ranges are [start, end) purple "
-                + "points");
+        desktop.put(
+                "description",
+                "the desktop tool's numbers (100 kHz recordings); ranges are [start, end) purple " + "points");
         ObjectNode standard = modes.addObject();
         standard.put("mode", AnalysisMode.STANDARD.label());
         standard.put("rangeUnit", IntegrationRanges.Unit.MS.label());
         standard.putNull("defaultRanges");
         standard.putNull("curvePoints");
         standard.putNull("startingPoint");
-        standard.put("description", "linear subtraction at sample resolution, any rate; ranges in ms from each step "
-                + "onset (default: the whole curves)");
+        standard.put(
+                "description",
+                "linear subtraction at sample resolution, any rate; ranges in ms from each step "
+                        + "onset (default: the whole curves)");
         return n;
     }
 
@@ -118,7 +125,8 @@ public final class AnalysisConfig {
             o.put("minPoints", m.minPoints());
             o.put("subtractable", m == FitModel.LINEAR);
             ArrayNode p = o.putArray("parameters");
-            m.parameterUnits().forEach((name, unit) -> p.addObject().put("name", name).put("unit", unit));
+            m.parameterUnits()
+                    .forEach((name, unit) -> p.addObject().put("name", name).put("unit", unit));
         }
         return n;
     }

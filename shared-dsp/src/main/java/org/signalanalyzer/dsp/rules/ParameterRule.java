@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,15 +18,30 @@ import java.util.Locale;
  * @param min          the lower bound, or {@code null} when unbounded
  * @param allowed      the values a choice takes, or {@code null}
  */
-public record ParameterRule(String name, Type type, Object defaultValue, boolean nullable, Double min, Double max,
-                            boolean minExclusive, boolean maxExclusive, List<String> allowed, String unit,
-                            String note) {
+public record ParameterRule(
+        String name,
+        Type type,
+        Object defaultValue,
+        boolean nullable,
+        Double min,
+        Double max,
+        boolean minExclusive,
+        boolean maxExclusive,
+        List<String> allowed,
+        String unit,
+        String note) {
 
     /** The JSON kind of value. */
     public enum Type {
-        INTEGER, NUMBER, CHOICE, NUMBERS, BOOLEAN;
+        INTEGER,
+        NUMBER,
+        CHOICE,
+        NUMBERS,
+        BOOLEAN;
 
-        public String label() { return name().toLowerCase(Locale.ROOT); }
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public ParameterRule {
@@ -34,8 +50,18 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
 
     /** A whole number; {@code defaultValue} null only with {@link #orNull()}; a null bound is unbounded. */
     public static ParameterRule integer(String name, Integer defaultValue, Integer min, Integer max) {
-        return new ParameterRule(name, Type.INTEGER, defaultValue, false, min == null ? null : (double) min,
-                max == null ? null : (double) max, false, false, null, null, null);
+        return new ParameterRule(
+                name,
+                Type.INTEGER,
+                defaultValue,
+                false,
+                min == null ? null : (double) min,
+                max == null ? null : (double) max,
+                false,
+                false,
+                null,
+                null,
+                null);
     }
 
     public static ParameterRule number(String name, Double defaultValue, Double min, Double max) {
@@ -43,8 +69,7 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
     }
 
     public static ParameterRule choice(String name, String defaultValue, List<String> allowed) {
-        return new ParameterRule(name, Type.CHOICE, defaultValue, false, null, null, false, false, allowed, null,
-                null);
+        return new ParameterRule(name, Type.CHOICE, defaultValue, false, null, null, false, false, allowed, null, null);
     }
 
     public static ParameterRule numbers(String name, List<Double> defaultValue, Double min, Double max) {
@@ -56,18 +81,18 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
     }
 
     public ParameterRule unit(String u) {
-        return new ParameterRule(name, type, defaultValue, nullable, min, max, minExclusive, maxExclusive, allowed, u,
-                note);
+        return new ParameterRule(
+                name, type, defaultValue, nullable, min, max, minExclusive, maxExclusive, allowed, u, note);
     }
 
     public ParameterRule note(String n) {
-        return new ParameterRule(name, type, defaultValue, nullable, min, max, minExclusive, maxExclusive, allowed,
-                unit, n);
+        return new ParameterRule(
+                name, type, defaultValue, nullable, min, max, minExclusive, maxExclusive, allowed, unit, n);
     }
 
     public ParameterRule orNull() {
-        return new ParameterRule(name, type, defaultValue, true, min, max, minExclusive, maxExclusive, allowed, unit,
-                note);
+        return new ParameterRule(
+                name, type, defaultValue, true, min, max, minExclusive, maxExclusive, allowed, unit, note);
     }
 
     /** The bounds themselves are refused (a strict inequality). */
@@ -75,11 +100,17 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
         return new ParameterRule(name, type, defaultValue, nullable, min, max, lower, upper, allowed, unit, note);
     }
 
-    public int defaultInt() { return ((Number) defaultValue).intValue(); }
+    public int defaultInt() {
+        return ((Number) defaultValue).intValue();
+    }
 
-    public double defaultNumber() { return ((Number) defaultValue).doubleValue(); }
+    public double defaultNumber() {
+        return ((Number) defaultValue).doubleValue();
+    }
 
-    public String defaultText() { return (String) defaultValue; }
+    public String defaultText() {
+        return (String) defaultValue;
+    }
 
     /** Whether a number lies within the bounds (NaN and infinities never do, unless unbounded that way). */
     public boolean admits(double v) {
@@ -147,12 +178,12 @@ public record ParameterRule(String name, Type type, Object defaultValue, boolean
         return n;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
+    private static JsonNode value(Object v) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (v == null) return f.nullNode();
         if (v instanceof Integer i) return f.numberNode(i);
-        if (v instanceof Double d) return d == Math.rint(d) && Math.abs(d) < 1e15 ? f.numberNode(d.longValue())
-                : f.numberNode(d);
+        if (v instanceof Double d)
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? f.numberNode(d.longValue()) : f.numberNode(d);
         if (v instanceof Boolean b) return f.booleanNode(b);
         if (v instanceof List<?> list) {
             ArrayNode a = f.arrayNode();

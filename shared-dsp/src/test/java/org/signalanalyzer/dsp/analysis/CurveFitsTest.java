@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +39,14 @@ class CurveFitsTest {
         double[] y = new double[t.length];
         for (int i = 0; i < y.length; i++) y[i] = -1234.5 * t[i] + 321.0;
         CurveFit line = CurveFits.fit("hyperpol", y, t, FitModel.EXP_DECAY, 10, 150);
-        assertTrue(line.warnings().stream().anyMatch(w -> w.contains("amplitude")), line.warnings().toString());
+        assertTrue(
+                line.warnings().stream().anyMatch(w -> w.contains("amplitude")),
+                line.warnings().toString());
         assertTrue(line.describe().contains("warning:"), line.describe());
         for (int i = 0; i < y.length; i++) y[i] = 50 * Math.exp(-(t[i] - t[0]) * 1000 / 8.0) - 5;
         CurveFit good = CurveFits.fit("hyperpol", y, t, FitModel.EXP_DECAY, 0, 150);
         assertEquals(8.0, good.parameters().get("tauMs"), 1e-6);
-        assertEquals(java.util.List.of(), good.warnings());
+        assertEquals(List.of(), good.warnings());
         assertEquals("ms", FitModel.EXP_DECAY.parameterUnits().get("tauMs"));
         assertEquals("pA/s", FitModel.LINEAR.parameterUnits().get("slope"));
     }
@@ -79,7 +82,8 @@ class CurveFitsTest {
     @Test
     void tooFewPointsIsAClearError() {
         double[] t = times(10, 0);
-        InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
+        InvalidAnalysisParameterException e = assertThrows(
+                InvalidAnalysisParameterException.class,
                 () -> CurveFits.fit("depol", new double[10], t, FitModel.EXP_DECAY, 3, 5));
         assertTrue(e.getMessage().contains("at least 4 points"), e.getMessage());
     }

@@ -25,15 +25,23 @@ public final class SyntheticChargeVoltageCell {
         return qMaxPc * (b(v2Mv) - b(new SyntheticStepRecording().v0));
     }
 
-    private double b(double v) { return 1 / (1 + Math.exp(-(v - vHalfMv) / slopeMv)); }
+    private double b(double v) {
+        return 1 / (1 + Math.exp(-(v - vHalfMv) / slopeMv));
+    }
 
-    public Recording recording(double v2Mv) { return cell(v2Mv).build(); }
+    public Recording recording(double v2Mv) {
+        return cell(v2Mv).build();
+    }
 
     /** The protocol as the lab types it, with this file's V2. */
-    public ProtocolParameters parameters(double v2Mv) { return cell(v2Mv).parameters(); }
+    public ProtocolParameters parameters(double v2Mv) {
+        return cell(v2Mv).parameters();
+    }
 
     /** Also the V0 the synthetic protocol holds at. */
-    public double v0Mv() { return new SyntheticStepRecording().v0; }
+    public double v0Mv() {
+        return new SyntheticStepRecording().v0;
+    }
 
     private SyntheticStepRecording cell(double v2Mv) {
         SyntheticStepRecording s = new SyntheticStepRecording();

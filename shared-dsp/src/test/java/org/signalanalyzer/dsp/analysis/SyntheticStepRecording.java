@@ -1,5 +1,7 @@
 package org.signalanalyzer.dsp.analysis;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,6 +37,7 @@ public final class SyntheticStepRecording {
     public int nCycles = 2;
     /** Onsets in seconds: 2·nCycles small steps, then V2 on and off. */
     public double[] onsetsS = {0.0173137, 0.0673291, 0.1173443, 0.1673519, 0.2173677, 0.2673803};
+
     public double rsMohm = 10;
     public double cmPf = 30;
     public double rmMohm = 500;
@@ -44,6 +47,7 @@ public final class SyntheticStepRecording {
     public double tauOffS = 3e-3;
     /** Current noise SD per sample at 100 kHz. */
     public double noisePa = 3;
+
     public double noiseMv = 0.05;
     public long seed = 1;
 
@@ -59,8 +63,8 @@ public final class SyntheticStepRecording {
         double alpha = 1 - Math.exp(-2 * Math.PI * fPole * h);
         double[] iState = new double[POLES];
         double[] vState = new double[POLES];
-        java.util.Arrays.fill(iState, holdingOffsetPa + gLeak * levels[0]);
-        java.util.Arrays.fill(vState, levels[0]);
+        Arrays.fill(iState, holdingOffsetPa + gLeak * levels[0]);
+        Arrays.fill(vState, levels[0]);
         double[] current = new double[n];
         double[] voltage = new double[n];
         Random rnd = new Random(seed);
@@ -91,9 +95,20 @@ public final class SyntheticStepRecording {
                 voltage[j / OVERSAMPLING] = vState[POLES - 1] + noiseMv * rnd.nextGaussian();
             }
         }
-        return new Recording("synthetic.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.EPISODIC_STIMULATION,
-                1 / fs, 0, List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")), new double[] {0},
-                new double[][][] {{current, voltage}}, List.of(), "", null, Map.of());
+        return new Recording(
+                "synthetic.atf",
+                RecordingFormat.ATF,
+                "1.0",
+                AcquisitionMode.EPISODIC_STIMULATION,
+                1 / fs,
+                0,
+                List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")),
+                new double[] {0},
+                new double[][][] {{current, voltage}},
+                List.of(),
+                "",
+                null,
+                Map.of());
     }
 
     /**
@@ -105,7 +120,7 @@ public final class SyntheticStepRecording {
         Protocol protocol = null;
         if (epochTable) {
             double[] levels = levels();
-            List<Protocol.Epoch> epochs = new java.util.ArrayList<>();
+            List<Protocol.Epoch> epochs = new ArrayList<>();
             int first = (int) Math.round(onsetsS[0] * fs);
             for (int k = 0; k < onsetsS.length; k++) {
                 int next = k + 1 < onsetsS.length ? (int) Math.round(onsetsS[k + 1] * fs) : first;
@@ -116,9 +131,20 @@ public final class SyntheticStepRecording {
             }
             protocol = new Protocol("Cmd 0", "mV", v0, first, epochs);
         }
-        return new Recording("synthetic.abf", RecordingFormat.ABF, "2.0", AcquisitionMode.EPISODIC_STIMULATION,
-                1 / fs, 0, List.of(new Channel("Im", "pA")), new double[] {0},
-                new double[][][] {{full.samples(0, 0)}}, List.of(), "", protocol, Map.of());
+        return new Recording(
+                "synthetic.abf",
+                RecordingFormat.ABF,
+                "2.0",
+                AcquisitionMode.EPISODIC_STIMULATION,
+                1 / fs,
+                0,
+                List.of(new Channel("Im", "pA")),
+                new double[] {0},
+                new double[][][] {{full.samples(0, 0)}},
+                List.of(),
+                "",
+                protocol,
+                Map.of());
     }
 
     /** Length of [a, b] after t0. */
@@ -136,8 +162,14 @@ public final class SyntheticStepRecording {
     }
 
     public ProtocolParameters parameters() {
-        return new ProtocolParameters(nCycles, onsetsS[0] * 1000, (onsetsS[1] - onsetsS[0]) * 1000,
-                (onsetsS[2] - onsetsS[1]) * 1000, v0, v1, v2);
+        return new ProtocolParameters(
+                nCycles,
+                onsetsS[0] * 1000,
+                (onsetsS[1] - onsetsS[0]) * 1000,
+                (onsetsS[2] - onsetsS[1]) * 1000,
+                v0,
+                v1,
+                v2);
     }
 
     private double[] levels() {
@@ -148,5 +180,4 @@ public final class SyntheticStepRecording {
         l[2 * nCycles + 2] = v0;
         return l;
     }
-
 }

@@ -9,7 +9,7 @@ import java.io.PrintStream;
  */
 public final class Bench {
 
-    private Bench() { }
+    private Bench() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

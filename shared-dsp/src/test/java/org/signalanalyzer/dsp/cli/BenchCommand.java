@@ -1,7 +1,6 @@
 package org.signalanalyzer.dsp.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,9 +27,13 @@ final class BenchCommand implements Command {
         benchmarks.put("export", new ExportBenchmark());
     }
 
-    @Override public String name() { return "bench"; }
+    @Override
+    public String name() {
+        return "bench";
+    }
 
-    @Override public String usage() {
+    @Override
+    public String usage() {
         return "bench " + String.join("|", benchmarks.keySet()) + " ...";
     }
 

@@ -3,11 +3,9 @@ package org.signalanalyzer.dsp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.SharedData;
@@ -22,11 +20,9 @@ class CommandLinePathsTest {
     Path tmp;
 
     private static void assertUsageError(String expectedInMessage, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code, String.join(" ", args) + ": " + message);
+        CliRun r = CliRun.cli(args);
+        String message = r.err();
+        assertEquals(2, r.code(), String.join(" ", args) + ": " + message);
         assertTrue(message.contains(expectedInMessage), String.join(" ", args) + ": " + message);
     }
 
@@ -37,11 +33,16 @@ class CommandLinePathsTest {
         for (String command : new String[] {"analyze", "filter"}) {
             assertUsageError("--chain needs a path", command, atf, "--chain", "");
             assertUsageError("is a directory", command, atf, "--chain", tmp.toString());
-            assertUsageError("no such file", command, atf, "--chain", tmp.resolve("missing.json").toString());
+            assertUsageError(
+                    "no such file",
+                    command,
+                    atf,
+                    "--chain",
+                    tmp.resolve("missing.json").toString());
             assertUsageError("not UTF-8", command, atf, "--chain", latin1.toString());
         }
-        assertUsageError("--chain needs a path", "export", atf, "--layout", "csv", "--out", tmp.toString(),
-                "--chain", "");
+        assertUsageError(
+                "--chain needs a path", "export", atf, "--layout", "csv", "--out", tmp.toString(), "--chain", "");
     }
 
     @Test
@@ -50,16 +51,21 @@ class CommandLinePathsTest {
             String[] extra = command.equals("filter") ? new String[] {"--preset", "raw"} : new String[0];
             assertUsageError("FILE needs a path", concat(new String[] {command, ""}, extra));
             assertUsageError("is a directory", concat(new String[] {command, tmp.toString()}, extra));
-            assertUsageError("no such file", concat(new String[] {command, tmp.resolve("x.atf").toString()}, extra));
+            assertUsageError(
+                    "no such file",
+                    concat(new String[] {command, tmp.resolve("x.atf").toString()}, extra));
         }
-        assertUsageError("is a directory", "export", tmp.toString(), "--layout", "csv", "--out",
+        assertUsageError(
+                "is a directory",
+                "export",
+                tmp.toString(),
+                "--layout",
+                "csv",
+                "--out",
                 tmp.resolve("out").toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Bench.run(new String[] {"read", tmp.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, "bench read DIR: " + err);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is a directory"), "bench read DIR: " + err);
+        CliRun bench = CliRun.bench("read", tmp.toString());
+        assertEquals(2, bench.code(), "bench read DIR: " + bench.err());
+        assertTrue(bench.err().contains("is a directory"), "bench read DIR: " + bench.err());
     }
 
     @Test
@@ -80,7 +86,7 @@ class CommandLinePathsTest {
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -24,7 +24,8 @@ import org.signalanalyzer.dsp.filter.FilterChain;
  */
 final class ExportBenchmark implements BenchCommand.Benchmark {
 
-    @Override public String usage() {
+    @Override
+    public String usage() {
         return "export FILE [--layout lab-sets|full|csv|tidy-csv|json] [--analyses K] [--repeat N]";
     }
 
@@ -38,8 +39,12 @@ final class ExportBenchmark implements BenchCommand.Benchmark {
         Path file = CommandLinePaths.input(args.positional(0, "FILE"), "FILE");
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        AnalysisResult r = StepProtocolAnalysis.run(name, bytes, AnalysisRequest.desktopDefaults()
-                .withChain(FilterChain.preset("batch")).withStartingPoint(StartingPoint.given(35)));
+        AnalysisResult r = StepProtocolAnalysis.run(
+                name,
+                bytes,
+                AnalysisRequest.desktopDefaults()
+                        .withChain(FilterChain.preset("batch"))
+                        .withStartingPoint(StartingPoint.given(35)));
         List<NamedAnalysis> analyses = new ArrayList<>();
         // Lab names in one set, so that lab-sets works on any input file and K sheets land in one workbook.
         for (int k = 0; k < copies; k++) {
@@ -60,15 +65,28 @@ final class ExportBenchmark implements BenchCommand.Benchmark {
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        out.printf(Locale.ROOT, "export %s, %d analyses: median %.1f ms, min %.1f ms over %d runs; %d bytes%n",
-                layout.label(), copies, sorted[repeat / 2], sorted[0], repeat, bytesWritten);
+        out.printf(
+                Locale.ROOT,
+                "export %s, %d analyses: median %.1f ms, min %.1f ms over %d runs; %d bytes%n",
+                layout.label(),
+                copies,
+                sorted[repeat / 2],
+                sorted[0],
+                repeat,
+                bytesWritten);
     }
 
     private static final class CountingSink extends OutputStream {
         long count;
 
-        @Override public void write(int b) { count++; }
+        @Override
+        public void write(int b) {
+            count++;
+        }
 
-        @Override public void write(byte[] b, int off, int len) { count += len; }
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 }

@@ -3,20 +3,24 @@ package org.signalanalyzer.dsp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.SharedData;
+import org.signalanalyzer.dsp.analysis.AnalysisRequest;
+import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.CurveFits;
+import org.signalanalyzer.dsp.analysis.FitModel;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
+import org.signalanalyzer.dsp.analysis.StartingPoint;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.export.SetFileName;
 
 /**
@@ -29,13 +33,10 @@ class ExportCommandTest {
     private String stderr;
 
     private int cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        stdout = out.toString(StandardCharsets.UTF_8);
-        stderr = err.toString(StandardCharsets.UTF_8);
-        return code;
+        CliRun r = CliRun.cli(args);
+        stdout = r.out();
+        stderr = r.err();
+        return r.code();
     }
 
     @Test
@@ -44,8 +45,21 @@ class ExportCommandTest {
         Path a = Files.copy(sample, tmp.resolve("20230405_0521_1_-20mV.atf"));
         Path b = Files.copy(sample, tmp.resolve("20230405_0522_2_-20mV.atf"));
         Path out = tmp.resolve("out");
-        assertEquals(0, cli("export", a.toString(), b.toString(), "--layout", "lab-sets", "--out", out.toString(),
-                "--preset", "batch", "--start-point", "35"), stderr);
+        assertEquals(
+                0,
+                cli(
+                        "export",
+                        a.toString(),
+                        b.toString(),
+                        "--layout",
+                        "lab-sets",
+                        "--out",
+                        out.toString(),
+                        "--preset",
+                        "batch",
+                        "--start-point",
+                        "35"),
+                stderr);
 
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) {
@@ -67,8 +81,18 @@ class ExportCommandTest {
     @Test
     void fullLayoutIsOneWorkbook(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        assertEquals(0, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "full",
-                "--out", out.toString(), "--mode", "standard"), stderr);
+        assertEquals(
+                0,
+                cli(
+                        "export",
+                        SharedData.desktop("202304_0521.atf").toString(),
+                        "--layout",
+                        "full",
+                        "--out",
+                        out.toString(),
+                        "--mode",
+                        "standard"),
+                stderr);
         try (Stream<Path> s = Files.list(out)) {
             List<String> names = s.map(p -> p.getFileName().toString()).toList();
             assertEquals(1, names.size());
@@ -78,8 +102,15 @@ class ExportCommandTest {
 
     @Test
     void aFileWithoutASetNameIsExitCode2WithTheNameAndTheExpectedPattern(@TempDir Path tmp) {
-        assertEquals(2, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
-                "--out", tmp.toString()));
+        assertEquals(
+                2,
+                cli(
+                        "export",
+                        SharedData.desktop("202304_0521.atf").toString(),
+                        "--layout",
+                        "lab-sets",
+                        "--out",
+                        tmp.toString()));
         assertTrue(stderr.contains("'202304_0521.atf'") && stderr.contains(SetFileName.EXPECTED), stderr);
         assertTrue(stderr.contains("--set-of FILE=SET"), "the way out is named: " + stderr);
     }
@@ -92,13 +123,24 @@ class ExportCommandTest {
     @Test
     void labSetsDefaultsToTheDesktopsExportSetsSettings(@TempDir Path tmp) throws Exception {
         JsonNode expected = null;
-        for (JsonNode c : new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile())
+        for (JsonNode c : new ObjectMapper()
+                .readTree(SharedData.desktop("expected-desktop.json").toFile())
                 .get("cases")) {
             if (c.get("case").asText().equals("batch_n35")) expected = c;
         }
         Path out = tmp.resolve("out");
-        assertEquals(0, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
-                "--set-of", "202304_0521.atf=4", "--out", out.toString()), stderr);
+        assertEquals(
+                0,
+                cli(
+                        "export",
+                        SharedData.desktop("202304_0521.atf").toString(),
+                        "--layout",
+                        "lab-sets",
+                        "--set-of",
+                        "202304_0521.atf=4",
+                        "--out",
+                        out.toString()),
+                stderr);
         List<Path> files;
         try (Stream<Path> s = Files.list(out)) {
             files = s.toList();
@@ -112,8 +154,17 @@ class ExportCommandTest {
             assertEquals(qH, s.getRow(6).getCell(1).getNumericCellValue(), 1e-9 * Math.abs(qH));
             assertEquals(qD, s.getRow(209).getCell(1).getNumericCellValue(), 1e-9 * Math.abs(qD));
         }
-        assertEquals(2, cli("export", SharedData.desktop("202304_0521.atf").toString(), "--layout", "lab-sets",
-                "--set-of", "other.atf=4", "--out", out.toString()));
+        assertEquals(
+                2,
+                cli(
+                        "export",
+                        SharedData.desktop("202304_0521.atf").toString(),
+                        "--layout",
+                        "lab-sets",
+                        "--set-of",
+                        "other.atf=4",
+                        "--out",
+                        out.toString()));
         assertTrue(stderr.contains("'other.atf' is not among FILES"), stderr);
     }
 
@@ -125,28 +176,47 @@ class ExportCommandTest {
     void fitsAndRangesFromTheCommandLineReachTheExport(@TempDir Path tmp) throws Exception {
         Path file = SharedData.desktop("202304_0521.atf");
         Path out = tmp.resolve("out");
-        assertEquals(0, cli("export", file.toString(), "--layout", "csv", "--out", out.toString(), "--start-point",
-                "35", "--range-hyperpol", "20,150", "--range-depol", "10,120", "--fit",
-                "hyperpol,linear,100,198,subtract"), stderr);
-        org.signalanalyzer.dsp.analysis.AnalysisResult analysed = org.signalanalyzer.dsp.analysis.StepProtocolAnalysis
-                .run("202304_0521.atf", Files.readAllBytes(file), org.signalanalyzer.dsp.analysis.AnalysisRequest
-                        .desktopDefaults().withStartingPoint(org.signalanalyzer.dsp.analysis.StartingPoint.given(35))
-                        .withRanges(org.signalanalyzer.dsp.analysis.IntegrationRanges.points(20, 150, 10, 120)));
-        var line = org.signalanalyzer.dsp.analysis.CurveFits.fit(analysed, "hyperpol",
-                org.signalanalyzer.dsp.analysis.FitModel.LINEAR, 100, 198);
-        var expected = org.signalanalyzer.dsp.analysis.CurveFits.subtractLine(analysed, line);
+        assertEquals(
+                0,
+                cli(
+                        "export",
+                        file.toString(),
+                        "--layout",
+                        "csv",
+                        "--out",
+                        out.toString(),
+                        "--start-point",
+                        "35",
+                        "--range-hyperpol",
+                        "20,150",
+                        "--range-depol",
+                        "10,120",
+                        "--fit",
+                        "hyperpol,linear,100,198,subtract"),
+                stderr);
+        AnalysisResult analysed = StepProtocolAnalysis.run(
+                "202304_0521.atf",
+                Files.readAllBytes(file),
+                AnalysisRequest.desktopDefaults()
+                        .withStartingPoint(StartingPoint.given(35))
+                        .withRanges(IntegrationRanges.points(20, 150, 10, 120)));
+        var line = CurveFits.fit(analysed, "hyperpol", FitModel.LINEAR, 100, 198);
+        var expected = CurveFits.subtractLine(analysed, line);
         assertTrue(Math.abs(expected.qHyperpolPc() - analysed.qHyperpolPc()) > 1e-3, "the subtraction matters");
         String csv;
         try (Stream<Path> s = Files.list(out)) {
             csv = Files.readString(s.findFirst().orElseThrow());
         }
-        String[] summary = csv.lines().filter(l -> l.startsWith("Purple Integral Summary:")).findFirst()
-                .orElseThrow().split(";");
+        String[] summary = csv.lines()
+                .filter(l -> l.startsWith("Purple Integral Summary:"))
+                .findFirst()
+                .orElseThrow()
+                .split(";");
         assertEquals(expected.qHyperpolPc(), Double.parseDouble(summary[2]), 5e-8);
         assertEquals(expected.qDepolPc(), Double.parseDouble(summary[4]), 5e-8);
         assertTrue(csv.contains("Subtracted line: hyperpol linear points 100..198"), csv);
-        assertTrue(csv.contains("Integration ranges set by hand: points hyperpol [20.0, 150.0] depol [10.0, 120.0]"),
-                csv);
+        assertTrue(
+                csv.contains("Integration ranges set by hand: points hyperpol [20.0, 150.0] depol [10.0, 120.0]"), csv);
         assertEquals(2, cli("analyze", file.toString(), "--fit", "hyperpol,cubic,1,2"));
         assertTrue(stderr.contains("unknown fit model 'cubic'"), stderr);
     }

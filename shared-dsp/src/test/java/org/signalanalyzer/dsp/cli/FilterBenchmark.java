@@ -1,6 +1,8 @@
 package org.signalanalyzer.dsp.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -16,13 +18,18 @@ import org.signalanalyzer.dsp.filter.WaveletDenoiser;
  */
 final class FilterBenchmark implements BenchCommand.Benchmark {
 
-    @Override public String usage() { return "filters [N] [--repeat R]"; }
+    @Override
+    public String usage() {
+        return "filters [N] [--repeat R]";
+    }
 
     @Override
     public void run(Arguments args, PrintStream out) throws Exception {
         int repeat = args.intOption("repeat", 5);
         args.rejectUnknown();
-        int n = args.positional().isEmpty() ? 10_000_000 : parseCount(args.positional().get(0));
+        int n = args.positional().isEmpty()
+                ? 10_000_000
+                : parseCount(args.positional().get(0));
         if (repeat < 1) throw new UsageException("--repeat must be >= 1");
         double[] x = new Random(42).doubles(n).map(v -> v * 2 - 1).toArray();
         SavitzkyGolay sg = new SavitzkyGolay(51, 3);
@@ -30,10 +37,14 @@ final class FilterBenchmark implements BenchCommand.Benchmark {
         double[] b = lp.b();
         double[] a = lp.a();
         double[][] sos = lp.sos();
-        WaveletDenoiser dn = new WaveletDenoiser(Wavelet.named("db4"), 4, WaveletDenoiser.ThresholdMode.SOFT,
-                WaveletDenoiser.SigmaRule.MAD);
-        out.printf(Locale.ROOT, "filters on %d samples (Java %s), best of %d%n", n,
-                System.getProperty("java.version"), repeat);
+        WaveletDenoiser dn = new WaveletDenoiser(
+                Wavelet.named("db4"), 4, WaveletDenoiser.ThresholdMode.SOFT, WaveletDenoiser.SigmaRule.MAD);
+        out.printf(
+                Locale.ROOT,
+                "filters on %d samples (Java %s), best of %d%n",
+                n,
+                System.getProperty("java.version"),
+                repeat);
         report(out, "savgol 51/3", n, repeat, x, sg::apply);
         report(out, "butter o2 filtfilt", n, repeat, x, v -> IirFiltering.filtfilt(b, a, v));
         report(out, "butter o2 sosfiltfilt", n, repeat, x, v -> IirFiltering.sosfiltfilt(sos, v));
@@ -56,8 +67,7 @@ final class FilterBenchmark implements BenchCommand.Benchmark {
      * JVM's process CPU clock ticks in 10 ms steps, hence the mean rather than the best).
      */
     private static void report(PrintStream out, String name, int n, int repeat, double[] x, UnaryOperator<double[]> f) {
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double checksum = 0;
         for (int i = 0; i < 2; i++) checksum += f.apply(x)[n / 2];
         long bestWall = Long.MAX_VALUE;
@@ -69,7 +79,13 @@ final class FilterBenchmark implements BenchCommand.Benchmark {
             checksum += y[n / 3];
         }
         double meanCpu = (os.getProcessCpuTime() - cpu0) / (double) repeat;
-        out.printf(Locale.ROOT, "%-24s %10.1f Msamples/s   (%.3f s; by CPU time %.1f Msamples/s; checksum %.3g)%n",
-                name, n / (bestWall / 1e3), bestWall / 1e9, n / (meanCpu / 1e3), checksum);
+        out.printf(
+                Locale.ROOT,
+                "%-24s %10.1f Msamples/s   (%.3f s; by CPU time %.1f Msamples/s; checksum %.3g)%n",
+                name,
+                n / (bestWall / 1e3),
+                bestWall / 1e9,
+                n / (meanCpu / 1e3),
+                checksum);
     }
 }

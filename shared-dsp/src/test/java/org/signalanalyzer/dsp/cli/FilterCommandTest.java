@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,42 +23,42 @@ class FilterCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<GoldenCase> cases() throws IOException {
-        List<GoldenCase> all = new java.util.ArrayList<>();
-        for (String op : new String[] {"savgol", "butter_sosfiltfilt", "wavelet", "welch"}) all.addAll(GoldenCase.all(op));
+        List<GoldenCase> all = new ArrayList<>();
+        for (String op : new String[] {"savgol", "butter_sosfiltfilt", "wavelet", "welch"})
+            all.addAll(GoldenCase.all(op));
         return all;
     }
 
-    private record Result(int code, String out, String err) { }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.cli(args);
     }
 
     /** Same bounds as the library tests: 1e-9 of the output's range, 1e-6 for wavelets. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void caseOutputMatchesTheReference(GoldenCase c) throws IOException {
-        Result r = run("filter", "--case", SharedData.golden(c.name() + ".json").toString());
+        CliRun r = run("filter", "--case", SharedData.golden(c.name() + ".json").toString());
         assertEquals(0, r.code(), r.err());
         double[] y = GoldenCase.doubles(JSON.readTree(r.out()).get("output"));
         double bound = c.op().startsWith("wavelet") ? 1e-6 : 1e-9;
-        double err = GoldenCase.relativeError(c.output(), y);
-        assertTrue(err <= bound, c.name() + ": relative error " + err);
+        GoldenCase.assertRelativeError(c.name(), c.output(), y, bound);
     }
 
     @Test
     void filtersARecordingWithAPresetIntoCsv(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("out.csv");
-        Result r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--preset", "gui-default",
-                "--out", csv.toString());
+        CliRun r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--preset",
+                "gui-default",
+                "--out",
+                csv.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode summary = JSON.readTree(r.out());
         assertEquals(109_999, summary.get("samples").asInt());
-        assertEquals("savgol", summary.get("chain").get("steps").get(0).get("type").asText());
+        assertEquals(
+                "savgol", summary.get("chain").get("steps").get(0).get("type").asText());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("time_s,raw,filtered", lines.get(0));
         assertEquals(109_999 + 1, lines.size());
@@ -72,11 +70,20 @@ class FilterCommandTest {
     void badInputExitsWithTwoAndSaysWhy(@TempDir Path dir) throws IOException {
         Path chain = dir.resolve("chain.json");
         Files.writeString(chain, "{\"steps\":[{\"type\":\"savgol\",\"window\":5,\"polyorder\":7}]}");
-        Result r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--chain", chain.toString(),
-                "--out", dir.resolve("o.csv").toString());
+        CliRun r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--chain",
+                chain.toString(),
+                "--out",
+                dir.resolve("o.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("polyorder"), r.err());
-        r = run("filter", SharedData.desktop("202304_0521.atf").toString(), "--out", dir.resolve("o.csv").toString());
+        r = run(
+                "filter",
+                SharedData.desktop("202304_0521.atf").toString(),
+                "--out",
+                dir.resolve("o.csv").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--chain or --preset"), r.err());
     }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +24,9 @@ class QvCommandTest {
 
     static final double[] VOLTAGES = {-70, -60, -40, -30, -20, -10, 0, 20, 40};
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static SyntheticChargeVoltageCell cell = new SyntheticChargeVoltageCell();
     static List<String> args = new ArrayList<>();
 
@@ -40,33 +39,40 @@ class QvCommandTest {
         args.add("qv");
         int n = 40;
         for (double v : VOLTAGES) {
-            String name = v == -50 ? "unnamed.atf" : String.format(Locale.ROOT, "20240611_%04d_5_%dmV.atf", n++, (int) v);
+            String name =
+                    v == -50 ? "unnamed.atf" : String.format(Locale.ROOT, "20240611_%04d_5_%dmV.atf", n++, (int) v);
             Files.write(dir.resolve(name), cell.atf(v));
             args.add(dir.resolve(name).toString());
         }
         Files.write(dir.resolve("unnamed.atf"), cell.atf(-50));
         args.add(dir.resolve("unnamed.atf").toString());
         ProtocolParameters p = cell.parameters(-20);
-        args.addAll(List.of("--t0", Double.toString(p.t0Ms()), "--t1", Double.toString(p.t1Ms()), "--t2",
-                Double.toString(p.t2Ms()), "--v0", Double.toString(p.v0Mv()), "--v1", Double.toString(p.v1Mv()),
-                "--set-of", "unnamed.atf=5", "--voltage-of", "unnamed.atf=-50"));
+        args.addAll(List.of(
+                "--t0",
+                Double.toString(p.t0Ms()),
+                "--t1",
+                Double.toString(p.t1Ms()),
+                "--t2",
+                Double.toString(p.t2Ms()),
+                "--v0",
+                Double.toString(p.v0Mv()),
+                "--v1",
+                Double.toString(p.v1Mv()),
+                "--set-of",
+                "unnamed.atf=5",
+                "--voltage-of",
+                "unnamed.atf=-50"));
     }
 
-    record Run(int code, String out, String err) { }
-
-    static Run run(List<String> a) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(a.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(List<String> a) {
+        return CliRun.cli(a);
     }
 
     @Test
     void jsonHasTheIssuesShapeAndTheCellsParameters() throws Exception {
         List<String> a = new ArrayList<>(args);
         a.addAll(List.of("--json", "--exclude", "20240611_0040_5_-70mV.atf"));
-        Run r = run(a);
+        CliRun r = run(a);
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals("standard", n.get("mode").asText(), "standard mode unless asked otherwise");
@@ -82,7 +88,10 @@ class QvCommandTest {
         assertEquals("20240611_0040_5_-70mV.atf", first.get("file").asText());
         assertTrue(first.get("excluded").asBoolean());
         assertEquals("unnamed.atf", set.get("points").get(2).get("file").asText(), "in voltage order");
-        assertEquals(cell.movedChargePc(-50), set.get("points").get(2).get("qDepolPc").asDouble(), 0.02 * 3);
+        assertEquals(
+                cell.movedChargePc(-50),
+                set.get("points").get(2).get("qDepolPc").asDouble(),
+                0.02 * 3);
         JsonNode b = set.get("boltzmann");
         assertEquals(-28, b.get("vHalfMv").asDouble(), 1.5);
         assertEquals(11, b.get("slopeMv").asDouble(), 1.1);
@@ -98,28 +107,32 @@ class QvCommandTest {
 
     @Test
     void withoutJsonATable() {
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("set 5 (10 files)"), r.out());
-        assertTrue(r.out().contains("unnamed.atf") && r.out().contains("V½") && r.out().contains("95% CI"), r.out());
+        assertTrue(
+                r.out().contains("unnamed.atf")
+                        && r.out().contains("V½")
+                        && r.out().contains("95% CI"),
+                r.out());
     }
 
     @Test
     void mistakesExitWith2AndSayWhat() {
         List<String> unknown = new ArrayList<>(args);
         unknown.addAll(List.of("--exclude", "nothere.atf"));
-        Run r = run(unknown);
+        CliRun r = run(unknown);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'nothere.atf', which is not among the FILEs"), r.err());
 
         List<String> unassigned = new ArrayList<>(args.subList(0, VOLTAGES.length + 2));
-        Run u = run(unassigned);
+        CliRun u = run(unassigned);
         assertEquals(2, u.code());
         assertTrue(u.err().contains("'unnamed.atf' (no set, no voltage)"), u.err());
 
         List<String> bad = new ArrayList<>(args);
         bad.addAll(List.of("--voltage-of", "unnamed.atf=minus fifty"));
-        Run v = run(bad);
+        CliRun v = run(bad);
         assertEquals(2, v.code());
         assertTrue(v.err().contains("needs a number of mV"), v.err());
     }

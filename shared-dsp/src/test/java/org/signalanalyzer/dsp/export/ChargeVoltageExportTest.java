@@ -44,20 +44,27 @@ class ChargeVoltageExportTest {
         int n = 10;
         for (double v : VOLTAGES) {
             String name = String.format(Locale.ROOT, "20240611_%04d_3_%dmV.atf", n++, (int) v);
-            AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, cell.parameters(v), null, null, null, 0, 0,
-                    null);
-            AnalysisResult r = StepProtocolAnalysis.run(cell.recording(v), req,
-                    new StepProtocolAnalysis.Input(name, "none"));
+            AnalysisRequest req =
+                    new AnalysisRequest(AnalysisMode.STANDARD, cell.parameters(v), null, null, null, 0, 0, null);
+            AnalysisResult r =
+                    StepProtocolAnalysis.run(cell.recording(v), req, new StepProtocolAnalysis.Input(name, "none"));
             set3.add(new NamedAnalysis(name, name, r));
         }
-        expected = ChargeVoltageAnalysis.fromResults(set3.stream()
-                .map(a -> new ChargeVoltageAnalysis.Analysed(a.name(), a.fileName(), a.result())).toList(),
-                Map.of(), Set.of()).sets().get(0);
+        expected = ChargeVoltageAnalysis.fromResults(
+                        set3.stream()
+                                .map(a -> new ChargeVoltageAnalysis.Analysed(a.name(), a.fileName(), a.result()))
+                                .toList(),
+                        Map.of(),
+                        Set.of())
+                .sets()
+                .get(0);
         return set3;
     }
 
     @BeforeAll
-    static void build() throws Exception { analyses(); }
+    static void build() throws Exception {
+        analyses();
+    }
 
     @Test
     void theLabWorkbookEndsWithTheSetsSummarySheet() throws Exception {
@@ -89,7 +96,8 @@ class ChargeVoltageExportTest {
             assertNotNull(b);
             assertEquals("Qmax (pC)", s.getRow(fit + 2).getCell(0).getStringCellValue());
             assertEquals(b.qMaxPc(), s.getRow(fit + 2).getCell(1).getNumericCellValue(), 0);
-            assertEquals(b.standardErrors().qMaxPc(), s.getRow(fit + 2).getCell(2).getNumericCellValue(), 0);
+            assertEquals(
+                    b.standardErrors().qMaxPc(), s.getRow(fit + 2).getCell(2).getNumericCellValue(), 0);
             assertEquals(b.vHalfMv(), s.getRow(fit + 3).getCell(1).getNumericCellValue(), 0);
             assertEquals(b.ci95().vHalfMv()[0], s.getRow(fit + 3).getCell(3).getNumericCellValue(), 0);
             assertEquals(b.ci95().vHalfMv()[1], s.getRow(fit + 3).getCell(4).getNumericCellValue(), 0);
@@ -99,7 +107,8 @@ class ChargeVoltageExportTest {
             assertEquals(-25, s.getRow(fit + 3).getCell(1).getNumericCellValue(), 1.5);
             // the curve's values below the fit
             int curve = fit + 10;
-            assertEquals(ChargeVoltageSheet.CURVE_HEADER, s.getRow(curve).getCell(0).getStringCellValue());
+            assertEquals(
+                    ChargeVoltageSheet.CURVE_HEADER, s.getRow(curve).getCell(0).getStringCellValue());
             double v = s.getRow(curve + 2 + 50).getCell(0).getNumericCellValue();
             assertEquals(b.chargeAt(v), s.getRow(curve + 2 + 50).getCell(1).getNumericCellValue(), 1e-12);
             assertEquals(expected.curve().v2Mv()[50], v, 0);
@@ -111,13 +120,17 @@ class ChargeVoltageExportTest {
             var scatter = charts.get(0).getCTChart().getPlotArea().getScatterChartArray(0);
             assertEquals(2, scatter.sizeOfSerArray(), "points and fitted curve");
             String sheetRef = "'" + ChargeVoltageSheet.NAME + "'!";
-            assertEquals(sheetRef + "$B$" + (first + 1) + ":$B$" + (first + VOLTAGES.length),
+            assertEquals(
+                    sheetRef + "$B$" + (first + 1) + ":$B$" + (first + VOLTAGES.length),
                     scatter.getSerArray(0).getXVal().getNumRef().getF());
-            assertEquals(sheetRef + "$B$" + (curve + 3) + ":$B$" + (curve + 2 + ChargeVoltageSet.CURVE_POINTS),
+            assertEquals(
+                    sheetRef + "$B$" + (curve + 3) + ":$B$" + (curve + 2 + ChargeVoltageSet.CURVE_POINTS),
                     scatter.getSerArray(1).getYVal().getNumRef().getF());
             assertTrue(scatter.getSerArray(1).getSpPr().getLn().isSetSolidFill(), "the curve's line is explicit");
             assertTrue(scatter.getSerArray(0).getSpPr().getLn().isSetNoFill(), "the points are not joined");
-            assertEquals("gap", charts.get(0).getCTChart().getDispBlanksAs().getVal().toString(),
+            assertEquals(
+                    "gap",
+                    charts.get(0).getCTChart().getDispBlanksAs().getVal().toString(),
                     "LibreOffice draws a shorter series' padding at (0, 0) otherwise");
         }
     }
@@ -125,16 +138,26 @@ class ChargeVoltageExportTest {
     @Test
     void aSetTooSmallToFitSaysWhyOnItsSheet() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Exporter(LabWorkbookTest.CLOCK).write(Layout.LAB_SETS, List.of(
-                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
-                Analyses.named("20230405_0522_1_-40mV.atf", -40, 2)), out);
+        new Exporter(LabWorkbookTest.CLOCK)
+                .write(
+                        Layout.LAB_SETS,
+                        List.of(
+                                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
+                                Analyses.named("20230405_0522_1_-40mV.atf", -40, 2)),
+                        out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             XSSFSheet s = wb.getSheet(ChargeVoltageSheet.NAME);
             int fit = ChargeVoltageSheet.POINTS_HEADER_ROW + 1 + 2 + 1;
             String why = s.getRow(fit + 1).getCell(0).getStringCellValue();
             assertTrue(why.startsWith("No fit (too-few-voltages): ") && why.contains("at least 4"), why);
-            assertEquals(null, s.getDrawingPatriarch() == null ? null : s.getDrawingPatriarch().getCharts()
-                    .stream().findAny().orElse(null), "no chart without a fit");
+            assertEquals(
+                    null,
+                    s.getDrawingPatriarch() == null
+                            ? null
+                            : s.getDrawingPatriarch().getCharts().stream()
+                                    .findAny()
+                                    .orElse(null),
+                    "no chart without a fit");
         }
     }
 
@@ -168,18 +191,20 @@ class ChargeVoltageExportTest {
         BoltzmannFit b = expected.boltzmann();
         assertEquals("fitted", fit.get(1));
         assertEquals(b.qMaxPc(), Double.parseDouble(fit.get(ChargeVoltageCsv.FIT_COLUMNS.indexOf("q_max_pc"))), 0);
-        assertEquals(b.ci95().slopeMv()[1],
-                Double.parseDouble(fit.get(ChargeVoltageCsv.FIT_COLUMNS.indexOf("slope_ci95_high_mv"))), 0);
+        assertEquals(
+                b.ci95().slopeMv()[1],
+                Double.parseDouble(fit.get(ChargeVoltageCsv.FIT_COLUMNS.indexOf("slope_ci95_high_mv"))),
+                0);
         assertEquals(b.r2(), Double.parseDouble(fit.get(ChargeVoltageCsv.FIT_COLUMNS.indexOf("r2"))), 0);
     }
 
     @Test
     void aRefusedSetFillsItsRowWithTheReason() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Exporter(LabWorkbookTest.CLOCK).write(Layout.TIDY_CSV, List.of(
-                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1)), out);
-        List<List<String>> fits = CsvParser.parse(CsvExportTest.unzip(out.toByteArray())
-                .get(ChargeVoltageCsv.FITS_FILE), ',');
+        new Exporter(LabWorkbookTest.CLOCK)
+                .write(Layout.TIDY_CSV, List.of(Analyses.named("20230405_0521_1_-20mV.atf", -20, 1)), out);
+        List<List<String>> fits =
+                CsvParser.parse(CsvExportTest.unzip(out.toByteArray()).get(ChargeVoltageCsv.FITS_FILE), ',');
         assertEquals(ChargeVoltageCsv.FIT_COLUMNS.size(), fits.get(1).size());
         assertEquals(List.of("1", "refused", "too-few-voltages"), fits.get(1).subList(0, 3));
         assertEquals("q_depol_pc", fits.get(1).get(ChargeVoltageCsv.FIT_COLUMNS.size() - 1));

@@ -20,8 +20,8 @@ class ChargeVoltageRenderTest {
     @Test
     void theFittedCurveIsDrawn() throws Exception {
         RenderedPages render = RenderedPages.in(Path.of("target/qv-render"));
-        List<Path> lab = new Exporter(LabWorkbookTest.CLOCK).writeFiles(Layout.LAB_SETS,
-                ChargeVoltageExportTest.analyses(), render.folder());
+        List<Path> lab = new Exporter(LabWorkbookTest.CLOCK)
+                .writeFiles(Layout.LAB_SETS, ChargeVoltageExportTest.analyses(), render.folder());
         assertEquals(1, lab.size());
         // Only the summary sheet is rendered: the per-file sheets hold thousands of curve points (hundreds of pages).
         Path summary = render.folder().resolve("qv-summary.xlsx");

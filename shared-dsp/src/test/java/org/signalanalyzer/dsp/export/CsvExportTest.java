@@ -38,15 +38,17 @@ class CsvExportTest {
         assertEquals(List.of("Input File:", a.fileName(), Math.round(r.v2Mv()) + "mV"), rows.get(0));
         assertEquals(List.of(""), rows.get(1));
         assertEquals("Overall Integral (pC):", rows.get(2).get(0));
-        assertEquals(r.qHyperpolPc() + r.qDepolPc(), Double.parseDouble(rows.get(2).get(1)), tol);
+        assertEquals(
+                r.qHyperpolPc() + r.qDepolPc(), Double.parseDouble(rows.get(2).get(1)), tol);
         assertEquals(List.of(""), rows.get(3));
-        int next = block(rows, 4, "HYPERPOL", "Hyperpol", r.qHyperpolPc(), r.purpleHyperpol(),
-                r.purpleHyperpolTimesS(), tol);
+        int next = block(
+                rows, 4, "HYPERPOL", "Hyperpol", r.qHyperpolPc(), r.purpleHyperpol(), r.purpleHyperpolTimesS(), tol);
         assertEquals(List.of(""), rows.get(next));
         int end = block(rows, next + 1, "DEPOL", "Depol", r.qDepolPc(), r.purpleDepol(), r.purpleDepolTimesS(), tol);
         assertEquals(List.of(""), rows.get(end));
         List<String> summary = rows.get(end + 1);
-        assertEquals(List.of("Purple Integral Summary:", "Hyperpol (pC)", "Depol (pC)", "Overall (pC)"),
+        assertEquals(
+                List.of("Purple Integral Summary:", "Hyperpol (pC)", "Depol (pC)", "Overall (pC)"),
                 List.of(summary.get(0), summary.get(1), summary.get(3), summary.get(5)));
         assertEquals(r.qHyperpolPc(), Double.parseDouble(summary.get(2)), tol);
         assertEquals(r.qDepolPc(), Double.parseDouble(summary.get(4)), tol);
@@ -54,8 +56,15 @@ class CsvExportTest {
         assertEquals(end + 2, rows.size());
     }
 
-    private static int block(List<List<String>> rows, int row, String upper, String name, double q, double[] pa,
-                             double[] ts, double tol) {
+    private static int block(
+            List<List<String>> rows,
+            int row,
+            String upper,
+            String name,
+            double q,
+            double[] pa,
+            double[] ts,
+            double tol) {
         assertEquals(List.of("PURPLE " + upper + " CURVE"), rows.get(row));
         assertEquals(name + " Integral:", rows.get(row + 1).get(0));
         assertEquals(q, Double.parseDouble(rows.get(row + 1).get(1)), tol);
@@ -81,12 +90,13 @@ class CsvExportTest {
             ExportedFile f = new Exporter(LabWorkbookTest.CLOCK).write(Layout.CSV, List.of(a, b), out);
             assertEquals("Purple_csv_20261124_230509.zip", f.fileName());
             Map<String, String> files = unzip(out.toByteArray());
-            assertEquals(List.of("cell__A___Gy_r__2023_purple.csv", "20230405_0522_1_-40mV_purple.csv"),
+            assertEquals(
+                    List.of("cell__A___Gy_r__2023_purple.csv", "20230405_0522_1_-40mV_purple.csv"),
                     List.copyOf(files.keySet()));
             List<List<String>> rows = CsvParser.parse(files.get("cell__A___Gy_r__2023_purple.csv"), ';');
             assertEquals(AWKWARD + ".atf", rows.get(0).get(1));
-            assertTrue(files.get("cell__A___Gy_r__2023_purple.csv").startsWith(
-                    "Input File:;\"cell \"\"A\"\"; Győr, 2023.atf\";-20mV\r\n"));
+            assertTrue(files.get("cell__A___Gy_r__2023_purple.csv")
+                    .startsWith("Input File:;\"cell \"\"A\"\"; Győr, 2023.atf\";-20mV\r\n"));
             checkLabCsv(rows, a);
             checkLabCsv(CsvParser.parse(files.get("20230405_0522_1_-40mV_purple.csv"), ';'), b);
         } finally {
@@ -100,7 +110,9 @@ class CsvExportTest {
         NamedAnalysis b = new NamedAnalysis("x.atf (2)", "x.atf", Analyses.result("x.atf", -20, 2));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new Exporter(LabWorkbookTest.CLOCK).write(Layout.CSV, List.of(a, b), out);
-        assertEquals(List.of("x_purple.csv", "x_purple_2.csv"), List.copyOf(unzip(out.toByteArray()).keySet()));
+        assertEquals(
+                List.of("x_purple.csv", "x_purple_2.csv"),
+                List.copyOf(unzip(out.toByteArray()).keySet()));
     }
 
     @Test
@@ -116,7 +128,8 @@ class CsvExportTest {
             assertEquals("Tidy_csv_20261124_230509.zip", f.fileName());
             assertEquals(ExportedFile.ZIP, f.contentType());
             Map<String, String> files = unzip(out.toByteArray());
-            assertEquals(List.of("analyses.csv", "curve_points.csv", "fits.csv", "qv_points.csv", "qv_fits.csv"),
+            assertEquals(
+                    List.of("analyses.csv", "curve_points.csv", "fits.csv", "qv_points.csv", "qv_fits.csv"),
                     List.copyOf(files.keySet()));
 
             List<List<String>> analyses = CsvParser.parse(files.get("analyses.csv"), ',');
@@ -154,9 +167,13 @@ class CsvExportTest {
             int line = 1;
             for (NamedAnalysis a : in) {
                 AnalysisResult r = a.result();
-                double[][][] curves = {{r.orangeTimesS(), r.orange()}, {r.normalizedTimesS(), r.normalized()},
-                    {r.averageTimesS(), r.average()}, {r.purpleHyperpolTimesS(), r.purpleHyperpol()},
-                    {r.purpleDepolTimesS(), r.purpleDepol()}};
+                double[][][] curves = {
+                    {r.orangeTimesS(), r.orange()},
+                    {r.normalizedTimesS(), r.normalized()},
+                    {r.averageTimesS(), r.average()},
+                    {r.purpleHyperpolTimesS(), r.purpleHyperpol()},
+                    {r.purpleDepolTimesS(), r.purpleDepol()}
+                };
                 for (int c = 0; c < curves.length; c++) {
                     for (int i = 0; i < curves[c][1].length; i++, line++) {
                         List<String> p = points.get(line);

@@ -6,7 +6,7 @@ import java.util.List;
 /** An RFC 4180 reader for the tests (quoted fields, doubled quotes, separators and line breaks inside quotes). */
 final class CsvParser {
 
-    private CsvParser() { }
+    private CsvParser() {}
 
     static List<List<String>> parse(String text, char separator) {
         List<List<String>> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,8 +29,11 @@ import org.signalanalyzer.dsp.analysis.Provenance;
 /** The full workbook read back: every sheet, label and value against the AnalysisResult it came from. */
 class FullWorkbookTest {
 
-    static final List<NamedAnalysis> TWO = List.of(Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
-            new NamedAnalysis("20230405_0521_1_-20mV.atf (again)", "20230405_0521_1_-20mV.atf",
+    static final List<NamedAnalysis> TWO = List.of(
+            Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
+            new NamedAnalysis(
+                    "20230405_0521_1_-20mV.atf (again)",
+                    "20230405_0521_1_-20mV.atf",
                     Analyses.result("20230405_0521_1_-20mV.atf", -20, 2)));
 
     /** The two-analysis workbook, written once: every test reads it. */
@@ -43,8 +47,11 @@ class FullWorkbookTest {
     static byte[] fullWorkbook(List<NamedAnalysis> analyses) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportedFile f = new Exporter(LabWorkbookTest.CLOCK).write(Layout.FULL, analyses, out);
-        assertEquals(analyses.size() == 1 ? "20230405_0521_1_-20mV_full_20261124_230509.xlsx"
-                : "Analyses_full_20261124_230509.xlsx", f.fileName());
+        assertEquals(
+                analyses.size() == 1
+                        ? "20230405_0521_1_-20mV_full_20261124_230509.xlsx"
+                        : "Analyses_full_20261124_230509.xlsx",
+                f.fileName());
         assertEquals(ExportedFile.XLSX, f.contentType());
         return out.toByteArray();
     }
@@ -52,8 +59,14 @@ class FullWorkbookTest {
     @Test
     void sheetsComeInOrderWithTheChartsBeforeTheirData() throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(twoBytes))) {
-            assertEquals(List.of("Provenance", "Results", "Charts", "Curves 1 20230405_0521_1_-20mV",
-                    "Curves 2 20230405_0521_1_-20mV"), sheetNames(wb));
+            assertEquals(
+                    List.of(
+                            "Provenance",
+                            "Results",
+                            "Charts",
+                            "Curves 1 20230405_0521_1_-20mV",
+                            "Curves 2 20230405_0521_1_-20mV"),
+                    sheetNames(wb));
         }
     }
 
@@ -63,11 +76,34 @@ class FullWorkbookTest {
             XSSFSheet s = wb.getSheet("Provenance");
             label(s, 0, 0, "Exported at", true);
             label(s, 0, 1, "2026-11-24T23:05:09Z", false);
-            List<String> labels = List.of("Analysis", "Input file", "Input SHA-256", "Sample rate (Hz)",
-                    "Sweep (0-based)", "Current channel (0-based)", "Voltage channel (0-based)", "Mode", "n_cycles",
-                    "t0 (ms)", "t1 (ms)", "t2 (ms)", "V0 (mV)", "V1 (mV)", "V2 (mV)", "Starting point requested",
-                    "Filter chain (JSON)", "Filter application", "Step onsets from", "Integration ranges",
-                    "Analysed ranges", "Accepted fits", "Subtracted lines", "Adjustments", "Software version", "Analysed at", "Notes");
+            List<String> labels = List.of(
+                    "Analysis",
+                    "Input file",
+                    "Input SHA-256",
+                    "Sample rate (Hz)",
+                    "Sweep (0-based)",
+                    "Current channel (0-based)",
+                    "Voltage channel (0-based)",
+                    "Mode",
+                    "n_cycles",
+                    "t0 (ms)",
+                    "t1 (ms)",
+                    "t2 (ms)",
+                    "V0 (mV)",
+                    "V1 (mV)",
+                    "V2 (mV)",
+                    "Starting point requested",
+                    "Filter chain (JSON)",
+                    "Filter application",
+                    "Step onsets from",
+                    "Integration ranges",
+                    "Analysed ranges",
+                    "Accepted fits",
+                    "Subtracted lines",
+                    "Adjustments",
+                    "Software version",
+                    "Analysed at",
+                    "Notes");
             for (int i = 0; i < labels.size(); i++) label(s, i + 2, 0, labels.get(i), true);
             for (int k = 0; k < TWO.size(); k++) {
                 NamedAnalysis a = TWO.get(k);
@@ -148,7 +184,8 @@ class FullWorkbookTest {
                     for (int c = 6; c < fitHeaders.size(); c++) {
                         Double v = f.parameters().get(fitHeaders.get(c));
                         Cell cell = s.getRow(row).getCell(c);
-                        if (v == null) assertEquals(null, cell); else assertEquals(v, cell.getNumericCellValue(), 0.0);
+                        if (v == null) assertEquals(null, cell);
+                        else assertEquals(v, cell.getNumericCellValue(), 0.0);
                     }
                     row++;
                 }
@@ -191,9 +228,12 @@ class FullWorkbookTest {
             assertEquals(timesS[i] * 1000, num(s, 2 + i, col), Math.ulp(timesS[i] * 1000));
             assertEquals("0.000", s.getRow(2 + i).getCell(col).getCellStyle().getDataFormatString());
             assertEquals(values[i], num(s, 2 + i, col + 1), 0.0);
-            assertEquals("0.0000000", s.getRow(2 + i).getCell(col + 1).getCellStyle().getDataFormatString());
+            assertEquals(
+                    "0.0000000", s.getRow(2 + i).getCell(col + 1).getCellStyle().getDataFormatString());
         }
-        assertTrue(s.getRow(2 + values.length) == null || s.getRow(2 + values.length).getCell(col) == null,
+        assertTrue(
+                s.getRow(2 + values.length) == null
+                        || s.getRow(2 + values.length).getCell(col) == null,
                 "nothing below the last point of column " + col);
     }
 
@@ -203,19 +243,22 @@ class FullWorkbookTest {
             XSSFSheet chartSheet = wb.getSheet("Charts");
             List<XSSFChart> charts = chartSheet.getDrawingPatriarch().getCharts();
             assertEquals(2, charts.size());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {21, 43}, chartSheet.getRowBreaks(),
-                    "a printed page per chart");
+            assertArrayEquals(new int[] {21, 43}, chartSheet.getRowBreaks(), "a printed page per chart");
             assertTrue(chartSheet.getPrintSetup().getLandscape());
             for (int k = 0; k < 2; k++) {
                 XSSFChart chart = charts.get(k);
-                assertEquals("Purple curves: " + TWO.get(k).name(), chart.getTitleText().getString());
+                assertEquals(
+                        "Purple curves: " + TWO.get(k).name(),
+                        chart.getTitleText().getString());
                 List<XDDFChartData> data = chart.getChartSeries();
                 assertEquals(1, data.size());
                 XDDFScatterChartData scatter = assertInstanceOf(XDDFScatterChartData.class, data.get(0));
                 assertEquals(2, scatter.getSeriesCount());
                 String sheet = "'Curves " + (k + 1) + " 20230405_0521_1_-20mV'!";
-                String[][] refs = {{"$G$3:$G$201", "$H$3:$H$201", "Purple hyperpol"},
-                                   {"$I$3:$I$201", "$J$3:$J$201", "Purple depol"}};
+                String[][] refs = {
+                    {"$G$3:$G$201", "$H$3:$H$201", "Purple hyperpol"},
+                    {"$I$3:$I$201", "$J$3:$J$201", "Purple depol"}
+                };
                 for (int i = 0; i < 2; i++) {
                     XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) scatter.getSeries(i);
                     assertEquals(sheet + refs[i][0], series.getCategoryData().getDataRangeReference());

@@ -1,6 +1,7 @@
 package org.signalanalyzer.dsp.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,13 +35,16 @@ class JsonExportTest {
         assertTrue(array.isArray());
         assertEquals(2, array.size());
         for (int i = 0; i < 2; i++) {
-            assertEquals(in.get(i).result().toJson(), AnalysisResult.fromJson(array.get(i).toString()).toJson());
+            assertEquals(
+                    in.get(i).result().toJson(),
+                    AnalysisResult.fromJson(array.get(i).toString()).toJson());
         }
     }
 
     @Test
     void anEmptyExportIsRefused() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new Exporter(LabWorkbookTest.CLOCK).write(Layout.JSON, List.of(), new ByteArrayOutputStream()));
         assertEquals("nothing to export: no analyses", e.getMessage());
     }
@@ -48,8 +52,7 @@ class JsonExportTest {
     @Test
     void layoutsParseFromTheirApiLabels() {
         for (Layout l : Layout.values()) assertEquals(l, Layout.parse(l.label()));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Layout.parse("xlsx"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Layout.parse("xlsx"));
         assertTrue(e.getMessage().contains("lab-sets, full, csv, tidy-csv or json"), e.getMessage());
     }
 }

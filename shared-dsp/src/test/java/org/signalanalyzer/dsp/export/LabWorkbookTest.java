@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +36,8 @@ class LabWorkbookTest {
 
     @Test
     void oneSetIsOneWorkbookWithOneSheetPerFileInFileNumberOrder() throws Exception {
-        List<NamedAnalysis> in = List.of(Analyses.named("20230405_0525_1_+20mV.atf", 20, 2),
+        List<NamedAnalysis> in = List.of(
+                Analyses.named("20230405_0525_1_+20mV.atf", 20, 2),
                 Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
                 Analyses.named("20230405_0521_1_-40mV.atf", -40, 3));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,7 +46,8 @@ class LabWorkbookTest {
         assertEquals("Set_1_20261124_230509.xlsx", file.fileName());
         assertEquals(ExportedFile.XLSX, file.contentType());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertEquals(List.of("20230405_0521", "20230405_0521_v2", "20230405_0525", ChargeVoltageSheet.NAME),
+            assertEquals(
+                    List.of("20230405_0521", "20230405_0521_v2", "20230405_0525", ChargeVoltageSheet.NAME),
                     sheetNames(wb));
             checkSheet(wb.getSheet("20230405_0521"), in.get(1));
             checkSheet(wb.getSheet("20230405_0521_v2"), in.get(2));
@@ -53,8 +57,10 @@ class LabWorkbookTest {
 
     @Test
     void severalSetsAreAZipOfWorkbooks() throws Exception {
-        List<NamedAnalysis> in = List.of(Analyses.named("20230405_0530_2_-20mV.atf", -20, 5),
-                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1), Analyses.named("0057_7_-100.atf", -100, 4));
+        List<NamedAnalysis> in = List.of(
+                Analyses.named("20230405_0530_2_-20mV.atf", -20, 5),
+                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
+                Analyses.named("0057_7_-100.atf", -100, 4));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportedFile file = new Exporter(CLOCK).write(Layout.LAB_SETS, in, out);
 
@@ -75,24 +81,33 @@ class LabWorkbookTest {
                 }
             }
         }
-        assertEquals(List.of("Set_1_20261124_230509.xlsx", "Set_2_20261124_230509.xlsx",
-                "Set_7_20261124_230509.xlsx"), entries);
+        assertEquals(
+                List.of("Set_1_20261124_230509.xlsx", "Set_2_20261124_230509.xlsx", "Set_7_20261124_230509.xlsx"),
+                entries);
     }
 
     @Test
     void writeFilesPutsEachSetWorkbookInTheFolder(@TempDir Path dir) throws Exception {
-        List<Path> files = new Exporter(CLOCK).writeFiles(Layout.LAB_SETS,
-                List.of(Analyses.named("20230405_0530_2_-20mV.atf", -20, 5),
-                        Analyses.named("20230405_0521_1_-20mV.atf", -20, 1)), dir);
-        assertEquals(List.of(dir.resolve("Set_1_20261124_230509.xlsx"), dir.resolve("Set_2_20261124_230509.xlsx")),
-                files);
+        List<Path> files = new Exporter(CLOCK)
+                .writeFiles(
+                        Layout.LAB_SETS,
+                        List.of(
+                                Analyses.named("20230405_0530_2_-20mV.atf", -20, 5),
+                                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1)),
+                        dir);
+        assertEquals(
+                List.of(dir.resolve("Set_1_20261124_230509.xlsx"), dir.resolve("Set_2_20261124_230509.xlsx")), files);
     }
 
     @Test
     void aFileWithoutASetInItsNameStopsTheExportWithItsName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Exporter(CLOCK)
-                .write(Layout.LAB_SETS, List.of(Analyses.named("202304_0521.atf", -20, 1)),
-                        new ByteArrayOutputStream()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Exporter(CLOCK)
+                        .write(
+                                Layout.LAB_SETS,
+                                List.of(Analyses.named("202304_0521.atf", -20, 1)),
+                                new ByteArrayOutputStream()));
         assertTrue(e.getMessage().contains("'202304_0521.atf'"), e.getMessage());
     }
 
@@ -143,9 +158,11 @@ class LabWorkbookTest {
     static void checkWidths(XSSFSheet s) {
         DataFormatter shown = new DataFormatter(Locale.ROOT);
         int[] longest = new int[64];
-        for (Row row : s) for (Cell c : row) {
-            longest[c.getColumnIndex()] = Math.max(longest[c.getColumnIndex()], shown.formatCellValue(c).length());
-        }
+        for (Row row : s)
+            for (Cell c : row) {
+                longest[c.getColumnIndex()] = Math.max(
+                        longest[c.getColumnIndex()], shown.formatCellValue(c).length());
+            }
         for (int col = 0; col < longest.length; col++) {
             if (longest[col] > 0) {
                 assertEquals(Math.min(longest[col] + 2, 50) * 256, s.getColumnWidth(col), "column " + col);
@@ -157,7 +174,9 @@ class LabWorkbookTest {
         Cell c = s.getRow(row).getCell(col);
         assertEquals(CellType.STRING, c.getCellType(), "cell " + c.getAddress());
         assertEquals(text, c.getStringCellValue(), "cell " + c.getAddress());
-        assertEquals(bold, s.getWorkbook().getFontAt(c.getCellStyle().getFontIndex()).getBold(),
+        assertEquals(
+                bold,
+                s.getWorkbook().getFontAt(c.getCellStyle().getFontIndex()).getBold(),
                 "bold at " + c.getAddress());
     }
 
@@ -177,9 +196,12 @@ class LabWorkbookTest {
     }
 
     /** POI closes the stream it reads; a zip entry must leave the zip open for the next one. */
-    static final class NonClosingInput extends java.io.FilterInputStream {
-        NonClosingInput(java.io.InputStream in) { super(in); }
+    static final class NonClosingInput extends FilterInputStream {
+        NonClosingInput(InputStream in) {
+            super(in);
+        }
 
-        @Override public void close() { }
+        @Override
+        public void close() {}
     }
 }

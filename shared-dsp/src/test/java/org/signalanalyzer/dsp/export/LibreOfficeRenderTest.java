@@ -25,9 +25,13 @@ class LibreOfficeRenderTest {
         try (OutputStream o = Files.newOutputStream(full)) {
             o.write(FullWorkbookTest.fullWorkbook(List.of(Analyses.named("20230405_0521_1_-20mV.atf", -20, 1))));
         }
-        List<Path> lab = new Exporter(LabWorkbookTest.CLOCK).writeFiles(Layout.LAB_SETS,
-                List.of(Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
-                        Analyses.named("20230405_0522_2_-40mV.atf", -40, 2)), render.folder());
+        List<Path> lab = new Exporter(LabWorkbookTest.CLOCK)
+                .writeFiles(
+                        Layout.LAB_SETS,
+                        List.of(
+                                Analyses.named("20230405_0521_1_-20mV.atf", -20, 1),
+                                Analyses.named("20230405_0522_2_-40mV.atf", -40, 2)),
+                        render.folder());
 
         List<Path> workbooks = Stream.concat(Stream.of(full), lab.stream()).toList();
         render.toPdf(workbooks);

@@ -23,6 +23,7 @@ import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
@@ -47,7 +48,9 @@ class RealAnalysisExportTest {
         var input = StepProtocolAnalysis.Input.of(file.getFileName().toString(), bytes);
         raw = analyse(recording, input, "raw", "20230405_0521_1_-20mV.atf");
         batch = analyse(recording, input, "batch", "20230405_0522_1_-20mV.atf");
-        JsonNode cases = new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile()).get("cases");
+        JsonNode cases = new ObjectMapper()
+                .readTree(SharedData.desktop("expected-desktop.json").toFile())
+                .get("cases");
         for (JsonNode c : cases) {
             if (c.get("case").asText().equals("raw_n35")) expectedRaw = c;
             if (c.get("case").asText().equals("batch_n35")) expectedBatch = c;
@@ -55,10 +58,17 @@ class RealAnalysisExportTest {
     }
 
     /** Named as the lab names its files, so that the set export can group them (the sample's own name has no set). */
-    private static NamedAnalysis analyse(org.signalanalyzer.dsp.io.Recording recording,
-                                         StepProtocolAnalysis.Input input, String preset, String labName) {
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, ProtocolParameters.DESKTOP_DEFAULTS,
-                StartingPoint.given(35), FilterChain.preset(preset), null, 0, 0, null);
+    private static NamedAnalysis analyse(
+            Recording recording, StepProtocolAnalysis.Input input, String preset, String labName) {
+        AnalysisRequest req = new AnalysisRequest(
+                AnalysisMode.DESKTOP,
+                ProtocolParameters.DESKTOP_DEFAULTS,
+                StartingPoint.given(35),
+                FilterChain.preset(preset),
+                null,
+                0,
+                0,
+                null);
         return new NamedAnalysis(labName, labName, StepProtocolAnalysis.run(recording, req, input));
     }
 
@@ -68,8 +78,8 @@ class RealAnalysisExportTest {
         ExportedFile f = new Exporter(LabWorkbookTest.CLOCK).write(Layout.LAB_SETS, List.of(batch, raw), out);
         assertEquals("Set_1_20261124_230509.xlsx", f.fileName());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertEquals(List.of("20230405_0521", "20230405_0522", ChargeVoltageSheet.NAME),
-                    LabWorkbookTest.sheetNames(wb));
+            assertEquals(
+                    List.of("20230405_0521", "20230405_0522", ChargeVoltageSheet.NAME), LabWorkbookTest.sheetNames(wb));
             LabWorkbookTest.checkSheet(wb.getSheet("20230405_0521"), raw);
             LabWorkbookTest.checkSheet(wb.getSheet("20230405_0522"), batch);
             againstDesktop(wb.getSheet("20230405_0521"), expectedRaw);
@@ -84,11 +94,17 @@ class RealAnalysisExportTest {
         near(qh, s.getRow(6).getCell(1).getNumericCellValue(), "hyperpol integral");
         near(qd, s.getRow(209).getCell(1).getNumericCellValue(), "depol integral");
         for (int i = 0; i < 199; i++) {
-            near(expected.get("purple_hyperpol").get(i).asDouble(), s.getRow(8 + i).getCell(1).getNumericCellValue(),
+            near(
+                    expected.get("purple_hyperpol").get(i).asDouble(),
+                    s.getRow(8 + i).getCell(1).getNumericCellValue(),
                     "hyperpol point " + i);
-            near(expected.get("purple_hyperpol_t_s").get(i).asDouble() * 1000,
-                    s.getRow(8 + i).getCell(2).getNumericCellValue(), "hyperpol time " + i);
-            near(expected.get("purple_depol").get(i).asDouble(), s.getRow(211 + i).getCell(1).getNumericCellValue(),
+            near(
+                    expected.get("purple_hyperpol_t_s").get(i).asDouble() * 1000,
+                    s.getRow(8 + i).getCell(2).getNumericCellValue(),
+                    "hyperpol time " + i);
+            near(
+                    expected.get("purple_depol").get(i).asDouble(),
+                    s.getRow(211 + i).getCell(1).getNumericCellValue(),
                     "depol point " + i);
         }
     }
@@ -105,24 +121,36 @@ class RealAnalysisExportTest {
                 JsonNode e = k == 0 ? expectedRaw : expectedBatch;
                 assertEquals(r.qHyperpolPc(), results.getRow(k + 1).getCell(15).getNumericCellValue(), 0.0);
                 assertEquals(r.qDepolPc(), results.getRow(k + 1).getCell(16).getNumericCellValue(), 0.0);
-                assertEquals(r.capacitanceNf(), results.getRow(k + 1).getCell(18).getNumericCellValue(), 0.0);
-                near(e.get("C_linear_nF").asDouble(), results.getRow(k + 1).getCell(18).getNumericCellValue(), "C");
-                near(e.get("baseline_pA").asDouble(), results.getRow(k + 1).getCell(5).getNumericCellValue(),
+                assertEquals(
+                        r.capacitanceNf(), results.getRow(k + 1).getCell(18).getNumericCellValue(), 0.0);
+                near(
+                        e.get("C_linear_nF").asDouble(),
+                        results.getRow(k + 1).getCell(18).getNumericCellValue(),
+                        "C");
+                near(
+                        e.get("baseline_pA").asDouble(),
+                        results.getRow(k + 1).getCell(5).getNumericCellValue(),
                         "baseline");
                 assertEquals(35, results.getRow(k + 1).getCell(6).getNumericCellValue(), 0.0);
                 assertEquals("given", results.getRow(k + 1).getCell(7).getStringCellValue());
                 assertEquals("202304_0521.atf", prov.getRow(3).getCell(k + 1).getStringCellValue());
-                assertEquals(r.provenance().inputSha256(), prov.getRow(4).getCell(k + 1).getStringCellValue());
+                assertEquals(
+                        r.provenance().inputSha256(),
+                        prov.getRow(4).getCell(k + 1).getStringCellValue());
                 assertEquals(64, r.provenance().inputSha256().length());
-                assertEquals(r.provenance().filterChain().toString(),
+                assertEquals(
+                        r.provenance().filterChain().toString(),
                         prov.getRow(18).getCell(k + 1).getStringCellValue());
                 XSSFSheet curves = wb.getSheetAt(3 + k);
                 for (int i = 0; i < 2200; i++) {
-                    near(e.get("orange").get(i).asDouble(), curves.getRow(2 + i).getCell(1).getNumericCellValue(),
+                    near(
+                            e.get("orange").get(i).asDouble(),
+                            curves.getRow(2 + i).getCell(1).getNumericCellValue(),
                             "orange " + i);
                 }
             }
-            assertTrue(prov.getRow(18).getCell(2).getStringCellValue().contains("butter"),
+            assertTrue(
+                    prov.getRow(18).getCell(2).getStringCellValue().contains("butter"),
                     "the batch chain is recorded: " + prov.getRow(18).getCell(2).getStringCellValue());
         }
     }
@@ -142,7 +170,8 @@ class RealAnalysisExportTest {
     void standardModeOnsetsAndTimeWindowsReachTheResultsSheetAndTidyCsv() throws Exception {
         Path file = SharedData.desktop("202304_0521.atf");
         byte[] bytes = Files.readAllBytes(file);
-        AnalysisResult r = StepProtocolAnalysis.run(RecordingReaders.read("202304_0521.atf", bytes),
+        AnalysisResult r = StepProtocolAnalysis.run(
+                RecordingReaders.read("202304_0521.atf", bytes),
                 AnalysisRequest.desktopDefaults().withMode(AnalysisMode.STANDARD),
                 StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
         NamedAnalysis a = NamedAnalysis.of(r);
@@ -162,7 +191,8 @@ class RealAnalysisExportTest {
         }
         out.reset();
         new Exporter(LabWorkbookTest.CLOCK).write(Layout.TIDY_CSV, List.of(a), out);
-        List<List<String>> rows = CsvParser.parse(CsvExportTest.unzip(out.toByteArray()).get("analyses.csv"), ',');
+        List<List<String>> rows =
+                CsvParser.parse(CsvExportTest.unzip(out.toByteArray()).get("analyses.csv"), ',');
         var row = CsvExportTest.record(rows.get(0), rows.get(1));
         assertEquals(r.depolOnsetS() * 1000, Double.parseDouble(row.get("depol_onset_ms")), 0.0);
         assertEquals(r.hyperpolOnsetS() * 1000, Double.parseDouble(row.get("hyperpol_onset_ms")), 0.0);

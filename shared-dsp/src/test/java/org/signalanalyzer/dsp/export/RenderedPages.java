@@ -23,11 +23,11 @@ import org.signalanalyzer.dsp.Prerequisite;
 final class RenderedPages {
 
     /** PresetColor PURPLE (#800080), blended with white by anti-aliasing at the line's edges. */
-    static final IntPredicate PURPLE = rgb -> red(rgb) > 90 && red(rgb) < 170 && green(rgb) < 60
-            && blue(rgb) > 90 && blue(rgb) < 170;
+    static final IntPredicate PURPLE =
+            rgb -> red(rgb) > 90 && red(rgb) < 170 && green(rgb) < 60 && blue(rgb) > 90 && blue(rgb) < 170;
     /** PresetColor DARK_ORANGE (#FF8C00), likewise blended. */
-    static final IntPredicate DARK_ORANGE = rgb -> red(rgb) > 220 && green(rgb) > 110 && green(rgb) < 170
-            && blue(rgb) < 60;
+    static final IntPredicate DARK_ORANGE =
+            rgb -> red(rgb) > 220 && green(rgb) > 110 && green(rgb) < 170 && blue(rgb) < 60;
 
     private final Path folder;
 
@@ -38,25 +38,34 @@ final class RenderedPages {
     /** An emptied folder to render in; skips (fails on CI) where LibreOffice or pdftoppm is not installed. */
     static RenderedPages in(Path folder) throws IOException {
         Prerequisite.require(onPath("libreoffice"), "LibreOffice is not installed (the rendering check needs it)");
-        Prerequisite.require(onPath("pdftoppm"),
-                "pdftoppm (poppler-utils) is not installed (the rendering check needs it)");
+        Prerequisite.require(
+                onPath("pdftoppm"), "pdftoppm (poppler-utils) is not installed (the rendering check needs it)");
         if (Files.exists(folder)) {
             try (Stream<Path> all = Files.walk(folder)) {
-                for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.delete(p);
+                for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                        .toList()) Files.delete(p);
             }
         }
         Files.createDirectories(folder);
         return new RenderedPages(folder);
     }
 
-    Path folder() { return folder; }
+    Path folder() {
+        return folder;
+    }
 
     /** Each workbook as {@code <name>.pdf} beside it in the folder (one LibreOffice run for all). */
     void toPdf(List<Path> workbooks) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("libreoffice",
+        List<String> cmd = new ArrayList<>(List.of(
+                "libreoffice",
                 // a private profile: several conversions may run at once on a shared machine
-                "-env:UserInstallation=" + folder.resolve("profile").toAbsolutePath().toUri(),
-                "--headless", "--convert-to", "pdf", "--outdir", folder.toString()));
+                "-env:UserInstallation="
+                        + folder.resolve("profile").toAbsolutePath().toUri(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder.toString()));
         for (Path p : workbooks) cmd.add(p.toString());
         run(cmd, 180);
     }
@@ -69,11 +78,19 @@ final class RenderedPages {
     /** For each colour, the pixels matching it on every page of {@code pdf}, rendered once at {@code dpi}. */
     int[] pixels(Path pdf, int dpi, IntPredicate... colours) throws IOException, InterruptedException {
         String prefix = pdf.getFileName().toString().replace(".pdf", "") + "-page";
-        run(List.of("pdftoppm", "-png", "-r", String.valueOf(dpi), pdf.toString(), folder.resolve(prefix).toString()),
+        run(
+                List.of(
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        String.valueOf(dpi),
+                        pdf.toString(),
+                        folder.resolve(prefix).toString()),
                 120);
         int[] counts = new int[colours.length];
         try (Stream<Path> pages = Files.list(folder)) {
-            for (Path png : pages.filter(p -> p.getFileName().toString().matches(prefix + "-\\d+\\.png")).toList()) {
+            for (Path png : pages.filter(p -> p.getFileName().toString().matches(prefix + "-\\d+\\.png"))
+                    .toList()) {
                 BufferedImage img = ImageIO.read(png.toFile());
                 for (int y = 0; y < img.getHeight(); y++) {
                     for (int x = 0; x < img.getWidth(); x++) {
@@ -88,7 +105,10 @@ final class RenderedPages {
 
     private void run(List<String> cmd, int timeoutS) throws IOException, InterruptedException {
         Path log = folder.resolve(new File(cmd.get(0)).getName() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertTrue(p.waitFor(timeoutS, TimeUnit.SECONDS), cmd.get(0) + " took more than " + timeoutS + " s");
         assertEquals(0, p.exitValue(), cmd.get(0) + " failed; see " + log);
     }
@@ -102,9 +122,15 @@ final class RenderedPages {
         return false;
     }
 
-    private static int red(int rgb) { return (rgb >> 16) & 0xff; }
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xff;
+    }
 
-    private static int green(int rgb) { return (rgb >> 8) & 0xff; }
+    private static int green(int rgb) {
+        return (rgb >> 8) & 0xff;
+    }
 
-    private static int blue(int rgb) { return rgb & 0xff; }
+    private static int blue(int rgb) {
+        return rgb & 0xff;
+    }
 }

@@ -2,11 +2,13 @@ package org.signalanalyzer.dsp.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,14 +21,19 @@ class ButterworthTest {
     /** Max coefficient error relative to the largest coefficient of the same array. */
     private static final double COEFFICIENT_TOLERANCE = 1e-12;
 
-    static List<GoldenCase> cases() throws IOException { return GoldenCase.all("butter"); }
+    static List<GoldenCase> cases() throws IOException {
+        return GoldenCase.all("butter");
+    }
 
     static Butterworth design(GoldenCase c) {
         JsonNode p = c.params();
         JsonNode cut = p.get("cutoff_hz");
         double[] cutoff = cut.isArray() ? GoldenCase.doubles(cut) : new double[] {cut.asDouble()};
-        return Butterworth.designHz(Butterworth.BandType.parse(p.get("btype").asText()), p.get("order").asInt(),
-                c.fsHz(), cutoff);
+        return Butterworth.designHz(
+                Butterworth.BandType.parse(p.get("btype").asText()),
+                p.get("order").asInt(),
+                c.fsHz(),
+                cutoff);
     }
 
     /**
@@ -42,7 +49,7 @@ class ButterworthTest {
         double[] y = run(c.op(), f.b(), f.a(), f.sos(), c.input());
         double tolerance = TOLERANCE;
         if (!c.op().equals("butter_sosfiltfilt")) {
-            java.util.Random rnd = new java.util.Random(7);
+            Random rnd = new Random(7);
             double[] b = f.b();
             double[] a = f.a();
             for (int i = 0; i < b.length; i++) b[i] += (rnd.nextBoolean() ? 1 : -1) * Math.ulp(b[i]);
@@ -50,16 +57,19 @@ class ButterworthTest {
             double sensitivity = GoldenCase.relativeError(y, run(c.op(), b, a, null, c.input()));
             tolerance = Math.max(TOLERANCE, 4 * sensitivity);
         }
-        double err = GoldenCase.relativeError(c.output(), y);
-        assertTrue(err <= tolerance, c.name() + ": relative error " + err + " > " + tolerance);
+        GoldenCase.assertRelativeError(c.name(), c.output(), y, tolerance);
     }
 
     private static double[] run(String op, double[] b, double[] a, double[][] sos, double[] x) {
         switch (op) {
-            case "butter_lfilter": return IirFiltering.lfilter(b, a, x);
-            case "butter_filtfilt": return IirFiltering.filtfilt(b, a, x);
-            case "butter_sosfiltfilt": return IirFiltering.sosfiltfilt(sos, x);
-            default: throw new AssertionError("unknown op " + op);
+            case "butter_lfilter":
+                return IirFiltering.lfilter(b, a, x);
+            case "butter_filtfilt":
+                return IirFiltering.filtfilt(b, a, x);
+            case "butter_sosfiltfilt":
+                return IirFiltering.sosfiltfilt(sos, x);
+            default:
+                throw new AssertionError("unknown op " + op);
         }
     }
 
@@ -75,7 +85,8 @@ class ButterworthTest {
             double[][] expected = GoldenCase.matrix(c.params().get("sos"));
             double[][] actual = f.sos();
             assertEquals(expected.length, actual.length, c.name() + " sections");
-            for (int s = 0; s < expected.length; s++) assertCoefficients(expected[s], actual[s], c.name() + " sos " + s);
+            for (int s = 0; s < expected.length; s++)
+                assertCoefficients(expected[s], actual[s], c.name() + " sos " + s);
         }
     }
 
@@ -100,13 +111,15 @@ class ButterworthTest {
     @Test
     void designsOfEveryOrderAndTypeLikeScipy() throws IOException {
         JsonNode ref;
-        try (java.io.InputStream in = getClass().getResourceAsStream("butter_design_reference.json")) {
-            ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        try (InputStream in = getClass().getResourceAsStream("butter_design_reference.json")) {
+            ref = new ObjectMapper().readTree(in);
         }
         int checked = 0;
         for (JsonNode d : ref.get("designs")) {
-            Butterworth f = Butterworth.design(Butterworth.BandType.parse(d.get("btype").asText()),
-                    d.get("order").asInt(), GoldenCase.doubles(d.get("wn")));
+            Butterworth f = Butterworth.design(
+                    Butterworth.BandType.parse(d.get("btype").asText()),
+                    d.get("order").asInt(),
+                    GoldenCase.doubles(d.get("wn")));
             String what = d.get("btype").asText() + " order " + d.get("order").asInt() + " wn " + d.get("wn");
             double[][] expected = GoldenCase.matrix(d.get("sos"));
             double[][] actual = f.sos();
@@ -139,7 +152,7 @@ class ButterworthTest {
 
     @Test
     void everyApplicationKeepsTheLength() {
-        double[] x = new java.util.Random(2).doubles(500).toArray();
+        double[] x = new Random(2).doubles(500).toArray();
         Butterworth f = Butterworth.design(Butterworth.BandType.BANDPASS, 3, 0.1, 0.3);
         assertEquals(500, IirFiltering.lfilter(f.b(), f.a(), x).length);
         assertEquals(500, IirFiltering.sosfilt(f.sos(), x).length);
@@ -153,9 +166,9 @@ class ButterworthTest {
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(0, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(11, 0.1));
         assertThrows(IllegalArgumentException.class, () -> Butterworth.lowpass(2, 1.0));
-        assertThrows(IllegalArgumentException.class,
-                () -> Butterworth.designHz(Butterworth.BandType.LOWPASS, 2, 1000, 500));
-        assertThrows(IllegalArgumentException.class,
-                () -> Butterworth.design(Butterworth.BandType.BANDPASS, 2, 0.3, 0.1));
+        assertThrows(
+                IllegalArgumentException.class, () -> Butterworth.designHz(Butterworth.BandType.LOWPASS, 2, 1000, 500));
+        assertThrows(
+                IllegalArgumentException.class, () -> Butterworth.design(Butterworth.BandType.BANDPASS, 2, 0.3, 0.1));
     }
 }

@@ -42,7 +42,8 @@ class DesktopFilterChecksTest {
 
     @Test
     void butterworthGuiDefaultOnRaw() {
-        double[] y = ButterworthStep.lowpassWn(5, 0.1, ButterworthStep.Application.DESKTOP).apply(raw, fs);
+        double[] y = ButterworthStep.lowpassWn(5, 0.1, ButterworthStep.Application.DESKTOP)
+                .apply(raw, fs);
         assertEquals(1275.034315, y[0], PRINTED);
         assertEquals(1462.655997, y[1], PRINTED);
         assertEquals(1961.204256, y[1000], PRINTED);
@@ -51,7 +52,8 @@ class DesktopFilterChecksTest {
 
     @Test
     void butterworthBatchOnRaw() {
-        double[] y = ButterworthStep.lowpassHz(2, 2000, ButterworthStep.Application.DESKTOP).apply(raw, 1e5);
+        double[] y = ButterworthStep.lowpassHz(2, 2000, ButterworthStep.Application.DESKTOP)
+                .apply(raw, 1e5);
         assertEquals(1109.292492, y[0], PRINTED);
         assertEquals(1965.162261, y[1000], PRINTED);
         assertEquals(7.152100, y[y.length - 1], PRINTED);
@@ -59,12 +61,15 @@ class DesktopFilterChecksTest {
 
     @Test
     void presetsMatchExpectedDesktop() throws Exception {
-        JsonNode cases = new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile()).get("cases");
+        JsonNode cases = new ObjectMapper()
+                .readTree(SharedData.desktop("expected-desktop.json").toFile())
+                .get("cases");
         int checked = 0;
         for (JsonNode c : cases) {
             String name = c.get("case").asText();
-            String preset = name.equals("batch_n35") ? "batch" : name.equals("gui_default_n35") ? "gui-default"
-                    : name.equals("raw_n35") ? "raw" : null;
+            String preset = name.equals("batch_n35")
+                    ? "batch"
+                    : name.equals("gui_default_n35") ? "gui-default" : name.equals("raw_n35") ? "raw" : null;
             if (preset == null) continue;
             double[] y = FilterChain.preset(preset).apply(raw, fs);
             JsonNode first5 = c.get("filtered_first5");

@@ -3,7 +3,6 @@ package org.signalanalyzer.dsp.filter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +43,8 @@ class ExtractAddAndFftTest {
         assertEquals(expected.get("index").size(), actual.size(), "number of peaks");
         for (int i = 0; i < actual.size(); i++) {
             assertEquals(expected.get("index").get(i).asInt(), actual.get(i).index());
-            assertEquals(expected.get("prominence").get(i).asDouble(), actual.get(i).prominence(), 1e-9);
+            assertEquals(
+                    expected.get("prominence").get(i).asDouble(), actual.get(i).prominence(), 1e-9);
             assertEquals(expected.get("width").get(i).asDouble(), actual.get(i).width(), 1e-9);
         }
     }
@@ -58,8 +58,7 @@ class ExtractAddAndFftTest {
     void extractAddLikeTheDesktop() {
         double[] x = GoldenCase.doubles(ref.get("input"));
         double[] y = ExtractAddFilter.desktopDefault().apply(x);
-        double err = GoldenCase.relativeError(GoldenCase.doubles(ref.get("extract_add")), y);
-        assertTrue(err <= TOLERANCE, "relative error " + err);
+        GoldenCase.assertRelativeError("extract_add", GoldenCase.doubles(ref.get("extract_add")), y, TOLERANCE);
     }
 
     @Test
@@ -73,20 +72,24 @@ class ExtractAddAndFftTest {
     void fftFilterLikeNumpy() {
         double[] x = GoldenCase.doubles(ref.get("fft_input"));
         double fs = ref.get("fft_fs_hz").asDouble();
-        double err = GoldenCase.relativeError(GoldenCase.doubles(ref.get("fft_threshold_0.05")),
-                new FftFilter(0.05, null, null).apply(x, fs));
-        assertTrue(err <= TOLERANCE, "threshold only: relative error " + err);
-        err = GoldenCase.relativeError(GoldenCase.doubles(ref.get("fft_threshold_0.01_band_0_300")),
-                new FftFilter(0.01, 0.0, 300.0).apply(x, fs));
-        assertTrue(err <= TOLERANCE, "with band: relative error " + err);
+        GoldenCase.assertRelativeError(
+                "threshold only",
+                GoldenCase.doubles(ref.get("fft_threshold_0.05")),
+                new FftFilter(0.05, null, null).apply(x, fs),
+                TOLERANCE);
+        GoldenCase.assertRelativeError(
+                "with band",
+                GoldenCase.doubles(ref.get("fft_threshold_0.01_band_0_300")),
+                new FftFilter(0.01, 0.0, 300.0).apply(x, fs),
+                TOLERANCE);
     }
 
     @Test
     void welchLikeScipy() throws IOException {
         GoldenCase c = GoldenCase.load("welch_psd_1024");
-        WelchPsd.Spectrum s = WelchPsd.compute(c.input(), c.fsHz(), c.params().get("nperseg").asInt());
-        double err = GoldenCase.relativeError(c.output(), s.density());
-        assertTrue(err <= TOLERANCE, "relative error " + err);
+        WelchPsd.Spectrum s =
+                WelchPsd.compute(c.input(), c.fsHz(), c.params().get("nperseg").asInt());
+        GoldenCase.assertRelativeError(c.name(), c.output(), s.density(), TOLERANCE);
         double[] f = GoldenCase.doubles(c.params().get("frequencies_hz"));
         assertArrayEquals(f, s.frequenciesHz(), 1e-9);
     }

@@ -18,7 +18,8 @@ public record GoldenCase(String name, String op, double fsHz, JsonNode params, d
         JsonNode index = JSON.readTree(SharedData.golden("index.json").toFile());
         List<GoldenCase> out = new ArrayList<>();
         for (JsonNode entry : index) {
-            if (entry.get("op").asText().startsWith(opPrefix)) out.add(load(entry.get("name").asText()));
+            if (entry.get("op").asText().startsWith(opPrefix))
+                out.add(load(entry.get("name").asText()));
         }
         if (out.isEmpty()) throw new IllegalStateException("no golden case for op " + opPrefix);
         return out;
@@ -27,8 +28,13 @@ public record GoldenCase(String name, String op, double fsHz, JsonNode params, d
     static GoldenCase load(String name) throws IOException {
         Path file = SharedData.golden(name + ".json");
         JsonNode n = JSON.readTree(file.toFile());
-        return new GoldenCase(name, n.get("op").asText(), n.get("fs_hz").asDouble(), n.get("params"),
-                doubles(n.get("input")), doubles(n.get("output")));
+        return new GoldenCase(
+                name,
+                n.get("op").asText(),
+                n.get("fs_hz").asDouble(),
+                n.get("params"),
+                doubles(n.get("input")),
+                doubles(n.get("output")));
     }
 
     public static double[] doubles(JsonNode arr) {
@@ -41,6 +47,14 @@ public record GoldenCase(String name, String op, double fsHz, JsonNode params, d
         double[][] m = new double[arr.size()][];
         for (int i = 0; i < m.length; i++) m[i] = doubles(arr.get(i));
         return m;
+    }
+
+    /** Fails unless {@link #relativeError} is within {@code tolerance}; {@code what} names the case. */
+    public static void assertRelativeError(String what, double[] expected, double[] actual, double tolerance) {
+        double err = relativeError(expected, actual);
+        if (!(err <= tolerance)) {
+            throw new AssertionError(what + ": relative error " + err + " > " + tolerance);
+        }
     }
 
     /** max |actual − expected| / (max(expected) − min(expected)). */
@@ -61,5 +75,8 @@ public record GoldenCase(String name, String op, double fsHz, JsonNode params, d
         return worst / range;
     }
 
-    @Override public String toString() { return name; }
+    @Override
+    public String toString() {
+        return name;
+    }
 }

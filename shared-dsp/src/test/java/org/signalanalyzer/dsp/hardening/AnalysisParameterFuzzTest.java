@@ -1,14 +1,12 @@
 package org.signalanalyzer.dsp.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +20,12 @@ import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitModel;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
-import org.signalanalyzer.dsp.cli.Cli;
+import org.signalanalyzer.dsp.cli.CliRun;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
@@ -45,12 +43,42 @@ class AnalysisParameterFuzzTest {
     private static final int CASES = Integer.getInteger("fuzz.iterations", 300);
     private static final int CLI_CASES = Math.max(20, CASES / 10);
     private static final int BATCH = 50;
-    private static final double[] NUMBERS = {0, -0.0, 1, -1, 2, 10, 20, 35, 100, 199, 200, 1000, -80, -100, -20,
-        100.0000001, -100, 1e-9, 1e9, 1e300, -1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.MIN_VALUE, 0.5, 2.5, Integer.MAX_VALUE, Integer.MIN_VALUE};
+    private static final double[] NUMBERS = {
+        0,
+        -0.0,
+        1,
+        -1,
+        2,
+        10,
+        20,
+        35,
+        100,
+        199,
+        200,
+        1000,
+        -80,
+        -100,
+        -20,
+        100.0000001,
+        -100,
+        1e-9,
+        1e9,
+        1e300,
+        -1e300,
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE,
+        0.5,
+        2.5,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE
+    };
 
     private static double number(Random rnd) {
-        return rnd.nextInt(3) == 0 ? rnd.nextGaussian() * Math.pow(10, rnd.nextInt(6)) : NUMBERS[rnd.nextInt(NUMBERS.length)];
+        return rnd.nextInt(3) == 0
+                ? rnd.nextGaussian() * Math.pow(10, rnd.nextInt(6))
+                : NUMBERS[rnd.nextInt(NUMBERS.length)];
     }
 
     private static int integer(Random rnd) {
@@ -67,13 +95,25 @@ class AnalysisParameterFuzzTest {
         // Mostly one field off the defaults, so the pipeline behind the validation is reached, not only the checks.
         return switch (rnd.nextInt(14)) {
             case 0 -> new ProtocolParameters(integer(rnd), d.t0Ms(), d.t1Ms(), d.t2Ms(), d.v0Mv(), d.v1Mv(), d.v2Mv());
-            case 1 -> new ProtocolParameters(d.nCycles(), number(rnd), d.t1Ms(), d.t2Ms(), d.v0Mv(), d.v1Mv(), d.v2Mv());
-            case 2 -> new ProtocolParameters(d.nCycles(), d.t0Ms(), number(rnd), d.t2Ms(), d.v0Mv(), d.v1Mv(), d.v2Mv());
-            case 3 -> new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), number(rnd), d.v0Mv(), d.v1Mv(), d.v2Mv());
-            case 4 -> new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), d.t2Ms(), number(rnd), number(rnd), d.v2Mv());
-            case 5 -> new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), d.t2Ms(), d.v0Mv(), d.v1Mv(), number(rnd));
-            case 6 -> new ProtocolParameters(1 + rnd.nextInt(10), Math.abs(number(rnd)), Math.abs(number(rnd)),
-                    Math.abs(number(rnd)), number(rnd), number(rnd), number(rnd));
+            case 1 ->
+                new ProtocolParameters(d.nCycles(), number(rnd), d.t1Ms(), d.t2Ms(), d.v0Mv(), d.v1Mv(), d.v2Mv());
+            case 2 ->
+                new ProtocolParameters(d.nCycles(), d.t0Ms(), number(rnd), d.t2Ms(), d.v0Mv(), d.v1Mv(), d.v2Mv());
+            case 3 ->
+                new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), number(rnd), d.v0Mv(), d.v1Mv(), d.v2Mv());
+            case 4 ->
+                new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), d.t2Ms(), number(rnd), number(rnd), d.v2Mv());
+            case 5 ->
+                new ProtocolParameters(d.nCycles(), d.t0Ms(), d.t1Ms(), d.t2Ms(), d.v0Mv(), d.v1Mv(), number(rnd));
+            case 6 ->
+                new ProtocolParameters(
+                        1 + rnd.nextInt(10),
+                        Math.abs(number(rnd)),
+                        Math.abs(number(rnd)),
+                        Math.abs(number(rnd)),
+                        number(rnd),
+                        number(rnd),
+                        number(rnd));
             default -> d;
         };
     }
@@ -81,8 +121,8 @@ class AnalysisParameterFuzzTest {
     private static IntegrationRanges ranges(Random rnd) {
         if (rnd.nextInt(4) != 0) return null;
         IntegrationRanges.Unit unit = rnd.nextBoolean() ? IntegrationRanges.Unit.POINTS : IntegrationRanges.Unit.MS;
-        return new IntegrationRanges(unit, new double[] {number(rnd), number(rnd)},
-                new double[] {number(rnd), number(rnd)});
+        return new IntegrationRanges(
+                unit, new double[] {number(rnd), number(rnd)}, new double[] {number(rnd), number(rnd)});
     }
 
     private static AnalysisRequest request(Random rnd) {
@@ -102,8 +142,19 @@ class AnalysisParameterFuzzTest {
         recordings.add(RecordingReaders.read(SharedData.desktop(names.get(0))));
         recordings.add(RecordingReaders.read(SharedData.real(names.get(1))));
         recordings.add(RecordingReaders.read(SharedData.real(names.get(2))));
-        JsonMutator mutator = new JsonMutator(List.of("mode", "desktop", "standard", "points", "ms", "ranges",
-                "hyperpol", "depol", "startingPoint", "provenance", "purpleHyperpol", "purpleDepol"));
+        JsonMutator mutator = new JsonMutator(List.of(
+                "mode",
+                "desktop",
+                "standard",
+                "points",
+                "ms",
+                "ranges",
+                "hyperpol",
+                "depol",
+                "startingPoint",
+                "provenance",
+                "purpleHyperpol",
+                "purpleDepol"));
         Random rnd = new Random(SEED);
         int[] counts = new int[2];
         List<AnalysisResult> results = new ArrayList<>();
@@ -111,34 +162,44 @@ class AnalysisParameterFuzzTest {
         for (int from = 0; from < CASES; from += BATCH) {
             int start = from;
             int end = Math.min(CASES, from + BATCH);
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-                for (int c = start; c < end; c++) {
-                    String what = "seed " + SEED + " case " + c;
-                    int which = rnd.nextInt(recordings.size());
-                    AnalysisResult r = null;
-                    try {
-                        AnalysisRequest req = request(rnd);
-                        what += " (" + names.get(which) + ", " + req.mode() + ", " + req.parameters() + ", start "
-                                + req.startingPoint() + ", ranges " + req.ranges() + ", sweep " + req.sweep()
-                                + ", channel " + req.channel() + ", voltage channel " + req.voltageChannel() + ")";
-                        running[0] = what;
-                        if (Boolean.getBoolean("fuzz.verbose")) System.err.println(what);
-                        r = StepProtocolAnalysis.run(recordings.get(which), req,
-                                new StepProtocolAnalysis.Input(names.get(which), "0"));
-                        counts[1]++;
-                    } catch (IllegalArgumentException e) {
-                        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), what + ": no message");
-                        counts[0]++;
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                        throw new AssertionError(what + ": threw " + e, e);
-                    }
-                    if (r != null) {
-                        if (results.size() < 20) results.add(r);
-                        afterwards(r, rnd, mutator, what);
-                    }
-                }
-            }, () -> "analysis fuzz batch, seed " + SEED + " cases " + start + ".." + (end - 1) + ", stuck at "
-                    + running[0]);
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(120),
+                    () -> {
+                        for (int c = start; c < end; c++) {
+                            String what = "seed " + SEED + " case " + c;
+                            int which = rnd.nextInt(recordings.size());
+                            AnalysisResult r = null;
+                            try {
+                                AnalysisRequest req = request(rnd);
+                                what += " (" + names.get(which) + ", " + req.mode() + ", " + req.parameters()
+                                        + ", start "
+                                        + req.startingPoint() + ", ranges " + req.ranges() + ", sweep " + req.sweep()
+                                        + ", channel " + req.channel() + ", voltage channel " + req.voltageChannel()
+                                        + ")";
+                                running[0] = what;
+                                if (Boolean.getBoolean("fuzz.verbose")) System.err.println(what);
+                                r = StepProtocolAnalysis.run(
+                                        recordings.get(which),
+                                        req,
+                                        new StepProtocolAnalysis.Input(names.get(which), "0"));
+                                counts[1]++;
+                            } catch (IllegalArgumentException e) {
+                                assertTrue(
+                                        e.getMessage() != null
+                                                && !e.getMessage().isBlank(),
+                                        what + ": no message");
+                                counts[0]++;
+                            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                                throw new AssertionError(what + ": threw " + e, e);
+                            }
+                            if (r != null) {
+                                if (results.size() < 20) results.add(r);
+                                afterwards(r, rnd, mutator, what);
+                            }
+                        }
+                    },
+                    () -> "analysis fuzz batch, seed " + SEED + " cases " + start + ".." + (end - 1) + ", stuck at "
+                            + running[0]);
         }
         assertEquals(CASES, counts[0] + counts[1]);
         assertTrue(counts[1] > 0, "no fuzzed request reached a result: the fuzzer only tests the validation");
@@ -182,12 +243,63 @@ class AnalysisParameterFuzzTest {
         }
     }
 
-    private static final String[] OPTIONS = {"mode", "preset", "chain", "start-point", "v0", "v1", "v2", "t0", "t1",
-        "t2", "n-cycles", "range-hyperpol", "range-depol", "sweep", "channel", "voltage-channel", "json", "bogus"};
-    private static final String[] VALUES = {"desktop", "standard", "DESKTOP", "raw", "batch", "gui-default", "auto",
-        "35", "-1", "0", "1e999", "NaN", "Infinity", "-Infinity", "0x10", "1,2", "0,200", "200,0", ",", "1,2,3", "",
-        " ", "--json", "10", "11", "2147483648", "-80", "-100", "-20", "100.5", "\u0000", "../../etc/passwd",
-        "\u00b5", "1_000", "1e-320"};
+    private static final String[] OPTIONS = {
+        "mode",
+        "preset",
+        "chain",
+        "start-point",
+        "v0",
+        "v1",
+        "v2",
+        "t0",
+        "t1",
+        "t2",
+        "n-cycles",
+        "range-hyperpol",
+        "range-depol",
+        "sweep",
+        "channel",
+        "voltage-channel",
+        "json",
+        "bogus"
+    };
+    private static final String[] VALUES = {
+        "desktop",
+        "standard",
+        "DESKTOP",
+        "raw",
+        "batch",
+        "gui-default",
+        "auto",
+        "35",
+        "-1",
+        "0",
+        "1e999",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0x10",
+        "1,2",
+        "0,200",
+        "200,0",
+        ",",
+        "1,2,3",
+        "",
+        " ",
+        "--json",
+        "10",
+        "11",
+        "2147483648",
+        "-80",
+        "-100",
+        "-20",
+        "100.5",
+        "\u0000",
+        "../../etc/passwd",
+        "\u00b5",
+        "1_000",
+        "1e-320"
+    };
 
     @Test
     void theAnalyzeCommandLineEndsInAResultOrExitCodeTwo() {
@@ -197,26 +309,30 @@ class AnalysisParameterFuzzTest {
         for (int from = 0; from < CLI_CASES; from += BATCH) {
             int start = from;
             int end = Math.min(CLI_CASES, from + BATCH);
-            assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
-                for (int c = start; c < end; c++) {
-                    List<String> args = new ArrayList<>(List.of("analyze", file.toString()));
-                    for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
-                        args.add("--" + OPTIONS[rnd.nextInt(OPTIONS.length)]);
-                        if (rnd.nextInt(8) != 0) args.add(VALUES[rnd.nextInt(VALUES.length)]);
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    ByteArrayOutputStream err = new ByteArrayOutputStream();
-                    int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                            new PrintStream(err, true, StandardCharsets.UTF_8));
-                    String message = err.toString(StandardCharsets.UTF_8);
-                    if (code == 1 || code > 2) fail("seed " + SEED + " cli case " + c + " " + args + ": exit " + code + ": " + message);
-                    if (code == 2) assertTrue(!message.isBlank(), args + ": exit 2 without a message");
-                    exits[code]++;
-                }
-            }, "analyze command-line fuzz, cases " + start + ".." + (end - 1));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(180),
+                    () -> {
+                        for (int c = start; c < end; c++) {
+                            List<String> args = new ArrayList<>(List.of("analyze", file.toString()));
+                            for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+                                args.add("--" + OPTIONS[rnd.nextInt(OPTIONS.length)]);
+                                if (rnd.nextInt(8) != 0) args.add(VALUES[rnd.nextInt(VALUES.length)]);
+                            }
+                            CliRun run = CliRun.cli(args);
+                            int code = run.code();
+                            String message = run.err();
+                            if (code == 1 || code > 2)
+                                fail("seed " + SEED + " cli case " + c + " " + args + ": exit " + code + ": "
+                                        + message);
+                            if (code == 2) assertTrue(!message.isBlank(), args + ": exit 2 without a message");
+                            exits[code]++;
+                        }
+                    },
+                    "analyze command-line fuzz, cases " + start + ".." + (end - 1));
         }
-        System.out.printf("analyze CLI fuzz: %d command lines, %d analysed, %d refused (exit 2)%n", CLI_CASES,
-                exits[0], exits[2]);
+        System.out.printf(
+                "analyze CLI fuzz: %d command lines, %d analysed, %d refused (exit 2)%n",
+                CLI_CASES, exits[0], exits[2]);
         assertTrue(Files.isRegularFile(file));
     }
 
@@ -228,11 +344,13 @@ class AnalysisParameterFuzzTest {
     @Test
     void aFitRangeEndingFarBelowItsStartIsRefused() throws Exception {
         Recording rec = RecordingReaders.read(SharedData.desktop("202304_0521.atf"));
-        AnalysisResult r = StepProtocolAnalysis.run(rec, AnalysisRequest.desktopDefaults(),
-                new StepProtocolAnalysis.Input("202304_0521.atf", "0"));
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 72,
-                        Integer.MIN_VALUE)));
+        AnalysisResult r = StepProtocolAnalysis.run(
+                rec, AnalysisRequest.desktopDefaults(), new StepProtocolAnalysis.Input("202304_0521.atf", "0"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 72, Integer.MIN_VALUE)));
     }
 
     /**
@@ -243,9 +361,11 @@ class AnalysisParameterFuzzTest {
     @Test
     void aFitThatCannotConvergeIsRefused() throws Exception {
         Recording rec = RecordingReaders.read(SharedData.desktop("202304_0521.atf"));
-        AnalysisRequest req = AnalysisRequest.desktopDefaults().withChain(FilterChain.preset("raw"))
-                .withStartingPoint(StartingPoint.given(183)).withParameters(new ProtocolParameters(9,
-                        2.437817622363585, 991.529779819716, 100.0000001, -1.0E300, -50.92466937751416, 0.0));
+        AnalysisRequest req = AnalysisRequest.desktopDefaults()
+                .withChain(FilterChain.preset("raw"))
+                .withStartingPoint(StartingPoint.given(183))
+                .withParameters(new ProtocolParameters(
+                        9, 2.437817622363585, 991.529779819716, 100.0000001, -1.0E300, -50.92466937751416, 0.0));
         AnalysisResult r = StepProtocolAnalysis.run(rec, req, new StepProtocolAnalysis.Input("202304_0521.atf", "0"));
         try {
             CurveFits.fit(r, "hyperpol", FitModel.EXP_DECAY, 14, 17);
@@ -257,10 +377,7 @@ class AnalysisParameterFuzzTest {
     /** Found by this fuzzer (cli case 30): {@code --chain ""} read a directory and exited 1 (failed), not 2. */
     @Test
     void anEmptyChainPathIsExitCodeTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", ""},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.cli("analyze", SharedData.desktop("202304_0521.atf").toString(), "--chain", "");
+        assertEquals(2, run.code(), run.err());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class FilterChainFuzzTest {
     private static final int CASES = Integer.getInteger("fuzz.iterations", CI_CASES);
     /** Inputs per timed batch: a hang fails the batch with its case range instead of stalling the build. */
     private static final int BATCH = 250;
+
     private static final double FS_HZ = 20_000;
     /** {@code -Dfuzz.verbose=true} prints each input before it runs: the last line names a hang. */
     private static final boolean VERBOSE = Boolean.getBoolean("fuzz.verbose");
@@ -48,12 +50,62 @@ class FilterChainFuzzTest {
                     + "{\"type\":\"butterworth\",\"btype\":\"bandstop\",\"order\":3,\"cutoff_hz\":[50,70]},"
                     + "{\"type\":\"fft\"}],\"desktop_order\":true}");
 
-    static final List<String> VOCABULARY = List.of("steps", "preset", "desktop_order", "type", "savgol",
-            "butterworth", "wavelet", "extract_add", "fft", "window", "polyorder", "deriv", "mode", "cval", "interp",
-            "mirror", "nearest", "constant", "wrap", "btype", "lowpass", "highpass", "bandpass", "bandstop", "order",
-            "wn", "cutoff_hz", "application", "desktop", "sosfiltfilt", "filtfilt", "sosfilt", "lfilter", "level",
-            "threshold_mode", "soft", "hard", "sigma", "mad", "median_abs", "haar", "db1", "db20", "sym2", "sym20",
-            "coif1", "coif17", "db21", "prominence", "width_range", "threshold", "min_hz", "max_hz", "raw", "batch",
+    static final List<String> VOCABULARY = List.of(
+            "steps",
+            "preset",
+            "desktop_order",
+            "type",
+            "savgol",
+            "butterworth",
+            "wavelet",
+            "extract_add",
+            "fft",
+            "window",
+            "polyorder",
+            "deriv",
+            "mode",
+            "cval",
+            "interp",
+            "mirror",
+            "nearest",
+            "constant",
+            "wrap",
+            "btype",
+            "lowpass",
+            "highpass",
+            "bandpass",
+            "bandstop",
+            "order",
+            "wn",
+            "cutoff_hz",
+            "application",
+            "desktop",
+            "sosfiltfilt",
+            "filtfilt",
+            "sosfilt",
+            "lfilter",
+            "level",
+            "threshold_mode",
+            "soft",
+            "hard",
+            "sigma",
+            "mad",
+            "median_abs",
+            "haar",
+            "db1",
+            "db20",
+            "sym2",
+            "sym20",
+            "coif1",
+            "coif17",
+            "db21",
+            "prominence",
+            "width_range",
+            "threshold",
+            "min_hz",
+            "max_hz",
+            "raw",
+            "batch",
             "gui-default");
 
     @Test
@@ -67,19 +119,23 @@ class FilterChainFuzzTest {
         for (int from = 0; from < CASES; from += BATCH) {
             int start = from;
             int end = Math.min(CASES, from + BATCH);
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (int c = start; c < end; c++) {
-                    String json = mutator.mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
-                    running[0] = "case " + c + ": " + abbreviate(json);
-                    if (VERBOSE) System.err.println(running[0]);
-                    outcome[check(json, trace, "seed " + SEED + " case " + c)]++;
-                }
-            }, () -> "filter-chain fuzz batch, seed " + SEED + " cases " + start + ".." + (end - 1) + ", stuck at "
-                    + running[0]);
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(60),
+                    () -> {
+                        for (int c = start; c < end; c++) {
+                            String json = mutator.mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
+                            running[0] = "case " + c + ": " + abbreviate(json);
+                            if (VERBOSE) System.err.println(running[0]);
+                            outcome[check(json, trace, "seed " + SEED + " case " + c)]++;
+                        }
+                    },
+                    () -> "filter-chain fuzz batch, seed " + SEED + " cases " + start + ".." + (end - 1) + ", stuck at "
+                            + running[0]);
         }
         assertEquals(CASES, outcome[0] + outcome[1] + outcome[2]);
-        System.out.printf("filter-chain fuzz: %d inputs, %d refused at parsing, %d refused at filtering, "
-                + "%d filtered%n", CASES, outcome[0], outcome[1], outcome[2]);
+        System.out.printf(
+                "filter-chain fuzz: %d inputs, %d refused at parsing, %d refused at filtering, " + "%d filtered%n",
+                CASES, outcome[0], outcome[1], outcome[2]);
     }
 
     /** 0: refused by fromJson, 1: refused by apply, 2: filtered. */
@@ -164,24 +220,30 @@ class FilterChainFuzzTest {
     void aLargeSavitzkyGolayWindowOnALongTraceNeedsNoQuadraticMemory() {
         double[] x = trace(220_000);
         String json = "{\"steps\":[{\"type\":\"savgol\",\"window\":51001,\"polyorder\":3}]}";
-        int o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(json, x, "named"),
-                () -> "no answer within 20 s: " + json);
+        int o = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> check(json, x, "named"), () -> "no answer within 20 s: " + json);
         if (o == 0) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FilterChain.fromJson(json));
             assertTrue(e.getMessage().contains("1 to " + SavitzkyGolay.MAX_WINDOW), e.getMessage());
         }
-        String largest = "{\"steps\":[{\"type\":\"savgol\",\"window\":" + SavitzkyGolay.MAX_WINDOW
-                + ",\"polyorder\":3}]}";
-        assertEquals(2, assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(largest, x, "largest"),
-                () -> "no answer within 20 s: " + largest));
+        String largest =
+                "{\"steps\":[{\"type\":\"savgol\",\"window\":" + SavitzkyGolay.MAX_WINDOW + ",\"polyorder\":3}]}";
+        assertEquals(
+                2,
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(20),
+                        () -> check(largest, x, "largest"),
+                        () -> "no answer within 20 s: " + largest));
     }
 
     private static void assertAllRefused(List<String> chains) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         double[] x = trace(4096);
         for (String json : chains) {
             try {
-                int o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> check(json, x, "named"),
+                int o = assertTimeoutPreemptively(
+                        Duration.ofSeconds(20),
+                        () -> check(json, x, "named"),
                         () -> "no answer within 20 s: " + abbreviate(json));
                 if (o >= 2) problems.add("accepted: " + abbreviate(json));
             } catch (AssertionError e) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,8 +22,30 @@ final class JsonMutator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String[] TEXT_NOISE = {"{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "-", "e", "E",
-        "1e999", "-0", "NaN", "Infinity", "null", "true", "\u00b5", "\uD83D\uDE00", " ", "\n"};
+    private static final String[] TEXT_NOISE = {
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "\\",
+        "\\u0000",
+        "-",
+        "e",
+        "E",
+        "1e999",
+        "-0",
+        "NaN",
+        "Infinity",
+        "null",
+        "true",
+        "\u00b5",
+        "\uD83D\uDE00",
+        " ",
+        "\n"
+    };
 
     private final List<String> vocabulary;
 
@@ -62,7 +86,8 @@ final class JsonMutator {
             if (op == 0 && a.size() > 0) {
                 a.remove(rnd.nextInt(a.size()));
             } else if (op == 1 && a.size() > 0) {
-                for (int k = rnd.nextInt(50); k > 0; k--) a.add(a.get(rnd.nextInt(a.size())).deepCopy());
+                for (int k = rnd.nextInt(50); k > 0; k--)
+                    a.add(a.get(rnd.nextInt(a.size())).deepCopy());
             } else if (op == 2 && a.size() > 0) {
                 int i = rnd.nextInt(a.size());
                 a.set(i, near(a.get(i), rnd));
@@ -79,11 +104,28 @@ final class JsonMutator {
     private JsonNode near(JsonNode old, Random rnd) {
         if (old != null && old.isNumber()) {
             double v = old.asDouble();
-            double[] candidates = {v + 1, v - 1, -v, v * 2, v / 2, v * 10, v / 10, v * 1e6, v / 1e6, 0, v + 0.5,
-                Math.nextUp(v), Integer.MAX_VALUE, -1e9, 1e308, Double.MIN_VALUE};
+            double[] candidates = {
+                v + 1,
+                v - 1,
+                -v,
+                v * 2,
+                v / 2,
+                v * 10,
+                v / 10,
+                v * 1e6,
+                v / 1e6,
+                0,
+                v + 0.5,
+                Math.nextUp(v),
+                Integer.MAX_VALUE,
+                -1e9,
+                1e308,
+                Double.MIN_VALUE
+            };
             double c = candidates[rnd.nextInt(candidates.length)];
             return old.isIntegralNumber() && c == Math.rint(c) && Math.abs(c) < 9e18
-                    ? F.numberNode((long) c) : F.numberNode(c);
+                    ? F.numberNode((long) c)
+                    : F.numberNode(c);
         }
         if (old != null && old.isTextual()) return F.textNode(pick(rnd));
         if (old != null && old.isBoolean()) return F.booleanNode(!old.asBoolean());
@@ -99,20 +141,45 @@ final class JsonMutator {
 
     JsonNode randomValue(Random rnd, int depth) {
         switch (rnd.nextInt(depth > 2 ? 12 : 15)) {
-            case 0: return F.nullNode();
-            case 1: return F.booleanNode(rnd.nextBoolean());
-            case 2: return F.textNode(pick(rnd));
-            case 3: return F.textNode(rnd.nextBoolean() ? "" : "x".repeat(rnd.nextInt(100_000)));
-            case 4: return F.numberNode(new int[] {0, -1, 1, 2, 3, 5, 10, 11, 51, 101, Integer.MAX_VALUE,
-                Integer.MIN_VALUE}[rnd.nextInt(12)]);
-            case 5: return F.numberNode(new double[] {0.0, -0.0, 0.5, 1.0, 0.999999, 1e-300, 1e300, -1e300,
-                Double.MAX_VALUE, Double.MIN_VALUE, 1.5, -2.5}[rnd.nextInt(12)]);
-            case 6: return F.numberNode(new java.math.BigInteger("9".repeat(1 + rnd.nextInt(40))));
-            case 7: return F.numberNode(rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 3));
-            case 8: return F.numberNode(rnd.nextInt(2000) - 1000);
-            case 9: return F.textNode(Integer.toString(rnd.nextInt(100)));
-            case 10: return F.textNode("../".repeat(rnd.nextInt(5)) + "\u0000" + pick(rnd));
-            case 11: return F.numberNode(rnd.nextDouble());
+            case 0:
+                return F.nullNode();
+            case 1:
+                return F.booleanNode(rnd.nextBoolean());
+            case 2:
+                return F.textNode(pick(rnd));
+            case 3:
+                return F.textNode(rnd.nextBoolean() ? "" : "x".repeat(rnd.nextInt(100_000)));
+            case 4:
+                return F.numberNode(new int[] {0, -1, 1, 2, 3, 5, 10, 11, 51, 101, Integer.MAX_VALUE, Integer.MIN_VALUE}
+                        [rnd.nextInt(12)]);
+            case 5:
+                return F.numberNode(new double[] {
+                            0.0,
+                            -0.0,
+                            0.5,
+                            1.0,
+                            0.999999,
+                            1e-300,
+                            1e300,
+                            -1e300,
+                            Double.MAX_VALUE,
+                            Double.MIN_VALUE,
+                            1.5,
+                            -2.5
+                        }
+                        [rnd.nextInt(12)]);
+            case 6:
+                return F.numberNode(new BigInteger("9".repeat(1 + rnd.nextInt(40))));
+            case 7:
+                return F.numberNode(rnd.nextGaussian() * Math.pow(10, rnd.nextInt(12) - 3));
+            case 8:
+                return F.numberNode(rnd.nextInt(2000) - 1000);
+            case 9:
+                return F.textNode(Integer.toString(rnd.nextInt(100)));
+            case 10:
+                return F.textNode("../".repeat(rnd.nextInt(5)) + "\u0000" + pick(rnd));
+            case 11:
+                return F.numberNode(rnd.nextDouble());
             case 12: {
                 ArrayNode a = F.arrayNode();
                 for (int k = rnd.nextInt(4); k > 0; k--) a.add(randomValue(rnd, depth + 1));
@@ -166,7 +233,7 @@ final class JsonMutator {
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("seed is not JSON: " + json, e);
         }
     }

@@ -19,9 +19,11 @@ class ReaderCrashRegressionTest {
      * columns), then a data row with a lone CR: NumberTable.parse sized its columns by the LF line ends only and
      * wrote a row past them (ArrayIndexOutOfBoundsException). bench/jazzer/.../RecordingReaderFuzzTestInputs/read/crash-atf-number-table-index.
      */
-    private static final byte[] ATF_TITLE_SHORTER_THAN_HEADER = {65, 84, 70, 9, 49, 46, 48, 10, 48, 9, 50, 10, 34, 77,
-        105, 109, 101, 32, 40, 115, 41, 34, 9, 34, 84, 114, 97, -99, -11, -10, -35, -42, 52, -50, 6, -50, -102, 44, -53,
-        42, -58, 46, 53, 10, 50, 101, 45, 52, 9, 51, 13, 46, 53, 10};
+    private static final byte[] ATF_TITLE_SHORTER_THAN_HEADER = {
+        65, 84, 70, 9, 49, 46, 48, 10, 48, 9, 50, 10, 34, 77, 105, 109, 101, 32, 40, 115, 41, 34, 9, 34, 84, 114, 97,
+        -99, -11, -10, -35, -42, 52, -50, 6, -50, -102, 44, -53, 42, -58, 46, 53, 10, 50, 101, 45, 52, 9, 51, 13, 46,
+        53, 10
+    };
 
     @Test
     void anAtfWithFewerTitlesThanColumnsIsRefusedWithAPosition() {

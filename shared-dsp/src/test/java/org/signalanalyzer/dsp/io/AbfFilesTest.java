@@ -1,8 +1,13 @@
 package org.signalanalyzer.dsp.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AbfFilesTest {
 
-    static Stream<String> abfFiles() { return ExpectedFiles.names().stream().filter(f -> f.endsWith(".abf")); }
+    static Stream<String> abfFiles() {
+        return ExpectedFiles.names().stream().filter(f -> f.endsWith(".abf"));
+    }
 
     static Stream<String> documentedByPyabf() {
         return abfFiles().filter(f -> ExpectedFiles.of(f).get("documented").has("pyabf_header_page"));
@@ -25,12 +32,18 @@ class AbfFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedByPyabf")
     void firstValueOfEveryChannelIsWhatAbffioGives(String file) throws Exception {
-        JsonNode values = ExpectedFiles.of(file).get("documented").get("first_value_sweep0_per_channel_ABFFIO").get("values");
+        JsonNode values = ExpectedFiles.of(file)
+                .get("documented")
+                .get("first_value_sweep0_per_channel_ABFFIO")
+                .get("values");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         assertEquals(values.size(), r.channelCount());
         for (int c = 0; c < values.size(); c++) {
             // ABFFIO values are printed to 5 decimals: half a unit there, or 1e-6 relative for large values.
-            assertEquals(values.get(c).asDouble(), r.sample(0, c, 0), ExpectedFiles.tolerance(values.get(c), 1e-6),
+            assertEquals(
+                    values.get(c).asDouble(),
+                    r.sample(0, c, 0),
+                    ExpectedFiles.tolerance(values.get(c), 1e-6),
                     "channel " + c);
         }
     }
@@ -41,7 +54,8 @@ class AbfFilesTest {
         JsonNode h = ExpectedFiles.of(file).get("documented").get("pyabf_header_page");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         assertEquals(h.get("abfVersionString").asText(), r.formatVersion());
-        assertEquals(AcquisitionMode.fromAbfOperationMode(h.get("nOperationMode").asInt()), r.acquisitionMode());
+        assertEquals(
+                AcquisitionMode.fromAbfOperationMode(h.get("nOperationMode").asInt()), r.acquisitionMode());
         assertEquals(h.get("sweepCount").asInt(), r.sweepCount());
         assertEquals(h.get("sweepPointCount").asInt(), r.samplesPerSweep());
         assertEquals(h.get("dataSecPerPoint").asDouble(), r.sampleIntervalS(), 1e-15);
@@ -52,7 +66,8 @@ class AbfFilesTest {
         String path = r.headerRecords().getOrDefault("protocolPath", "");
         String stem = path.substring(path.lastIndexOf('\\') + 1).replaceFirst("\\.pro$", "");
         // pyABF reports no protocol (null) for an unsaved one, "(untitled)" in the strings section.
-        String protocol = h.get("protocol").isNull() ? "(untitled)" : h.get("protocol").asText();
+        String protocol =
+                h.get("protocol").isNull() ? "(untitled)" : h.get("protocol").asText();
         assertEquals(protocol, stem);
         JsonNode times = h.get("tagTimesSec");
         JsonNode comments = h.get("tagComments");
@@ -67,7 +82,8 @@ class AbfFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documentedByPyabf")
     void sweepHashesMatchPyabf(String file) throws Exception {
-        JsonNode hashes = ExpectedFiles.of(file).get("documented").get("sweep_hashes").get("values");
+        JsonNode hashes =
+                ExpectedFiles.of(file).get("documented").get("sweep_hashes").get("values");
         Recording r = RecordingReaders.read(ExpectedFiles.path(file));
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) hashes::fields) {
             String[] key = e.getKey().split(" ");
@@ -78,8 +94,16 @@ class AbfFilesTest {
             assertEquals(v.get("points").asInt(), x.length, e.getKey());
             // pyABF works in float32 (7 significant digits); its 8-decimal values carry that error, so 1e-6 relative.
             assertEquals(v.get("first").asDouble(), x[0], ExpectedFiles.tolerance(v.get("first"), 1e-6), e.getKey());
-            assertEquals(v.get("last").asDouble(), x[x.length - 1], ExpectedFiles.tolerance(v.get("last"), 1e-6), e.getKey());
-            assertEquals(v.get("stdev").asDouble(), populationStd(x), ExpectedFiles.tolerance(v.get("stdev"), 1e-6), e.getKey());
+            assertEquals(
+                    v.get("last").asDouble(),
+                    x[x.length - 1],
+                    ExpectedFiles.tolerance(v.get("last"), 1e-6),
+                    e.getKey());
+            assertEquals(
+                    v.get("stdev").asDouble(),
+                    populationStd(x),
+                    ExpectedFiles.tolerance(v.get("stdev"), 1e-6),
+                    e.getKey());
         }
     }
 
@@ -137,14 +161,14 @@ class AbfFilesTest {
      */
     @Test
     void sampleIntervalIsTheTrueOneInBothVersions() throws Exception {
-        byte[] v2 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
-        java.nio.ByteBuffer b2 = java.nio.ByteBuffer.wrap(v2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] v2 = Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        ByteBuffer b2 = ByteBuffer.wrap(v2).order(ByteOrder.LITTLE_ENDIAN);
         b2.putFloat(512 * b2.getInt(76) + 2, 2480f);
         assertEquals(1e6 / 2480, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 1e-9 * 403);
         assertEquals(403.2258, RecordingReaders.read("v2.abf", v2).sampleRateHz(), 0.5e-4);
 
-        byte[] v1 = java.nio.file.Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
-        java.nio.ByteBuffer.wrap(v1).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(122, 1240f);
+        byte[] v1 = Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
+        ByteBuffer.wrap(v1).order(ByteOrder.LITTLE_ENDIAN).putFloat(122, 1240f);
         assertEquals(1e6 / 2480, RecordingReaders.read("v1.abf", v1).sampleRateHz(), 1e-9 * 403);
     }
 
@@ -154,12 +178,12 @@ class AbfFilesTest {
      */
     @Test
     void float32DataIsReadAsStored() throws Exception {
-        byte[] original = java.nio.file.Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
+        byte[] original = Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
         Recording ints = RecordingReaders.read("abf-v2.abf", original);
         int n = ints.sweepCount() * ints.samplesPerSweep();
         int block = (original.length + 511) / 512;
-        byte[] b = java.util.Arrays.copyOf(original, block * 512 + 4 * n);
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] b = Arrays.copyOf(original, block * 512 + 4 * n);
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         buf.putShort(30, (short) 1);
         buf.putInt(76 + 16 * 10, block);
         buf.putInt(76 + 16 * 10 + 4, 4);
@@ -172,7 +196,7 @@ class AbfFilesTest {
         }
         Recording floats = RecordingReaders.read("float.abf", b);
         for (int sweep = 0; sweep < ints.sweepCount(); sweep++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(ints.samples(sweep, 0), floats.samples(sweep, 0), 0.0);
+            assertArrayEquals(ints.samples(sweep, 0), floats.samples(sweep, 0), 0.0);
         }
     }
 

@@ -12,7 +12,9 @@ import org.signalanalyzer.dsp.SharedData;
 /** The real ATF files against what their own headers document (expected.json "documented"), and the desktop file. */
 class AtfFilesTest {
 
-    static Stream<String> atfFiles() { return ExpectedFiles.names().stream().filter(f -> f.endsWith(".atf")); }
+    static Stream<String> atfFiles() {
+        return ExpectedFiles.names().stream().filter(f -> f.endsWith(".atf"));
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("atfFiles")
@@ -30,14 +32,20 @@ class AtfFilesTest {
             int c = (column - 1) % r.channelCount();
             assertEquals(row.get(column).asDouble(), r.sample(s, c, 0), 0.0, "column " + (column + 1));
         }
-        assertEquals(doc.get("headerRecords").get("AcquisitionMode").asText(), r.acquisitionMode().label());
+        assertEquals(
+                doc.get("headerRecords").get("AcquisitionMode").asText(),
+                r.acquisitionMode().label());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("atfFiles")
     void sweepStartTimesComeFromTheHeaderRecord(String file) throws Exception {
-        String[] ms = ExpectedFiles.of(file).get("documented").get("headerRecords").get("SweepStartTimesMS")
-                .asText().split(",");
+        String[] ms = ExpectedFiles.of(file)
+                .get("documented")
+                .get("headerRecords")
+                .get("SweepStartTimesMS")
+                .asText()
+                .split(",");
         double[] starts = RecordingReaders.read(ExpectedFiles.path(file)).sweepStartTimesS();
         assertEquals(ms.length, starts.length);
         for (int s = 0; s < ms.length; s++) assertEquals(Double.parseDouble(ms[s]) / 1000, starts[s], 1e-12);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** ATF variants the real files do not cover, written by hand after the ATF 1.0 layout Clampfit uses. */
@@ -89,26 +90,28 @@ class AtfReaderTest {
 
     @Test
     void latin1MicroSignInTheTimeTitle() throws Exception {
-        byte[] b = "ATF\t1.0\n0\t2\n\"Time (\u00b5s)\"\t\"IN 0 (pA)\"\n0\t1\n20\t2\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = "ATF\t1.0\n0\t2\n\"Time (\u00b5s)\"\t\"IN 0 (pA)\"\n0\t1\n20\t2\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(2e-5, RecordingReaders.read("x.atf", b).sampleIntervalS(), 0.0);
     }
 
     @Test
     void intervalIsTheShortestDecimalWithinThePrintedPrecision() throws Exception {
         StringBuilder s = new StringBuilder("ATF\t1.0\n0\t2\n\"Time (s)\"\t\"IN 0 (pA)\"\n");
-        for (int i = 0; i < 150_000; i++) s.append(String.format(java.util.Locale.ROOT, "%.6g\t%d%n", i * 1e-5, i));
+        for (int i = 0; i < 150_000; i++) s.append(String.format(Locale.ROOT, "%.6g\t%d%n", i * 1e-5, i));
         Recording r = read(s.toString());
         assertEquals(100_000.0, r.sampleRateHz(), 1e-9);
     }
 
     @Test
     void badInputNamesTheLine() {
-        RecordingFormatException e = assertThrows(RecordingFormatException.class,
-                () -> read(EPISODIC.replace("0.05\t1.6", "0.05\t1.6x")));
+        RecordingFormatException e =
+                assertThrows(RecordingFormatException.class, () -> read(EPISODIC.replace("0.05\t1.6", "0.05\t1.6x")));
         assertEquals(RecordingFormatException.PositionKind.LINE, e.positionKind());
         assertEquals(8, e.position());
         assertTrue(e.getMessage().contains("column 2"), e.getMessage());
-        e = assertThrows(RecordingFormatException.class, () -> read(EPISODIC.replace("0.1\t1.7\t-80\t2.7\t-70", "0.1\t1.7")));
+        e = assertThrows(
+                RecordingFormatException.class, () -> read(EPISODIC.replace("0.1\t1.7\t-80\t2.7\t-70", "0.1\t1.7")));
         assertEquals(9, e.position());
         e = assertThrows(RecordingFormatException.class, () -> read(EPISODIC.replace("0.05\t", "7\t")));
         assertTrue(e.getMessage().contains("equally spaced"), e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,16 +30,19 @@ class ChunkedParseTest {
 
     static Stream<Path> realAtfFiles() throws IOException {
         List<Path> out = new ArrayList<>();
-        for (Path dir : List.of(SharedData.root().resolve("data/real"), SharedData.root().resolve("data/desktop"))) {
+        for (Path dir : List.of(
+                SharedData.root().resolve("data/real"), SharedData.root().resolve("data/desktop"))) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".atf")).sorted().forEach(out::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".atf"))
+                        .sorted()
+                        .forEach(out::add);
             }
         }
         return out.stream();
     }
 
     /** Where an ATF's data block starts (after line 2's header count, the records and the titles). */
-    private record Block(int from, long firstLine, int columns) { }
+    private record Block(int from, long firstLine, int columns) {}
 
     private static Block block(String name, byte[] b) throws RecordingFormatException {
         TextCursor cur = new TextCursor(name, b, 0, ReadLimits.DEFAULT.maxHeaderBytes());
@@ -57,8 +61,8 @@ class ChunkedParseTest {
         byte[] b = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         Block k = block(name, b);
-        NumberTable sequential = NumberTable.parse(name, b, k.from, k.firstLine, k.columns, ReadLimits.DEFAULT,
-                SEQUENTIAL);
+        NumberTable sequential =
+                NumberTable.parse(name, b, k.from, k.firstLine, k.columns, ReadLimits.DEFAULT, SEQUENTIAL);
         assertMatchesParseDouble(b, k, sequential);
         for (int chunk : new int[] {1, 7, 100, 4093, 65_536, 300_000}) {
             NumberTable chunked = NumberTable.parse(name, b, k.from, k.firstLine, k.columns, ReadLimits.DEFAULT, chunk);
@@ -119,7 +123,8 @@ class ChunkedParseTest {
             int rows = 2 + random.nextInt(trial < 30 ? 2 : 12);
             StringBuilder s = new StringBuilder();
             for (int r = 0; r < rows; r++) {
-                if (random.nextInt(6) == 0) s.append(random.nextBoolean() ? " \t" : "").append(lineEnd(random, lineEnds));
+                if (random.nextInt(6) == 0)
+                    s.append(random.nextBoolean() ? " \t" : "").append(lineEnd(random, lineEnds));
                 if (random.nextInt(8) == 0) s.append(' ');
                 s.append(time(random, r));
                 for (int c = 1; c < columns; c++) s.append(separator(random)).append(value(random));
@@ -166,15 +171,19 @@ class ChunkedParseTest {
             String where = what + " in chunks of " + chunk + " bytes: " + visible(block);
             if (expectedError == null) {
                 try {
-                    assertSame(expected, NumberTable.parse("g.atf", b, from, 2, columns, ReadLimits.DEFAULT, chunk),
+                    assertSame(
+                            expected,
+                            NumberTable.parse("g.atf", b, from, 2, columns, ReadLimits.DEFAULT, chunk),
                             where);
                 } catch (RecordingFormatException e) {
                     fail(where + ": sequentially fine, in chunks '" + e.getMessage() + "'");
                 }
             } else {
                 int c = chunk;
-                RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> NumberTable.parse(
-                        "g.atf", b, from, 2, columns, ReadLimits.DEFAULT, c), where);
+                RecordingFormatException e = assertThrows(
+                        RecordingFormatException.class,
+                        () -> NumberTable.parse("g.atf", b, from, 2, columns, ReadLimits.DEFAULT, c),
+                        where);
                 assertEquals(expectedError, e.getMessage(), where);
             }
         }
@@ -195,7 +204,9 @@ class ChunkedParseTest {
         }
     }
 
-    private static String lineEnd(Random random, String[] ends) { return ends[random.nextInt(ends.length)]; }
+    private static String lineEnd(Random random, String[] ends) {
+        return ends[random.nextInt(ends.length)];
+    }
 
     private static String separator(Random random) {
         return switch (random.nextInt(6)) {
@@ -218,7 +229,7 @@ class ChunkedParseTest {
     private static String value(Random random) {
         return switch (random.nextInt(5)) {
             case 0 -> String.valueOf(random.nextGaussian() * 100);
-            case 1 -> String.format(java.util.Locale.ROOT, "%.3f", random.nextGaussian() * 80);
+            case 1 -> String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 80);
             case 2 -> random.nextInt(2000) - 1000 + "e" + (random.nextInt(40) - 20);
             case 3 -> "0";
             default -> "-" + random.nextInt(100) + "." + random.nextInt(10000);

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvReaderTest {
 
-    private static byte[] bytes(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 
     private static Recording read(String text) throws RecordingFormatException {
         return RecordingReaders.read("test.csv", bytes(text));
@@ -51,13 +53,14 @@ class CsvReaderTest {
         assertFalse(CsvReader.looksLikeCsv(bytes("name,value\nfoo,1\n")));
         assertFalse(CsvReader.looksLikeCsv(bytes("Time (s),Im (pA)\nabc,1\n")));
         assertFalse(CsvReader.looksLikeCsv(bytes("just some words\n")));
-        assertEquals(RecordingFormat.CSV, RecordingReaders.detect("recording.atf", bytes("Time (s),Im (pA)\n0,1\n1,2\n")));
+        assertEquals(
+                RecordingFormat.CSV, RecordingReaders.detect("recording.atf", bytes("Time (s),Im (pA)\n0,1\n1,2\n")));
     }
 
     @Test
     void decimalCommaAndEmptyFieldsAreErrorsWithTheLine() {
-        RecordingFormatException e = assertThrows(RecordingFormatException.class,
-                () -> read("Time (s);Im (pA)\n0;1,5\n0,1;2,5\n"));
+        RecordingFormatException e =
+                assertThrows(RecordingFormatException.class, () -> read("Time (s);Im (pA)\n0;1,5\n0,1;2,5\n"));
         assertEquals(2, e.position());
         assertTrue(e.getMessage().contains("decimal commas"), e.getMessage());
         // Commas between fields and in numbers: more commas than the header has.

@@ -20,13 +20,15 @@ final class ExpectedFiles {
 
     private static JsonNode root;
 
-    private ExpectedFiles() { }
+    private ExpectedFiles() {}
 
     static synchronized JsonNode files() {
         if (root == null) {
             try {
-                root = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                        .readTree(SharedData.real("expected.json").toFile()).get("files");
+                root = new ObjectMapper()
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .readTree(SharedData.real("expected.json").toFile())
+                        .get("files");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -40,9 +42,13 @@ final class ExpectedFiles {
         return out;
     }
 
-    static JsonNode of(String file) { return files().get(file); }
+    static JsonNode of(String file) {
+        return files().get(file);
+    }
 
-    static Path path(String file) { return SharedData.real(file); }
+    static Path path(String file) {
+        return SharedData.real(file);
+    }
 
     /**
      * How far a value may be from a reference printed as {@code ref}: half a unit in the reference's last decimal

@@ -2,6 +2,7 @@ package org.signalanalyzer.dsp.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LineCounterTest {
 
     @Test
     void countsEachKindOnce() {
-        byte[] b = "a\r\nb\rc\nd\n\re\r\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] b = "a\r\nb\rc\nd\n\re\r\r\n".getBytes(StandardCharsets.US_ASCII);
         // CRLF, CR, LF, LF, CR, CR, CRLF
         assertEquals(7, LineCounter.lineEnds(b, 0, b.length));
     }

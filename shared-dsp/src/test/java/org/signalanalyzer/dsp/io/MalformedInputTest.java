@@ -97,19 +97,22 @@ class MalformedInputTest {
 
     @Test
     void emptyFileIsRefused() {
-        RecordingFormatException e = assertThrows(RecordingFormatException.class,
-                () -> RecordingReaders.read("empty.abf", new byte[0]));
+        RecordingFormatException e =
+                assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("empty.abf", new byte[0]));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
 
     @Test
     void textThatIsNotARecordingIsRefusedAtByteZero() {
-        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read(
-                "notes.atf", "Dear diary,\nthe cell died at 3 pm.\n".getBytes(StandardCharsets.UTF_8)));
+        RecordingFormatException e = assertThrows(
+                RecordingFormatException.class,
+                () -> RecordingReaders.read(
+                        "notes.atf", "Dear diary,\nthe cell died at 3 pm.\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(RecordingFormatException.PositionKind.BYTE_OFFSET, e.positionKind());
         assertEquals(0, e.position());
-        e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("x.atf",
-                "ATF\t1.0\nnot counts\n".getBytes(StandardCharsets.UTF_8)));
+        e = assertThrows(
+                RecordingFormatException.class,
+                () -> RecordingReaders.read("x.atf", "ATF\t1.0\nnot counts\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(2, e.position());
     }
 
@@ -117,7 +120,8 @@ class MalformedInputTest {
     void abf2DataSectionClaimingATerabyteIsRefusedBeforeAllocating() throws Exception {
         byte[] b = Files.readAllBytes(ExpectedFiles.path("abf-v2.abf"));
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(76 + 16 * 10 + 8, 1L << 40);
-        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("huge.abf", b));
+        RecordingFormatException e =
+                assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("huge.abf", b));
         assertEquals(RecordingFormatException.PositionKind.BYTE_OFFSET, e.positionKind());
         assertTrue(e.getMessage().contains("DataSection"), e.getMessage());
     }
@@ -127,7 +131,8 @@ class MalformedInputTest {
         byte[] b = Files.readAllBytes(ExpectedFiles.path("05210017_vc_abf1.abf"));
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         buf.putInt(10, Integer.MAX_VALUE);
-        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("huge.abf", b));
+        RecordingFormatException e =
+                assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("huge.abf", b));
         assertTrue(e.getMessage().contains("ReadLimits.maxSamples"), e.getMessage());
         buf.putInt(10, 720_000);
         buf.putInt(16, Integer.MAX_VALUE);
@@ -141,11 +146,13 @@ class MalformedInputTest {
 
     @Test
     void atfClaimingMillionsOfColumnsOrRecordsIsRefused() {
-        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("x.atf",
-                "ATF\t1.0\n8\t999999999\n".getBytes(StandardCharsets.UTF_8)));
+        RecordingFormatException e = assertThrows(
+                RecordingFormatException.class,
+                () -> RecordingReaders.read("x.atf", "ATF\t1.0\n8\t999999999\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(2, e.position());
         assertTrue(e.getMessage().contains("ReadLimits"), e.getMessage());
-        byte[] manyRecords = ("ATF\t1.0\n999999999\t2\n" + "\"A=1\"\n".repeat(300_000)).getBytes(StandardCharsets.UTF_8);
+        byte[] manyRecords =
+                ("ATF\t1.0\n999999999\t2\n" + "\"A=1\"\n".repeat(300_000)).getBytes(StandardCharsets.UTF_8);
         e = assertThrows(RecordingFormatException.class, () -> RecordingReaders.read("x.atf", manyRecords));
         assertTrue(e.getMessage().contains("ReadLimits.maxHeaderBytes"), e.getMessage());
     }
@@ -154,8 +161,8 @@ class MalformedInputTest {
     void limitsAreNamedWhenASmallerBudgetIsSet() throws Exception {
         byte[] b = Files.readAllBytes(ExpectedFiles.path("model_vc_step.atf"));
         ReadLimits tight = new ReadLimits(10_000, 1 << 20, 64, 100_000, 1L << 30);
-        RecordingFormatException e = assertThrows(RecordingFormatException.class,
-                () -> RecordingReaders.read("model_vc_step.atf", b, tight));
+        RecordingFormatException e = assertThrows(
+                RecordingFormatException.class, () -> RecordingReaders.read("model_vc_step.atf", b, tight));
         assertTrue(e.getMessage().contains("ReadLimits.maxSamples"), e.getMessage());
     }
 

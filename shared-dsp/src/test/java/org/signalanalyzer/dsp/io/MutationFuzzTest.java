@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +23,24 @@ class MutationFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261124L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 2000);
-    private static final byte[] TEXT_BYTES = "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    private static final long[] EXTREMES = {0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE, Short.MAX_VALUE,
-        Short.MIN_VALUE, 0xFFFF, 1L << 40, Long.MAX_VALUE, Float.floatToIntBits(Float.NaN),
-        Float.floatToIntBits(Float.POSITIVE_INFINITY), Float.floatToIntBits(1e-40f), Float.floatToIntBits(-1f)};
+    private static final byte[] TEXT_BYTES =
+            "\t\n\r,;.-+eE0123456789 \"#()[]=\u00b5x".getBytes(StandardCharsets.ISO_8859_1);
+    private static final long[] EXTREMES = {
+        0,
+        -1,
+        1,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE,
+        Short.MAX_VALUE,
+        Short.MIN_VALUE,
+        0xFFFF,
+        1L << 40,
+        Long.MAX_VALUE,
+        Float.floatToIntBits(Float.NaN),
+        Float.floatToIntBits(Float.POSITIVE_INFINITY),
+        Float.floatToIntBits(1e-40f),
+        Float.floatToIntBits(-1f)
+    };
 
     @Test
     void everyMutatedInputEndsInARecordingOrTheTypedError() throws Exception {

@@ -51,7 +51,8 @@ class PairedFormatsTest {
             }
         }
         assertEquals((long) atf.sweepCount() * atf.channelCount() * atf.samplesPerSweep(), compared);
-        System.out.printf("%s: %d samples agree; worst difference %.3f units of the ATF's last printed digit%n",
+        System.out.printf(
+                "%s: %d samples agree; worst difference %.3f units of the ATF's last printed digit%n",
                 stem, compared, worstUlps);
     }
 }

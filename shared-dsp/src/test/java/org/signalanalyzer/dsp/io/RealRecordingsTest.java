@@ -3,6 +3,8 @@ package org.signalanalyzer.dsp.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RealRecordingsTest {
 
-    static Stream<String> files() { return ExpectedFiles.names().stream(); }
+    static Stream<String> files() {
+        return ExpectedFiles.names().stream();
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
@@ -43,19 +47,14 @@ class RealRecordingsTest {
     @MethodSource("files")
     void sweepZeroChannelZeroMatchesTheReference(String file) throws Exception {
         JsonNode ref = ExpectedFiles.of(file).get("reference");
-        JsonNode s = file.endsWith(".atf") ? ref.get("sweep0_channel0") : ref.get("sweep0").get(0);
+        JsonNode s = file.endsWith(".atf")
+                ? ref.get("sweep0_channel0")
+                : ref.get("sweep0").get(0);
         double[] x = RecordingReaders.read(ExpectedFiles.path(file)).samples(0, 0);
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        assertClose(s.get("mean"), sum / x.length, "mean");
-        assertClose(s.get("min"), min, "min");
-        assertClose(s.get("max"), max, "max");
+        DoubleSummaryStatistics stats = Arrays.stream(x).summaryStatistics();
+        assertClose(s.get("mean"), stats.getAverage(), "mean");
+        assertClose(s.get("min"), stats.getMin(), "min");
+        assertClose(s.get("max"), stats.getMax(), "max");
         JsonNode first5 = s.get("first5");
         for (int i = 0; i < first5.size(); i++) assertClose(first5.get(i), x[i], "sample " + i);
     }

@@ -1,6 +1,10 @@
 package org.signalanalyzer.dsp.plot;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -71,7 +75,8 @@ class DecimationTest {
     @Test
     void refusesWidthsThatAreNotAScreen() {
         assertThrows(IllegalArgumentException.class, () -> Decimation.envelope(new double[10], 0, 10, 0, 1, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Decimation.envelope(new double[10], 0, 10, 0, 1, Decimation.MAX_WIDTH + 1));
     }
 }

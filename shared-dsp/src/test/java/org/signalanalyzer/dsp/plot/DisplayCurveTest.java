@@ -1,6 +1,9 @@
 package org.signalanalyzer.dsp.plot;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,8 @@ class DisplayCurveTest {
         }
         assertEquals(n, next);
         // The means are readable: within the noise's own cancellation of the ramp, not ±1500 pA.
-        for (int c = 0; c < 1000; c++) assertEquals(0.01 * (d.firstIndex()[c] + d.lastIndex()[c]) / 2, d.mean()[c], 300.1);
+        for (int c = 0; c < 1000; c++)
+            assertEquals(0.01 * (d.firstIndex()[c] + d.lastIndex()[c]) / 2, d.mean()[c], 300.1);
         assertEquals(-1.0, d.timeMs()[0], 0.05, "the curve starts 1 ms before the onset (a column is 0.1 ms)");
     }
 

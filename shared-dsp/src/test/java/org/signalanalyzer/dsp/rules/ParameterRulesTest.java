@@ -1,6 +1,11 @@
 package org.signalanalyzer.dsp.rules;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +38,8 @@ class ParameterRulesTest {
 
     private static boolean accepted(String type, String name, JsonNode value) {
         ObjectNode step = JSON.createObjectNode().put("type", type);
-        COMPANIONS.getOrDefault(type + "." + name, type.equals("butterworth") ? Map.of("wn", 0.1) : Map.of())
+        COMPANIONS
+                .getOrDefault(type + "." + name, type.equals("butterworth") ? Map.of("wn", 0.1) : Map.of())
                 .forEach((k, v) -> step.set(k, JSON.valueToTree(v)));
         step.set(name, value);
         if (type.equals("butterworth") && name.equals("cutoff_hz")) step.remove("wn");
@@ -77,7 +83,9 @@ class ParameterRulesTest {
     }
 
     private static JsonNode number(String kind, double v) {
-        return kind.equals("integer") ? JSON.getNodeFactory().numberNode((long) v) : JSON.getNodeFactory().numberNode(v);
+        return kind.equals("integer")
+                ? JSON.getNodeFactory().numberNode((long) v)
+                : JSON.getNodeFactory().numberNode(v);
     }
 
     @Test
@@ -97,7 +105,9 @@ class ParameterRulesTest {
                 if (expected.isNumber()) {
                     assertEquals(expected.asDouble(), actual.asDouble(), 0.0, type + "." + name);
                 } else {
-                    assertEquals(expected.toString().replace(".0", ""), actual.toString().replace(".0", ""),
+                    assertEquals(
+                            expected.toString().replace(".0", ""),
+                            actual.toString().replace(".0", ""),
                             type + "." + name);
                 }
             }
@@ -109,7 +119,8 @@ class ParameterRulesTest {
     void protocolRulesAreTheConstructorsChecksAndDefaults() {
         JsonNode analysis = AnalysisConfig.toJson().get("analysis");
         ProtocolParameters d = ProtocolParameters.DESKTOP_DEFAULTS;
-        assertEquals(d.t1Ms(), analysis.get("defaults").get("params").get("t1Ms").asDouble());
+        assertEquals(
+                d.t1Ms(), analysis.get("defaults").get("params").get("t1Ms").asDouble());
         for (JsonNode rule : analysis.get("parameters")) {
             String name = rule.get("name").asText();
             if (name.equals("startingPoint") || rule.get("max").isNull()) continue;
@@ -122,9 +133,13 @@ class ParameterRulesTest {
     }
 
     private static ProtocolParameters with(ProtocolParameters d, String name, double v) {
-        return new ProtocolParameters(name.equals("nCycles") ? (int) v : d.nCycles(), name.equals("t0Ms") ? v : d.t0Ms(),
-                name.equals("t1Ms") ? v : d.t1Ms(), name.equals("t2Ms") ? v : d.t2Ms(),
-                name.equals("v0Mv") ? v : d.v0Mv(), name.equals("v1Mv") ? v : d.v1Mv(),
+        return new ProtocolParameters(
+                name.equals("nCycles") ? (int) v : d.nCycles(),
+                name.equals("t0Ms") ? v : d.t0Ms(),
+                name.equals("t1Ms") ? v : d.t1Ms(),
+                name.equals("t2Ms") ? v : d.t2Ms(),
+                name.equals("v0Mv") ? v : d.v0Mv(),
+                name.equals("v1Mv") ? v : d.v1Mv(),
                 name.equals("v2Mv") ? v : d.v2Mv());
     }
 }

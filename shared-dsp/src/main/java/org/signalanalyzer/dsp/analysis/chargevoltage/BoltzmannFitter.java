@@ -31,10 +31,10 @@ public final class BoltzmannFitter {
     /** The covariance's pivot threshold: a smaller pivot means JᵀJ is singular for all practical purposes. */
     static final double SINGULARITY_THRESHOLD = 1e-12;
 
-    private BoltzmannFitter() { }
+    private BoltzmannFitter() {}
 
     /** The fit, or why there is none. Exactly one of the two is non-null. */
-    public record Outcome(BoltzmannFit fit, FitRefusal refusal) { }
+    public record Outcome(BoltzmannFit fit, FitRefusal refusal) {}
 
     static double boltzmann(double qMax, double vHalf, double k, double v) {
         return qMax * logistic((v - vHalf) / k);
@@ -53,49 +53,67 @@ public final class BoltzmannFitter {
         TreeSet<Double> distinct = new TreeSet<>();
         for (double v : vMv) distinct.add(v);
         if (distinct.size() < MIN_VOLTAGES) {
-            return refuse(FitRefusal.Reason.TOO_FEW_VOLTAGES, "a Boltzmann fit needs at least " + MIN_VOLTAGES
-                    + " different voltages; this set has " + distinct.size() + (n > distinct.size()
-                    ? " (" + n + " points)" : "") + ": record or include more voltages");
+            return refuse(
+                    FitRefusal.Reason.TOO_FEW_VOLTAGES,
+                    "a Boltzmann fit needs at least " + MIN_VOLTAGES
+                            + " different voltages; this set has " + distinct.size()
+                            + (n > distinct.size() ? " (" + n + " points)" : "") + ": record or include more voltages");
         }
         double vMin = distinct.first();
         double vMax = distinct.last();
         double[] start = initialGuess(vMv, qPc);
         if (start == null) {
-            return refuse(FitRefusal.Reason.NO_TRANSITION, "the charge does not change with voltage in this set "
-                    + "(every point carries the same charge), so there is no transition to fit");
+            return refuse(
+                    FitRefusal.Reason.NO_TRANSITION,
+                    "the charge does not change with voltage in this set "
+                            + "(every point carries the same charge), so there is no transition to fit");
         }
         LeastSquaresOptimizer.Optimum optimum;
         try {
-            optimum = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .model(model(vMv))
-                    .target(qPc)
-                    .start(start)
-                    .parameterValidator(p -> p.getEntry(2) == 0 ? withSlope(p, 1e-6) : p)
-                    .maxEvaluations(MAX_EVALUATIONS)
-                    .maxIterations(MAX_EVALUATIONS)
-                    .build());
+            optimum = new LevenbergMarquardtOptimizer()
+                    .optimize(new LeastSquaresBuilder()
+                            .model(model(vMv))
+                            .target(qPc)
+                            .start(start)
+                            .parameterValidator(p -> p.getEntry(2) == 0 ? withSlope(p, 1e-6) : p)
+                            .maxEvaluations(MAX_EVALUATIONS)
+                            .maxIterations(MAX_EVALUATIONS)
+                            .build());
         } catch (MathIllegalStateException e) {
-            return refuse(FitRefusal.Reason.NOT_CONVERGED, "the Boltzmann fit did not converge within "
-                    + MAX_EVALUATIONS + " evaluations (started at " + describe(start) + "); exclude outlying points "
-                    + "or check that the set shows a sigmoid");
+            return refuse(
+                    FitRefusal.Reason.NOT_CONVERGED,
+                    "the Boltzmann fit did not converge within "
+                            + MAX_EVALUATIONS + " evaluations (started at " + describe(start)
+                            + "); exclude outlying points "
+                            + "or check that the set shows a sigmoid");
         }
         double[] p = optimum.getPoint().toArray();
         if (!Arrays.stream(p).allMatch(Double::isFinite)) {
-            return refuse(FitRefusal.Reason.NOT_CONVERGED, "the Boltzmann fit ran off to infinite parameters; "
-                    + "the points show no sigmoid");
+            return refuse(
+                    FitRefusal.Reason.NOT_CONVERGED,
+                    "the Boltzmann fit ran off to infinite parameters; " + "the points show no sigmoid");
         }
         if (p[1] - Math.abs(p[2]) < vMin || p[1] + Math.abs(p[2]) > vMax) {
-            return refuse(FitRefusal.Reason.NO_TRANSITION, String.format(Locale.ROOT, "the best Boltzmann curve "
-                    + "(%s) is not bracketed by the recorded voltages (%.1f to %.1f mV), which must reach from "
-                    + "V½ − |k| to V½ + |k| (27 %% to 73 %% of Qmax) for Qmax and V½ to be measured rather than "
-                    + "extrapolated: record voltages on both sides of the transition", describe(p), vMin, vMax));
+            return refuse(
+                    FitRefusal.Reason.NO_TRANSITION,
+                    String.format(
+                            Locale.ROOT,
+                            "the best Boltzmann curve "
+                                    + "(%s) is not bracketed by the recorded voltages (%.1f to %.1f mV), which must reach from "
+                                    + "V½ − |k| to V½ + |k| (27 %% to 73 %% of Qmax) for Qmax and V½ to be measured rather than "
+                                    + "extrapolated: record voltages on both sides of the transition",
+                            describe(p),
+                            vMin,
+                            vMax));
         }
         RealMatrix cov;
         try {
             cov = optimum.getCovariances(SINGULARITY_THRESHOLD);
         } catch (SingularMatrixException e) {
-            return refuse(FitRefusal.Reason.SINGULAR_COVARIANCE, "the points do not determine Qmax, V½ and k "
-                    + "separately (the fit's covariance is singular); record voltages across the whole transition");
+            return refuse(
+                    FitRefusal.Reason.SINGULAR_COVARIANCE,
+                    "the points do not determine Qmax, V½ and k "
+                            + "separately (the fit's covariance is singular); record voltages across the whole transition");
         }
         int dof = n - 3;
         double rss = 0;
@@ -110,14 +128,24 @@ public final class BoltzmannFitter {
         double[] se = new double[3];
         for (int j = 0; j < 3; j++) se[j] = Math.sqrt(cov.getEntry(j, j) * sigma2);
         if (!Arrays.stream(se).allMatch(Double::isFinite)) {
-            return refuse(FitRefusal.Reason.SINGULAR_COVARIANCE, "the fit's standard errors are not finite; the "
-                    + "points do not determine Qmax, V½ and k separately");
+            return refuse(
+                    FitRefusal.Reason.SINGULAR_COVARIANCE,
+                    "the fit's standard errors are not finite; the "
+                            + "points do not determine Qmax, V½ and k separately");
         }
         double t = new TDistribution(dof).inverseCumulativeProbability(0.975);
-        BoltzmannFit fit = new BoltzmannFit(p[0], p[1], p[2], new BoltzmannFit.Parameters(se[0], se[1], se[2]),
-                new BoltzmannFit.Intervals(interval(p[0], t * se[0]), interval(p[1], t * se[1]),
-                        interval(p[2], t * se[2])),
-                tss > 0 ? 1 - rss / tss : Double.NaN, n, dof, Math.sqrt(rss / n), optimum.getIterations());
+        BoltzmannFit fit = new BoltzmannFit(
+                p[0],
+                p[1],
+                p[2],
+                new BoltzmannFit.Parameters(se[0], se[1], se[2]),
+                new BoltzmannFit.Intervals(
+                        interval(p[0], t * se[0]), interval(p[1], t * se[1]), interval(p[2], t * se[2])),
+                tss > 0 ? 1 - rss / tss : Double.NaN,
+                n,
+                dof,
+                Math.sqrt(rss / n),
+                optimum.getIterations());
         return new Outcome(fit, null);
     }
 

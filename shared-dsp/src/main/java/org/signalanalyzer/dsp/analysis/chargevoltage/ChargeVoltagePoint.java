@@ -14,5 +14,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param excluded    left out of the fit by the user (still shown)
  */
 @JsonPropertyOrder({"id", "file", "v2Mv", "namedV2Mv", "qDepolPc", "qHyperpolPc", "capacitanceNf", "excluded"})
-public record ChargeVoltagePoint(String id, String file, double v2Mv, double namedV2Mv, double qDepolPc,
-                                 double qHyperpolPc, double capacitanceNf, boolean excluded) { }
+public record ChargeVoltagePoint(
+        String id,
+        String file,
+        double v2Mv,
+        double namedV2Mv,
+        double qDepolPc,
+        double qHyperpolPc,
+        double capacitanceNf,
+        boolean excluded) {}

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.chargevoltage;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,11 +26,15 @@ public record ChargeVoltageResult(AnalysisMode mode, List<ChargeVoltageSet> sets
         sets = List.copyOf(sets);
     }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("fittedCharge")
-    public String fittedCharge() { return FITTED_CHARGE; }
+    @JsonProperty("fittedCharge")
+    public String fittedCharge() {
+        return FITTED_CHARGE;
+    }
 
-    @com.fasterxml.jackson.annotation.JsonProperty("model")
-    public String model() { return MODEL; }
+    @JsonProperty("model")
+    public String model() {
+        return MODEL;
+    }
 
     public String toJson() {
         try {

@@ -3,6 +3,7 @@ package org.signalanalyzer.dsp.analysis.chargevoltage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,14 +17,19 @@ import java.util.List;
  */
 @JsonPropertyOrder({"set", "points", "boltzmann", "refusal", "curve", "cv"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChargeVoltageSet(String set, List<ChargeVoltagePoint> points, BoltzmannFit boltzmann,
-                               FitRefusal refusal, Series curve, Series cv) {
+public record ChargeVoltageSet(
+        String set,
+        List<ChargeVoltagePoint> points,
+        BoltzmannFit boltzmann,
+        FitRefusal refusal,
+        Series curve,
+        Series cv) {
 
     public static final int CURVE_POINTS = 101;
 
     /** Parallel arrays: x (mV) and y (pC for the curve, nF for C–V). */
     @JsonPropertyOrder({"v2Mv", "values"})
-    public record Series(double[] v2Mv, double[] values) { }
+    public record Series(double[] v2Mv, double[] values) {}
 
     public ChargeVoltageSet {
         points = List.copyOf(points);
@@ -34,15 +40,23 @@ public record ChargeVoltageSet(String set, List<ChargeVoltagePoint> points, Bolt
      * (an analysis that produced none) is shown but cannot be fitted.
      */
     static ChargeVoltageSet of(String set, List<ChargeVoltagePoint> points) {
-        List<ChargeVoltagePoint> included = points.stream().filter(p -> !p.excluded())
-                .filter(p -> Double.isFinite(p.v2Mv()) && Double.isFinite(p.qDepolPc())).toList();
+        List<ChargeVoltagePoint> included = points.stream()
+                .filter(p -> !p.excluded())
+                .filter(p -> Double.isFinite(p.v2Mv()) && Double.isFinite(p.qDepolPc()))
+                .toList();
         double[] v = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).toArray();
         double[] q = included.stream().mapToDouble(ChargeVoltagePoint::qDepolPc).toArray();
         BoltzmannFitter.Outcome outcome = BoltzmannFitter.fit(v, q);
         Series curve = new Series(new double[0], new double[0]);
         if (outcome.fit() != null) {
-            double lo = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).min().orElse(0);
-            double hi = included.stream().mapToDouble(ChargeVoltagePoint::v2Mv).max().orElse(0);
+            double lo = included.stream()
+                    .mapToDouble(ChargeVoltagePoint::v2Mv)
+                    .min()
+                    .orElse(0);
+            double hi = included.stream()
+                    .mapToDouble(ChargeVoltagePoint::v2Mv)
+                    .max()
+                    .orElse(0);
             double[] cx = new double[CURVE_POINTS];
             double[] cy = new double[CURVE_POINTS];
             for (int i = 0; i < CURVE_POINTS; i++) {
@@ -52,8 +66,9 @@ public record ChargeVoltageSet(String set, List<ChargeVoltagePoint> points, Bolt
             curve = new Series(cx, cy);
         }
         List<ChargeVoltagePoint> byV = new ArrayList<>(included);
-        byV.sort(java.util.Comparator.comparingDouble(ChargeVoltagePoint::v2Mv));
-        Series cv = new Series(byV.stream().mapToDouble(ChargeVoltagePoint::v2Mv).toArray(),
+        byV.sort(Comparator.comparingDouble(ChargeVoltagePoint::v2Mv));
+        Series cv = new Series(
+                byV.stream().mapToDouble(ChargeVoltagePoint::v2Mv).toArray(),
                 byV.stream().mapToDouble(ChargeVoltagePoint::capacitanceNf).toArray());
         return new ChargeVoltageSet(set, points, outcome.fit(), outcome.refusal(), curve, cv);
     }

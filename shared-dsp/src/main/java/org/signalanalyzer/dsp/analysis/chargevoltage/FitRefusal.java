@@ -17,6 +17,8 @@ public record FitRefusal(Reason reason, String message) {
         SINGULAR_COVARIANCE;
 
         @JsonValue
-        public String code() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 }

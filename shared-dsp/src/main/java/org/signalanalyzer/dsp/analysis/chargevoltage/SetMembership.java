@@ -20,22 +20,21 @@ import org.signalanalyzer.dsp.export.SetFileName;
 public final class SetMembership {
 
     /** One file of a set: the caller's item, its base name, and the V2 its name or the user gave. */
-    public record Member<T>(T item, String fileName, String set, double namedV2Mv) { }
+    public record Member<T>(T item, String fileName, String set, double namedV2Mv) {}
 
     /** Numeric set labels in numeric order (as the lab workbooks are numbered), then the others alphabetically. */
-    public static final Comparator<String> SET_ORDER = Comparator
-            .comparing((String s) -> !s.matches("\\d{1,9}"))
+    public static final Comparator<String> SET_ORDER = Comparator.comparing((String s) -> !s.matches("\\d{1,9}"))
             .thenComparing(s -> s.matches("\\d{1,9}") ? Integer.parseInt(s) : 0)
             .thenComparing(Comparator.naturalOrder());
 
-    private SetMembership() { }
+    private SetMembership() {}
 
     /**
      * Groups the items into sets, each sorted by V2 then name. Every file must end up with both a set and a voltage:
      * the error names every file that does not, since leaving one out would silently change a fit.
      */
-    public static <T> SortedMap<String, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
-                                                               Function<T, SetAssignment> assignmentOf) {
+    public static <T> SortedMap<String, List<Member<T>>> group(
+            List<T> items, Function<T, String> fileNameOf, Function<T, SetAssignment> assignmentOf) {
         return group(items, fileNameOf, assignmentOf, item -> OptionalDouble.empty());
     }
 
@@ -43,9 +42,11 @@ public final class SetMembership {
      * As {@link #group(List, Function, Function)}, with a last source of the voltage: for an analysis already run,
      * the V2 it was run at.
      */
-    public static <T> SortedMap<String, List<Member<T>>> group(List<T> items, Function<T, String> fileNameOf,
-                                                               Function<T, SetAssignment> assignmentOf,
-                                                               Function<T, OptionalDouble> otherwise) {
+    public static <T> SortedMap<String, List<Member<T>>> group(
+            List<T> items,
+            Function<T, String> fileNameOf,
+            Function<T, SetAssignment> assignmentOf,
+            Function<T, OptionalDouble> otherwise) {
         SortedMap<String, List<Member<T>>> sets = new TreeMap<>(SET_ORDER);
         List<String> unknown = new ArrayList<>();
         for (T item : items) {
@@ -67,7 +68,8 @@ public final class SetMembership {
                     + ": name files like " + SetFileName.EXPECTED + " or assign a set and a voltage to each");
         }
         for (List<Member<T>> members : sets.values()) {
-            members.sort(Comparator.comparingDouble((Member<T> m) -> m.namedV2Mv()).thenComparing(Member::fileName));
+            members.sort(
+                    Comparator.comparingDouble((Member<T> m) -> m.namedV2Mv()).thenComparing(Member::fileName));
         }
         return sets;
     }
@@ -84,7 +86,8 @@ public final class SetMembership {
     public static OptionalDouble voltageOf(String fileName) {
         String name = baseName(fileName);
         Optional<SetFileName> named = SetFileName.parse(name);
-        return named.isPresent() && named.get().voltageMv() != null ? OptionalDouble.of(named.get().voltageMv())
+        return named.isPresent() && named.get().voltageMv() != null
+                ? OptionalDouble.of(named.get().voltageMv())
                 : VoltageFromFileName.parse(name);
     }
 

@@ -17,9 +17,9 @@ public final class AutomaticStartingPoint {
     static final int LAST = 80;
     static final int STEP = 10;
 
-    private AutomaticStartingPoint() { }
+    private AutomaticStartingPoint() {}
 
-    public record Choice(int n, List<StartingPointScore> scores) { }
+    public record Choice(int n, List<StartingPointScore> scores) {}
 
     public static Choice choose(Curve orange, double v0Mv, double v2Mv) {
         List<StartingPointScore> scores = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.Curve;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 
@@ -9,14 +10,16 @@ import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
  */
 public final class AverageCurve {
 
-    private AverageCurve() { }
+    private AverageCurve() {}
 
     public static Curve of(Curve normalized) {
         int len = normalized.length();
         if (len < NormalizedCurve.SEGMENT) {
-            throw new InvalidAnalysisParameterException("startingPoint", "the normalized curve has " + len
-                    + " points; the average needs at least " + NormalizedCurve.SEGMENT
-                    + " (the starting point leaves too little of the recording)");
+            throw new InvalidAnalysisParameterException(
+                    "startingPoint",
+                    "the normalized curve has " + len
+                            + " points; the average needs at least " + NormalizedCurve.SEGMENT
+                            + " (the starting point leaves too little of the recording)");
         }
         int l = len / NormalizedCurve.SEGMENTS;
         double[] v = normalized.values();
@@ -25,6 +28,6 @@ public final class AverageCurve {
             // np.mean over axis 0 of four rows: added in row order, then divided.
             avg[i] = (((v[i] + v[l + i]) + v[2 * l + i]) + v[3 * l + i]) / NormalizedCurve.SEGMENTS;
         }
-        return new Curve(avg, java.util.Arrays.copyOf(normalized.timesS(), l));
+        return new Curve(avg, Arrays.copyOf(normalized.timesS(), l));
     }
 }

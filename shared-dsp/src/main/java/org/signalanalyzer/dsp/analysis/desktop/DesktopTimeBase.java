@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Locale;
 import org.signalanalyzer.dsp.analysis.InvalidAnalysisParameterException;
 import org.signalanalyzer.dsp.analysis.NumpyMath;
 
@@ -15,11 +16,15 @@ public record DesktopTimeBase(double[] timesS, double sampleRateHz) {
 
     public static DesktopTimeBase of(int sampleCount, double sampleIntervalS) {
         if (Math.abs(sampleIntervalS - DESKTOP_INTERVAL_S) > 1e-6 * DESKTOP_INTERVAL_S) {
-            throw new InvalidAnalysisParameterException("recording", String.format(java.util.Locale.ROOT,
-                    "desktop mode needs a recording sampled at 100 kHz (10 µs per sample), because its 50-sample "
-                            + "blocks must mean 0.5 ms; this one is sampled at %.6g Hz (%.6g µs per sample). "
-                            + "Use mode standard, which works at any rate",
-                    1 / sampleIntervalS, sampleIntervalS * 1e6));
+            throw new InvalidAnalysisParameterException(
+                    "recording",
+                    String.format(
+                            Locale.ROOT,
+                            "desktop mode needs a recording sampled at 100 kHz (10 µs per sample), because its 50-sample "
+                                    + "blocks must mean 0.5 ms; this one is sampled at %.6g Hz (%.6g µs per sample). "
+                                    + "Use mode standard, which works at any rate",
+                            1 / sampleIntervalS,
+                            sampleIntervalS * 1e6));
         }
         // The desktop generates its own time base at exactly 1e-5 s; a reader's interval that differs in the last
         // bits (parsed from a time column) must not change the numbers.

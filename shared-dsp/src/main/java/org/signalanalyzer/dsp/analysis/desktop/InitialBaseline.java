@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.NumpyMath;
 
 /**
@@ -11,7 +12,7 @@ public final class InitialBaseline {
     /** The desktop caps the window at 1000 samples (10 ms at 100 kHz). */
     public static final int MAX_WINDOW = 1000;
 
-    private InitialBaseline() { }
+    private InitialBaseline() {}
 
     /** The baseline in the trace's unit; {@code fs} must be the desktop's computed rate, not the nominal one. */
     public static double estimate(double[] x, double fs, double t0Ms) {
@@ -23,7 +24,7 @@ public final class InitialBaseline {
         int k = 0;
         for (int i = 0; i < w; i++) if (Math.abs(x[i] - m) < 3 * s) kept[k++] = x[i];
         if (k == 0) return m;
-        return NumpyMath.medianInPlace(java.util.Arrays.copyOf(kept, k));
+        return NumpyMath.medianInPlace(Arrays.copyOf(kept, k));
     }
 
     /** processed = x − baseline, as a new array. */

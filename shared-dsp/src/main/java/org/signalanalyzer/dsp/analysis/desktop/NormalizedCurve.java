@@ -1,5 +1,6 @@
 package org.signalanalyzer.dsp.analysis.desktop;
 
+import java.util.Arrays;
 import org.signalanalyzer.dsp.analysis.Curve;
 
 /**
@@ -13,7 +14,7 @@ public final class NormalizedCurve {
     static final int SEGMENTS = 4;
     static final double DESKTOP_STEP_MV = 20;
 
-    private NormalizedCurve() { }
+    private NormalizedCurve() {}
 
     public static Curve of(Curve orange, int n) {
         double[] o = orange.values();
@@ -31,6 +32,6 @@ public final class NormalizedCurve {
                 t[len++] = ot[i];
             }
         }
-        return new Curve(java.util.Arrays.copyOf(v, len), java.util.Arrays.copyOf(t, len));
+        return new Curve(Arrays.copyOf(v, len), Arrays.copyOf(t, len));
     }
 }

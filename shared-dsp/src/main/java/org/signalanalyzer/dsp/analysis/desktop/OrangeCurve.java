@@ -11,7 +11,7 @@ public final class OrangeCurve {
 
     public static final int DESKTOP_BLOCK = 50;
 
-    private OrangeCurve() { }
+    private OrangeCurve() {}
 
     public static Curve of(double[] x, double[] t, int block) {
         int n = (x.length + block - 1) / block;

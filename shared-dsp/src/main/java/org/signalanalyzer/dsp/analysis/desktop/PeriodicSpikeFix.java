@@ -13,7 +13,7 @@ public final class PeriodicSpikeFix {
     static final int PERIOD = 200;
     static final double THRESHOLD_SDS = 4;
 
-    private PeriodicSpikeFix() { }
+    private PeriodicSpikeFix() {}
 
     /** The fixed curve (a new array); {@code old} is left as it was. */
     public static double[] apply(double[] old) {

@@ -11,9 +11,10 @@ public final class PiecewiseBaseline {
 
     /** Samples at each segment end used for its level, and the shortest segment the desktop will close. */
     static final int END_WINDOW = 50;
+
     static final int RAMP = 10;
 
-    private PiecewiseBaseline() { }
+    private PiecewiseBaseline() {}
 
     /** Applies the normalisation to {@code x} in place; returns the number of segments. */
     public static int applyInPlace(double[] x) {
@@ -25,8 +26,7 @@ public final class PiecewiseBaseline {
         int count = 0;
         int s = 0;
         for (int i = 1; i < n; i++) {
-            if (Math.abs(x[i] - x[i - 1]) > thr && i + 1 < n && Math.abs(x[i + 1] - x[i]) > thr
-                    && i - s > END_WINDOW) {
+            if (Math.abs(x[i] - x[i - 1]) > thr && i + 1 < n && Math.abs(x[i + 1] - x[i]) > thr && i - s > END_WINDOW) {
                 starts[count] = s;
                 ends[count++] = i;
                 s = i + 1;
@@ -45,7 +45,8 @@ public final class PiecewiseBaseline {
         int postStart = Math.max(a, b - END_WINDOW);
         if (preEnd > a && b > postStart) {
             double offset = NumpyMath.std(x, a, preEnd) < NumpyMath.std(x, postStart, b)
-                    ? NumpyMath.median(x, a, preEnd) : NumpyMath.median(x, postStart, b);
+                    ? NumpyMath.median(x, a, preEnd)
+                    : NumpyMath.median(x, postStart, b);
             for (int i = a; i < b; i++) x[i] -= offset;
         }
         if (a > 0) {

@@ -15,14 +15,19 @@ public record PurpleCurves(Curve hyperpol, Curve depol) {
     static final int HYPERPOL_OFFSET = 1000;
 
     /** Orange points the desktop needs from the starting point n. */
-    public static int orangePointsNeeded(int n) { return n + HYPERPOL_OFFSET + LENGTH; }
+    public static int orangePointsNeeded(int n) {
+        return n + HYPERPOL_OFFSET + LENGTH;
+    }
 
     public static PurpleCurves of(Curve orange, Curve average, int n, double v0Mv, double v2Mv) {
         if (orange.length() < orangePointsNeeded(n)) {
-            throw new InvalidAnalysisParameterException("startingPoint", "the purple curves need orange points up "
-                    + "to index " + (orangePointsNeeded(n) - 1) + " for starting point " + n + ", but the orange "
-                    + "curve has " + orange.length() + " (short by " + (orangePointsNeeded(n) - orange.length())
-                    + " points of 0.5 ms)");
+            throw new InvalidAnalysisParameterException(
+                    "startingPoint",
+                    "the purple curves need orange points up "
+                            + "to index " + (orangePointsNeeded(n) - 1) + " for starting point " + n
+                            + ", but the orange "
+                            + "curve has " + orange.length() + " (short by " + (orangePointsNeeded(n) - orange.length())
+                            + " points of 0.5 ms)");
         }
         double[] a = average.values();
         double factor = Math.abs(v2Mv - v0Mv);

@@ -11,7 +11,7 @@ public final class SmoothnessScore {
 
     static final double OUTSTANDING_POINTS_TERM = 1.0;
 
-    private SmoothnessScore() { }
+    private SmoothnessScore() {}
 
     public static double of(double[] c) {
         double[] d1 = NumpyMath.diff(c);

@@ -56,7 +56,9 @@ public final class LinearTemplate {
         double x0 = x[i];
         double x1 = x[i + 1];
         double x2 = x[i + 2];
-        return -f * (f - 1) * (f - 2) / 6 * xm + (f + 1) * (f - 1) * (f - 2) / 2 * x0
-                - (f + 1) * f * (f - 2) / 2 * x1 + (f + 1) * f * (f - 1) / 6 * x2;
+        return -f * (f - 1) * (f - 2) / 6 * xm
+                + (f + 1) * (f - 1) * (f - 2) / 2 * x0
+                - (f + 1) * f * (f - 2) / 2 * x1
+                + (f + 1) * f * (f - 1) / 6 * x2;
     }
 }

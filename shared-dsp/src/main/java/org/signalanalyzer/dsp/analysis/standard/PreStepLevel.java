@@ -15,10 +15,12 @@ public final class PreStepLevel {
     static final double MAX_WINDOW_S = 50e-3;
     static final double TRIM = 0.1;
 
-    private PreStepLevel() { }
+    private PreStepLevel() {}
 
     /** Samples left out just before an onset, where a filtered step already starts to rise. */
-    public static int guardSamples(double fs) { return Math.max(2, (int) Math.round(0.1e-3 * fs)); }
+    public static int guardSamples(double fs) {
+        return Math.max(2, (int) Math.round(0.1e-3 * fs));
+    }
 
     /** @param lead samples before the onset that may already carry the step (guard plus filter spread) */
     public static double estimate(double[] x, int onset, int previousOnset, int lead, double fs) {
@@ -26,8 +28,9 @@ public final class PreStepLevel {
         int len = (int) Math.min(FRACTION_OF_INTERVAL * (onset - previousOnset), MAX_WINDOW_S * fs);
         int start = Math.max(0, end - Math.max(1, len));
         if (end <= start) {
-            throw new InvalidAnalysisParameterException("recording", "there is no current before the step at sample "
-                    + onset + " to measure its starting level from");
+            throw new InvalidAnalysisParameterException(
+                    "recording",
+                    "there is no current before the step at sample " + onset + " to measure its starting level from");
         }
         double[] w = Arrays.copyOfRange(x, start, end);
         Arrays.sort(w);

@@ -8,5 +8,7 @@ package org.signalanalyzer.dsp.analysis.standard;
  * @param role "small-on-k", "small-off-k" (k from 1), "v2-on" or "v2-off"
  */
 public record StepOnset(String role, int sample, double crossing, double timeS, double fromMv, double toMv) {
-    public double amplitudeMv() { return toMv - fromMv; }
+    public double amplitudeMv() {
+        return toMv - fromMv;
+    }
 }

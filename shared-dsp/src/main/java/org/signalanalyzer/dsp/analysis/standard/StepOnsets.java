@@ -22,9 +22,13 @@ public record StepOnsets(List<StepOnset> steps, String source) {
         steps = List.copyOf(steps);
     }
 
-    public static int expectedCount(ProtocolParameters p) { return 2 * p.nCycles() + 2; }
+    public static int expectedCount(ProtocolParameters p) {
+        return 2 * p.nCycles() + 2;
+    }
 
-    public StepOnset v2On() { return steps.get(steps.size() - 2); }
+    public StepOnset v2On() {
+        return steps.get(steps.size() - 2);
+    }
 
     /**
      * Finds the steps in a recorded command voltage (mV): each change of level by more than a quarter of |V1 − V0|
@@ -66,10 +70,16 @@ public record StepOnsets(List<StepOnset> steps, String source) {
             i = from;
         }
         if (found.size() < want) {
-            throw new InvalidAnalysisParameterException("recording", String.format(Locale.ROOT,
-                    "the voltage channel shows %d step(s) of more than %.3g mV, but the protocol (n_cycles %d) "
-                            + "needs %d: 2 per cycle, then the V2 step and the return to V0",
-                    found.size(), minStep, p.nCycles(), want));
+            throw new InvalidAnalysisParameterException(
+                    "recording",
+                    String.format(
+                            Locale.ROOT,
+                            "the voltage channel shows %d step(s) of more than %.3g mV, but the protocol (n_cycles %d) "
+                                    + "needs %d: 2 per cycle, then the V2 step and the return to V0",
+                            found.size(),
+                            minStep,
+                            p.nCycles(),
+                            want));
         }
         return new StepOnsets(withTimes(found, fs), FROM_VOLTAGE);
     }
@@ -79,8 +89,10 @@ public record StepOnsets(List<StepOnset> steps, String source) {
         List<Protocol.LevelChange> changes = protocol.levelChanges(sweep);
         int want = expectedCount(p);
         if (changes.size() < want) {
-            throw new InvalidAnalysisParameterException("recording", "the epoch table of sweep " + sweep + " has "
-                    + changes.size() + " level change(s); the protocol (n_cycles " + p.nCycles() + ") needs " + want);
+            throw new InvalidAnalysisParameterException(
+                    "recording",
+                    "the epoch table of sweep " + sweep + " has " + changes.size()
+                            + " level change(s); the protocol (n_cycles " + p.nCycles() + ") needs " + want);
         }
         List<StepOnset> steps = new ArrayList<>();
         for (int k = 0; k < want; k++) {
@@ -106,9 +118,14 @@ public record StepOnsets(List<StepOnset> steps, String source) {
         steps.add(at(steps.size(), want, tMs, fs, p.v2Mv(), p.v0Mv()));
         int last = steps.get(steps.size() - 1).sample();
         if (last >= sampleCount) {
-            throw new InvalidAnalysisParameterException("recording", String.format(Locale.ROOT,
-                    "the protocol's return from V2 is at %.3f ms, but the recording ends at %.3f ms (%.3f ms short)",
-                    tMs, sampleCount * 1000 / fs, tMs - sampleCount * 1000 / fs));
+            throw new InvalidAnalysisParameterException(
+                    "recording",
+                    String.format(
+                            Locale.ROOT,
+                            "the protocol's return from V2 is at %.3f ms, but the recording ends at %.3f ms (%.3f ms short)",
+                            tMs,
+                            sampleCount * 1000 / fs,
+                            tMs - sampleCount * 1000 / fs));
         }
         return new StepOnsets(steps, FROM_PARAMETERS);
     }

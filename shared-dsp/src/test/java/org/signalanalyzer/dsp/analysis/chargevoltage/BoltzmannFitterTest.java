@@ -49,7 +49,8 @@ class BoltzmannFitterTest {
         assertEquals(f.vHalfMv() - t * f.standardErrors().vHalfMv(), f.ci95().vHalfMv()[0], 1e-12);
         assertEquals(f.qMaxPc() + t * f.standardErrors().qMaxPc(), f.ci95().qMaxPc()[1], 1e-12);
         assertEquals(f.slopeMv() - t * f.standardErrors().slopeMv(), f.ci95().slopeMv()[0], 1e-12);
-        assertTrue(f.standardErrors().vHalfMv() > 0.05 && f.standardErrors().vHalfMv() < 3,
+        assertTrue(
+                f.standardErrors().vHalfMv() > 0.05 && f.standardErrors().vHalfMv() < 3,
                 "SE of V½ " + f.standardErrors().vHalfMv());
         // The truth lies inside the 95 % intervals for this seed.
         assertTrue(f.ci95().vHalfMv()[0] < -20 && -20 < f.ci95().vHalfMv()[1]);
@@ -104,7 +105,9 @@ class BoltzmannFitterTest {
         double[] v = {-80, -70, -60, -50, -40, -30, -20};
         BoltzmannFitter.Outcome o = BoltzmannFitter.fit(v, charges(v, 2, -25, 10));
         assertEquals(FitRefusal.Reason.NO_TRANSITION, o.refusal().reason());
-        assertTrue(o.refusal().message().contains("V½ -25.00 mV") && o.refusal().message().contains("-80.0 to -20.0"),
+        assertTrue(
+                o.refusal().message().contains("V½ -25.00 mV")
+                        && o.refusal().message().contains("-80.0 to -20.0"),
                 o.refusal().message());
         // One more voltage past V½ + k and the same cell is fitted.
         double[] more = {-80, -70, -60, -50, -40, -30, -20, -10};
@@ -125,7 +128,10 @@ class BoltzmannFitterTest {
         double[] v = {-100, -90, 90, 100};
         double[] q = {0, 0, 1, 1};
         FitRefusal r = BoltzmannFitter.fit(v, q).refusal();
-        assertTrue(r != null && (r.reason() == FitRefusal.Reason.SINGULAR_COVARIANCE
-                || r.reason() == FitRefusal.Reason.NOT_CONVERGED), () -> String.valueOf(r));
+        assertTrue(
+                r != null
+                        && (r.reason() == FitRefusal.Reason.SINGULAR_COVARIANCE
+                                || r.reason() == FitRefusal.Reason.NOT_CONVERGED),
+                () -> String.valueOf(r));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
+import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
 
 /**
@@ -77,10 +78,12 @@ class ChargeVoltageKnownAnswerTest {
         assertEquals(qMax, fit.qMaxPc(), 0.03 * qMax, "Qmax");
         assertTrue(fit.r2() > 0.99, "R² " + fit.r2());
         assertEquals(VOLTAGES.length - 3, fit.degreesOfFreedom());
-        for (double[] ci : List.of(fit.ci95().qMaxPc(), fit.ci95().vHalfMv(), fit.ci95().slopeMv())) {
+        for (double[] ci :
+                List.of(fit.ci95().qMaxPc(), fit.ci95().vHalfMv(), fit.ci95().slopeMv())) {
             assertTrue(ci[0] < ci[1], "a CI has width");
         }
-        assertTrue(fit.ci95().vHalfMv()[0] < fit.vHalfMv() && fit.vHalfMv() < fit.ci95().vHalfMv()[1]);
+        assertTrue(fit.ci95().vHalfMv()[0] < fit.vHalfMv()
+                && fit.vHalfMv() < fit.ci95().vHalfMv()[1]);
         assertEquals(ChargeVoltageSet.CURVE_POINTS, set.curve().v2Mv().length);
         int last = ChargeVoltageSet.CURVE_POINTS - 1;
         assertEquals(fit.chargeAt(set.curve().v2Mv()[last]), set.curve().values()[last], 1e-12);
@@ -116,15 +119,26 @@ class ChargeVoltageKnownAnswerTest {
         ChargeVoltageResult fresh = ChargeVoltageAnalysis.run(files, standard(cell), Map.of(), Set.of());
         List<ChargeVoltageAnalysis.Analysed> analysed = new ArrayList<>();
         for (ChargeVoltageAnalysis.RecordingFile f : files) {
-            AnalysisRequest own = standard(cell).withParameters(cell.parameters(
-                    SetMembership.group(List.of(f), ChargeVoltageAnalysis.RecordingFile::fileName, x -> null)
-                            .get("7").get(0).namedV2Mv()));
-            analysed.add(new ChargeVoltageAnalysis.Analysed(f.id(), f.fileName(),
-                    org.signalanalyzer.dsp.analysis.StepProtocolAnalysis.run(f.fileName(), f.content().bytes(), own)));
+            AnalysisRequest own = standard(cell)
+                    .withParameters(cell.parameters(
+                            SetMembership.group(List.of(f), ChargeVoltageAnalysis.RecordingFile::fileName, x -> null)
+                                    .get("7")
+                                    .get(0)
+                                    .namedV2Mv()));
+            analysed.add(new ChargeVoltageAnalysis.Analysed(
+                    f.id(),
+                    f.fileName(),
+                    StepProtocolAnalysis.run(f.fileName(), f.content().bytes(), own)));
         }
         ChargeVoltageResult again = ChargeVoltageAnalysis.fromResults(analysed, Map.of(), Set.of());
         assertEquals(AnalysisMode.STANDARD, again.mode());
-        assertEquals(fresh.sets().get(0).boltzmann().vHalfMv(), again.sets().get(0).boltzmann().vHalfMv(), 1e-9);
-        assertEquals(fresh.sets().get(0).boltzmann().qMaxPc(), again.sets().get(0).boltzmann().qMaxPc(), 1e-9);
+        assertEquals(
+                fresh.sets().get(0).boltzmann().vHalfMv(),
+                again.sets().get(0).boltzmann().vHalfMv(),
+                1e-9);
+        assertEquals(
+                fresh.sets().get(0).boltzmann().qMaxPc(),
+                again.sets().get(0).boltzmann().qMaxPc(),
+                1e-9);
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,12 +15,12 @@ import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
+import org.signalanalyzer.dsp.analysis.DesktopSample;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingReaders;
 
 /**
  * Reference: the desktop application itself (expected-desktop.json: its outputs on 202304_0521.atf, six
@@ -37,14 +35,14 @@ class DesktopParityTest {
 
     @BeforeAll
     static void read() throws Exception {
-        Path file = SharedData.desktop("202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(file);
-        recording = RecordingReaders.read(file.getFileName().toString(), bytes);
-        input = StepProtocolAnalysis.Input.of(file.getFileName().toString(), bytes);
+        DesktopSample sample = DesktopSample.read();
+        recording = sample.recording();
+        input = sample.input();
     }
 
     static Stream<JsonNode> cases() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(SharedData.desktop("expected-desktop.json").toFile());
+        JsonNode root = new ObjectMapper()
+                .readTree(SharedData.desktop("expected-desktop.json").toFile());
         List<JsonNode> list = new ArrayList<>();
         root.get("cases").forEach(list::add);
         return list.stream();
@@ -56,13 +54,19 @@ class DesktopParityTest {
         String name = c.get("case").asText();
         String preset = name.substring(0, name.lastIndexOf('_')).replace('_', '-');
         JsonNode params = c.get("params");
-        ProtocolParameters p = new ProtocolParameters(params.get("n_cycles").asInt(), params.get("t0").asDouble(),
-                params.get("t1").asDouble(), params.get("t2").asDouble(), params.get("V0").asDouble(),
-                params.get("V1").asDouble(), params.get("V2").asDouble());
-        StartingPoint sp = c.get("auto_optimize_starting_point").asBoolean() ? StartingPoint.AUTO
+        ProtocolParameters p = new ProtocolParameters(
+                params.get("n_cycles").asInt(),
+                params.get("t0").asDouble(),
+                params.get("t1").asDouble(),
+                params.get("t2").asDouble(),
+                params.get("V0").asDouble(),
+                params.get("V1").asDouble(),
+                params.get("V2").asDouble());
+        StartingPoint sp = c.get("auto_optimize_starting_point").asBoolean()
+                ? StartingPoint.AUTO
                 : StartingPoint.given(c.get("starting_point_n").asInt());
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, p, sp, FilterChain.preset(preset), null, 0, 0,
-                null);
+        AnalysisRequest req =
+                new AnalysisRequest(AnalysisMode.DESKTOP, p, sp, FilterChain.preset(preset), null, 0, 0, null);
         AnalysisResult r = StepProtocolAnalysis.run(recording, req, input);
 
         List<String> errors = new ArrayList<>();

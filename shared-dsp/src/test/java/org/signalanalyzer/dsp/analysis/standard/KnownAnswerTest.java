@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -15,6 +18,7 @@ import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.analysis.SyntheticStepRecording;
 import org.signalanalyzer.dsp.filter.FilterChain;
+import org.signalanalyzer.dsp.io.Channel;
 import org.signalanalyzer.dsp.io.Recording;
 
 /**
@@ -43,8 +47,7 @@ class KnownAnswerTest {
         s.qPc = q;
         for (int k = 0; k < s.onsetsS.length; k++) s.onsetsS[k] += shiftMs * 1e-3 * (k % 3 + 1) / 3;
         Recording rec = s.build();
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0,
-                null);
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0, null);
         AnalysisResult r = StepProtocolAnalysis.run(rec, req, INPUT);
         assertEquals(q, r.qDepolPc(), 0.02 * q, "Q_depol");
         assertEquals(-q, r.qHyperpolPc(), 0.02 * q, "Q_hyperpol");
@@ -52,12 +55,13 @@ class KnownAnswerTest {
         // Each onset is found within a sample of where the synthetic step really starts.
         for (int k = 0; k < s.onsetsS.length; k++) {
             double found = r.steps().get(k).timeS();
-            assertTrue(Math.abs(found - s.onsetsS[k]) < 1.5 / fs, "onset " + k + " at " + found + " s, true "
-                    + s.onsetsS[k] + " s");
+            assertTrue(
+                    Math.abs(found - s.onsetsS[k]) < 1.5 / fs,
+                    "onset " + k + " at " + found + " s, true " + s.onsetsS[k] + " s");
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void channelsInNanoampsAndVoltsGiveTheSameCharge() {
         SyntheticStepRecording s = new SyntheticStepRecording();
         Recording pa = s.build();
@@ -67,19 +71,31 @@ class KnownAnswerTest {
             i[k] /= 1000;
             v[k] /= 1000;
         }
-        Recording na = new Recording("synthetic.abf", pa.format(), "2.0", pa.acquisitionMode(), pa.sampleIntervalS(),
-                0, java.util.List.of(new org.signalanalyzer.dsp.io.Channel("Im", "nA"),
-                        new org.signalanalyzer.dsp.io.Channel("Vm", "V")), new double[] {0},
-                new double[][][] {{i, v}}, java.util.List.of(), "", null, java.util.Map.of());
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0,
-                null);
+        Recording na = new Recording(
+                "synthetic.abf",
+                pa.format(),
+                "2.0",
+                pa.acquisitionMode(),
+                pa.sampleIntervalS(),
+                0,
+                List.of(new Channel("Im", "nA"), new Channel("Vm", "V")),
+                new double[] {0},
+                new double[][][] {{i, v}},
+                List.of(),
+                "",
+                null,
+                Map.of());
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0, null);
         AnalysisResult a = StepProtocolAnalysis.run(pa, req, INPUT);
         AnalysisResult b = StepProtocolAnalysis.run(na, req, INPUT);
         assertEquals(a.qDepolPc(), b.qDepolPc(), 1e-9 * Math.abs(a.qDepolPc()));
         assertEquals(a.qHyperpolPc(), b.qHyperpolPc(), 1e-9 * Math.abs(a.qHyperpolPc()));
-        InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
-                () -> StepProtocolAnalysis.run(pa, new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null,
-                        null, null, 0, 1, null), INPUT));
+        InvalidAnalysisParameterException e = assertThrows(
+                InvalidAnalysisParameterException.class,
+                () -> StepProtocolAnalysis.run(
+                        pa,
+                        new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 1, null),
+                        INPUT));
         assertTrue(e.getMessage().contains("not a current"), e.getMessage());
     }
 
@@ -88,10 +104,11 @@ class KnownAnswerTest {
     void withoutAVoltageChannelTheEpochTableOrTheTypedTimesGiveTheOnsets(double fs, boolean epochTable) {
         SyntheticStepRecording s = new SyntheticStepRecording();
         s.fs = fs;
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0,
-                null);
+        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null, null, null, 0, 0, null);
         AnalysisResult r = StepProtocolAnalysis.run(s.buildCurrentOnly(epochTable), req, INPUT);
-        assertEquals(epochTable ? StepOnsets.FROM_EPOCHS : StepOnsets.FROM_PARAMETERS, r.provenance().onsetSource());
+        assertEquals(
+                epochTable ? StepOnsets.FROM_EPOCHS : StepOnsets.FROM_PARAMETERS,
+                r.provenance().onsetSource());
         assertEquals(s.qPc, r.qDepolPc(), 0.02 * s.qPc);
         assertEquals(-s.qPc, r.qHyperpolPc(), 0.02 * s.qPc);
     }
@@ -102,8 +119,8 @@ class KnownAnswerTest {
         SyntheticStepRecording s = new SyntheticStepRecording();
         s.fs = fs;
         s.durationS = 1.0;
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.STANDARD, s.parameters(), null,
-                FilterChain.preset(preset), null, 0, 0, null);
+        AnalysisRequest req = new AnalysisRequest(
+                AnalysisMode.STANDARD, s.parameters(), null, FilterChain.preset(preset), null, 0, 0, null);
         AnalysisResult r = StepProtocolAnalysis.run(s.build(), req, INPUT);
         assertEquals(s.qPc, r.qDepolPc(), 0.02 * s.qPc);
         assertEquals(-s.qPc, r.qHyperpolPc(), 0.02 * s.qPc);
@@ -115,10 +132,10 @@ class KnownAnswerTest {
         SyntheticStepRecording s = new SyntheticStepRecording();
         s.fs = fs;
         s.durationS = 1.2;
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, s.parameters(), StartingPoint.AUTO, null,
-                null, 0, 0, null);
-        InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
-                () -> StepProtocolAnalysis.run(s.build(), req, INPUT));
+        AnalysisRequest req =
+                new AnalysisRequest(AnalysisMode.DESKTOP, s.parameters(), StartingPoint.AUTO, null, null, 0, 0, null);
+        InvalidAnalysisParameterException e = assertThrows(
+                InvalidAnalysisParameterException.class, () -> StepProtocolAnalysis.run(s.build(), req, INPUT));
         assertTrue(e.getMessage().contains("100 kHz") && e.getMessage().contains("standard"), e.getMessage());
     }
 
@@ -127,8 +144,8 @@ class KnownAnswerTest {
     void desktopModeRunsOnTheSameRecordingAt100kHz(String start) {
         SyntheticStepRecording s = new SyntheticStepRecording();
         s.durationS = 1.2;
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, s.parameters(), StartingPoint.parse(start),
-                null, null, 0, 0, null);
+        AnalysisRequest req = new AnalysisRequest(
+                AnalysisMode.DESKTOP, s.parameters(), StartingPoint.parse(start), null, null, 0, 0, null);
         AnalysisResult r = assertDoesNotThrow(() -> StepProtocolAnalysis.run(s.build(), req, INPUT));
         assertTrue(Double.isFinite(r.qDepolPc()) && Double.isFinite(r.qHyperpolPc()));
     }
@@ -139,10 +156,10 @@ class KnownAnswerTest {
         SyntheticStepRecording s = new SyntheticStepRecording();
         s.durationS = durationS;
         s.onsetsS = new double[] {0.0173, 0.0473, 0.0773, 0.1073, 0.1373, 0.1673};
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, s.parameters(), StartingPoint.given(35),
-                null, null, 0, 0, null);
-        InvalidAnalysisParameterException e = assertThrows(InvalidAnalysisParameterException.class,
-                () -> StepProtocolAnalysis.run(s.build(), req, INPUT));
+        AnalysisRequest req = new AnalysisRequest(
+                AnalysisMode.DESKTOP, s.parameters(), StartingPoint.given(35), null, null, 0, 0, null);
+        InvalidAnalysisParameterException e = assertThrows(
+                InvalidAnalysisParameterException.class, () -> StepProtocolAnalysis.run(s.build(), req, INPUT));
         assertTrue(e.getMessage().contains("too short") && e.getMessage().contains("short by"), e.getMessage());
     }
 }

@@ -31,8 +31,11 @@ class StandardModeDesktopFileTest {
         byte[] bytes = Files.readAllBytes(file);
         Recording rec = RecordingReaders.read(file.getFileName().toString(), bytes);
         double[] v = rec.samples(0, 1);
-        AnalysisResult r = StepProtocolAnalysis.run(rec, AnalysisRequest.desktopDefaults()
-                .withMode(AnalysisMode.STANDARD).withChain(FilterChain.preset("batch")),
+        AnalysisResult r = StepProtocolAnalysis.run(
+                rec,
+                AnalysisRequest.desktopDefaults()
+                        .withMode(AnalysisMode.STANDARD)
+                        .withChain(FilterChain.preset("batch")),
                 StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
         assertEquals(StepOnsets.FROM_VOLTAGE, r.provenance().onsetSource());
         assertEquals(1, r.provenance().voltageChannel());
@@ -47,7 +50,10 @@ class StandardModeDesktopFileTest {
             for (int i = lo; i < hi && expected < 0; i++) {
                 if (after > before ? v[i] >= half : v[i] <= half) expected = i;
             }
-            assertEquals(expected, r.steps().get(k).sample(), "onset " + r.steps().get(k).role());
+            assertEquals(
+                    expected,
+                    r.steps().get(k).sample(),
+                    "onset " + r.steps().get(k).role());
         }
         assertEquals(-20, r.v2Mv(), 0.5);
         assertEquals(-81, r.v0Mv(), 0.5);
