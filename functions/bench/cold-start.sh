@@ -4,7 +4,8 @@
 # first answer (the peer). Ours runs on the Lambda jar itself (functions-lambda.jar, Micronaut AOT included), the
 # peer on the same libraries without this project's classes. Usage: functions/bench/cold-start.sh [runs]
 # COLD_START_JAVA_OPTS replaces template.yaml's JAVA_TOOL_OPTIONS for both (" " for none); COLD_START_AOT_CACHE=1
-# first trains a JDK AOT cache for each (one run each, not counted) and starts both on their own.
+# first trains a JDK AOT cache for each (one run each, not counted) and starts both on their own; =both measures
+# without, then with (summary lines prefixed "cached."). Lambda does not get such a cache (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source functions/bench/classpath.sh
@@ -17,7 +18,7 @@ mvn -B -q -o -pl shared-dsp,functions dependency:build-classpath -Dmdep.includeS
 libraries=$(tr ':' '\n' < functions/target/runtime.classpath | grep -v 'shared-dsp' | paste -sd: -)
 tool_options=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\(.*\)" *$/\1/p' template.yaml | head -1)
 export COLD_START_JAVA_OPTS="${COLD_START_JAVA_OPTS-$tool_options}"
-echo "child JVM options: ${COLD_START_JAVA_OPTS:-(none)}${COLD_START_AOT_CACHE:+ + a trained JDK AOT cache each}"
+echo "child JVM options: ${COLD_START_JAVA_OPTS:-(none)}${COLD_START_AOT_CACHE:+ (JDK AOT cache: $COLD_START_AOT_CACHE)}"
 cd functions
 exec java -cp "$BENCH_CLASSPATH" \
     -Dcoldstart.ours.classpath="$PWD/target/bench-child.jar:$PWD/target/functions-lambda.jar" \

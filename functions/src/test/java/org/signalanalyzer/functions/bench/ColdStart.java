@@ -17,7 +17,8 @@ import org.signalanalyzer.functions.support.S3ProxyServer;
  * its first process request, then measures warm process and integrals; in turn with each, a fresh JVM of the peer
  * ({@link TrivialColdStartChild}: a Micronaut function that does nothing) answers once. Run:
  * {@code functions/bench/cold-start.sh [runs]} ({@code COLD_START_JAVA_OPTS} sets the JVM options of both,
- * {@code COLD_START_AOT_CACHE=1} gives each a JDK AOT cache trained on itself).
+ * {@code COLD_START_AOT_CACHE=1} gives each a JDK AOT cache trained on itself, {@code both} measures without,
+ * then with).
  */
 public final class ColdStart {
 
@@ -45,33 +46,38 @@ public final class ColdStart {
                 List.of(ColdStartChild.class.getName(), s[0], s[1], fileId));
         Child peer = new Child("peer", javaCommand, jvmOptions, List.of(), System.getProperty(
                 "coldstart.peer.classpath"), List.of(TrivialColdStartChild.class.getName()));
-        if ("1".equals(System.getenv("COLD_START_AOT_CACHE"))) {
-            ours = ours.trained();
-            peer = peer.trained();
+        String cacheMode = System.getenv().getOrDefault("COLD_START_AOT_CACHE", "0");
+        if (!"1".equals(cacheMode)) measure(runs, ours, peer, "", json);
+        if ("1".equals(cacheMode) || "both".equals(cacheMode)) {
+            measure(runs, ours.trained(), peer.trained(), "cached.", json);
         }
+        System.out.println("(" + runs + " fresh JVMs, " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.version") + "; dynalite " + Dynalite.get().endpoint() + ", S3Proxy "
+                + S3ProxyServer.get().endpoint() + "; load average " + String.format("%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
+        System.exit(0);
+    }
+
+    /** {@code runs} turns of ours and the peer, and their medians, each label prefixed with {@code label}. */
+    private static void measure(int runs, Child ours, Child peer, String label, ObjectMapper json) throws Exception {
         List<JsonNode> results = new ArrayList<>();
         List<JsonNode> peers = new ArrayList<>();
         // Ours and the peer take turns, so both see the same load on a shared machine.
         for (int i = 0; i < runs; i++) {
             String last = lastJsonLine(ours.command());
             results.add(json.readTree(last));
-            System.out.println("run " + (i + 1) + ": " + last);
+            System.out.println(label + "run " + (i + 1) + ": " + last);
             String trivial = lastJsonLine(peer.command());
             peers.add(json.readTree(trivial));
-            System.out.println("peer " + (i + 1) + ": " + trivial);
+            System.out.println(label + "peer " + (i + 1) + ": " + trivial);
         }
         for (String field : List.of("jvmToMainMs", "handlerInitMs", "firstProcessMs", "jvmToFirstProcessMs",
                 "cpuToFirstProcessMs", "warmProcessMedianMs", "warmIntegralsMedianMs", "warmIntegralsCpuMs")) {
-            summary(field, results, field);
+            summary(field, results, label + field);
         }
-        summary("handlerInitMs", peers, "trivialHandlerInitMs");
-        summary("jvmToFirstAnswerMs", peers, "trivialJvmToFirstAnswerMs");
-        summary("cpuToFirstAnswerMs", peers, "trivialCpuToFirstAnswerMs");
-        System.out.println("(" + runs + " fresh JVMs, " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.version") + "; dynalite " + Dynalite.get().endpoint() + ", S3Proxy "
-                + S3ProxyServer.get().endpoint() + "; load average " + String.format("%.1f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
-        System.exit(0);
+        summary("handlerInitMs", peers, label + "trivialHandlerInitMs");
+        summary("jvmToFirstAnswerMs", peers, label + "trivialJvmToFirstAnswerMs");
+        summary("cpuToFirstAnswerMs", peers, label + "trivialCpuToFirstAnswerMs");
     }
 
     /** One kind of child JVM: its command line, with or without a JDK AOT cache of its own. */
@@ -114,6 +120,6 @@ public final class ColdStart {
 
     private static void summary(String field, List<JsonNode> results, String label) {
         double[] v = results.stream().mapToDouble(r -> r.get(field).asDouble()).sorted().toArray();
-        System.out.printf("%-26s median %8.1f  min %8.1f  max %8.1f%n", label, v[v.length / 2], v[0], v[v.length - 1]);
+        System.out.printf("%-33s median %8.1f  min %8.1f  max %8.1f%n", label, v[v.length / 2], v[0], v[v.length - 1]);
     }
 }
