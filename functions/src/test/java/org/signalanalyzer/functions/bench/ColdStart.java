@@ -24,8 +24,17 @@ public final class ColdStart {
 
     private ColdStart() { }
 
-    public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    public static void main(String[] args) {
+        try {
+            run(args.length > 0 ? Integer.parseInt(args[0]) : 5);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // S3Proxy's and dynalite's threads would keep this JVM waiting for ever.
+            System.exit(1);
+        }
+    }
+
+    private static void run(int runs) throws Exception {
         ApiHarness.configureStorage();
         String[] s = ApiHarness.newSession();
         String fileId = BenchRecording.uploadAndComplete(s, BenchRecording.bytes());
@@ -112,9 +121,13 @@ public final class ColdStart {
     }
 
     private static String lastJsonLine(List<String> command) throws Exception {
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes());
-        if (child.waitFor() != 0) throw new IllegalStateException("child failed: " + out);
+        if (child.waitFor() != 0) {
+            List<String> lines = out.lines().toList();
+            throw new IllegalStateException("child failed: " + String.join("\n", lines.subList(Math.max(0,
+                    lines.size() - 20), lines.size())));
+        }
         return out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
     }
 
