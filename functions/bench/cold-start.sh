@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # Cold-start benchmark of the Lambda handler (not a test): fresh JVMs -> first answered process request, then warm
 # process and integrals latencies, on ../shared/data/desktop/202304_0521.atf; in turn, a trivial Micronaut function's
-# first answer (the peer). Usage: functions/bench/cold-start.sh [runs]
+# first answer (the peer). Ours runs on the Lambda jar itself (functions-lambda.jar, Micronaut AOT included), the
+# peer on the same libraries without this project's classes. Usage: functions/bench/cold-start.sh [runs]
+# COLD_START_JAVA_OPTS replaces template.yaml's JAVA_TOOL_OPTIONS for both (" " for none); COLD_START_AOT_CACHE=1
+# first trains a JDK AOT cache for each (one run each, not counted) and starts both on their own; =both measures
+# without, then with (summary lines prefixed "cached."). Lambda does not get such a cache (bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -f functions/node_modules/dynalite/cli.js ] || npm ci --prefix functions --no-audit --no-fund
-mvn -B -q -pl functions -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.classpath
-# S3Proxy needs jackson-annotations 2.22 (stack.md section 2); surefire swaps it in for the tests, this does it here.
-annotations=$(find ~/.m2/repository/com/fasterxml/jackson/core/jackson-annotations/2.22 -name 'jackson-annotations-2.22.jar' | head -1)
-cp=$(sed "s#[^:]*jackson-annotations-[0-9.]*\.jar#${annotations}#" functions/target/bench.classpath)
-# The JVM options Lambda gives the handler (template.yaml's JAVA_TOOL_OPTIONS), to ours and the peer alike;
-# COLD_START_JAVA_OPTS, when set, replaces them (COLD_START_JAVA_OPTS=" " for none).
+source functions/bench/classpath.sh
+bench_build package -DskipTests
+# The children start from jars only, as on Lambda (and as a JDK AOT cache requires).
+jar --create --file functions/target/bench-child.jar -C functions/target/test-classes org/signalanalyzer/functions/bench \
+    -C functions/target/test-classes org/signalanalyzer/functions/support
+mvn -B -q -o -pl shared-dsp,functions dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/runtime.classpath
+libraries=$(tr ':' '\n' < functions/target/runtime.classpath | grep -v 'shared-dsp' | paste -sd: -)
 tool_options=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: *"\(.*\)" *$/\1/p' template.yaml | head -1)
 export COLD_START_JAVA_OPTS="${COLD_START_JAVA_OPTS-$tool_options}"
-echo "child JVM options: ${COLD_START_JAVA_OPTS:-(none)}"
+echo "child JVM options: ${COLD_START_JAVA_OPTS:-(none)}${COLD_START_AOT_CACHE:+ (JDK AOT cache: $COLD_START_AOT_CACHE)}"
 cd functions
-exec java -cp "target/test-classes:target/classes:../shared-dsp/target/classes:${cp}" \
+exec java -cp "$BENCH_CLASSPATH" \
+    -Dcoldstart.ours.classpath="$PWD/target/bench-child.jar:$PWD/target/functions-lambda.jar" \
+    -Dcoldstart.peer.classpath="$PWD/target/bench-child.jar:${libraries}" \
     org.signalanalyzer.functions.bench.ColdStart "${1:-5}"

@@ -3,12 +3,7 @@
 # session times its function's MemorySize in template.yaml = GB-seconds per request (docs/cost.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -f functions/node_modules/dynalite/cli.js ] || npm ci --prefix functions --no-audit --no-fund
-mvn -B -q -pl functions -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.classpath
-# S3Proxy needs jackson-annotations 2.22 (stack.md section 2); surefire swaps it in for the tests, this does it here.
-annotations=$(find ~/.m2/repository/com/fasterxml/jackson/core/jackson-annotations/2.22 -name 'jackson-annotations-2.22.jar' | head -1)
-cp=$(sed "s#[^:]*jackson-annotations-[0-9.]*\.jar#${annotations}#" functions/target/bench.classpath)
+source functions/bench/classpath.sh
+bench_build test-compile
 cd functions
-exec java -cp "target/test-classes:target/classes:../shared-dsp/target/classes:${cp}" \
-    org.signalanalyzer.functions.bench.RequestCost "${1:-7}"
+exec java -cp "$BENCH_CLASSPATH" org.signalanalyzer.functions.bench.RequestCost "${1:-7}"

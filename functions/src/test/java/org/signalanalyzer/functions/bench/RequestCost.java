@@ -1,9 +1,5 @@
 package org.signalanalyzer.functions.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,20 +25,17 @@ public final class RequestCost {
 
     private static final Map<String, Object> ANALYSIS_PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100,
             "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private RequestCost() { }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        Path atf = Path.of("..", "..", "shared", "data", "desktop", "202304_0521.atf");
-        if (!Files.exists(atf)) atf = Path.of("..", "shared", "data", "desktop", "202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(atf);
+        byte[] bytes = BenchRecording.bytes();
         Map<String, Integer> memory = memorySizes(Files.readString(Path.of("..", "template.yaml")));
         ApiHarness.handler();
         String[] s = ApiHarness.newSession();
         String base = "/api/sessions/" + s[0];
-        String fileId = uploadAndComplete(s, bytes);
+        String fileId = BenchRecording.uploadAndComplete(s, bytes);
         String analysisId = call("POST", base + "/analyses", s[1], analysis(fileId), 201).json().get("analysisId")
                 .asText();
 
@@ -50,10 +43,10 @@ public final class RequestCost {
         rows.put("create session", measure(runs, "SessionsFunction", memory, () ->
                 call("POST", "/api/sessions", null, null, 201)));
         rows.put("upload ticket", measure(runs, "UploadsFunction", memory, () ->
-                call("POST", base + "/uploads", s[1], Map.of("fileName", "202304_0521.atf", "contentType",
+                call("POST", base + "/uploads", s[1], Map.of("fileName", BenchRecording.FILE_NAME, "contentType",
                         "application/octet-stream", "sizeBytes", bytes.length), 201)));
         rows.put("complete (parse 2.9 MB ATF)", measureEach(runs, "FilesFunction", memory, () -> {
-            String id = upload(s, bytes);
+            String id = BenchRecording.upload(s, bytes);
             return () -> call("POST", base + "/files/" + id + "/complete", s[1], null, 200);
         }));
         rows.put("trace (1200 px)", measure(runs, "FilesFunction", memory, () ->
@@ -138,28 +131,6 @@ public final class RequestCost {
     }
 
     private static Response call(String method, String path, String token, Object body, int status) {
-        Response r = ApiHarness.call(method, path, token, body);
-        if (r.status() != status) throw new IllegalStateException(method + " " + path + " answered " + r);
-        return r;
-    }
-
-    private static String upload(String[] s, byte[] bytes) {
-        Response ticket = call("POST", "/api/sessions/" + s[0] + "/uploads", s[1], Map.of("fileName",
-                "202304_0521.atf", "contentType", "application/octet-stream", "sizeBytes", bytes.length), 201);
-        try {
-            HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(ticket.json().get("uploadUrl")
-                    .asText())).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
-            if (put.statusCode() != 200) throw new IllegalStateException("upload answered " + put.statusCode());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        return ticket.json().get("fileId").asText();
-    }
-
-    private static String uploadAndComplete(String[] s, byte[] bytes) {
-        String id = upload(s, bytes);
-        call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null, 200);
-        return id;
+        return BenchRecording.expect(ApiHarness.call(method, path, token, body), status);
     }
 }
