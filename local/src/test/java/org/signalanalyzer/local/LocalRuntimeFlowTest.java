@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
@@ -72,7 +73,7 @@ class LocalRuntimeFlowTest {
             assertTrue(uploadUrl.startsWith(runtime.url() + EmbeddedS3.BUCKET + "/sessions/" + sid + "/"),
                     "the presigned URL is on the app's own origin: " + uploadUrl);
 
-            byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+            byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
             assertRefused(LocalClient.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
             assertRefused(LocalClient.put(uploadUrl, "text/csv", bytes), "another content type");
             assertEquals(409, http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)
