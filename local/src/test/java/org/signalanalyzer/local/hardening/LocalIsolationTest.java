@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
@@ -64,12 +63,12 @@ class LocalIsolationTest {
     }
 
     private static Victim victim() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
+        byte[] bytes = LocalClient.sampleBytes();
         JsonNode s = ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
         String sid = s.get("sessionId").asText();
         String token = s.get("token").asText();
         JsonNode t = ok(http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
-                "202304_0521.atf", "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
+                LocalClient.SAMPLE, "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
         assertEquals(200, LocalClient.putStatus(t.get("uploadUrl").asText(), "application/octet-stream", bytes));
         String fileId = t.get("fileId").asText();
         ok(http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null), 200);
