@@ -21,8 +21,9 @@ import org.signalanalyzer.web.SiteFiles;
 /**
  * The runtime's listening socket, open from the first milliseconds of the process. Until the server is up it
  * answers requests for the built browser app (index.html, what it loads, its routes) itself, by SiteController's
- * rules: a browser asks for the page first, and the page needs neither the API nor the storage. Any other request (the API, stored files, the app's routes, anything it does not know) is held and,
- * once the server has taken the socket over, passed to it byte for byte on a loopback connection.
+ * rules: a browser asks for the page first, and the page needs neither the API nor the storage. Any other request
+ * (the API, stored files, anything the app does not have) is held and, once the server has taken the socket over,
+ * passed to it byte for byte on a loopback connection.
  * {@link #handOver} gives the still-listening socket to Netty ({@link HandedOverSocketFactory}): connections that
  * arrive meanwhile wait in the socket's queue, none is refused.
  */
@@ -30,6 +31,11 @@ public final class FrontDoor implements AutoCloseable {
 
     /** Where the browser app's files are on the classpath (SiteController's default root). */
     private static final String SITE = "public/";
+    /**
+     * Connections the kernel queues before they are accepted (it caps this at net.core.somaxconn), as many as Netty
+     * asks for: the queue is the server's once it is handed over, and a full one drops new connections for a second.
+     */
+    private static final int BACKLOG = 4096;
     private static final int MAX_HEAD = 16 * 1024;
     private static final int READ_TIMEOUT_MS = 30_000;
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -54,7 +60,7 @@ public final class FrontDoor implements AutoCloseable {
         ServerSocketChannel server = ServerSocketChannel.open(address.getAddress().length == 4
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
-            server.bind(new InetSocketAddress(address, port), 0);
+            server.bind(new InetSocketAddress(address, port), BACKLOG);
             server.configureBlocking(false);
             Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
