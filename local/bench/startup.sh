@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up time of the local runtime: from launching `java -jar` to (1) the page served (GET / answers 200) and
-# (2) the first API answer right after (POST /api/sessions answers 201). Each run uses a fresh data folder.
+# (2) the first API answer right after (POST /api/sessions answers 201). The page comes from the runtime's front
+# door (FrontDoor) while the server starts; the API answer needs the server and S3Proxy. Each run uses a fresh data
+# folder.
 # The machine may be shared, so the process's CPU time (user+sys, from /proc) up to the page is reported too: it
 # does not grow with other people's load the way wall time does.
 # It runs what run.sh runs: the JDK 25 when the machine has one, with the AOT cache the build records on it

@@ -1,5 +1,6 @@
 package org.signalanalyzer.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class EmbeddedS3 implements AutoCloseable {
      * The filesystem store reads a folder that others may read (the usual umask) as a public-read bucket and then
      * answers unsigned listings and downloads; owner-only permissions keep every request signed.
      */
-    private static void ownerOnly(Path bucket) throws java.io.IOException {
+    private static void ownerOnly(Path bucket) throws IOException {
         if (Files.getFileStore(bucket).supportsFileAttributeView(PosixFileAttributeView.class)) {
             Files.setPosixFilePermissions(bucket, PosixFilePermissions.fromString("rwx------"));
         }

@@ -1,13 +1,14 @@
 package org.signalanalyzer.local;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
 import java.net.BindException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -128,29 +129,38 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts everything on {@code settings}; port 0 takes a free port. S3Proxy (its loopback port chosen first)
-     * starts once the server answers: the page does not need it, and on a busy machine its start-up would delay the
-     * page; {@link StorageStartGate} holds API calls that come in before it is up. Returns when both are up.
+     * Starts everything on {@code settings}; port 0 takes a free port. The port is listened on first, by the
+     * {@link FrontDoor}, which serves the page while the server starts and then hands the socket to it. S3Proxy (its
+     * loopback port chosen first) starts once the server answers: the page does not need it, and on a busy machine
+     * its start-up would delay the server's; {@link StorageStartGate} holds API calls that come in before it is up.
+     * Returns when both are up.
      */
     public static LocalRuntime start(LocalSettings settings) throws Exception {
-        return start(settings, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> now = CompletableFuture.completedFuture(null);
+        return start(settings, now, now);
     }
 
-    /** The same, S3Proxy held back until {@code storageMayStart} completes: a test sees what answers before it. */
-    static LocalRuntime start(LocalSettings settings, CompletableFuture<?> storageMayStart) throws Exception {
-        Path data = settings.dataDir().toAbsolutePath().normalize();
-        Files.createDirectories(data);
-        int port = settings.port() == 0 ? freePort(settings.bind()) : settings.port();
-        int s3Port = freePort("127.0.0.1");
-        String s3Secret = EmbeddedS3.newSecretKey();
-        quietS3ProxyStartup();
-        StorageStartGate.Started gate = new StorageStartGate.Started();
+    /**
+     * The same, the server held back until {@code serverMayStart} and S3Proxy until {@code storageMayStart}
+     * completes: a test sees what answers before each.
+     */
+    static LocalRuntime start(LocalSettings settings, CompletableFuture<?> serverMayStart,
+                              CompletableFuture<?> storageMayStart) throws Exception {
+        FrontDoor door = FrontDoor.open(settings.bind(), settings.port());
         ApplicationContext context = null;
         CompletableFuture<EmbeddedS3> s3 = null;
         try {
+            Path data = settings.dataDir().toAbsolutePath().normalize();
+            Files.createDirectories(data);
+            int port = door.port();
+            int s3Port = freePort("127.0.0.1");
+            String s3Secret = EmbeddedS3.newSecretKey();
+            quietS3ProxyStartup();
+            StorageStartGate.Started gate = new StorageStartGate.Started();
+            serverMayStart.join();
             context = ApplicationContext.builder()
                     .properties(properties(settings, data, port, EmbeddedS3.endpoint(s3Port), s3Secret))
-                    .singletons(gate)
+                    .singletons(gate, door)
                     .environmentPropertySource(false)
                     .deduceEnvironment(false)
                     .banner(false)
@@ -169,8 +179,9 @@ public final class LocalRuntime implements AutoCloseable {
             });
             return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
                     + ":" + port + "/"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (context != null && context.isRunning()) context.close();
+            door.close();
             if (s3 != null) {
                 s3.handle((started, failed) -> {
                     if (started != null) stopQuietly(started);
@@ -225,12 +236,20 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
         p.put("micronaut.server.host", s.bind());
+        // The listening socket is the front door's, already bound: Netty accepts on it (HandedOverSocketFactory).
+        p.put("micronaut.server.netty.listeners.main.family", "TCP");
+        p.put("micronaut.server.netty.listeners.main.host", s.bind());
+        p.put("micronaut.server.netty.listeners.main.port", port);
+        p.put("micronaut.server.netty.listeners.main.bind", false);
         // Presigned uploads stream through this server on their way to S3Proxy. The margin lets a body longer than
         // its link declares reach S3Proxy, so the signature refuses it with S3's 403 rather than this server's 413.
         p.put("micronaut.server.max-request-size", s.maxUploadBytes() + MB);
         // The controllers block (journal writes forced to disk, S3 calls, analyses): off the Netty event loops,
-        // which then only move bytes, so one slow request does not stall the others sharing its loop.
-        p.put("micronaut.server.thread-selection", "BLOCKING");
+        // which then only move bytes, so one slow request does not stall the others sharing its loop. On platform
+        // threads (IO), not virtual ones (BLOCKING on a JDK 21+): an analysis holds its virtual thread's carrier
+        // until it blocks, and with one carrier per core a few analyses stalled every other request; the kernel
+        // shares the cores among platform threads instead, and ComputeQueue bounds the computing requests.
+        p.put("micronaut.server.thread-selection", "IO");
         p.put("micronaut.http.client.max-content-length", Integer.MAX_VALUE);
         p.put("micronaut.http.client.read-timeout", "120s");
         // S3Proxy answers a refused upload before reading its body; a fresh connection per request keeps such a
@@ -260,7 +279,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** S3Proxy and its Jetty log their whole set-up at INFO before Micronaut's logging settings apply. */
     private static void quietS3ProxyStartup() {
-        if (LoggerFactory.getLogger("org.gaul") instanceof ch.qos.logback.classic.Logger logger
+        if (LoggerFactory.getLogger("org.gaul") instanceof Logger logger
                 && logger.getLevel() == null) {
             logger.setLevel(Level.WARN);
         }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
 
     /** Reads flags over environment variables over defaults; a bad value is an {@link IllegalArgumentException}. */
     public static LocalSettings parse(String[] args, Map<String, String> env) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (Option o : Option.values()) {
             String fromEnv = env.get(o.env);
             values.put(o.flag, fromEnv == null || fromEnv.isBlank() ? o.defaultValue : fromEnv.trim());
@@ -96,23 +97,25 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
     }
 
     public LocalSettings withPort(int newPort) {
-        return new LocalSettings(newPort, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
-                accessCode, limits);
+        return with(newPort, dataDir, accessCode, limits);
     }
 
     public LocalSettings withDataDir(Path newDataDir) {
-        return new LocalSettings(port, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
-                accessCode, limits);
+        return with(port, newDataDir, accessCode, limits);
     }
 
     public LocalSettings withLimits(Limits newLimits) {
-        return new LocalSettings(port, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
-                accessCode, newLimits);
+        return with(port, dataDir, accessCode, newLimits);
     }
 
     public LocalSettings withAccessCode(String newAccessCode) {
-        return new LocalSettings(port, bind, dataDir, maxUploadBytes, sessionLifetime, cleanupInterval, jobThreads,
-                newAccessCode, limits);
+        return with(port, dataDir, newAccessCode, limits);
+    }
+
+    /** These settings with the ones tests vary replaced. */
+    private LocalSettings with(int newPort, Path newDataDir, String newAccessCode, Limits newLimits) {
+        return new LocalSettings(newPort, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval,
+                jobThreads, newAccessCode, newLimits);
     }
 
     /**

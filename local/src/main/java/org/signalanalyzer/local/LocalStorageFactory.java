@@ -41,7 +41,10 @@ public class LocalStorageFactory {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()));
         Region region = Region.of(settings.region().orElseThrow());
-        return new SameOriginBlobStore(new S3BlobStore(s3, presigner, settings.bucket()), settings.bucket(), publicHost,
+        // An eighth of the heap, at most 256 MB: the parsed forms of a few dozen recordings the size of the sample.
+        long budget = Math.min(Runtime.getRuntime().maxMemory() / 8, 256L * 1024 * 1024);
+        return new SameOriginBlobStore(new RecentWrites(new S3BlobStore(s3, presigner, settings.bucket()), budget),
+                settings.bucket(), publicHost,
                 origin -> S3Presigner.builder().credentialsProvider(credentials).region(region).endpointOverride(origin)
                         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build());
     }

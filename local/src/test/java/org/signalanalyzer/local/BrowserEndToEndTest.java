@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -19,12 +20,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.dsp.Prerequisite;
 import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.SyntheticChargeVoltageCell;
 import org.signalanalyzer.functions.limits.Limits;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The browser app as a scientist uses it, in real headless Chromium (Debian's {@code chromium}, driven by
@@ -174,7 +175,7 @@ class BrowserEndToEndTest {
         SyntheticChargeVoltageCell cell = chargeVoltageCell();
         int n = 70;
         for (int v : new int[] {-70, -30, -20, -5, 20}) {
-            Files.write(dir.resolve(String.format(java.util.Locale.ROOT, "20240612_%04d_3_%dmV.atf", n++, v)),
+            Files.write(dir.resolve(String.format(Locale.ROOT, "20240612_%04d_3_%dmV.atf", n++, v)),
                     cell.atf(v));
         }
         Files.write(dir.resolve("cell3 extra.atf"), cell.atf(-45));

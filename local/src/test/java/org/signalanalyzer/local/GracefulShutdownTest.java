@@ -9,7 +9,6 @@ import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.dsp.SharedData;
 
 /**
  * Stopping while an upload is half-way through: the stop waits for it, the upload is answered 200 and stored
@@ -30,7 +28,7 @@ class GracefulShutdownTest {
 
     @Test
     void anUploadInFlightWhenTheStopIsAskedFinishesAndIsKeptWhole() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
+        byte[] bytes = LocalClient.sampleBytes();
         int half = bytes.length / 2;
         LocalSettings settings = LocalSettings.defaults().withPort(0).withDataDir(data);
         LocalRuntime runtime = LocalRuntime.start(settings);

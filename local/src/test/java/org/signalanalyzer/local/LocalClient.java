@@ -13,10 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.signalanalyzer.dsp.SharedData;
 
 /**
  * The local runtime's tests' one HTTP client: JSON calls with a token or any headers against a running
@@ -25,11 +28,22 @@ import java.util.Map;
 public final class LocalClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The desktop sample recording every upload test sends (in ../shared; see SharedData). */
+    public static final String SAMPLE = "202304_0521.atf";
     /** Shared by every test; thread-safe, so the load driver's concurrent sessions use it too. */
     public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
+
+    /** Where the sample recording is (SharedData skips the test, or fails it on CI, where it is absent). */
+    public static Path samplePath() {
+        return SharedData.desktop(SAMPLE);
+    }
+
+    public static byte[] sampleBytes() throws IOException {
+        return Files.readAllBytes(samplePath());
+    }
 
     public LocalClient(URI base) {
         this.base = base;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.limits.Limits;
 
 /**
@@ -29,7 +28,6 @@ import org.signalanalyzer.functions.limits.Limits;
 class LocalLimitsTest {
 
     private static final String CODE = "bench 3, drawer 2";
-    private static final String RECORDING = "202304_0521.atf";
 
     @TempDir
     static Path data;
@@ -94,9 +92,9 @@ class LocalLimitsTest {
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         String base = "/api/sessions/" + sid;
-        byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
+        byte[] bytes = LocalClient.sampleBytes();
 
-        LocalClient.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", RECORDING,
+        LocalClient.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", LocalClient.SAMPLE,
                 "contentType", "application/octet-stream", "sizeBytes", bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
         assertEquals(200, LocalClient.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes).status());

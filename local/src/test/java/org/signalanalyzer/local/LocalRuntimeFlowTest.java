@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
@@ -41,8 +41,8 @@ class LocalRuntimeFlowTest {
 
     @Test
     void aRecordingUploadedAnalysedAndExportedSurvivesARestart() throws Exception {
-        Path atf = SharedData.desktop("202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(atf);
+        Path atf = LocalClient.samplePath();
+        byte[] bytes = LocalClient.sampleBytes();
         Recording expected = RecordingReaders.read(atf);
         double[] samples = expected.samples(0, 0);
         Envelope envelope = Decimation.envelope(samples, 0, samples.length, expected.startTimeS(),
@@ -55,7 +55,7 @@ class LocalRuntimeFlowTest {
         String analysisId;
         AnalysisResult direct = StepProtocolAnalysis.run(expected, new AnalysisRequest(AnalysisMode.DESKTOP,
                 ProtocolParameters.DESKTOP_DEFAULTS, StartingPoint.given(35), FilterChain.preset("raw"), null, 0, 0,
-                null), StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
+                null), StepProtocolAnalysis.Input.of(LocalClient.SAMPLE, bytes));
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
             LocalClient http = new LocalClient(runtime.url());
             var created = http.call("POST", "/api/sessions", (String) null, null);
@@ -64,7 +64,7 @@ class LocalRuntimeFlowTest {
             token = created.json().get("token").asText();
 
             var ticket = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
-                    Map.of("fileName", "202304_0521.atf", "contentType", "application/octet-stream",
+                    Map.of("fileName", LocalClient.SAMPLE, "contentType", "application/octet-stream",
                             "sizeBytes", bytes.length));
             assertEquals(201, ticket.status(), ticket.toString());
             String uploadUrl = ticket.json().get("uploadUrl").asText();
@@ -72,7 +72,7 @@ class LocalRuntimeFlowTest {
             assertTrue(uploadUrl.startsWith(runtime.url() + EmbeddedS3.BUCKET + "/sessions/" + sid + "/"),
                     "the presigned URL is on the app's own origin: " + uploadUrl);
 
-            byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+            byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
             assertRefused(LocalClient.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
             assertRefused(LocalClient.put(uploadUrl, "text/csv", bytes), "another content type");
             assertEquals(409, http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)

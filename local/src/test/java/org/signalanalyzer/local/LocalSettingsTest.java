@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.limits.Limits;
 
 /** Defaults, environment variables, flags (flag over environment over default), and errors a person can act on. */
 class LocalSettingsTest {
@@ -53,7 +54,7 @@ class LocalSettingsTest {
 
     @Test
     void theLimitsDefaultToTheFunctionsOwnAndTakeFlagsAndEnvironment() {
-        assertEquals(org.signalanalyzer.functions.limits.Limits.defaults(), LocalSettings.defaults().limits());
+        assertEquals(Limits.defaults(), LocalSettings.defaults().limits());
         assertEquals("", LocalSettings.defaults().accessCode());
         LocalSettings s = LocalSettings.parse(new String[] {"--sessions-per-minute", "5", "--max-files=7",
                 "--max-session-upload-mb", "100", "--access-code", "lab-42"},

@@ -20,13 +20,6 @@ import java.util.Optional;
 @Controller
 public class SiteController {
 
-    /** Vite fingerprints everything under assets/ and the copied vendor bundle carries its version in its name. */
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
-    /** index.html names the current fingerprints, so the browser must revalidate it on every load. */
-    static final String NO_CACHE = "no-cache";
-
-    static final String SHORT = "public, max-age=3600";
-
     private final ResourceResolver resources;
     private final String root;
 
@@ -43,44 +36,26 @@ public class SiteController {
 
     @Get(uri = "/{+path}")
     public HttpResponse<?> file(@PathVariable String path) {
-        if (!isSafe(path) || path.equals("api") || path.startsWith("api/")) {
+        Optional<String> file = SiteFiles.fileFor(path);
+        if (file.isEmpty()) {
             return HttpResponse.notFound();
         }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        if (!last.contains(".")) {
+        if (file.get().equals(SiteFiles.INDEX)) {
             return indexPage();
         }
-        if (last.equals("index.html")) {
-            return indexPage();
-        }
-        Optional<URL> url = resources.getResource(root + path);
+        Optional<URL> url = resources.getResource(root + file.get());
         if (url.isEmpty()) {
             return HttpResponse.notFound();
         }
-        boolean fingerprinted = path.startsWith("assets/") || path.startsWith("vendor/");
         return HttpResponse.ok(new StreamedFile(url.get()))
-                .header(HttpHeaders.CACHE_CONTROL, fingerprinted ? IMMUTABLE : SHORT);
+                .header(HttpHeaders.CACHE_CONTROL, SiteFiles.cacheControl(file.get()));
     }
 
     private HttpResponse<?> indexPage() {
-        return resources
-                .getResource(root + "index.html")
+        return resources.getResource(root + SiteFiles.INDEX)
                 .<HttpResponse<?>>map(url -> HttpResponse.ok(new StreamedFile(url))
                         .contentType(MediaType.TEXT_HTML_TYPE)
-                        .header(HttpHeaders.CACHE_CONTROL, NO_CACHE))
+                        .header(HttpHeaders.CACHE_CONTROL, SiteFiles.cacheControl(SiteFiles.INDEX)))
                 .orElseGet(HttpResponse::notFound);
-    }
-
-    /** No way out of the site folder: no empty, dot or dot-dot segments, no backslashes. */
-    static boolean isSafe(String path) {
-        if (path.isEmpty() || path.contains("\\") || path.startsWith("/")) {
-            return false;
-        }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return false;
-            }
-        }
-        return true;
     }
 }

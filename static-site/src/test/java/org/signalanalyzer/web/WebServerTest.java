@@ -175,10 +175,10 @@ class WebServerTest {
 
     @Test
     void refusesToLeaveTheSiteFolder() throws Exception {
-        assertFalse(SiteController.isSafe("../application.yml"));
-        assertFalse(SiteController.isSafe("assets/../../logback.xml"));
-        assertFalse(SiteController.isSafe("assets//x.js"));
-        assertTrue(SiteController.isSafe("assets/app-3f9a1c.js"));
+        assertFalse(SiteFiles.isSafe("../application.yml"));
+        assertFalse(SiteFiles.isSafe("assets/../../logback.xml"));
+        assertFalse(SiteFiles.isSafe("assets//x.js"));
+        assertTrue(SiteFiles.isSafe("assets/app-3f9a1c.js"));
         HttpResponse<String> r = get("/assets/%2e%2e/%2e%2e/" + WebApplication.LOGGING);
         assertFalse(r.body().contains("<configuration>"), r.body());
     }

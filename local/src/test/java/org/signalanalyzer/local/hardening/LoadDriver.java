@@ -1,17 +1,22 @@
 package org.signalanalyzer.local.hardening;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.signalanalyzer.local.LocalClient;
 
 /**
@@ -24,7 +29,12 @@ final class LoadDriver {
     static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
             "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
-    record Result(int sessions, int requests, List<String> errors, double wallS, Map<String, List<Long>> nanosByStep) {
+    /**
+     * {@code cpuS}: CPU time of this whole process over the run, the runtime and the driving clients together (they
+     * share the JVM and the cores).
+     */
+    record Result(int sessions, int requests, List<String> errors, double wallS, double cpuS,
+                  Map<String, List<Long>> nanosByStep) {
 
         long percentileMs(List<Long> nanos, double p) {
             List<Long> sorted = new ArrayList<>(nanos);
@@ -40,12 +50,18 @@ final class LoadDriver {
                     "load: %d sessions, %d requests, %d errors in %.2f s: %.1f requests/s, %.2f sessions/s; "
                             + "latency p50 %d ms, p99 %d ms%n", sessions, requests, errors.size(), wallS,
                     requests / wallS, sessions / wallS, percentileMs(all, 0.5), percentileMs(all, 0.99)));
+            s.append(String.format(Locale.ROOT, "  process CPU %.1f s over the run (%.0f ms per session; server and "
+                    + "clients in one JVM on %d cores)%n", cpuS, cpuS * 1000 / sessions,
+                    Runtime.getRuntime().availableProcessors()));
             nanosByStep.forEach((step, nanos) -> s.append(String.format(Locale.ROOT,
                     "  %-10s n=%-4d p50 %6d ms  p99 %6d ms%n", step, nanos.size(), percentileMs(nanos, 0.5),
                     percentileMs(nanos, 0.99))));
             return s.toString();
         }
     }
+
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final LocalClient client;
     private final byte[] recording;
@@ -60,7 +76,7 @@ final class LoadDriver {
     Result run(int sessions, long timeoutS) throws InterruptedException {
         Map<String, List<Long>> nanos = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(sessions);
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(sessions);
@@ -77,17 +93,19 @@ final class LoadDriver {
                 }
             });
         }
+        long cpu0 = CPU.getProcessCpuTime();
         long t0 = System.nanoTime();
         start.countDown();
         boolean finished = done.await(timeoutS, TimeUnit.SECONDS);
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (CPU.getProcessCpuTime() - cpu0) / 1e9;
         pool.shutdownNow();
         if (!finished) errors.add("not finished within " + timeoutS + " s: " + done.getCount() + " session(s) still busy");
-        return new Result(sessions, requests.get(), List.copyOf(errors), wall, new java.util.TreeMap<>(nanos));
+        return new Result(sessions, requests.get(), List.copyOf(errors), wall, cpu, new TreeMap<>(nanos));
     }
 
     private void oneSession(int n, Map<String, List<Long>> nanos, ConcurrentLinkedQueue<String> errors,
-                            java.util.concurrent.atomic.AtomicInteger requests) {
+                            AtomicInteger requests) {
         LocalClient.Answer created = timed("session", nanos, requests,
                 () -> client.call("POST", "/api/sessions", (String) null, null));
         if (!expect(n, "session", created, 201, errors)) return;
@@ -123,8 +141,8 @@ final class LoadDriver {
     }
 
     private static LocalClient.Answer timed(String step, Map<String, List<Long>> nanos,
-                                            java.util.concurrent.atomic.AtomicInteger requests,
-                                            java.util.function.Supplier<LocalClient.Answer> call) {
+                                            AtomicInteger requests,
+                                            Supplier<LocalClient.Answer> call) {
         long t = System.nanoTime();
         LocalClient.Answer a = call.get();
         record(nanos, step, t, requests);
@@ -132,7 +150,7 @@ final class LoadDriver {
     }
 
     private static void record(Map<String, List<Long>> nanos, String step, long t0,
-                               java.util.concurrent.atomic.AtomicInteger requests) {
+                               AtomicInteger requests) {
         nanos.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
         requests.incrementAndGet();
     }

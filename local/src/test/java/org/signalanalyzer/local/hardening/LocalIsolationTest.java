@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
@@ -56,17 +58,17 @@ class LocalIsolationTest {
     static void stop() throws IOException {
         if (runtime != null) runtime.close();
         try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     private static Victim victim() throws Exception {
-        byte[] bytes = Files.readAllBytes(SharedData.desktop("202304_0521.atf"));
+        byte[] bytes = LocalClient.sampleBytes();
         JsonNode s = ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
         String sid = s.get("sessionId").asText();
         String token = s.get("token").asText();
         JsonNode t = ok(http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
-                "202304_0521.atf", "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
+                LocalClient.SAMPLE, "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
         assertEquals(200, LocalClient.putStatus(t.get("uploadUrl").asText(), "application/octet-stream", bytes));
         String fileId = t.get("fileId").asText();
         ok(http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null), 200);
@@ -101,7 +103,7 @@ class LocalIsolationTest {
     private static String sha256(Path p) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -178,7 +180,7 @@ class LocalIsolationTest {
     /** Altered PUTs of a link for {@code length} bytes; each entry: what was changed → the status. */
     private static Map<String, Integer> alteredPuts(String url, String fileId, int length) {
         byte[] same = new byte[length];
-        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        Map<String, Integer> m = new LinkedHashMap<>();
         m.put("key moved to B", LocalClient.putStatus(url.replace(a.sid(), b.sid()), "application/octet-stream", same));
         m.put("another file id", LocalClient.putStatus(url.replace(fileId, b.fileId()), "application/octet-stream", same));
         m.put("longer expiry", LocalClient.putStatus(url.replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"),
@@ -205,7 +207,7 @@ class LocalIsolationTest {
                 "small.atf", "contentType", "application/octet-stream", "sizeBytes", 100)), 201).json();
         List<String> failures = notRefused(alteredPuts(t.get("uploadUrl").asText(), t.get("fileId").asText(), 100));
         assertEquals(200, LocalClient.get(a.exportUrl()).status(), "the genuine export link works");
-        Map<String, String> gets = new java.util.LinkedHashMap<>();
+        Map<String, String> gets = new LinkedHashMap<>();
         gets.put("export moved to B", a.exportUrl().replace(a.sid(), b.sid()));
         gets.put("export with a longer expiry", a.exportUrl().replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"));
         gets.put("export link turned into a listing", a.exportUrl().replaceFirst("/sessions/.*\\?", "?list-type=2&"));

@@ -3,12 +3,11 @@ package org.signalanalyzer.local.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.functions.limits.Limits;
+import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
 
@@ -27,8 +26,6 @@ class LocalLoadTest {
 
     @Test
     void concurrentSessionsUploadAndAnalyseWithoutAnError() throws Exception {
-        Path atf = SharedData.desktop("202304_0521.atf");
-        byte[] bytes = Files.readAllBytes(atf);
         // Every load session comes from this one address at once: the creation rate is raised to fit them; the
         // per-session quotas stay the defaults, which one upload-and-analyse session is far below.
         Limits d = Limits.defaults();
@@ -36,7 +33,7 @@ class LocalLoadTest {
                 d.analysesPerSession(), d.exportsPerSession(), d.jobsPerSession());
         try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data)
                 .withLimits(limits))) {
-            LoadDriver driver = new LoadDriver(runtime.url(), bytes, "202304_0521.atf");
+            LoadDriver driver = new LoadDriver(runtime.url(), LocalClient.sampleBytes(), LocalClient.SAMPLE);
             driver.run(1, TIMEOUT_S); // warm-up: class loading and JIT are start-up, not load
             LoadDriver.Result r = driver.run(SESSIONS, TIMEOUT_S);
             System.out.print(r.report());

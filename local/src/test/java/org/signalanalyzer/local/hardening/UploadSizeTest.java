@@ -3,6 +3,9 @@ package org.signalanalyzer.local.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,15 +88,15 @@ class UploadSizeTest {
     }
 
     /** The uploaded objects of the data folder (S3Proxy keeps one file per object under s3/). */
-    private List<Path> storedObjects() throws java.io.IOException {
+    private List<Path> storedObjects() throws IOException {
         try (Stream<Path> files = Files.walk(data.resolve("s3"))) {
             return files.filter(Files::isRegularFile).filter(p -> p.toString().contains("sessions")).toList();
         }
     }
 
-    private static int readLastByte(Path file) throws java.io.IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+    private static int readLastByte(Path file) throws IOException {
+        try (var channel = FileChannel.open(file)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
             channel.read(one, channel.size() - 1);
             return one.get(0);
         }
