@@ -31,7 +31,8 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFunction.class);
     /** The characters RFC 3986 allows unescaped in a path ("pchar" and "/"); '%' is judged separately. */
-    private static final String PATH_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
+    private static final String PATH_SAFE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
 
     public ApiGatewayFunction() {
         super();
@@ -54,7 +55,9 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
         }
         // Micronaut's Lambda builder (LambdaApplicationContextBuilder) without its eager singletons, which
         // eagerInitSingletons(false) cannot take back once set.
-        return ApplicationContext.builder().environments(Environment.FUNCTION, "lambda").eagerInitConfiguration(true);
+        return ApplicationContext.builder()
+                .environments(Environment.FUNCTION, "lambda")
+                .eagerInitConfiguration(true);
     }
 
     /** Lambda's AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand", "provisioned-concurrency" or "snap-start". */
@@ -69,7 +72,8 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
         event.setHeaders(acceptedHeaders(event.getHeaders(), dropped));
         event.setMultiValueHeaders(acceptedMultiValueHeaders(event.getMultiValueHeaders(), dropped));
         // Not Micronaut's refusal text: it quotes the name, which may hold the very control characters.
-        if (!dropped.isEmpty()) LOG.warn("dropped request headers holding characters HTTP headers may not: {}", dropped);
+        if (!dropped.isEmpty())
+            LOG.warn("dropped request headers holding characters HTTP headers may not: {}", dropped);
         return super.handleRequest(event, context);
     }
 
@@ -88,10 +92,14 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
                 continue;
             }
             if (out == null) out = new StringBuilder(path.length() + 16).append(path, 0, i);
-            int end = Character.isHighSurrogate(c) && i + 1 < path.length() && Character.isLowSurrogate(path.charAt(i + 1))
-                    ? i + 2 : i + 1;
+            int end = Character.isHighSurrogate(c)
+                            && i + 1 < path.length()
+                            && Character.isLowSurrogate(path.charAt(i + 1))
+                    ? i + 2
+                    : i + 1;
             for (byte b : path.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
             i = end - 1;
@@ -113,8 +121,8 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
         return accepted;
     }
 
-    private static Map<String, List<String>> acceptedMultiValueHeaders(Map<String, List<String>> headers,
-                                                                       Set<String> dropped) {
+    private static Map<String, List<String>> acceptedMultiValueHeaders(
+            Map<String, List<String>> headers, Set<String> dropped) {
         if (headers == null) return null;
         Map<String, List<String>> accepted = new LinkedHashMap<>();
         headers.forEach((name, values) -> {
@@ -127,8 +135,10 @@ public class ApiGatewayFunction extends ApiGatewayProxyRequestEventFunction {
     /** Judged by Micronaut's own header validation, so exactly what it would refuse is dropped. */
     private static boolean acceptable(String name, List<String> values) {
         try {
-            new CaseInsensitiveMutableHttpHeaders(true, Map.of(name, values.stream()
-                    .map(v -> v == null ? "" : v).toList()), ConversionService.SHARED);
+            new CaseInsensitiveMutableHttpHeaders(
+                    true,
+                    Map.of(name, values.stream().map(v -> v == null ? "" : v).toList()),
+                    ConversionService.SHARED);
             return true;
         } catch (IllegalArgumentException | NullPointerException refused) {
             return false;

@@ -37,8 +37,14 @@ class ApiGatewayFunctionTest {
 
     @Test
     void everyResultIsAUriPathThatDecodesBackToTheInput() {
-        for (String raw : List.of("/a\\b", "/ ", "/x\u0000", "/\u00e9\u4e2d\uD83D\uDE00", "/a\"b<c>|{d}^`[e]",
-                "/a?b#c", "/\u2028\u00a0")) {
+        for (String raw : List.of(
+                "/a\\b",
+                "/ ",
+                "/x\u0000",
+                "/\u00e9\u4e2d\uD83D\uDE00",
+                "/a\"b<c>|{d}^`[e]",
+                "/a?b#c",
+                "/\u2028\u00a0")) {
             String safe = ApiGatewayFunction.uriSafePath(raw);
             URI uri = assertDoesNotThrow(() -> new URI(safe), raw);
             assertEquals(safe, uri.getRawPath(), raw);

@@ -37,9 +37,19 @@ public class BlobProxyFilter implements HttpServerFilter {
      * Headers about the browser's connection, not the request: Java's HTTP client, for one, offers an h2c upgrade
      * that Jetty answers with 400 when it arrives through a proxy.
      */
-    private static final List<String> HOP_BY_HOP = List.of("Connection", "Upgrade", "HTTP2-Settings", "Keep-Alive",
-            "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Expect");
-    private static final ProxyRequestOptions KEEP_HOST = ProxyRequestOptions.builder().retainHostHeader().build();
+    private static final List<String> HOP_BY_HOP = List.of(
+            "Connection",
+            "Upgrade",
+            "HTTP2-Settings",
+            "Keep-Alive",
+            "Proxy-Connection",
+            "TE",
+            "Trailer",
+            "Transfer-Encoding",
+            "Expect");
+
+    private static final ProxyRequestOptions KEEP_HOST =
+            ProxyRequestOptions.builder().retainHostHeader().build();
 
     private final ProxyHttpClient client;
     private final URI s3;
@@ -52,10 +62,16 @@ public class BlobProxyFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (!PRESIGNED.contains(request.getMethod())) {
-            return Mono.just(HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                    .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(Map.of("error", "not_found", "message", request.getMethod()
-                            + " is not offered here: stored files take only the presigned PUT and GET links the API hands out.")));
+            return Mono.just(
+                    HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                            .contentType(MediaType.APPLICATION_JSON_TYPE)
+                            .body(
+                                    Map.of(
+                                            "error",
+                                            "not_found",
+                                            "message",
+                                            request.getMethod()
+                                                    + " is not offered here: stored files take only the presigned PUT and GET links the API hands out.")));
         }
         if (request.getMethod() == HttpMethod.PUT && asksForAnAcl(request)) return Mono.just(aclRefused());
         // The body streams through as it arrives (never held whole: uploads go up to --max-upload-mb), with the
@@ -69,10 +85,10 @@ public class BlobProxyFilter implements HttpServerFilter {
                 // A refused PUT is answered from its headers, and S3Proxy drops the connection while the browser is
                 // still sending: its error document, streamed on, would arrive cut off (a broken chunked answer
                 // instead of a 403). The refusal is answered here, whole, as S3 words it.
-                .map(response -> request.getMethod() == HttpMethod.PUT && response.code() == 403
-                        ? uploadRefused() : response)
-                .onErrorResume(e -> Mono.just(request.getMethod() == HttpMethod.PUT && !unreachable(e)
-                        ? uploadRefused() : storageDown()));
+                .map(response ->
+                        request.getMethod() == HttpMethod.PUT && response.code() == 403 ? uploadRefused() : response)
+                .onErrorResume(e -> Mono.just(
+                        request.getMethod() == HttpMethod.PUT && !unreachable(e) ? uploadRefused() : storageDown()));
     }
 
     /**
@@ -81,11 +97,14 @@ public class BlobProxyFilter implements HttpServerFilter {
      * The answer is the one S3 gives (403, S3's error document); nothing is stored in that case.
      */
     private static MutableHttpResponse<?> uploadRefused() {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_XML_TYPE)
+        return HttpResponse.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_XML_TYPE)
                 .header(HttpHeaders.CONNECTION, "close")
-                .body(s3Error("AccessDenied", "The upload was refused: the file must have exactly the size and type "
-                        + "declared for this upload URL, within its validity. Ask for a new upload URL and send the "
-                        + "file again."));
+                .body(s3Error(
+                        "AccessDenied",
+                        "The upload was refused: the file must have exactly the size and type "
+                                + "declared for this upload URL, within its validity. Ask for a new upload URL and send the "
+                                + "file again."));
     }
 
     /**
@@ -97,8 +116,9 @@ public class BlobProxyFilter implements HttpServerFilter {
         for (String name : request.getHeaders().names()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith("x-amz-grant-")) return true;
-            if (lower.equals("x-amz-acl") && !request.getHeaders().getAll(name).stream()
-                    .allMatch(v -> v.trim().equals("bucket-owner-full-control"))) {
+            if (lower.equals("x-amz-acl")
+                    && !request.getHeaders().getAll(name).stream()
+                            .allMatch(v -> v.trim().equals("bucket-owner-full-control"))) {
                 return true;
             }
         }
@@ -106,10 +126,13 @@ public class BlobProxyFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> aclRefused() {
-        return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_XML_TYPE)
+        return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.APPLICATION_XML_TYPE)
                 .header(HttpHeaders.CONNECTION, "close")
-                .body(s3Error("AccessControlListNotSupported", "The bucket does not allow ACLs: send the upload "
-                        + "with only the headers the upload ticket lists."));
+                .body(s3Error(
+                        "AccessControlListNotSupported",
+                        "The bucket does not allow ACLs: send the upload "
+                                + "with only the headers the upload ticket lists."));
     }
 
     private static boolean unreachable(Throwable e) {
@@ -120,7 +143,8 @@ public class BlobProxyFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> storageDown() {
-        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_XML_TYPE)
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_XML_TYPE)
                 .body(s3Error("ServiceUnavailable", "The local storage did not answer; restart Signal Analyzer."));
     }
 
@@ -131,8 +155,11 @@ public class BlobProxyFilter implements HttpServerFilter {
 
     /** The same request (method, path, query, headers with Host, body) addressed to S3Proxy. */
     private MutableHttpRequest<?> forwarded(HttpRequest<?> request) {
-        URI target = URI.create(s3.getScheme() + "://" + s3.getHost() + ":" + s3.getPort() + request.getUri().getRawPath()
-                + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()));
+        URI target = URI.create(s3.getScheme() + "://" + s3.getHost() + ":" + s3.getPort()
+                + request.getUri().getRawPath()
+                + (request.getUri().getRawQuery() == null
+                        ? ""
+                        : "?" + request.getUri().getRawQuery()));
         MutableHttpRequest<?> copy = request.mutate().uri(target);
         HOP_BY_HOP.forEach(copy.getHeaders()::remove);
         return copy;

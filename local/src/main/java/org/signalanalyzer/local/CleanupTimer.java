@@ -20,7 +20,9 @@ public class CleanupTimer {
     }
 
     /** First soon after start: a laptop that was off for days has sessions to remove right away. */
-    @Scheduled(initialDelay = "${signal.local.cleanup-initial-delay:10s}", fixedDelay = "${signal.local.cleanup-interval}")
+    @Scheduled(
+            initialDelay = "${signal.local.cleanup-initial-delay:10s}",
+            fixedDelay = "${signal.local.cleanup-interval}")
     void run() {
         cleanup.run(clock.instant());
     }

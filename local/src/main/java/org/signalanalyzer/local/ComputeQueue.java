@@ -41,7 +41,9 @@ public class ComputeQueue implements HttpServerFilter {
         if (!computes(request.getMethod(), request.getPath())) return chain.proceed(request);
         // A caller that goes away while waiting gives up its place (the future is cancelled and skipped); one
         // that goes away after its turn came gives the slot back.
-        return Mono.usingWhen(Mono.fromFuture(this::take), slot -> Mono.from(chain.proceed(request)),
+        return Mono.usingWhen(
+                Mono.fromFuture(this::take),
+                slot -> Mono.from(chain.proceed(request)),
                 slot -> Mono.fromRunnable(this::giveBack));
     }
 

@@ -22,6 +22,7 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Short, because it is the first path segment of every presigned URL the browser sees. */
     public static final String BUCKET = "blobs";
+
     static final String ACCESS_KEY = "signal-analyzer-local";
 
     private final S3Proxy proxy;

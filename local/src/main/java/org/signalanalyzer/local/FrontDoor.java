@@ -36,6 +36,7 @@ public final class FrontDoor implements AutoCloseable {
      * asks for: the queue is the server's once it is handed over, and a full one drops new connections for a second.
      */
     private static final int BACKLOG = 4096;
+
     private static final int MAX_HEAD = 16 * 1024;
     private static final int READ_TIMEOUT_MS = 30_000;
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -57,8 +58,8 @@ public final class FrontDoor implements AutoCloseable {
     /** Listens on {@code bind:port} (0: a free port) and starts answering. */
     public static FrontDoor open(String bind, int port) throws IOException {
         InetAddress address = InetAddress.getByName(bind);
-        ServerSocketChannel server = ServerSocketChannel.open(address.getAddress().length == 4
-                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+        ServerSocketChannel server = ServerSocketChannel.open(
+                address.getAddress().length == 4 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
             server.bind(new InetSocketAddress(address, port), BACKLOG);
             server.configureBlocking(false);
@@ -92,8 +93,8 @@ public final class FrontDoor implements AutoCloseable {
             throw new IOException("interrupted while handing the listening socket over", e);
         }
         InetSocketAddress local = (InetSocketAddress) server.getLocalAddress();
-        InetAddress target = local.getAddress().isAnyLocalAddress()
-                ? InetAddress.getLoopbackAddress() : local.getAddress();
+        InetAddress target =
+                local.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : local.getAddress();
         serverTaken.complete(new InetSocketAddress(target, local.getPort()));
         return server;
     }
@@ -167,7 +168,9 @@ public final class FrontDoor implements AutoCloseable {
         try (InputStream body = FrontDoor.class.getClassLoader().getResourceAsStream(SITE + file)) {
             if (body == null) return false;
             byte[] bytes = body.readAllBytes();
-            String type = file.equals(SiteFiles.INDEX) ? MediaType.TEXT_HTML : MediaType.forFilename(file).toString();
+            String type = file.equals(SiteFiles.INDEX)
+                    ? MediaType.TEXT_HTML
+                    : MediaType.forFilename(file).toString();
             String status = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + bytes.length
                     + "\r\nCache-Control: " + SiteFiles.cacheControl(file) + "\r\nConnection: close\r\n\r\n";
             out.write(status.getBytes(StandardCharsets.ISO_8859_1));

@@ -62,6 +62,7 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
      * restart every client starts with a full burst, which is all a restart could cost.
      */
     private final Map<String, Long> creationTat = new HashMap<>();
+
     private static final int RATE_CLIENTS_BEFORE_PRUNE = 10_000;
     private FileChannel out;
     private long linesInJournal;
@@ -158,14 +159,18 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public synchronized List<Entry> listEntries(String sessionId, String kind) {
-        TreeMap<String, Entry> ofKind = entries.getOrDefault(sessionId, Map.of()).get(kind);
+        TreeMap<String, Entry> ofKind =
+                entries.getOrDefault(sessionId, Map.of()).get(kind);
         return ofKind == null ? List.of() : List.copyOf(ofKind.values());
     }
 
     @Override
     public synchronized boolean deleteEntry(String sessionId, String kind, String id) {
         if (stored(sessionId, kind, id) == null) return false;
-        ObjectNode line = json.createObjectNode().put("op", "dropEntry").put("sid", sessionId).put("kind", kind)
+        ObjectNode line = json.createObjectNode()
+                .put("op", "dropEntry")
+                .put("sid", sessionId)
+                .put("kind", kind)
                 .put("id", id);
         append(line);
         apply(line);
@@ -180,7 +185,8 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
         });
         entries.forEach((sid, byKind) -> {
             // Like the DynamoDB scan: any item past its expiry marks its session, even with the session item gone.
-            boolean expired = byKind.values().stream().flatMap(m -> m.values().stream())
+            boolean expired = byKind.values().stream()
+                    .flatMap(m -> m.values().stream())
                     .anyMatch(e -> !e.expiresAt().isAfter(now));
             if (expired && !isLive(sid, now)) due.add(sid);
         });
@@ -260,7 +266,8 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     }
 
     private Entry stored(String sessionId, String kind, String id) {
-        TreeMap<String, Entry> ofKind = entries.getOrDefault(sessionId, Map.of()).get(kind);
+        TreeMap<String, Entry> ofKind =
+                entries.getOrDefault(sessionId, Map.of()).get(kind);
         return ofKind == null ? null : ofKind.get(id);
     }
 
@@ -290,25 +297,49 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     }
 
     private ObjectNode sessionLine(Session s) {
-        return json.createObjectNode().put("op", "session").put("sid", s.sessionId()).put("tokenHash", s.tokenHash())
-                .put("createdAt", s.createdAt().toEpochMilli()).put("lastUsedAt", s.lastUsedAt().toEpochMilli())
-                .put("expiresAt", s.expiresAt().toEpochMilli()).put("deleting", s.deleting());
+        return json.createObjectNode()
+                .put("op", "session")
+                .put("sid", s.sessionId())
+                .put("tokenHash", s.tokenHash())
+                .put("createdAt", s.createdAt().toEpochMilli())
+                .put("lastUsedAt", s.lastUsedAt().toEpochMilli())
+                .put("expiresAt", s.expiresAt().toEpochMilli())
+                .put("deleting", s.deleting());
     }
 
     private ObjectNode entryLine(String sessionId, Entry e) {
-        return json.createObjectNode().put("op", "entry").put("sid", sessionId).put("kind", e.kind()).put("id", e.id())
-                .put("version", e.version()).put("doc", e.document()).put("expiresAt", e.expiresAt().toEpochMilli());
+        return json.createObjectNode()
+                .put("op", "entry")
+                .put("sid", sessionId)
+                .put("kind", e.kind())
+                .put("id", e.id())
+                .put("version", e.version())
+                .put("doc", e.document())
+                .put("expiresAt", e.expiresAt().toEpochMilli());
     }
 
     private void apply(JsonNode line) {
         String sid = text(line, "sid");
         switch (text(line, "op")) {
-            case "session" -> sessions.put(sid, new Session(sid, text(line, "tokenHash"), instant(line, "createdAt"),
-                    instant(line, "lastUsedAt"), instant(line, "expiresAt"), line.path("deleting").asBoolean()));
+            case "session" ->
+                sessions.put(
+                        sid,
+                        new Session(
+                                sid,
+                                text(line, "tokenHash"),
+                                instant(line, "createdAt"),
+                                instant(line, "lastUsedAt"),
+                                instant(line, "expiresAt"),
+                                line.path("deleting").asBoolean()));
             case "entry" -> {
-                Entry e = new Entry(text(line, "kind"), text(line, "id"), line.path("version").asLong(),
-                        text(line, "doc"), instant(line, "expiresAt"));
-                entries.computeIfAbsent(sid, k -> new HashMap<>()).computeIfAbsent(e.kind(), k -> new TreeMap<>())
+                Entry e = new Entry(
+                        text(line, "kind"),
+                        text(line, "id"),
+                        line.path("version").asLong(),
+                        text(line, "doc"),
+                        instant(line, "expiresAt"));
+                entries.computeIfAbsent(sid, k -> new HashMap<>())
+                        .computeIfAbsent(e.kind(), k -> new TreeMap<>())
                         .put(e.id(), e);
             }
             case "dropEntry" -> {
@@ -322,7 +353,10 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
             }
             case "usage" -> {
                 Map<String, Long> counters = new TreeMap<>();
-                line.path("counters").fields().forEachRemaining(f -> counters.put(f.getKey(), f.getValue().asLong()));
+                line.path("counters")
+                        .fields()
+                        .forEachRemaining(
+                                f -> counters.put(f.getKey(), f.getValue().asLong()));
                 usage.put(sid, counters);
             }
             case "purge" -> {
@@ -383,9 +417,12 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
             try {
                 apply(json.readTree(lines.get(i)));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("The session journal " + journal + " is damaged at line " + (i + 1)
-                        + " (" + e.getMessage() + "). Move the file away to start with no sessions; the uploaded "
-                        + "objects stay in the data folder.", e);
+                throw new IllegalStateException(
+                        "The session journal " + journal + " is damaged at line " + (i + 1)
+                                + " (" + e.getMessage()
+                                + "). Move the file away to start with no sessions; the uploaded "
+                                + "objects stay in the data folder.",
+                        e);
             }
         }
     }
@@ -394,21 +431,23 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
     private void compact() throws IOException {
         Path tmp = dir.resolve(JOURNAL + ".tmp");
         long lines = 0;
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             StringBuilder sb = new StringBuilder();
             for (Session s : sessions.values()) {
                 sb.append(json.writeValueAsString(sessionLine(s))).append('\n');
                 lines++;
             }
             for (var counters : usage.entrySet()) {
-                sb.append(json.writeValueAsString(usageLine(counters.getKey(), counters.getValue()))).append('\n');
+                sb.append(json.writeValueAsString(usageLine(counters.getKey(), counters.getValue())))
+                        .append('\n');
                 lines++;
             }
             for (var bySession : entries.entrySet()) {
                 for (var ofKind : bySession.getValue().values()) {
                     for (Entry e : ofKind.values()) {
-                        sb.append(json.writeValueAsString(entryLine(bySession.getKey(), e))).append('\n');
+                        sb.append(json.writeValueAsString(entryLine(bySession.getKey(), e)))
+                                .append('\n');
                         lines++;
                     }
                 }
@@ -424,8 +463,8 @@ public final class JournalSessionStore implements SessionStore, AutoCloseable {
             forceDirectory();
             linesInJournal = lines;
         } finally {
-            out = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            out = FileChannel.open(
+                    journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
     }
 

@@ -34,6 +34,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String SELF_CHECK = "--self-check";
     /** In-flight requests get this long to finish when the process is asked to stop. */
     static final String GRACE_PERIOD = "30s";
+
     private static final long MB = 1024L * 1024L;
 
     private final LocalSettings settings;
@@ -57,8 +58,8 @@ public final class LocalRuntime implements AutoCloseable {
         boolean selfCheck = Arrays.asList(args).contains(SELF_CHECK);
         LocalSettings settings;
         try {
-            settings = LocalSettings.parse(Arrays.stream(args).filter(a -> !a.equals(SELF_CHECK)).toArray(String[]::new),
-                    System.getenv());
+            settings = LocalSettings.parse(
+                    Arrays.stream(args).filter(a -> !a.equals(SELF_CHECK)).toArray(String[]::new), System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -77,7 +78,8 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "signal-analyzer-stop"));
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long sinceJvmStart = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("Signal Analyzer is running at " + runtime.url() + "  (data: "
                 + settings.dataDir().toAbsolutePath().normalize() + "; ready " + sinceJvmStart
                 + " ms after launch; Ctrl+C stops it)");
@@ -92,7 +94,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static boolean selfCheck(LocalRuntime runtime) {
         try (runtime) {
             int page = status(runtime.url(), "GET");
-            int session = createSession(runtime.url().resolve("api/sessions"), runtime.settings().accessCode());
+            int session = createSession(
+                    runtime.url().resolve("api/sessions"), runtime.settings().accessCode());
             System.out.println("self-check: GET / answered " + page + ", POST /api/sessions answered " + session);
             return page == 200 && session == 201;
         } catch (IOException e) {
@@ -144,8 +147,9 @@ public final class LocalRuntime implements AutoCloseable {
      * The same, the server held back until {@code serverMayStart} and S3Proxy until {@code storageMayStart}
      * completes: a test sees what answers before each.
      */
-    static LocalRuntime start(LocalSettings settings, CompletableFuture<?> serverMayStart,
-                              CompletableFuture<?> storageMayStart) throws Exception {
+    static LocalRuntime start(
+            LocalSettings settings, CompletableFuture<?> serverMayStart, CompletableFuture<?> storageMayStart)
+            throws Exception {
         FrontDoor door = FrontDoor.open(settings.bind(), settings.port());
         ApplicationContext context = null;
         CompletableFuture<EmbeddedS3> s3 = null;
@@ -177,8 +181,11 @@ public final class LocalRuntime implements AutoCloseable {
                 if (failed == null) gate.future.complete(null);
                 else gate.future.completeExceptionally(failed);
             });
-            return new LocalRuntime(settings, s3.join(), context, URI.create("http://" + displayHost(settings.bind())
-                    + ":" + port + "/"));
+            return new LocalRuntime(
+                    settings,
+                    s3.join(),
+                    context,
+                    URI.create("http://" + displayHost(settings.bind()) + ":" + port + "/"));
         } catch (RuntimeException | IOException e) {
             if (context != null && context.isRunning()) context.close();
             door.close();
@@ -231,8 +238,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> properties(LocalSettings s, Path data, int port, URI s3Endpoint,
-                                                  String s3Secret) {
+    private static Map<String, Object> properties(
+            LocalSettings s, Path data, int port, URI s3Endpoint, String s3Secret) {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
         p.put("micronaut.server.host", s.bind());
@@ -258,7 +265,9 @@ public final class LocalRuntime implements AutoCloseable {
         p.put("micronaut.lifecycle.graceful-shutdown.enabled", true);
         p.put("micronaut.lifecycle.graceful-shutdown.grace-period", GRACE_PERIOD);
         p.put(LocalStorageFactory.EMBEDDED_PROPERTY, "embedded");
-        p.put(LocalStorageFactory.SESSIONS_DIR_PROPERTY, data.resolve("sessions").toString());
+        p.put(
+                LocalStorageFactory.SESSIONS_DIR_PROPERTY,
+                data.resolve("sessions").toString());
         p.put(LocalStorageFactory.PUBLIC_HOST_PROPERTY, displayHost(s.bind()) + ":" + port);
         p.put("signal.storage.bucket", EmbeddedS3.BUCKET);
         p.put("signal.storage.s3-endpoint", s3Endpoint.toString());
@@ -279,8 +288,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** S3Proxy and its Jetty log their whole set-up at INFO before Micronaut's logging settings apply. */
     private static void quietS3ProxyStartup() {
-        if (LoggerFactory.getLogger("org.gaul") instanceof Logger logger
-                && logger.getLevel() == null) {
+        if (LoggerFactory.getLogger("org.gaul") instanceof Logger logger && logger.getLevel() == null) {
             logger.setLevel(Level.WARN);
         }
     }

@@ -17,8 +17,16 @@ import org.signalanalyzer.functions.limits.Limits;
  * How the local runtime is set up. Every setting has a default, an environment variable and a flag; a flag beats
  * the environment variable, which beats the default. The limits' defaults are the functions' own ({@link Limits}).
  */
-public record LocalSettings(int port, String bind, Path dataDir, long maxUploadBytes, Duration sessionLifetime,
-                            Duration cleanupInterval, int jobThreads, String accessCode, Limits limits) {
+public record LocalSettings(
+        int port,
+        String bind,
+        Path dataDir,
+        long maxUploadBytes,
+        Duration sessionLifetime,
+        Duration cleanupInterval,
+        int jobThreads,
+        String accessCode,
+        Limits limits) {
 
     static final String USAGE = """
             Usage: java -jar local/target/signal-analyzer-local.jar [options]
@@ -41,9 +49,13 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
               --max-jobs N             batch jobs one session may start   SIGNAL_ANALYZER_MAX_JOBS          %d
               --help                   this text
             Durations: 90s, 30m, 24h, 7d (or ISO-8601 such as PT24H).""".formatted(
-            Limits.DEFAULT_SESSIONS_PER_MINUTE, Limits.DEFAULT_SESSION_BURST, Limits.DEFAULT_FILES_PER_SESSION,
-            Limits.DEFAULT_UPLOAD_BYTES_PER_SESSION / (1024 * 1024), Limits.DEFAULT_ANALYSES_PER_SESSION,
-            Limits.DEFAULT_EXPORTS_PER_SESSION, Limits.DEFAULT_JOBS_PER_SESSION);
+                    Limits.DEFAULT_SESSIONS_PER_MINUTE,
+                    Limits.DEFAULT_SESSION_BURST,
+                    Limits.DEFAULT_FILES_PER_SESSION,
+                    Limits.DEFAULT_UPLOAD_BYTES_PER_SESSION / (1024 * 1024),
+                    Limits.DEFAULT_ANALYSES_PER_SESSION,
+                    Limits.DEFAULT_EXPORTS_PER_SESSION,
+                    Limits.DEFAULT_JOBS_PER_SESSION);
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
     private static final long MB = 1024L * 1024L;
@@ -87,7 +99,8 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
                 duration(values, Option.CLEANUP_INTERVAL),
                 intIn(values, Option.JOB_THREADS, 1, 64),
                 values.get(Option.ACCESS_CODE.flag),
-                new Limits(intIn(values, Option.SESSIONS_PER_MINUTE, 1, 1_000_000),
+                new Limits(
+                        intIn(values, Option.SESSIONS_PER_MINUTE, 1, 1_000_000),
                         intIn(values, Option.SESSION_BURST, 1, 1_000_000),
                         intIn(values, Option.MAX_FILES, 0, 1_000_000),
                         intIn(values, Option.MAX_SESSION_UPLOAD_MB, 0, 16 * 1024 * 1024) * MB,
@@ -114,8 +127,16 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
 
     /** These settings with the ones tests vary replaced. */
     private LocalSettings with(int newPort, Path newDataDir, String newAccessCode, Limits newLimits) {
-        return new LocalSettings(newPort, bind, newDataDir, maxUploadBytes, sessionLifetime, cleanupInterval,
-                jobThreads, newAccessCode, newLimits);
+        return new LocalSettings(
+                newPort,
+                bind,
+                newDataDir,
+                maxUploadBytes,
+                sessionLifetime,
+                cleanupInterval,
+                jobThreads,
+                newAccessCode,
+                newLimits);
     }
 
     /**
@@ -159,8 +180,8 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
         } catch (NumberFormatException ignored) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException(o.flag + " (" + o.env + ") must be a whole number from " + min + " to "
-                + max + ", not '" + v + "'.");
+        throw new IllegalArgumentException(
+                o.flag + " (" + o.env + ") must be a whole number from " + min + " to " + max + ", not '" + v + "'.");
     }
 
     private static String nonBlank(Map<String, String> values, Option o) {
@@ -204,11 +225,13 @@ public record LocalSettings(int port, String bind, Path dataDir, long maxUploadB
         CLEANUP_INTERVAL("--cleanup-interval", "SIGNAL_ANALYZER_CLEANUP_INTERVAL", "1h"),
         JOB_THREADS("--job-threads", "SIGNAL_ANALYZER_JOB_THREADS", "2"),
         ACCESS_CODE("--access-code", "SIGNAL_ANALYZER_ACCESS_CODE", ""),
-        SESSIONS_PER_MINUTE("--sessions-per-minute", "SIGNAL_ANALYZER_SESSIONS_PER_MINUTE",
-                Limits.DEFAULT_SESSIONS_PER_MINUTE),
+        SESSIONS_PER_MINUTE(
+                "--sessions-per-minute", "SIGNAL_ANALYZER_SESSIONS_PER_MINUTE", Limits.DEFAULT_SESSIONS_PER_MINUTE),
         SESSION_BURST("--session-burst", "SIGNAL_ANALYZER_SESSION_BURST", Limits.DEFAULT_SESSION_BURST),
         MAX_FILES("--max-files", "SIGNAL_ANALYZER_MAX_FILES", Limits.DEFAULT_FILES_PER_SESSION),
-        MAX_SESSION_UPLOAD_MB("--max-session-upload-mb", "SIGNAL_ANALYZER_MAX_SESSION_UPLOAD_MB",
+        MAX_SESSION_UPLOAD_MB(
+                "--max-session-upload-mb",
+                "SIGNAL_ANALYZER_MAX_SESSION_UPLOAD_MB",
                 Limits.DEFAULT_UPLOAD_BYTES_PER_SESSION / MB),
         MAX_ANALYSES("--max-analyses", "SIGNAL_ANALYZER_MAX_ANALYSES", Limits.DEFAULT_ANALYSES_PER_SESSION),
         MAX_EXPORTS("--max-exports", "SIGNAL_ANALYZER_MAX_EXPORTS", Limits.DEFAULT_EXPORTS_PER_SESSION),

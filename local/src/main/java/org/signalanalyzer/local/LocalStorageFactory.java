@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.S3BlobStore;
-import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.store.StorageFactory;
 import org.signalanalyzer.functions.store.StorageSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,16 +35,27 @@ public class LocalStorageFactory {
 
     @Singleton
     @Replaces(bean = BlobStore.class, factory = StorageFactory.class)
-    BlobStore blobStore(S3Client s3, S3Presigner presigner, StorageSettings settings,
-                        @Value("${" + PUBLIC_HOST_PROPERTY + "}") String publicHost) {
+    BlobStore blobStore(
+            S3Client s3,
+            S3Presigner presigner,
+            StorageSettings settings,
+            @Value("${" + PUBLIC_HOST_PROPERTY + "}") String publicHost) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                 settings.accessKey().orElseThrow(), settings.secretKey().orElseThrow()));
         Region region = Region.of(settings.region().orElseThrow());
         // An eighth of the heap, at most 256 MB: the parsed forms of a few dozen recordings the size of the sample.
         long budget = Math.min(Runtime.getRuntime().maxMemory() / 8, 256L * 1024 * 1024);
-        return new SameOriginBlobStore(new RecentWrites(new S3BlobStore(s3, presigner, settings.bucket()), budget),
-                settings.bucket(), publicHost,
-                origin -> S3Presigner.builder().credentialsProvider(credentials).region(region).endpointOverride(origin)
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build());
+        return new SameOriginBlobStore(
+                new RecentWrites(new S3BlobStore(s3, presigner, settings.bucket()), budget),
+                settings.bucket(),
+                publicHost,
+                origin -> S3Presigner.builder()
+                        .credentialsProvider(credentials)
+                        .region(region)
+                        .endpointOverride(origin)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build())
+                        .build());
     }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 final class SameOriginBlobStore implements BlobStore {
 
     /** A Host header is a name or address and a port; anything else falls back to the configured origin. */
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
     /** Hosts are few (localhost, 127.0.0.1, the machine's name); the bound keeps odd clients from growing it. */
     private static final int MAX_ORIGINS = 16;
 
@@ -93,11 +94,13 @@ final class SameOriginBlobStore implements BlobStore {
     }
 
     private S3UrlSigner forCurrentOrigin() {
-        String host = ServerRequestContext.currentRequest().map(SameOriginBlobStore::host)
-                .filter(h -> HOST.matcher(h).matches()).orElse(fallbackHost);
+        String host = ServerRequestContext.currentRequest()
+                .map(SameOriginBlobStore::host)
+                .filter(h -> HOST.matcher(h).matches())
+                .orElse(fallbackHost);
         synchronized (byHost) {
-            return byHost.computeIfAbsent(host, h -> new S3UrlSigner(presignerFor.apply(URI.create("http://" + h)),
-                    bucket));
+            return byHost.computeIfAbsent(
+                    host, h -> new S3UrlSigner(presignerFor.apply(URI.create("http://" + h)), bucket));
         }
     }
 

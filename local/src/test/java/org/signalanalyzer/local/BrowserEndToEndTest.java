@@ -51,14 +51,18 @@ class BrowserEndToEndTest {
     @Test
     void uploadFilterAnalyzeDragAndExportInChromium() throws Exception {
         boolean ready = Files.isExecutable(CHROMIUM) && Files.isDirectory(WEB.resolve("node_modules/playwright-core"));
-        Prerequisite.require(ready, "the browser end-to-end test needs " + CHROMIUM
-                + " (apt-get install chromium; .ci/run installs it) and static-site/web/node_modules"
-                + " (mvn -pl static-site package runs npm ci)");
+        Prerequisite.require(
+                ready,
+                "the browser end-to-end test needs " + CHROMIUM
+                        + " (apt-get install chromium; .ci/run installs it) and static-site/web/node_modules"
+                        + " (mvn -pl static-site package runs npm ci)");
         Path shared = SharedData.root();
 
         Files.createDirectories(OUT);
         Path log = OUT.resolve("e2e.log");
-        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data)
+        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults()
+                .withPort(0)
+                .withDataDir(data)
                 // A person's flow fits the product's default limits; they are stated so a change to them shows here.
                 .withLimits(Limits.defaults()))) {
             ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e")
@@ -69,28 +73,41 @@ class BrowserEndToEndTest {
             npm.environment().put("E2E_OUT", OUT.toAbsolutePath().toString());
             npm.environment().put("SHARED_DIR", shared.toAbsolutePath().toString());
             npm.environment().put("CHROMIUM", CHROMIUM.toString());
-            npm.environment().put("CV_SET_DIR", writeChargeVoltageSet(OUT.resolve("cv-set")).toAbsolutePath()
-                    .toString());
+            npm.environment()
+                    .put(
+                            "CV_SET_DIR",
+                            writeChargeVoltageSet(OUT.resolve("cv-set"))
+                                    .toAbsolutePath()
+                                    .toString());
             npm.environment().put("CV_PARAMS", chargeVoltageParameters());
-            npm.environment().put("CLI_JAR", Path.of("../shared-dsp/target/shared-dsp-cli.jar").toAbsolutePath()
-                    .toString());
+            npm.environment()
+                    .put(
+                            "CLI_JAR",
+                            Path.of("../shared-dsp/target/shared-dsp-cli.jar")
+                                    .toAbsolutePath()
+                                    .toString());
             Process p = npm.start();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 fail("the browser flow did not finish in 10 minutes; see " + log.toAbsolutePath());
             }
-            assertEquals(0, p.exitValue(), () -> "the browser flow failed; last lines of " + log.toAbsolutePath()
-                    + ":\n" + tail(log, 40));
+            assertEquals(
+                    0,
+                    p.exitValue(),
+                    () -> "the browser flow failed; last lines of " + log.toAbsolutePath() + ":\n" + tail(log, 40));
         }
 
         for (String viewport : List.of("desktop", "phone")) {
             Path workbook = OUT.resolve(viewport + "-lab-sets.xlsx");
             assertTrue(Files.isRegularFile(workbook), "the browser saved the lab workbook: " + workbook);
-            JsonNode screen = new ObjectMapper().readTree(OUT.resolve(viewport + "-screen.json").toFile());
+            JsonNode screen = new ObjectMapper()
+                    .readTree(OUT.resolve(viewport + "-screen.json").toFile());
             assertLabWorkbook(workbook, screen, expectedBatchAuto(shared));
         }
-        assertSetSummary(OUT.resolve("desktop-cv-lab-sets.xlsx"),
-                new ObjectMapper().readTree(OUT.resolve("desktop-cv-screen.json").toFile()));
+        assertSetSummary(
+                OUT.resolve("desktop-cv-lab-sets.xlsx"),
+                new ObjectMapper()
+                        .readTree(OUT.resolve("desktop-cv-screen.json").toFile()));
     }
 
     /**
@@ -98,7 +115,8 @@ class BrowserEndToEndTest {
      * dragged (not the analysis as first run), and says that it was adjusted.
      */
     private static void assertLabWorkbook(Path workbook, JsonNode screen, JsonNode analysed) throws IOException {
-        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(workbook);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet("20230405_0521");
             assertNotNull(sheet, "one sheet named after the file number");
             assertEquals("Original ATF File:", sheet.getRow(0).getCell(0).getStringCellValue());
@@ -109,7 +127,8 @@ class BrowserEndToEndTest {
             double qhScreen = screen.get("q_h").asDouble();
             assertEquals(qhScreen, qh, 1e-12 * Math.abs(qhScreen), "hyperpol integral vs the screen (rel 1e-12)");
             double qhAnalysed = analysed.get("Q_hyperpol_pC").asDouble();
-            assertTrue(Math.abs(qh - qhAnalysed) > 1e-6 * Math.abs(qhAnalysed),
+            assertTrue(
+                    Math.abs(qh - qhAnalysed) > 1e-6 * Math.abs(qhAnalysed),
                     "the workbook carries the dragged range, not the analysis as first run (" + qhAnalysed + ")");
             double overall = sheet.getRow(3).getCell(1).getNumericCellValue();
             double overallScreen = qhScreen + screen.get("q_d").asDouble();
@@ -121,20 +140,29 @@ class BrowserEndToEndTest {
     /** The set's workbook the browser downloaded: its Q-V summary holds the fit the page showed. */
     private static void assertSetSummary(Path workbook, JsonNode screen) throws IOException {
         assertTrue(Files.isRegularFile(workbook), "the browser saved the set's lab workbook: " + workbook);
-        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(workbook);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet summary = wb.getSheet("Q-V summary");
             assertNotNull(summary, "the set's workbook ends with its Q-V summary");
-            assertEquals(screen.get("vHalfMv").asDouble(), labelled(summary, "V½ (mV)"),
-                    1e-9 * Math.abs(screen.get("vHalfMv").asDouble()), "V½ in the workbook vs the page");
-            assertEquals(screen.get("slopeMv").asDouble(), labelled(summary, "k (mV)"),
-                    1e-9 * Math.abs(screen.get("slopeMv").asDouble()), "k in the workbook vs the page");
+            assertEquals(
+                    screen.get("vHalfMv").asDouble(),
+                    labelled(summary, "V½ (mV)"),
+                    1e-9 * Math.abs(screen.get("vHalfMv").asDouble()),
+                    "V½ in the workbook vs the page");
+            assertEquals(
+                    screen.get("slopeMv").asDouble(),
+                    labelled(summary, "k (mV)"),
+                    1e-9 * Math.abs(screen.get("slopeMv").asDouble()),
+                    "k in the workbook vs the page");
         }
     }
 
     private static double labelled(Sheet sheet, String label) {
         for (Row row : sheet) {
             Cell first = row.getCell(0);
-            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
+            if (first != null
+                    && first.getCellType() == CellType.STRING
+                    && first.getStringCellValue().equals(label)) {
                 return row.getCell(1).getNumericCellValue();
             }
         }
@@ -145,14 +173,16 @@ class BrowserEndToEndTest {
         StringBuilder text = new StringBuilder();
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING) text.append(cell.getStringCellValue()).append('\n');
+                if (cell.getCellType() == CellType.STRING)
+                    text.append(cell.getStringCellValue()).append('\n');
             }
         }
         return text.toString();
     }
 
     private static JsonNode expectedBatchAuto(Path shared) throws IOException {
-        JsonNode cases = new ObjectMapper().readTree(shared.resolve("data/desktop/expected-desktop.json").toFile())
+        JsonNode cases = new ObjectMapper()
+                .readTree(shared.resolve("data/desktop/expected-desktop.json").toFile())
                 .get("cases");
         for (JsonNode c : cases) if (c.get("case").asText().equals("batch_auto")) return c;
         throw new IllegalStateException("expected-desktop.json has no batch_auto case");
@@ -175,8 +205,7 @@ class BrowserEndToEndTest {
         SyntheticChargeVoltageCell cell = chargeVoltageCell();
         int n = 70;
         for (int v : new int[] {-70, -30, -20, -5, 20}) {
-            Files.write(dir.resolve(String.format(Locale.ROOT, "20240612_%04d_3_%dmV.atf", n++, v)),
-                    cell.atf(v));
+            Files.write(dir.resolve(String.format(Locale.ROOT, "20240612_%04d_3_%dmV.atf", n++, v)), cell.atf(v));
         }
         Files.write(dir.resolve("cell3 extra.atf"), cell.atf(-45));
         return dir;
@@ -185,8 +214,15 @@ class BrowserEndToEndTest {
     /** The protocol's timing as the lab would type it into the Analysis panel (V2 is each file's own). */
     private static String chargeVoltageParameters() {
         ProtocolParameters p = chargeVoltageCell().parameters(-20);
-        return new ObjectMapper().createObjectNode().put("nCycles", p.nCycles()).put("t0Ms", p.t0Ms()).put("t1Ms", p.t1Ms())
-                .put("t2Ms", p.t2Ms()).put("v0Mv", p.v0Mv()).put("v1Mv", p.v1Mv()).toString();
+        return new ObjectMapper()
+                .createObjectNode()
+                .put("nCycles", p.nCycles())
+                .put("t0Ms", p.t0Ms())
+                .put("t1Ms", p.t1Ms())
+                .put("t2Ms", p.t2Ms())
+                .put("v0Mv", p.v0Mv())
+                .put("v1Mv", p.v1Mv())
+                .toString();
     }
 
     private static String tail(Path log, int lines) {

@@ -31,8 +31,8 @@ class ComputeQueueTest {
                 Map.entry("DELETE " + S + "files/f1234567", false));
         queues.forEach((request, expected) -> {
             String[] methodAndPath = request.split(" ");
-            assertEquals(expected, ComputeQueue.computes(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]),
-                    request);
+            assertEquals(
+                    expected, ComputeQueue.computes(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]), request);
         });
     }
 }

@@ -43,32 +43,50 @@ class FrontDoorTest {
 
             Matcher script = SCRIPT.matcher(new String(index, StandardCharsets.UTF_8));
             assertTrue(script.find(), "index.html names its script");
-            HttpResponse<byte[]> js = start.http.send(HttpRequest.newBuilder(start.base.resolve(script.group(1)))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> js = start.http.send(
+                    HttpRequest.newBuilder(start.base.resolve(script.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, js.statusCode());
             assertArrayEquals(resource("public/" + script.group(1)), js.body());
-            assertEquals("public, max-age=31536000, immutable", js.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "public, max-age=31536000, immutable",
+                    js.headers().firstValue("Cache-Control").orElse(""));
 
-            HttpResponse<byte[]> route = start.http.send(HttpRequest.newBuilder(start.base.resolve(
-                    "analyses/recent")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> route = start.http.send(
+                    HttpRequest.newBuilder(start.base.resolve("analyses/recent"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, route.statusCode(), "an app route is the app");
             assertArrayEquals(index, route.body());
 
-            CompletableFuture<HttpResponse<String>> session = start.sendAsync(HttpRequest.newBuilder(
-                    start.base.resolve("api/sessions")).POST(HttpRequest.BodyPublishers.noBody()).build());
-            CompletableFuture<HttpResponse<String>> missing = start.sendAsync(HttpRequest.newBuilder(
-                    start.base.resolve("nothing-here.js")).build());
+            CompletableFuture<HttpResponse<String>> session =
+                    start.sendAsync(HttpRequest.newBuilder(start.base.resolve("api/sessions"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
+            CompletableFuture<HttpResponse<String>> missing =
+                    start.sendAsync(HttpRequest.newBuilder(start.base.resolve("nothing-here.js"))
+                            .build());
             Thread.sleep(3000);
             assertFalse(session.isDone(), "an API call waits for the server");
             assertFalse(missing.isDone(), "a file the app does not have is the server's to answer");
 
             LocalRuntime runtime = start.release();
-            assertEquals(201, session.get(60, TimeUnit.SECONDS).statusCode(), session.get().body());
+            assertEquals(
+                    201,
+                    session.get(60, TimeUnit.SECONDS).statusCode(),
+                    session.get().body());
             assertEquals(404, missing.get(60, TimeUnit.SECONDS).statusCode());
             assertTrue(runtime.url().toString().endsWith(":" + start.base.getPort() + "/"));
-            assertEquals(201, start.http.send(HttpRequest.newBuilder(start.base.resolve("api/sessions"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode(), "after the hand-over the server answers on the same port");
+            assertEquals(
+                    201,
+                    start.http
+                            .send(
+                                    HttpRequest.newBuilder(start.base.resolve("api/sessions"))
+                                            .POST(HttpRequest.BodyPublishers.noBody())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    "after the hand-over the server answers on the same port");
         }
     }
 

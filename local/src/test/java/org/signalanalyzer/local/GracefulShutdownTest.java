@@ -36,8 +36,18 @@ class GracefulShutdownTest {
         var created = http.call("POST", "/api/sessions", (String) null, null).json();
         String sid = created.get("sessionId").asText();
         String token = created.get("token").asText();
-        var ticket = http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName", "a.atf",
-                "contentType", "application/octet-stream", "sizeBytes", bytes.length)).json();
+        var ticket = http.call(
+                        "POST",
+                        "/api/sessions/" + sid + "/uploads",
+                        token,
+                        Map.of(
+                                "fileName",
+                                "a.atf",
+                                "contentType",
+                                "application/octet-stream",
+                                "sizeBytes",
+                                bytes.length))
+                .json();
         String fileId = ticket.get("fileId").asText();
 
         CountDownLatch firstHalfSent = new CountDownLatch(1);
@@ -68,12 +78,16 @@ class GracefulShutdownTest {
                 return rest;
             }
         };
-        HttpRequest put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
+        HttpRequest put = HttpRequest.newBuilder(
+                        URI.create(ticket.get("uploadUrl").asText()))
                 .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new SequenceInputStream(new ByteArrayInputStream(bytes, 0, half), secondHalf)), bytes.length))
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new SequenceInputStream(new ByteArrayInputStream(bytes, 0, half), secondHalf)),
+                        bytes.length))
                 .build();
-        CompletableFuture<HttpResponse<String>> upload = LocalClient.CLIENT.sendAsync(put, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> upload =
+                LocalClient.CLIENT.sendAsync(put, HttpResponse.BodyHandlers.ofString());
         assertTrue(firstHalfSent.await(30, TimeUnit.SECONDS), "the first half is on its way");
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(runtime::close);
@@ -84,8 +98,8 @@ class GracefulShutdownTest {
         stopping.get(60, TimeUnit.SECONDS);
 
         try (LocalRuntime restarted = LocalRuntime.start(settings)) {
-            var completed = new LocalClient(restarted.url()).call("POST", "/api/sessions/" + sid + "/files/" + fileId
-                    + "/complete", token, null);
+            var completed = new LocalClient(restarted.url())
+                    .call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
             assertEquals(200, completed.status(), "the whole upload was kept: " + completed);
             assertEquals(bytes.length, completed.json().get("sizeBytes").asLong());
         }

@@ -18,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 final class HeldStart implements AutoCloseable {
 
     final URI base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final CompletableFuture<LocalRuntime> runtime;
     private final CompletableFuture<Void> serverMayStart;
     private final CompletableFuture<Void> storageMayStart;
 
-    private HeldStart(URI base, CompletableFuture<LocalRuntime> runtime, CompletableFuture<Void> serverMayStart,
-                      CompletableFuture<Void> storageMayStart) {
+    private HeldStart(
+            URI base,
+            CompletableFuture<LocalRuntime> runtime,
+            CompletableFuture<Void> serverMayStart,
+            CompletableFuture<Void> storageMayStart) {
         this.base = base;
         this.runtime = runtime;
         this.serverMayStart = serverMayStart;
@@ -39,8 +43,9 @@ final class HeldStart implements AutoCloseable {
         return start(data, CompletableFuture.completedFuture(null), new CompletableFuture<>());
     }
 
-    private static HeldStart start(Path data, CompletableFuture<Void> serverMayStart,
-                                   CompletableFuture<Void> storageMayStart) throws IOException {
+    private static HeldStart start(
+            Path data, CompletableFuture<Void> serverMayStart, CompletableFuture<Void> storageMayStart)
+            throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

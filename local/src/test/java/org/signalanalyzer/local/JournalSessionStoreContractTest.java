@@ -12,6 +12,7 @@ class JournalSessionStoreContractTest extends SessionStoreContract {
 
     @TempDir
     static Path dir;
+
     private static JournalSessionStore store;
 
     @BeforeAll

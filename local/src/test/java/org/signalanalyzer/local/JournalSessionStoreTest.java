@@ -46,7 +46,9 @@ class JournalSessionStoreTest {
             Entry f1 = store.findEntry("s1", "file", "f1").orElseThrow();
             assertEquals(2, f1.version());
             assertEquals("{\"n\":2}", f1.document());
-            assertEquals(List.of("f1"), store.listEntries("s1", "file").stream().map(Entry::id).toList());
+            assertEquals(
+                    List.of("f1"),
+                    store.listEntries("s1", "file").stream().map(Entry::id).toList());
             assertTrue(store.findSession("s2", now).isEmpty(), "s2 was marked deleting");
             assertEquals(List.of("s2"), store.sessionsToPurge(now));
         }
@@ -57,8 +59,11 @@ class JournalSessionStoreTest {
         try (JournalSessionStore store = JournalSessionStore.open(dir)) {
             store.createSession(session("s1"));
         }
-        Files.writeString(dir.resolve(JournalSessionStore.JOURNAL), "{\"op\":\"session\",\"sid\":\"s2\",\"tok",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve(JournalSessionStore.JOURNAL),
+                "{\"op\":\"session\",\"sid\":\"s2\",\"tok",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         try (JournalSessionStore store = JournalSessionStore.open(dir)) {
             assertTrue(store.findSession("s1", now).isPresent());
             assertTrue(store.findSession("s2", now).isEmpty());
@@ -80,7 +85,8 @@ class JournalSessionStoreTest {
         Files.write(journal, List.of(lines.get(0), "not json", lines.get(1)));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> JournalSessionStore.open(dir));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
-        assertEquals(3, Files.readAllLines(journal).size(), "a damaged journal is left as it was for a person to look at");
+        assertEquals(
+                3, Files.readAllLines(journal).size(), "a damaged journal is left as it was for a person to look at");
     }
 
     @Test
@@ -102,11 +108,16 @@ class JournalSessionStoreTest {
             store.markSessionDeleting("gone");
             store.purgeSession("gone", now);
         }
-        assertEquals(1 + 1 + 20 + 1 + 1 + 1, Files.readAllLines(dir.resolve(JournalSessionStore.JOURNAL)).size());
+        assertEquals(
+                1 + 1 + 20 + 1 + 1 + 1,
+                Files.readAllLines(dir.resolve(JournalSessionStore.JOURNAL)).size());
         try (JournalSessionStore store = JournalSessionStore.open(dir)) {
-            assertEquals("{\"i\":19}", store.findEntry("s1", "file", "f1").orElseThrow().document());
+            assertEquals(
+                    "{\"i\":19}",
+                    store.findEntry("s1", "file", "f1").orElseThrow().document());
         }
-        assertEquals(2, Files.readAllLines(dir.resolve(JournalSessionStore.JOURNAL)).size());
+        assertEquals(
+                2, Files.readAllLines(dir.resolve(JournalSessionStore.JOURNAL)).size());
         assertFalse(Files.exists(dir.resolve(JournalSessionStore.JOURNAL + ".tmp")));
     }
 }

@@ -31,7 +31,9 @@ public final class LocalClient {
     /** The desktop sample recording every upload test sends (in ../shared; see SharedData). */
     public static final String SAMPLE = "202304_0521.atf";
     /** Shared by every test; thread-safe, so the load driver's concurrent sessions use it too. */
-    public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
@@ -96,7 +98,8 @@ public final class LocalClient {
         try {
             String root = base.toString().replaceAll("/$", "");
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + (path.startsWith("/") ? "" : "/") + path))
-                    .timeout(TIMEOUT).header("Accept", "application/json");
+                    .timeout(TIMEOUT)
+                    .header("Accept", "application/json");
             headers.forEach(b::header);
             if (body != null) {
                 b.header("Content-Type", "application/json");
@@ -112,12 +115,18 @@ public final class LocalClient {
     }
 
     public static Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), "GET " + url);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), "GET " + url);
     }
 
     public static Answer put(String url, String contentType, byte[] bytes) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), "PUT " + url);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                "PUT " + url);
     }
 
     /**
@@ -126,8 +135,13 @@ public final class LocalClient {
      */
     public static int putStatus(String url, String contentType, byte[] bytes) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", contentType)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding())
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(TIMEOUT)
+                                    .header("Content-Type", contentType)
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException refusedMidBody) {
             return 403;

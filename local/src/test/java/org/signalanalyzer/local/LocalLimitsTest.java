@@ -31,12 +31,16 @@ class LocalLimitsTest {
 
     @TempDir
     static Path data;
+
     private static LocalRuntime runtime;
     private static LocalClient http;
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data).withAccessCode(CODE)
+        runtime = LocalRuntime.start(LocalSettings.defaults()
+                .withPort(0)
+                .withDataDir(data)
+                .withAccessCode(CODE)
                 .withLimits(new Limits(30, 6, 1, 100L * 1024 * 1024, 1, 1, 0)));
         http = new LocalClient(runtime.url());
     }
@@ -53,7 +57,8 @@ class LocalLimitsTest {
         LocalClient.Answer missing = http.call("POST", "/api/sessions", (String) null, null);
         assertEquals(401, missing.status(), missing.toString());
         assertEquals("access_code_required", missing.json().get("error").asText());
-        LocalClient.Answer wrong = http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", "bench 3, drawer 1"));
+        LocalClient.Answer wrong =
+                http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", "bench 3, drawer 1"));
         assertEquals(401, wrong.status(), wrong.toString());
         assertFalse(wrong.text().contains("drawer"), "the code is never echoed: " + wrong.text());
         assertEquals(before, dataFolder(), "refused creations write nothing");
@@ -73,14 +78,18 @@ class LocalLimitsTest {
         }
         // Checked on the refusal itself: a second attempt could find a slot refilled (one every 2 s) on a slow run.
         assertEquals(beforeLast, dataFolder(), "a rate-limited creation writes nothing");
-        assertTrue(created >= 1 && created <= 4 + refillsSince(started),
+        assertTrue(
+                created >= 1 && created <= 4 + refillsSince(started),
                 "the burst is 6 and the two refusals took slots: " + created);
         assertEquals(429, last.status(), last.toString());
         assertEquals("rate_limited", last.json().get("error").asText());
         int retryAfter = Integer.parseInt(last.retryAfter());
         assertTrue(retryAfter >= 1 && retryAfter <= 2, "30 a minute frees a slot within 2 s: " + retryAfter);
         Thread.sleep(retryAfter * 1000L);
-        assertEquals(201, http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE)).status(),
+        assertEquals(
+                201,
+                http.call("POST", "/api/sessions", (String) null, Map.of("accessCode", CODE))
+                        .status(),
                 "after Retry-After a slot is free again");
     }
 
@@ -94,14 +103,29 @@ class LocalLimitsTest {
         String base = "/api/sessions/" + sid;
         byte[] bytes = LocalClient.sampleBytes();
 
-        LocalClient.Answer ticket = http.call("POST", base + "/uploads", token, Map.of("fileName", LocalClient.SAMPLE,
-                "contentType", "application/octet-stream", "sizeBytes", bytes.length));
+        LocalClient.Answer ticket = http.call(
+                "POST",
+                base + "/uploads",
+                token,
+                Map.of(
+                        "fileName",
+                        LocalClient.SAMPLE,
+                        "contentType",
+                        "application/octet-stream",
+                        "sizeBytes",
+                        bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
-        assertEquals(200, LocalClient.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes).status());
+        assertEquals(
+                200,
+                LocalClient.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", bytes)
+                        .status());
         String fileId = ticket.json().get("fileId").asText();
-        assertEquals(200, http.call("POST", base + "/files/" + fileId + "/complete", token, null).status());
-        Map<String, Object> analysis = Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "raw"),
-                "startingPoint", "35");
+        assertEquals(
+                200,
+                http.call("POST", base + "/files/" + fileId + "/complete", token, null)
+                        .status());
+        Map<String, Object> analysis =
+                Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35");
         LocalClient.Answer analysed = http.call("POST", base + "/analyses", token, analysis);
         assertEquals(201, analysed.status(), analysed.toString());
         String analysisId = analysed.json().get("analysisId").asText();
@@ -109,17 +133,45 @@ class LocalLimitsTest {
         assertEquals(200, http.call("POST", base + "/exports", token, export).status());
 
         Map<String, Long> before = dataFolder();
-        refused(http.call("POST", base + "/uploads", token, Map.of("fileName", "second.csv", "contentType",
-                "text/csv", "sizeBytes", 10)), "files-per-session");
+        refused(
+                http.call(
+                        "POST",
+                        base + "/uploads",
+                        token,
+                        Map.of("fileName", "second.csv", "contentType", "text/csv", "sizeBytes", 10)),
+                "files-per-session");
         refused(http.call("POST", base + "/analyses", token, analysis), "analyses-per-session");
         refused(http.call("POST", base + "/exports", token, export), "exports-per-session");
-        refused(http.call("POST", base + "/jobs", token, Map.of("kind", "batch", "fileIds", List.of(fileId),
-                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35")), "jobs-per-session");
+        refused(
+                http.call(
+                        "POST",
+                        base + "/jobs",
+                        token,
+                        Map.of(
+                                "kind",
+                                "batch",
+                                "fileIds",
+                                List.of(fileId),
+                                "mode",
+                                "desktop",
+                                "chain",
+                                Map.of("preset", "raw"),
+                                "startingPoint",
+                                "35")),
+                "jobs-per-session");
         assertEquals(before, dataFolder(), "refused requests wrote nothing: no journal line, no object");
 
-        assertEquals(204, http.call("DELETE", base + "/files/" + fileId, token, null).status());
-        assertEquals(201, http.call("POST", base + "/uploads", token, Map.of("fileName", "second.csv",
-                "contentType", "text/csv", "sizeBytes", 10)).status(), "a deleted file gives its room back");
+        assertEquals(
+                204, http.call("DELETE", base + "/files/" + fileId, token, null).status());
+        assertEquals(
+                201,
+                http.call(
+                                "POST",
+                                base + "/uploads",
+                                token,
+                                Map.of("fileName", "second.csv", "contentType", "text/csv", "sizeBytes", 10))
+                        .status(),
+                "a deleted file gives its room back");
     }
 
     private static void refused(LocalClient.Answer answer, String quota) {

@@ -45,17 +45,26 @@ class LocalRuntimeFlowTest {
         byte[] bytes = LocalClient.sampleBytes();
         Recording expected = RecordingReaders.read(atf);
         double[] samples = expected.samples(0, 0);
-        Envelope envelope = Decimation.envelope(samples, 0, samples.length, expected.startTimeS(),
-                expected.sampleIntervalS(), WIDTH);
+        Envelope envelope = Decimation.envelope(
+                samples, 0, samples.length, expected.startTimeS(), expected.sampleIntervalS(), WIDTH);
         LocalSettings settings = LocalSettings.defaults().withPort(0).withDataDir(data);
 
         String sid;
         String token;
         String fileId;
         String analysisId;
-        AnalysisResult direct = StepProtocolAnalysis.run(expected, new AnalysisRequest(AnalysisMode.DESKTOP,
-                ProtocolParameters.DESKTOP_DEFAULTS, StartingPoint.given(35), FilterChain.preset("raw"), null, 0, 0,
-                null), StepProtocolAnalysis.Input.of(LocalClient.SAMPLE, bytes));
+        AnalysisResult direct = StepProtocolAnalysis.run(
+                expected,
+                new AnalysisRequest(
+                        AnalysisMode.DESKTOP,
+                        ProtocolParameters.DESKTOP_DEFAULTS,
+                        StartingPoint.given(35),
+                        FilterChain.preset("raw"),
+                        null,
+                        0,
+                        0,
+                        null),
+                StepProtocolAnalysis.Input.of(LocalClient.SAMPLE, bytes));
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
             LocalClient http = new LocalClient(runtime.url());
             var created = http.call("POST", "/api/sessions", (String) null, null);
@@ -63,20 +72,34 @@ class LocalRuntimeFlowTest {
             sid = created.json().get("sessionId").asText();
             token = created.json().get("token").asText();
 
-            var ticket = http.call("POST", "/api/sessions/" + sid + "/uploads", token,
-                    Map.of("fileName", LocalClient.SAMPLE, "contentType", "application/octet-stream",
-                            "sizeBytes", bytes.length));
+            var ticket = http.call(
+                    "POST",
+                    "/api/sessions/" + sid + "/uploads",
+                    token,
+                    Map.of(
+                            "fileName",
+                            LocalClient.SAMPLE,
+                            "contentType",
+                            "application/octet-stream",
+                            "sizeBytes",
+                            bytes.length));
             assertEquals(201, ticket.status(), ticket.toString());
             String uploadUrl = ticket.json().get("uploadUrl").asText();
             fileId = ticket.json().get("fileId").asText();
-            assertTrue(uploadUrl.startsWith(runtime.url() + EmbeddedS3.BUCKET + "/sessions/" + sid + "/"),
+            assertTrue(
+                    uploadUrl.startsWith(runtime.url() + EmbeddedS3.BUCKET + "/sessions/" + sid + "/"),
                     "the presigned URL is on the app's own origin: " + uploadUrl);
 
             byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-            assertRefused(LocalClient.put(uploadUrl, "application/octet-stream", longer), "a length other than the signed one");
+            assertRefused(
+                    LocalClient.put(uploadUrl, "application/octet-stream", longer),
+                    "a length other than the signed one");
             assertRefused(LocalClient.put(uploadUrl, "text/csv", bytes), "another content type");
-            assertEquals(409, http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)
-                    .status(), "nothing was stored by the refused PUTs");
+            assertEquals(
+                    409,
+                    http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null)
+                            .status(),
+                    "nothing was stored by the refused PUTs");
             var put = LocalClient.put(uploadUrl, "application/octet-stream", bytes);
             assertEquals(200, put.status(), put.text());
 
@@ -85,8 +108,19 @@ class LocalRuntimeFlowTest {
             assertDescribes(expected, bytes.length, completed.json());
             assertTraceIs(envelope, http, sid, token, fileId);
 
-            var analysis = http.call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
-                    "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35"));
+            var analysis = http.call(
+                    "POST",
+                    "/api/sessions/" + sid + "/analyses",
+                    token,
+                    Map.of(
+                            "fileId",
+                            fileId,
+                            "mode",
+                            "desktop",
+                            "chain",
+                            Map.of("preset", "raw"),
+                            "startingPoint",
+                            "35"));
             assertEquals(201, analysis.status(), analysis.toString());
             analysisId = analysis.json().get("analysisId").asText();
             assertResultIs(direct, analysis.json().get("result"));
@@ -94,7 +128,10 @@ class LocalRuntimeFlowTest {
 
             // A dragged range kept with the analysis (the same controllers as on AWS): after the restart, the
             // export holds the kept range's numbers.
-            var kept = http.call("PUT", "/api/sessions/" + sid + "/analyses/" + analysisId + "/adjustments", token,
+            var kept = http.call(
+                    "PUT",
+                    "/api/sessions/" + sid + "/analyses/" + analysisId + "/adjustments",
+                    token,
                     Map.of("ranges", Map.of("hyperpol", new int[] {20, 150}, "depol", new int[] {10, 120})));
             assertEquals(200, kept.status(), kept.toString());
         }
@@ -113,12 +150,25 @@ class LocalRuntimeFlowTest {
             assertEquals(200, stored.status(), "the analysis survived the restart: " + stored);
             assertResultIs(adjusted, stored.json().get("result"));
             assertExportHolds(adjusted, http, sid, token, analysisId);
-            assertEquals(403, http.call("GET", "/api/sessions/" + sid, "not-the-token", null).status());
+            assertEquals(
+                    403,
+                    http.call("GET", "/api/sessions/" + sid, "not-the-token", null)
+                            .status());
 
-            assertEquals(204, http.call("DELETE", "/api/sessions/" + sid, token, null).status());
-            assertEquals(404, http.call("GET", "/api/sessions/" + sid, token, null).status());
-            assertFalse(Files.exists(data.resolve("s3").resolve(EmbeddedS3.BUCKET).resolve("sessions").resolve(sid)
-                    .resolve("files").resolve(fileId).resolve("upload")), "the uploaded object is gone from disk");
+            assertEquals(
+                    204,
+                    http.call("DELETE", "/api/sessions/" + sid, token, null).status());
+            assertEquals(
+                    404, http.call("GET", "/api/sessions/" + sid, token, null).status());
+            assertFalse(
+                    Files.exists(data.resolve("s3")
+                            .resolve(EmbeddedS3.BUCKET)
+                            .resolve("sessions")
+                            .resolve(sid)
+                            .resolve("files")
+                            .resolve(fileId)
+                            .resolve("upload")),
+                    "the uploaded object is gone from disk");
         }
     }
 
@@ -128,8 +178,11 @@ class LocalRuntimeFlowTest {
      */
     private static void assertRefused(LocalClient.Answer answer, String what) {
         String body = answer.text();
-        assertTrue(answer.status() == 403 && (body.contains("<Code>SignatureDoesNotMatch</Code>")
-                || body.contains("<Code>AccessDenied</Code>")), what + ": " + answer.status() + " " + body);
+        assertTrue(
+                answer.status() == 403
+                        && (body.contains("<Code>SignatureDoesNotMatch</Code>")
+                                || body.contains("<Code>AccessDenied</Code>")),
+                what + ": " + answer.status() + " " + body);
     }
 
     private static void assertDescribes(Recording expected, long size, JsonNode d) {
@@ -148,9 +201,12 @@ class LocalRuntimeFlowTest {
     }
 
     /** The export link (same origin, through to S3Proxy) downloads a workbook POI opens, holding Q depol and C. */
-    private static void assertExportHolds(AnalysisResult expected, LocalClient http, String sid, String token,
-                                          String analysisId) throws Exception {
-        var export = http.call("POST", "/api/sessions/" + sid + "/exports", token,
+    private static void assertExportHolds(
+            AnalysisResult expected, LocalClient http, String sid, String token, String analysisId) throws Exception {
+        var export = http.call(
+                "POST",
+                "/api/sessions/" + sid + "/exports",
+                token,
                 Map.of("analysisIds", List.of(analysisId), "layout", "full"));
         assertEquals(200, export.status(), export.toString());
         var download = LocalClient.get(export.json().get("url").asText());
@@ -161,8 +217,11 @@ class LocalRuntimeFlowTest {
     }
 
     private static void assertTraceIs(Envelope envelope, LocalClient http, String sid, String token, String fileId) {
-        var trace = http.call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace?sweep=0&channel=0&width="
-                + WIDTH, token, null);
+        var trace = http.call(
+                "GET",
+                "/api/sessions/" + sid + "/files/" + fileId + "/trace?sweep=0&channel=0&width=" + WIDTH,
+                token,
+                null);
         assertEquals(200, trace.status(), trace.toString());
         JsonNode t = trace.json();
         assertTrue(t.get("decimated").asBoolean());

@@ -25,10 +25,17 @@ class LocalSettingsTest {
 
     @Test
     void aFlagBeatsTheEnvironmentWhichBeatsTheDefault() {
-        Map<String, String> env = Map.of("SIGNAL_ANALYZER_PORT", "9000", "SIGNAL_ANALYZER_DATA", "/srv/sa",
-                "SIGNAL_ANALYZER_SESSION_LIFETIME", "7d", "SIGNAL_ANALYZER_MAX_UPLOAD_MB", "200");
-        LocalSettings s = LocalSettings.parse(new String[] {"--port", "9100", "--cleanup-interval=PT15M",
-                "--bind", "0.0.0.0"}, env);
+        Map<String, String> env = Map.of(
+                "SIGNAL_ANALYZER_PORT",
+                "9000",
+                "SIGNAL_ANALYZER_DATA",
+                "/srv/sa",
+                "SIGNAL_ANALYZER_SESSION_LIFETIME",
+                "7d",
+                "SIGNAL_ANALYZER_MAX_UPLOAD_MB",
+                "200");
+        LocalSettings s = LocalSettings.parse(
+                new String[] {"--port", "9100", "--cleanup-interval=PT15M", "--bind", "0.0.0.0"}, env);
         assertEquals(9100, s.port());
         assertEquals("0.0.0.0", s.bind());
         assertEquals(Path.of("/srv/sa"), s.dataDir());
@@ -39,15 +46,18 @@ class LocalSettingsTest {
 
     @Test
     void badValuesNameTheOptionItsVariableAndWhatIsAccepted() {
-        var port = assertThrows(IllegalArgumentException.class,
-                () -> LocalSettings.parse(new String[] {"--port", "80x"}, Map.of()));
-        assertTrue(port.getMessage().contains("--port (SIGNAL_ANALYZER_PORT)") && port.getMessage().contains("0 to 65535"),
+        var port = assertThrows(
+                IllegalArgumentException.class, () -> LocalSettings.parse(new String[] {"--port", "80x"}, Map.of()));
+        assertTrue(
+                port.getMessage().contains("--port (SIGNAL_ANALYZER_PORT)")
+                        && port.getMessage().contains("0 to 65535"),
                 port.getMessage());
-        var lifetime = assertThrows(IllegalArgumentException.class,
+        var lifetime = assertThrows(
+                IllegalArgumentException.class,
                 () -> LocalSettings.parse(new String[0], Map.of("SIGNAL_ANALYZER_SESSION_LIFETIME", "forever")));
         assertTrue(lifetime.getMessage().contains("'forever'"), lifetime.getMessage());
-        var unknown = assertThrows(IllegalArgumentException.class,
-                () -> LocalSettings.parse(new String[] {"--prot", "1"}, Map.of()));
+        var unknown = assertThrows(
+                IllegalArgumentException.class, () -> LocalSettings.parse(new String[] {"--prot", "1"}, Map.of()));
         assertTrue(unknown.getMessage().contains("--prot"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LocalSettings.parse(new String[] {"--data"}, Map.of()));
     }
@@ -56,8 +66,16 @@ class LocalSettingsTest {
     void theLimitsDefaultToTheFunctionsOwnAndTakeFlagsAndEnvironment() {
         assertEquals(Limits.defaults(), LocalSettings.defaults().limits());
         assertEquals("", LocalSettings.defaults().accessCode());
-        LocalSettings s = LocalSettings.parse(new String[] {"--sessions-per-minute", "5", "--max-files=7",
-                "--max-session-upload-mb", "100", "--access-code", "lab-42"},
+        LocalSettings s = LocalSettings.parse(
+                new String[] {
+                    "--sessions-per-minute",
+                    "5",
+                    "--max-files=7",
+                    "--max-session-upload-mb",
+                    "100",
+                    "--access-code",
+                    "lab-42"
+                },
                 Map.of("SIGNAL_ANALYZER_MAX_JOBS", "3", "SIGNAL_ANALYZER_SESSION_BURST", "2"));
         assertEquals(5, s.limits().sessionsPerMinute());
         assertEquals(2, s.limits().sessionBurst());
@@ -65,10 +83,13 @@ class LocalSettingsTest {
         assertEquals(100L * 1024 * 1024, s.limits().uploadBytesPerSession());
         assertEquals(3, s.limits().jobsPerSession());
         assertEquals("lab-42", s.accessCode());
-        assertEquals("lab-42", LocalSettings.parse(new String[0], Map.of("SIGNAL_ANALYZER_ACCESS_CODE", "lab-42"))
-                .accessCode());
+        assertEquals(
+                "lab-42",
+                LocalSettings.parse(new String[0], Map.of("SIGNAL_ANALYZER_ACCESS_CODE", "lab-42"))
+                        .accessCode());
         assertFalse(s.toString().contains("lab-42"), "the code is never printed: " + s);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> LocalSettings.parse(new String[] {"--sessions-per-minute", "0"}, Map.of()));
     }
 
@@ -79,6 +100,8 @@ class LocalSettingsTest {
         String warning = lab.openDoorWarning().orElseThrow();
         assertTrue(warning.contains("0.0.0.0") && warning.contains("--access-code"), warning);
         assertTrue(lab.withAccessCode("lab-42").openDoorWarning().isEmpty(), "a code closes the door");
-        assertTrue(LocalSettings.parse(new String[] {"--bind", "127.0.0.1"}, Map.of()).openDoorWarning().isEmpty());
+        assertTrue(LocalSettings.parse(new String[] {"--bind", "127.0.0.1"}, Map.of())
+                .openDoorWarning()
+                .isEmpty());
     }
 }

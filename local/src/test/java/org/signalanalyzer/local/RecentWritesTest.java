@@ -48,10 +48,20 @@ class RecentWritesTest {
         String secret = EmbeddedS3.newSecretKey();
         s3 = EmbeddedS3.start(data, port, secret);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, secret));
-        client = S3Client.builder().endpointOverride(EmbeddedS3.endpoint(port)).forcePathStyle(true)
-                .region(Region.US_EAST_1).credentialsProvider(credentials).build();
-        direct = new S3BlobStore(client, S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
-                .endpointOverride(EmbeddedS3.endpoint(port)).build(), EmbeddedS3.BUCKET);
+        client = S3Client.builder()
+                .endpointOverride(EmbeddedS3.endpoint(port))
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .build();
+        direct = new S3BlobStore(
+                client,
+                S3Presigner.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials)
+                        .endpointOverride(EmbeddedS3.endpoint(port))
+                        .build(),
+                EmbeddedS3.BUCKET);
         store = new RecentWrites(direct, 1024);
     }
 
@@ -72,7 +82,9 @@ class RecentWritesTest {
         assertEquals(10, store.size(FILE + "c0.f64").orElseThrow());
         store.get(FILE + "c0.f64").orElseThrow()[1] = 'y'; // nor is an answer
         assertArrayEquals(bytes("0123456789"), store.get(FILE + "c0.f64").orElseThrow());
-        assertThrows(IllegalStateException.class, () -> store.getRange(FILE + "c0.f64", 8, 3),
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.getRange(FILE + "c0.f64", 8, 3),
                 "beyond the end, S3Proxy's answer decides, as without the copies");
     }
 
@@ -93,7 +105,9 @@ class RecentWritesTest {
         assertEquals(1, store.deletePrefix(FILE));
         assertTrue(store.get(FILE + "c0.f64").isEmpty());
         assertThrows(BlobMissingException.class, () -> store.getRange(FILE + "c0.f64", 0, 1));
-        assertArrayEquals(bytes("[]"), store.get("sessions/s7654321/analyses/a1234567.json").orElseThrow());
+        assertArrayEquals(
+                bytes("[]"),
+                store.get("sessions/s7654321/analyses/a1234567.json").orElseThrow());
     }
 
     @Test
@@ -105,8 +119,7 @@ class RecentWritesTest {
         for (int i = 0; i < 10; i++) {
             assertArrayEquals(new byte[200], store.get(FILE + "c" + i + ".f64").orElseThrow());
         }
-        BlobStore.PresignedUpload upload = store.presignPut(FILE + "upload", "text/plain", 3,
-                Duration.ofMinutes(5));
+        BlobStore.PresignedUpload upload = store.presignPut(FILE + "upload", "text/plain", 3, Duration.ofMinutes(5));
         assertTrue(upload.url().getPath().endsWith("/upload"));
     }
 

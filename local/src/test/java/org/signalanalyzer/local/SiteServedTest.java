@@ -22,6 +22,7 @@ class SiteServedTest {
 
     @TempDir
     static Path data;
+
     private static LocalRuntime runtime;
     private static String indexHtml;
 
@@ -61,7 +62,8 @@ class SiteServedTest {
         try (InputStream in = expected.openStream()) {
             assertArrayEquals(in.readAllBytes(), script.body());
         }
-        assertEquals(404, LocalClient.get(runtime.url() + "assets/no-such-file.js").status());
+        assertEquals(
+                404, LocalClient.get(runtime.url() + "assets/no-such-file.js").status());
     }
 
     @Test

@@ -27,15 +27,20 @@ class StorageStartGateTest {
             assertEquals(200, start.page().statusCode(), "GET / with S3Proxy not started");
             assertFalse(start.runtime.isDone(), "start() returns only once S3Proxy is up");
 
-            CompletableFuture<HttpResponse<String>> session = start.sendAsync(HttpRequest.newBuilder(
-                    start.base.resolve("api/sessions")).POST(HttpRequest.BodyPublishers.noBody()).build());
+            CompletableFuture<HttpResponse<String>> session =
+                    start.sendAsync(HttpRequest.newBuilder(start.base.resolve("api/sessions"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
             // Long enough for an unheld call to be answered, the first one included (the session store needs no
             // S3), even on a busy machine: held, it is not.
             Thread.sleep(5000);
             assertFalse(session.isDone(), "an API call before S3Proxy is up waits for it");
 
             LocalRuntime runtime = start.release();
-            assertEquals(201, session.get(60, TimeUnit.SECONDS).statusCode(), session.get().body());
+            assertEquals(
+                    201,
+                    session.get(60, TimeUnit.SECONDS).statusCode(),
+                    session.get().body());
             assertTrue(runtime.url().toString().endsWith(":" + start.base.getPort() + "/"));
         }
     }

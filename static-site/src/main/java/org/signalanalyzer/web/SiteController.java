@@ -52,7 +52,8 @@ public class SiteController {
     }
 
     private HttpResponse<?> indexPage() {
-        return resources.getResource(root + SiteFiles.INDEX)
+        return resources
+                .getResource(root + SiteFiles.INDEX)
                 .<HttpResponse<?>>map(url -> HttpResponse.ok(new StreamedFile(url))
                         .contentType(MediaType.TEXT_HTML_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, SiteFiles.cacheControl(SiteFiles.INDEX)))

@@ -14,10 +14,10 @@ public final class SiteFiles {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** index.html names the current fingerprints, so the browser must revalidate it on every load. */
     static final String NO_CACHE = "no-cache";
+
     static final String SHORT = "public, max-age=3600";
 
-    private SiteFiles() {
-    }
+    private SiteFiles() {}
 
     /**
      * The site file that answers {@code path} (relative to the site, "" for its root): index.html for the app's

@@ -27,8 +27,8 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
 
         /** The two pairs of {@code r}; {@code path} prefixes the field in a refusal ("ranges." or ""). */
         public static PairRanges from(JsonNode r, String path) {
-            return new PairRanges(RequestJson.pair(r, "hyperpol", path + "hyperpol"),
-                    RequestJson.pair(r, "depol", path + "depol"));
+            return new PairRanges(
+                    RequestJson.pair(r, "hyperpol", path + "hyperpol"), RequestJson.pair(r, "depol", path + "depol"));
         }
 
         /** In the unit of {@code mode}: desktop mode [start, end) purple-curve points, standard mode ms after onsets. */
@@ -40,8 +40,8 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
                             throw ApiException.invalid("desktop-mode ranges are whole point indices.");
                         }
                     }
-                    return IntegrationRanges.points((int) hyperpol[0], (int) hyperpol[1], (int) depol[0],
-                            (int) depol[1]);
+                    return IntegrationRanges.points(
+                            (int) hyperpol[0], (int) hyperpol[1], (int) depol[0], (int) depol[1]);
                 }
                 return IntegrationRanges.ms(hyperpol[0], hyperpol[1], depol[0], depol[1]);
             } catch (IllegalArgumentException e) {
@@ -51,20 +51,23 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
     }
 
     @Serdeable
-    public record Fit(String curve, String model, int from, int to, boolean subtract) { }
+    public record Fit(String curve, String model, int from, int to, boolean subtract) {}
 
     public AdjustmentsBody {
         fits = fits == null ? List.of() : List.copyOf(fits);
     }
 
-    public boolean isEmpty() { return ranges == null && fits.isEmpty(); }
+    public boolean isEmpty() {
+        return ranges == null && fits.isEmpty();
+    }
 
     /** The request body; every refusal names the field. */
     public static AdjustmentsBody parse(JsonNode root) {
         PairRanges ranges = null;
         JsonNode r = root.get("ranges");
         if (r != null && !r.isNull()) {
-            if (!r.isObject()) throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]} or null.");
+            if (!r.isObject())
+                throw ApiException.invalid("'ranges' must be {hyperpol: [a, b], depol: [a, b]} or null.");
             ranges = PairRanges.from(r, "ranges.");
         }
         JsonNode f = root.get("fits");
@@ -72,8 +75,8 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
         if (f != null && !f.isNull()) {
             if (!f.isArray()) throw ApiException.invalid("'fits' must be a list of accepted fits.");
             if (f.size() > Adjustments.MAX_FITS) {
-                throw ApiException.invalid("'fits' holds " + f.size() + " fits; at most " + Adjustments.MAX_FITS
-                        + " are kept.");
+                throw ApiException.invalid(
+                        "'fits' holds " + f.size() + " fits; at most " + Adjustments.MAX_FITS + " are kept.");
             }
             for (int i = 0; i < f.size(); i++) fits.add(fit(f.get(i), "fits[" + i + "]"));
         }
@@ -87,16 +90,21 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
     }
 
     private static Fit fit(JsonNode n, String where) {
-        if (n == null || !n.isObject()) throw ApiException.invalid(where + " must be {curve, model, from, to, subtract}.");
+        if (n == null || !n.isObject())
+            throw ApiException.invalid(where + " must be {curve, model, from, to, subtract}.");
         JsonNode curve = n.get("curve");
         JsonNode model = n.get("model");
         if (curve == null || !curve.isTextual() || model == null || !model.isTextual()) {
-            throw ApiException.invalid(where + " needs 'curve' (hyperpol or depol) and 'model' (linear, exp-decay or "
-                    + "exp-rise).");
+            throw ApiException.invalid(
+                    where + " needs 'curve' (hyperpol or depol) and 'model' (linear, exp-decay or " + "exp-rise).");
         }
         JsonNode from = n.get("from");
         JsonNode to = n.get("to");
-        if (from == null || to == null || !from.canConvertToInt() || !from.isIntegralNumber() || !to.canConvertToInt()
+        if (from == null
+                || to == null
+                || !from.canConvertToInt()
+                || !from.isIntegralNumber()
+                || !to.canConvertToInt()
                 || !to.isIntegralNumber()) {
             throw ApiException.invalid(where + " needs 'from' and 'to': whole point indices (inclusive).");
         }
@@ -104,8 +112,8 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
         if (subtract != null && !subtract.isNull() && !subtract.isBoolean()) {
             throw ApiException.invalid(where + ".subtract must be true or false.");
         }
-        return new Fit(curve.asText(), model.asText(), from.asInt(), to.asInt(),
-                subtract != null && subtract.asBoolean());
+        return new Fit(
+                curve.asText(), model.asText(), from.asInt(), to.asInt(), subtract != null && subtract.asBoolean());
     }
 
     /** shared-dsp's adjustments for a result of {@code mode}. */
@@ -116,8 +124,8 @@ public record AdjustmentsBody(@Nullable PairRanges ranges, List<Fit> fits) {
             for (int i = 0; i < fits.size(); i++) {
                 Fit f = fits.get(i);
                 try {
-                    accepted.add(new Adjustments.AcceptedFit(f.curve(), FitModel.parse(f.model()), f.from(), f.to(),
-                            f.subtract()));
+                    accepted.add(new Adjustments.AcceptedFit(
+                            f.curve(), FitModel.parse(f.model()), f.from(), f.to(), f.subtract()));
                 } catch (IllegalArgumentException e) {
                     throw ApiException.invalid("fits[" + i + "]: " + e.getMessage());
                 }

@@ -39,8 +39,13 @@ public class AnalysisController {
     private final AnalysisViews views;
     private final SessionQuotas quotas;
 
-    public AnalysisController(Documents documents, RecordingFiles files, AnalysisRunner runner,
-                              AnalysisStore analyses, AnalysisViews views, SessionQuotas quotas) {
+    public AnalysisController(
+            Documents documents,
+            RecordingFiles files,
+            AnalysisRunner runner,
+            AnalysisStore analyses,
+            AnalysisViews views,
+            SessionQuotas quotas) {
         this.documents = documents;
         this.files = files;
         this.runner = runner;
@@ -50,7 +55,7 @@ public class AnalysisController {
     }
 
     @Serdeable
-    public record AnalysisList(List<AnalysisSummary> analyses) { }
+    public record AnalysisList(List<AnalysisSummary> analyses) {}
 
     /**
      * Body: docs/api.md "process". Answers 201 with the AnalysisView. With an {@code Idempotency-Key} header, a
@@ -58,16 +63,17 @@ public class AnalysisController {
      * instead of making a second one.
      */
     @Post(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> process(@Caller Session session,
-                                        @Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                        @Body String body) {
+    public HttpResponse<String> process(
+            @Caller Session session, @Nullable @Header("Idempotency-Key") String idempotencyKey, @Body String body) {
         if (idempotencyKey != null && !BlobKeys.isId(idempotencyKey)) {
             throw ApiException.invalid("Idempotency-Key must be 6 to 64 characters of A-Z, a-z, 0-9, '-' and '_' "
                     + "(a random UUID without braces will do).");
         }
         if (idempotencyKey != null) {
             var earlier = documents.find(session, ProcessKey.KIND, idempotencyKey);
-            if (earlier.isPresent()) return created(session, documents.read(earlier.get(), ProcessKey.class).analysisId());
+            if (earlier.isPresent())
+                return created(
+                        session, documents.read(earlier.get(), ProcessKey.class).analysisId());
         }
         JsonNode root = RequestJson.parse(body);
         String fileId = RequestJson.requiredText(root, "fileId");
@@ -79,8 +85,15 @@ public class AnalysisController {
                 documents.create(session, ProcessKey.KIND, idempotencyKey, new ProcessKey(summary.analysisId()));
             } catch (StoreConflictException concurrent) {
                 // Two calls with one key ran at once: both answer the analysis recorded first.
-                return created(session, documents.read(documents.find(session, ProcessKey.KIND, idempotencyKey)
-                        .orElseThrow(), ProcessKey.class).analysisId());
+                return created(
+                        session,
+                        documents
+                                .read(
+                                        documents
+                                                .find(session, ProcessKey.KIND, idempotencyKey)
+                                                .orElseThrow(),
+                                        ProcessKey.class)
+                                .analysisId());
             }
         }
         return created(session, summary.analysisId());
@@ -99,7 +112,8 @@ public class AnalysisController {
     @Get
     public AnalysisList history(@Caller Session session) {
         List<AnalysisSummary> list = documents.list(session, AnalysisSummary.KIND, AnalysisSummary.class).stream()
-                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt())).toList();
+                .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+                .toList();
         return new AnalysisList(list);
     }
 

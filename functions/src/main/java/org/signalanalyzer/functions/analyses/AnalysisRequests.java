@@ -13,7 +13,7 @@ import org.signalanalyzer.functions.web.ApiException;
 /** docs/api.md's process body → shared-dsp's {@link AnalysisRequest}; every refusal names the field. */
 public final class AnalysisRequests {
 
-    private AnalysisRequests() { }
+    private AnalysisRequests() {}
 
     public static AnalysisRequest parse(JsonNode root, FileDescription file) {
         try {
@@ -21,10 +21,18 @@ public final class AnalysisRequests {
             FilterChain chain = chain(root);
             ProtocolParameters params = parameters(root.get("params"), file);
             StartingPoint start = root.hasNonNull("startingPoint")
-                    ? StartingPoint.parse(root.get("startingPoint").asText()) : null;
+                    ? StartingPoint.parse(root.get("startingPoint").asText())
+                    : null;
             IntegrationRanges ranges = root.hasNonNull("ranges") ? ranges(root.get("ranges"), mode) : null;
-            return new AnalysisRequest(mode, params, start, chain, ranges, RequestJson.optionalInt(root, "sweep", 0),
-                    RequestJson.optionalInt(root, "channel", 0), null);
+            return new AnalysisRequest(
+                    mode,
+                    params,
+                    start,
+                    chain,
+                    ranges,
+                    RequestJson.optionalInt(root, "sweep", 0),
+                    RequestJson.optionalInt(root, "channel", 0),
+                    null);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
@@ -47,9 +55,14 @@ public final class AnalysisRequests {
         if (file.v2FromFileName() != null) d = d.withV2Mv(file.v2FromFileName());
         if (p == null || p.isNull()) return d;
         if (!p.isObject()) throw ApiException.invalid("'params' must be an object.");
-        return new ProtocolParameters(p.has("nCycles") ? RequestJson.optionalInt(p, "nCycles", d.nCycles()) : d.nCycles(),
-                number(p, "t0Ms", d.t0Ms()), number(p, "t1Ms", d.t1Ms()), number(p, "t2Ms", d.t2Ms()),
-                number(p, "v0Mv", d.v0Mv()), number(p, "v1Mv", d.v1Mv()), number(p, "v2Mv", d.v2Mv()));
+        return new ProtocolParameters(
+                p.has("nCycles") ? RequestJson.optionalInt(p, "nCycles", d.nCycles()) : d.nCycles(),
+                number(p, "t0Ms", d.t0Ms()),
+                number(p, "t1Ms", d.t1Ms()),
+                number(p, "t2Ms", d.t2Ms()),
+                number(p, "v0Mv", d.v0Mv()),
+                number(p, "v1Mv", d.v1Mv()),
+                number(p, "v2Mv", d.v2Mv()));
     }
 
     /** The process body's {@code ranges}, in the unit of {@code mode}. */

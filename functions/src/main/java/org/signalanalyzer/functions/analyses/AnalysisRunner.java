@@ -32,20 +32,28 @@ public class AnalysisRunner {
         Recording recording = archive.load(session.sessionId(), file.fileId());
         AnalysisResult result;
         try {
-            result = StepProtocolAnalysis.run(recording, request,
-                    new StepProtocolAnalysis.Input(file.fileName(), file.sha256()));
+            result = StepProtocolAnalysis.run(
+                    recording, request, new StepProtocolAnalysis.Input(file.fileName(), file.sha256()));
         } catch (InvalidAnalysisParameterException e) {
             // The request was well formed, but this recording does not fit the protocol: docs/api.md's 422.
             if (RECORDING.equals(e.parameter())) {
-                throw ApiException.analysisFailed("The analysis cannot run on '" + file.fileName() + "': "
-                        + e.getMessage());
+                throw ApiException.analysisFailed(
+                        "The analysis cannot run on '" + file.fileName() + "': " + e.getMessage());
             }
             throw ApiException.invalid(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | ArithmeticException e) {
-            throw ApiException.analysisFailed("The analysis cannot run on '" + file.fileName() + "': " + e.getMessage());
+            throw ApiException.analysisFailed(
+                    "The analysis cannot run on '" + file.fileName() + "': " + e.getMessage());
         }
-        AnalysisSummary summary = AnalysisSummary.of(Tokens.newId(), file.fileId(), file.fileName(), clock.instant(),
-                request.sweep(), request.channel(), filterLabel(request.chain()), result);
+        AnalysisSummary summary = AnalysisSummary.of(
+                Tokens.newId(),
+                file.fileId(),
+                file.fileName(),
+                clock.instant(),
+                request.sweep(),
+                request.channel(),
+                filterLabel(request.chain()),
+                result);
         analyses.save(session, summary, result);
         return summary;
     }

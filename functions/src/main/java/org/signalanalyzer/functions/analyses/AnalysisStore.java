@@ -48,16 +48,19 @@ public class AnalysisStore {
     }
 
     public void save(Session session, AnalysisSummary summary, AnalysisResult result) {
-        blobs.put(BlobKeys.analysis(session.sessionId(), summary.analysisId()),
-                result.toJson().getBytes(StandardCharsets.UTF_8), "application/json");
+        blobs.put(
+                BlobKeys.analysis(session.sessionId(), summary.analysisId()),
+                result.toJson().getBytes(StandardCharsets.UTF_8),
+                "application/json");
         documents.create(session, AnalysisSummary.KIND, summary.analysisId(), summary);
         remember(session.sessionId(), summary.analysisId(), result);
     }
 
     public AnalysisSummary summary(Session session, String analysisId) {
         if (!BlobKeys.isId(analysisId)) throw unknown();
-        return documents.read(documents.find(session, AnalysisSummary.KIND, analysisId)
-                .orElseThrow(AnalysisStore::unknown), AnalysisSummary.class);
+        return documents.read(
+                documents.find(session, AnalysisSummary.KIND, analysisId).orElseThrow(AnalysisStore::unknown),
+                AnalysisSummary.class);
     }
 
     /**
@@ -85,8 +88,8 @@ public class AnalysisStore {
      */
     public AnalysisResult adjusted(Session session, AnalysisSummary summary) {
         if (summary.adjustments().isEmpty()) return result(session, summary.analysisId());
-        String key = session.sessionId() + "/" + summary.analysisId() + "/" + RequestJson.write(
-                RequestJson.MAPPER.valueToTree(summary.adjustments()));
+        String key = session.sessionId() + "/" + summary.analysisId() + "/"
+                + RequestJson.write(RequestJson.MAPPER.valueToTree(summary.adjustments()));
         synchronized (adjustedCache) {
             AnalysisResult cached = adjustedCache.get(key);
             if (cached != null) return cached;

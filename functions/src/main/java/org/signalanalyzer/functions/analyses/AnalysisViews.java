@@ -51,9 +51,12 @@ public class AnalysisViews {
             before.put("capacitanceNf", analysed.capacitanceNf());
             before.set("ranges", ranges(analysed.ranges()));
             Map<String, DisplayCurve> curves = ResultCurves.display(adjusted, DisplayCurve.COLUMNS);
-            List<String> omitted = curves.entrySet().stream().filter(c -> c.getValue().sampleCount() > MAX_POINTS)
-                    .map(Map.Entry::getKey).toList();
-            ObjectNode result = (ObjectNode) RequestJson.tree(ResultCurves.withoutCurves(adjusted, omitted).toJson());
+            List<String> omitted = curves.entrySet().stream()
+                    .filter(c -> c.getValue().sampleCount() > MAX_POINTS)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            ObjectNode result = (ObjectNode) RequestJson.tree(
+                    ResultCurves.withoutCurves(adjusted, omitted).toJson());
             ArrayNode omittedNames = result.putArray("curvesOmitted");
             omitted.forEach(omittedNames::add);
             view.set("result", result);

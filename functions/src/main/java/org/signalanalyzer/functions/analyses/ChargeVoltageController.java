@@ -49,7 +49,7 @@ public class ChargeVoltageController {
         }
         ChargeVoltageRuns.Plan plan = runs.plan(session, root, MAX_ANALYSES_PER_CALL);
         // Each file of the set becomes an analysis of the session; a refit of stored analyses makes none.
-        return HttpResponse.ok(RequestJson.write(quotas.forAnalyses(session, plan.files().size())
-                .keepIf(() -> runs.run(session, plan, done -> { }))));
+        return HttpResponse.ok(RequestJson.write(
+                quotas.forAnalyses(session, plan.files().size()).keepIf(() -> runs.run(session, plan, done -> {}))));
     }
 }

@@ -43,7 +43,8 @@ public class ChargeVoltageRuns {
     private final AnalysisStore analyses;
     private final BlobStore blobs;
 
-    public ChargeVoltageRuns(AnalysisRunner runner, RecordingFiles recordings, AnalysisStore analyses, BlobStore blobs) {
+    public ChargeVoltageRuns(
+            AnalysisRunner runner, RecordingFiles recordings, AnalysisStore analyses, BlobStore blobs) {
         this.runner = runner;
         this.recordings = recordings;
         this.analyses = analyses;
@@ -51,9 +52,15 @@ public class ChargeVoltageRuns {
     }
 
     /** A checked request: the files (or stored analyses), the analysis settings, assignments and exclusions. */
-    public record Plan(List<FileDescription> files, List<String> analysisIds, AnalysisRequest request,
-                       Map<String, SetAssignment> assignments, Set<String> excluded) {
-        public int size() { return files.isEmpty() ? analysisIds.size() : files.size(); }
+    public record Plan(
+            List<FileDescription> files,
+            List<String> analysisIds,
+            AnalysisRequest request,
+            Map<String, SetAssignment> assignments,
+            Set<String> excluded) {
+        public int size() {
+            return files.isEmpty() ? analysisIds.size() : files.size();
+        }
     }
 
     /** Checks the body against the session: 404 for a file or analysis it does not hold, 400 for the rest. */
@@ -90,7 +97,11 @@ public class ChargeVoltageRuns {
         // Standard mode is the meaningful default here (its charge is the non-linear charge by construction).
         if (!withMode.hasNonNull("mode")) withMode.put("mode", "standard");
         AnalysisRequest request = files.isEmpty() ? null : AnalysisRequests.parse(withMode, files.get(0));
-        return new Plan(files, stored, request, assignments(root.get("assignments"), known),
+        return new Plan(
+                files,
+                stored,
+                request,
+                assignments(root.get("assignments"), known),
                 excluded(root.get("excluded"), known));
     }
 
@@ -102,28 +113,31 @@ public class ChargeVoltageRuns {
             if (plan.files().isEmpty()) {
                 for (String analysisId : plan.analysisIds()) {
                     AnalysisSummary s = analyses.summary(session, analysisId);
-                    analysed.add(new ChargeVoltageAnalysis.Analysed(s.fileId(), s.fileName(),
-                            analyses.result(session, analysisId)));
+                    analysed.add(new ChargeVoltageAnalysis.Analysed(
+                            s.fileId(), s.fileName(), analyses.result(session, analysisId)));
                     analysisOf.put(s.fileId(), analysisId);
                 }
             } else {
                 SortedMap<String, List<SetMembership.Member<FileDescription>>> sets = SetMembership.group(
-                        plan.files(), FileDescription::fileName, f -> plan.assignments().get(f.fileId()));
+                        plan.files(),
+                        FileDescription::fileName,
+                        f -> plan.assignments().get(f.fileId()));
                 int done = 0;
                 for (var set : sets.values()) {
                     for (SetMembership.Member<FileDescription> m : set) {
-                        AnalysisRequest own = plan.request().withParameters(
-                                plan.request().parameters().withV2Mv(m.namedV2Mv()));
+                        AnalysisRequest own = plan.request()
+                                .withParameters(plan.request().parameters().withV2Mv(m.namedV2Mv()));
                         AnalysisSummary s = runner.run(session, m.item(), own);
                         AnalysisResult r = analyses.result(session, s.analysisId());
-                        analysed.add(new ChargeVoltageAnalysis.Analysed(m.item().fileId(), m.item().fileName(), r));
+                        analysed.add(new ChargeVoltageAnalysis.Analysed(
+                                m.item().fileId(), m.item().fileName(), r));
                         analysisOf.put(m.item().fileId(), s.analysisId());
                         progress.accept(++done);
                     }
                 }
             }
-            ChargeVoltageResult result = ChargeVoltageAnalysis.fromResults(analysed, plan.assignments(),
-                    plan.excluded());
+            ChargeVoltageResult result =
+                    ChargeVoltageAnalysis.fromResults(analysed, plan.assignments(), plan.excluded());
             ObjectNode view = (ObjectNode) RequestJson.tree(result.toJson());
             ObjectNode ids = view.putObject("analysisIds");
             analysisOf.forEach(ids::put);
@@ -135,8 +149,10 @@ public class ChargeVoltageRuns {
 
     /** Keeps a job's result where {@link #stored} finds it. */
     public void store(Session session, String jobId, ObjectNode view) {
-        blobs.put(BlobKeys.chargeVoltage(session.sessionId(), jobId),
-                RequestJson.write(view).getBytes(StandardCharsets.UTF_8), "application/json");
+        blobs.put(
+                BlobKeys.chargeVoltage(session.sessionId(), jobId),
+                RequestJson.write(view).getBytes(StandardCharsets.UTF_8),
+                "application/json");
     }
 
     public Optional<String> stored(Session session, String jobId) {
@@ -166,8 +182,11 @@ public class ChargeVoltageRuns {
                 throw ApiException.invalid("assignments." + fileId + ".voltageMv must be a number of mV.");
             }
             try {
-                out.put(fileId, new SetAssignment(set == null || set.isNull() ? null : set.asText(),
-                        mv == null || mv.isNull() ? null : mv.asDouble()));
+                out.put(
+                        fileId,
+                        new SetAssignment(
+                                set == null || set.isNull() ? null : set.asText(),
+                                mv == null || mv.isNull() ? null : mv.asDouble()));
             } catch (IllegalArgumentException ex) {
                 throw ApiException.invalid("assignments." + fileId + ": " + ex.getMessage());
             }

@@ -47,20 +47,21 @@ public class ExportController {
             }
             Layout layout;
             try {
-                layout = Layout.parse(root.hasNonNull("layout") ? root.get("layout").asText() : "full");
+                layout = Layout.parse(
+                        root.hasNonNull("layout") ? root.get("layout").asText() : "full");
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid(e.getMessage());
             }
-            return new ExportRequest(List.copyOf(analysisIds), layout,
-                    ExportController.sets(root, "analysisIds", analysisIds));
+            return new ExportRequest(
+                    List.copyOf(analysisIds), layout, ExportController.sets(root, "analysisIds", analysisIds));
         }
     }
 
     @Post
     public Exports.Link export(@Caller Session session, @Body String body) {
         ExportRequest request = ExportRequest.from(RequestJson.parse(body));
-        return quotas.forExport(session).keepIf(() -> exports.write(session, request.analysisIds(), request.layout(),
-                request.sets()));
+        return quotas.forExport(session)
+                .keepIf(() -> exports.write(session, request.analysisIds(), request.layout(), request.sets()));
     }
 
     /**
@@ -79,8 +80,8 @@ public class ExportController {
             }
             JsonNode v = e.getValue();
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-                throw ApiException.invalid("sets." + e.getKey() + " must be a whole number ≥ 0 (the set), got " + v
-                        + ".");
+                throw ApiException.invalid(
+                        "sets." + e.getKey() + " must be a whole number ≥ 0 (the set), got " + v + ".");
             }
             sets.put(e.getKey(), v.asInt());
         }

@@ -43,8 +43,12 @@ public class Exports {
     private final Clock clock;
     private final Duration linkValidity;
 
-    public Exports(AnalysisStore analyses, Documents documents, BlobStore blobs, Clock clock,
-                   @Value("${signal.exports.url-validity}") Duration linkValidity) {
+    public Exports(
+            AnalysisStore analyses,
+            Documents documents,
+            BlobStore blobs,
+            Clock clock,
+            @Value("${signal.exports.url-validity}") Duration linkValidity) {
         this.analyses = analyses;
         this.documents = documents;
         this.blobs = blobs;
@@ -53,11 +57,11 @@ public class Exports {
     }
 
     @Serdeable
-    public record Link(String exportId, String fileName, String url, Instant expiresAt) { }
+    public record Link(String exportId, String fileName, String url, Instant expiresAt) {}
 
     /** Where an export lies, so a link can be signed again later (a job's status). */
     @Serdeable
-    public record Stored(String exportId, String fileName, String key) { }
+    public record Stored(String exportId, String fileName, String key) {}
 
     public Link write(Session session, List<String> analysisIds, Layout layout, Map<String, Integer> sets) {
         return link(store(session, analysisIds, layout, sets));
@@ -81,13 +85,14 @@ public class Exports {
         try {
             file = new Exporter(clock).write(layout, named, out);
         } catch (IllegalArgumentException e) {
-            throw ApiException.exportFailed(e.getMessage()
-                    + (layout == Layout.LAB_SETS ? " (give it in 'sets': {analysisId: set})." : ""));
+            throw ApiException.exportFailed(
+                    e.getMessage() + (layout == Layout.LAB_SETS ? " (give it in 'sets': {analysisId: set})." : ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String name = file.fileName();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
         String exportId = Tokens.newId();
         String key = BlobKeys.export(session.sessionId(), exportId, extension);
         blobs.put(key, out.toByteArray(), file.contentType());
@@ -99,8 +104,8 @@ public class Exports {
     /** A fresh link to an export of this session; another session's or an unknown id is 404. */
     public Link link(Session session, String exportId) {
         if (!BlobKeys.isId(exportId)) throw unknownExport();
-        Stored stored = documents.read(documents.find(session, KIND, exportId).orElseThrow(Exports::unknownExport),
-                Stored.class);
+        Stored stored = documents.read(
+                documents.find(session, KIND, exportId).orElseThrow(Exports::unknownExport), Stored.class);
         return link(stored);
     }
 
@@ -109,7 +114,9 @@ public class Exports {
     }
 
     public Link link(Stored stored) {
-        return new Link(stored.exportId(), stored.fileName(),
+        return new Link(
+                stored.exportId(),
+                stored.fileName(),
                 blobs.presignGet(stored.key(), stored.fileName(), linkValidity).toString(),
                 clock.instant().plus(linkValidity));
     }

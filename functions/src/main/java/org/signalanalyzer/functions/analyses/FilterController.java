@@ -34,28 +34,40 @@ public class FilterController {
 
     /** The metrics; SNR is null when the residual is zero (an infinite ratio has no JSON number). */
     @Serdeable
-    public record Metrics(double mse, double rmse, double mae, @Nullable Double snrDb, double maxAbsResidual,
-                          double meanResidual) {
+    public record Metrics(
+            double mse, double rmse, double mae, @Nullable Double snrDb, double maxAbsResidual, double meanResidual) {
         static Metrics of(FilterMetrics m) {
-            return new Metrics(m.mse(), m.rmse(), m.mae(), Double.isFinite(m.snrDb()) ? m.snrDb() : null,
-                    m.maxAbsResidual(), m.meanResidual());
+            return new Metrics(
+                    m.mse(),
+                    m.rmse(),
+                    m.mae(),
+                    Double.isFinite(m.snrDb()) ? m.snrDb() : null,
+                    m.maxAbsResidual(),
+                    m.meanResidual());
         }
     }
 
     @Serdeable
-    public record Preview(Trace raw, Trace filtered, Metrics metrics) { }
+    public record Preview(Trace raw, Trace filtered, Metrics metrics) {}
 
     /** The body: which trace, the window and width to plot, the chain (shared-dsp's JSON) to preview. */
-    public record FilterRequest(int sweep, int channel, @Nullable Double startS, @Nullable Double endS, int width,
-                                FilterChain chain) {
+    public record FilterRequest(
+            int sweep,
+            int channel,
+            @Nullable Double startS,
+            @Nullable Double endS,
+            int width,
+            FilterChain chain) {
         static FilterRequest from(JsonNode root) {
             FilterChain chain = AnalysisRequests.chain(root);
             if (chain == null) throw ApiException.invalid("'chain' is required: a preset or a list of steps.");
-            return new FilterRequest(RequestJson.optionalInt(root, "sweep", 0),
+            return new FilterRequest(
+                    RequestJson.optionalInt(root, "sweep", 0),
                     RequestJson.optionalInt(root, "channel", 0),
                     root.hasNonNull("startS") ? root.get("startS").asDouble() : null,
                     root.hasNonNull("endS") ? root.get("endS").asDouble() : null,
-                    RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH), chain);
+                    RequestJson.optionalInt(root, "width", TraceWindow.DEFAULT_WIDTH),
+                    chain);
         }
     }
 
@@ -63,17 +75,25 @@ public class FilterController {
     public Preview preview(@Caller Session session, String fileId, @Body String body) {
         FileDescription file = files.ready(session, fileId);
         FilterRequest request = FilterRequest.from(RequestJson.parse(body));
-        TraceWindow window = TraceWindow.of(file, request.sweep(), request.channel(), request.startS(), request.endS(),
-                request.width());
-        double[] raw = archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), request.sweep(),
-                request.channel(), 0, file.samplesPerSweep());
+        TraceWindow window = TraceWindow.of(
+                file, request.sweep(), request.channel(), request.startS(), request.endS(), request.width());
+        double[] raw = archive.samples(
+                session.sessionId(),
+                fileId,
+                file.samplesPerSweep(),
+                request.sweep(),
+                request.channel(),
+                0,
+                file.samplesPerSweep());
         double[] filtered;
         try {
             filtered = request.chain().apply(raw, file.sampleRateHz());
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("chain: " + e.getMessage());
         }
-        return new Preview(window.ofSweepSamples(file, raw), window.ofSweepSamples(file, filtered),
+        return new Preview(
+                window.ofSweepSamples(file, raw),
+                window.ofSweepSamples(file, filtered),
                 Metrics.of(FilterMetrics.of(raw, filtered)));
     }
 }

@@ -32,15 +32,34 @@ public class FitsController {
 
     /** timeMs: the fitted points on the curve's display axis (docs/api.md DisplayCurve), as the plot draws them. */
     @Serdeable
-    public record Fit(String curve, String model, int from, int to, Map<String, Double> parameters,
-                      Map<String, String> units, double rSquared, List<String> warnings, double[] timesS,
-                      double[] timeMs, double[] fitted) {
+    public record Fit(
+            String curve,
+            String model,
+            int from,
+            int to,
+            Map<String, Double> parameters,
+            Map<String, String> units,
+            double rSquared,
+            List<String> warnings,
+            double[] timesS,
+            double[] timeMs,
+            double[] fitted) {
         static Fit of(CurveFit f, double originS) {
             double[] t = f.timesS();
             double[] ms = new double[t.length];
             for (int i = 0; i < t.length; i++) ms[i] = (t[i] - originS) * 1000;
-            return new Fit(f.curve(), f.model().label(), f.from(), f.to(), f.parameters(), f.model().parameterUnits(),
-                    f.rSquared(), f.warnings(), t, ms, f.fitted());
+            return new Fit(
+                    f.curve(),
+                    f.model().label(),
+                    f.from(),
+                    f.to(),
+                    f.parameters(),
+                    f.model().parameterUnits(),
+                    f.rSquared(),
+                    f.warnings(),
+                    t,
+                    ms,
+                    f.fitted());
         }
     }
 
@@ -52,8 +71,8 @@ public class FitsController {
             if (!root.hasNonNull("from") || !root.hasNonNull("to")) {
                 throw ApiException.invalid("'from' and 'to' are required: the inclusive point indices to fit.");
             }
-            return new FitRequest(curve, model, RequestJson.optionalInt(root, "from", 0),
-                    RequestJson.optionalInt(root, "to", 0));
+            return new FitRequest(
+                    curve, model, RequestJson.optionalInt(root, "from", 0), RequestJson.optionalInt(root, "to", 0));
         }
     }
 
@@ -62,8 +81,8 @@ public class FitsController {
         FitRequest request = FitRequest.from(RequestJson.parse(body));
         AnalysisResult result = analyses.adjusted(session, analysisId);
         try {
-            CurveFit f = CurveFits.fit(result, request.curve(), FitModel.parse(request.model()), request.from(),
-                    request.to());
+            CurveFit f = CurveFits.fit(
+                    result, request.curve(), FitModel.parse(request.model()), request.from(), request.to());
             return Fit.of(f, ResultCurves.originS(result, request.curve()));
         } catch (FitDidNotConvergeException e) {
             throw ApiException.analysisFailed(e.getMessage());

@@ -26,10 +26,10 @@ public class IntegralsController {
     }
 
     @Serdeable
-    public record Ranges(String unit, double[] hyperpol, double[] depol) { }
+    public record Ranges(String unit, double[] hyperpol, double[] depol) {}
 
     @Serdeable
-    public record Charges(double qHyperpolPc, double qDepolPc, double capacitanceNf, Ranges ranges) { }
+    public record Charges(double qHyperpolPc, double qDepolPc, double capacitanceNf, Ranges ranges) {}
 
     @Post
     public Charges integrals(@Caller Session session, String analysisId, @Body String body) {
@@ -42,7 +42,10 @@ public class IntegralsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
-        return new Charges(c.qHyperpolPc(), c.qDepolPc(), c.capacitanceNf(),
+        return new Charges(
+                c.qHyperpolPc(),
+                c.qDepolPc(),
+                c.capacitanceNf(),
                 new Ranges(ranges.unit().label(), ranges.hyperpol(), ranges.depol()));
     }
 }

@@ -15,7 +15,7 @@ public final class RequestJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RequestJson() { }
+    private RequestJson() {}
 
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) throw ApiException.invalid("This call needs a JSON body.");
@@ -41,7 +41,8 @@ public final class RequestJson {
     public static int optionalInt(JsonNode root, String field, int fallback) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) return fallback;
-        if (!n.canConvertToInt() || !n.isIntegralNumber()) throw ApiException.invalid("'" + field + "' must be a whole number.");
+        if (!n.canConvertToInt() || !n.isIntegralNumber())
+            throw ApiException.invalid("'" + field + "' must be a whole number.");
         return n.asInt();
     }
 
@@ -53,7 +54,11 @@ public final class RequestJson {
     /** A [from, to] pair of numbers; {@code path} names the field in a refusal ("ranges.hyperpol"). */
     public static double[] pair(JsonNode root, String field, String path) {
         JsonNode n = root.get(field);
-        if (n == null || !n.isArray() || n.size() != 2 || !n.get(0).isNumber() || !n.get(1).isNumber()) {
+        if (n == null
+                || !n.isArray()
+                || n.size() != 2
+                || !n.get(0).isNumber()
+                || !n.get(1).isNumber()) {
             throw ApiException.invalid("'" + path + "' must be two numbers [from, to].");
         }
         return new double[] {n.get(0).asDouble(), n.get(1).asDouble()};

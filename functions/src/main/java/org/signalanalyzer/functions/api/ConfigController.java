@@ -26,8 +26,9 @@ public class ConfigController {
 
     private final String document;
 
-    public ConfigController(@Value("${signal.uploads.max-bytes}") long maxUploadBytes,
-                            @Value("${signal.uploads.url-validity}") Duration uploadUrlValidity) {
+    public ConfigController(
+            @Value("${signal.uploads.max-bytes}") long maxUploadBytes,
+            @Value("${signal.uploads.url-validity}") Duration uploadUrlValidity) {
         ObjectNode config = AnalysisConfig.toJson();
         ObjectNode uploads = config.putObject("uploads");
         uploads.put("maxBytes", maxUploadBytes);

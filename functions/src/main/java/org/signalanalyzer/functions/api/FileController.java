@@ -41,8 +41,14 @@ public class FileController {
     private final RegistrationLimits limits;
     private final SessionQuotas quotas;
 
-    public FileController(Documents documents, RecordingFiles files, BlobStore blobs, RecordingArchive archive,
-                          Clock clock, RegistrationLimits limits, SessionQuotas quotas) {
+    public FileController(
+            Documents documents,
+            RecordingFiles files,
+            BlobStore blobs,
+            RecordingArchive archive,
+            Clock clock,
+            RegistrationLimits limits,
+            SessionQuotas quotas) {
         this.files = files;
         this.limits = limits;
         this.documents = documents;
@@ -53,7 +59,7 @@ public class FileController {
     }
 
     @Serdeable
-    public record FileList(List<FileDescription> files) { }
+    public record FileList(List<FileDescription> files) {}
 
     /**
      * Reads the uploaded object once, parses it with shared-dsp, stores the compact form beside it, marks the file
@@ -73,11 +79,13 @@ public class FileController {
             blobs.delete(uploadKey);
             return file;
         }
-        long size = blobs.size(uploadKey).orElseThrow(() -> ApiException.conflict("Nothing was uploaded for '"
-                + file.fileName() + "' yet: PUT the file to its upload URL, then call complete."));
+        long size = blobs.size(uploadKey)
+                .orElseThrow(() -> ApiException.conflict("Nothing was uploaded for '" + file.fileName()
+                        + "' yet: PUT the file to its upload URL, then call complete."));
         limits.checkObjectSize(file.fileName(), size);
-        byte[] bytes = blobs.get(uploadKey).orElseThrow(() -> ApiException.conflict("The upload of '"
-                + file.fileName() + "' disappeared while it was being read: upload it again."));
+        byte[] bytes = blobs.get(uploadKey)
+                .orElseThrow(() -> ApiException.conflict("The upload of '" + file.fileName()
+                        + "' disappeared while it was being read: upload it again."));
         Recording recording;
         try {
             recording = RecordingReaders.read(file.fileName(), bytes, limits.readLimits());
@@ -118,13 +126,25 @@ public class FileController {
      * answers 2 * width points, and only the window's bytes are read from storage.
      */
     @Get("/{fileId}/trace")
-    public Trace trace(@Caller Session session, String fileId,
-                       @QueryValue(defaultValue = "0") int sweep, @QueryValue(defaultValue = "0") int channel,
-                       @Nullable @QueryValue Double startS, @Nullable @QueryValue Double endS,
-                       @QueryValue(defaultValue = "" + TraceWindow.DEFAULT_WIDTH) int width) {
+    public Trace trace(
+            @Caller Session session,
+            String fileId,
+            @QueryValue(defaultValue = "0") int sweep,
+            @QueryValue(defaultValue = "0") int channel,
+            @Nullable @QueryValue Double startS,
+            @Nullable @QueryValue Double endS,
+            @QueryValue(defaultValue = "" + TraceWindow.DEFAULT_WIDTH) int width) {
         FileDescription file = files.ready(session, fileId);
         TraceWindow window = TraceWindow.of(file, sweep, channel, startS, endS, width);
-        return window.ofWindowSamples(file, archive.samples(session.sessionId(), fileId, file.samplesPerSweep(), sweep,
-                channel, window.from(), window.to()));
+        return window.ofWindowSamples(
+                file,
+                archive.samples(
+                        session.sessionId(),
+                        fileId,
+                        file.samplesPerSweep(),
+                        sweep,
+                        channel,
+                        window.from(),
+                        window.to()));
     }
 }

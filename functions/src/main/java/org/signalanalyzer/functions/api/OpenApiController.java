@@ -19,7 +19,8 @@ public class OpenApiController {
     @Get(produces = "application/yaml")
     public HttpResponse<String> document() {
         try (InputStream in = OpenApiController.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException(RESOURCE + " is missing: the build did not run micronaut-openapi");
+            if (in == null)
+                throw new IllegalStateException(RESOURCE + " is missing: the build did not run micronaut-openapi");
             return HttpResponse.ok(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

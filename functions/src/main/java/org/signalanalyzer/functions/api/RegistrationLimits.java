@@ -21,16 +21,21 @@ public class RegistrationLimits {
     private final long maxObjectBytes;
     private final long maxSamples;
 
-    public RegistrationLimits(@Value("${signal.uploads.max-bytes}") long maxObjectBytes,
-                              @Value("${signal.files.max-register-samples}") long maxSamples) {
+    public RegistrationLimits(
+            @Value("${signal.uploads.max-bytes}") long maxObjectBytes,
+            @Value("${signal.files.max-register-samples}") long maxSamples) {
         this.maxObjectBytes = maxObjectBytes;
         this.maxSamples = maxSamples;
     }
 
     public ReadLimits readLimits() {
         ReadLimits d = ReadLimits.DEFAULT;
-        return new ReadLimits(Math.min(maxSamples, d.maxSamples()), d.maxHeaderBytes(), d.maxChannels(),
-                d.maxSweeps(), Math.min(maxObjectBytes, d.maxFileBytes()));
+        return new ReadLimits(
+                Math.min(maxSamples, d.maxSamples()),
+                d.maxHeaderBytes(),
+                d.maxChannels(),
+                d.maxSweeps(),
+                Math.min(maxObjectBytes, d.maxFileBytes()));
     }
 
     void checkObjectSize(String fileName, long size) {

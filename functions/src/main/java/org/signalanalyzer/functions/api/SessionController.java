@@ -36,9 +36,13 @@ public class SessionController {
     private final Duration lifetime;
     private final SessionAdmission admission;
 
-    public SessionController(SessionStore store, BlobStore blobs, Documents documents,
-                             Clock clock, @Value("${signal.sessions.lifetime}") Duration lifetime,
-                             SessionAdmission admission) {
+    public SessionController(
+            SessionStore store,
+            BlobStore blobs,
+            Documents documents,
+            Clock clock,
+            @Value("${signal.sessions.lifetime}") Duration lifetime,
+            SessionAdmission admission) {
         this.store = store;
         this.blobs = blobs;
         this.documents = documents;
@@ -48,11 +52,16 @@ public class SessionController {
     }
 
     @Serdeable
-    public record CreatedSession(String sessionId, String token, Instant createdAt, Instant expiresAt) { }
+    public record CreatedSession(String sessionId, String token, Instant createdAt, Instant expiresAt) {}
 
     @Serdeable
-    public record SessionView(String sessionId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                              List<FileDescription> files, List<AnalysisSummary> analyses) { }
+    public record SessionView(
+            String sessionId,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            List<FileDescription> files,
+            List<AnalysisSummary> analyses) {}
 
     @Post
     @Status(HttpStatus.CREATED)
@@ -68,7 +77,11 @@ public class SessionController {
 
     @Get("/{sessionId}")
     public SessionView get(@Caller Session s) {
-        return new SessionView(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(),
+        return new SessionView(
+                s.sessionId(),
+                s.createdAt(),
+                s.lastUsedAt(),
+                s.expiresAt(),
                 documents.list(s, FileDescription.KIND, FileDescription.class),
                 documents.list(s, AnalysisSummary.KIND, AnalysisSummary.class));
     }

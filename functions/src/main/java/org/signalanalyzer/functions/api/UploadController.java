@@ -33,8 +33,8 @@ import org.signalanalyzer.functions.web.ApiException;
 public class UploadController {
 
     static final Set<String> EXTENSIONS = Set.of("atf", "abf", "csv", "txt");
-    static final Set<String> CONTENT_TYPES = Set.of("application/octet-stream", "text/plain", "text/csv",
-            "application/vnd.ms-excel");
+    static final Set<String> CONTENT_TYPES =
+            Set.of("application/octet-stream", "text/plain", "text/csv", "application/vnd.ms-excel");
     private static final int MAX_NAME_LENGTH = 200;
 
     private final Documents documents;
@@ -44,9 +44,13 @@ public class UploadController {
     private final Duration urlValidity;
     private final SessionQuotas quotas;
 
-    public UploadController(Documents documents, BlobStore blobs, Clock clock,
-                            @Value("${signal.uploads.max-bytes}") long maxBytes,
-                            @Value("${signal.uploads.url-validity}") Duration urlValidity, SessionQuotas quotas) {
+    public UploadController(
+            Documents documents,
+            BlobStore blobs,
+            Clock clock,
+            @Value("${signal.uploads.max-bytes}") long maxBytes,
+            @Value("${signal.uploads.url-validity}") Duration urlValidity,
+            SessionQuotas quotas) {
         this.documents = documents;
         this.blobs = blobs;
         this.clock = clock;
@@ -56,25 +60,32 @@ public class UploadController {
     }
 
     @Serdeable
-    public record UploadRequest(@Nullable String fileName, @Nullable String contentType, @Nullable Long sizeBytes) { }
+    public record UploadRequest(
+            @Nullable String fileName,
+            @Nullable String contentType,
+            @Nullable Long sizeBytes) {}
 
     @Serdeable
-    public record UploadTicket(String fileId, String uploadUrl, String method, Map<String, String> headers,
-                               Instant expiresAt) { }
+    public record UploadTicket(
+            String fileId, String uploadUrl, String method, Map<String, String> headers, Instant expiresAt) {}
 
     @Post
     @Status(HttpStatus.CREATED)
     public UploadTicket create(@Caller Session session, @Body UploadRequest request) {
         String name = displayName(request.fileName());
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(extension)) {
             throw ApiException.unsupportedType("'" + name + "' is not a file the readers take: upload an .atf, .abf, "
                     + ".csv or .txt recording.");
         }
-        String contentType = request.contentType() == null ? "" : request.contentType().trim().toLowerCase(Locale.ROOT);
+        String contentType = request.contentType() == null
+                ? ""
+                : request.contentType().trim().toLowerCase(Locale.ROOT);
         if (!CONTENT_TYPES.contains(contentType)) {
             throw ApiException.unsupportedType("Content type '" + request.contentType() + "' is not accepted: declare "
-                    + "one of " + String.join(", ", CONTENT_TYPES.stream().sorted().toList())
+                    + "one of "
+                    + String.join(", ", CONTENT_TYPES.stream().sorted().toList())
                     + " (application/octet-stream when unsure).");
         }
         if (request.sizeBytes() == null || request.sizeBytes() < 1) {
@@ -86,11 +97,19 @@ public class UploadController {
         }
         String fileId = Tokens.newId();
         return quotas.forUpload(session, request.sizeBytes()).keepIf(() -> {
-            BlobStore.PresignedUpload url = blobs.presignPut(BlobKeys.upload(session.sessionId(), fileId), contentType,
-                    request.sizeBytes(), urlValidity);
-            documents.create(session, FileDescription.KIND, fileId,
+            BlobStore.PresignedUpload url = blobs.presignPut(
+                    BlobKeys.upload(session.sessionId(), fileId), contentType, request.sizeBytes(), urlValidity);
+            documents.create(
+                    session,
+                    FileDescription.KIND,
+                    fileId,
                     FileDescription.declared(fileId, name, contentType, request.sizeBytes()));
-            return new UploadTicket(fileId, url.url().toString(), "PUT", url.headers(), clock.instant().plus(urlValidity));
+            return new UploadTicket(
+                    fileId,
+                    url.url().toString(),
+                    "PUT",
+                    url.headers(),
+                    clock.instant().plus(urlValidity));
         });
     }
 
@@ -101,7 +120,9 @@ public class UploadController {
     static String displayName(String fileName) {
         if (fileName == null || fileName.isBlank()) throw ApiException.invalid("fileName is required.");
         String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").trim();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .trim();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw ApiException.invalid("fileName '" + fileName + "' names no file.");
         }

@@ -19,8 +19,9 @@ public class CleanupFunction extends MicronautRequestHandler<ScheduledEvent, Voi
         SessionCleanup.Report report = cleanup.run(clock.instant());
         if (!report.failedSessions().isEmpty()) {
             // Failing the invocation makes the fault visible in the function's error metric.
-            throw new IllegalStateException("cleanup could not remove " + report.failedSessions().size()
-                    + " session(s); they stay marked for the next run: " + report.failedSessions());
+            throw new IllegalStateException(
+                    "cleanup could not remove " + report.failedSessions().size()
+                            + " session(s); they stay marked for the next run: " + report.failedSessions());
         }
         return null;
     }

@@ -30,7 +30,7 @@ public class SessionCleanup {
     }
 
     @Serdeable
-    public record Report(List<String> purgedSessions, int deletedObjects, List<String> failedSessions) { }
+    public record Report(List<String> purgedSessions, int deletedObjects, List<String> failedSessions) {}
 
     public Report run(Instant now) {
         List<String> purged = new ArrayList<>();

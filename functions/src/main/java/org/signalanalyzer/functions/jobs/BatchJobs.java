@@ -47,8 +47,15 @@ public class BatchJobs {
     private final ChargeVoltageJobs chargeVoltage;
     private final JobDeadline deadline;
 
-    public BatchJobs(SessionStore store, Documents documents, RecordingFiles files, AnalysisRunner runner,
-                     Exports exports, Clock clock, ChargeVoltageJobs chargeVoltage, JobDeadline deadline) {
+    public BatchJobs(
+            SessionStore store,
+            Documents documents,
+            RecordingFiles files,
+            AnalysisRunner runner,
+            Exports exports,
+            Clock clock,
+            ChargeVoltageJobs chargeVoltage,
+            JobDeadline deadline) {
         this.deadline = deadline;
         this.store = store;
         this.documents = documents;
@@ -73,7 +80,8 @@ public class BatchJobs {
             documents.replace(session, current, job.with(JobState.FAILED, 0, deadline.message(), List.of(), null));
             return;
         }
-        if (ChargeVoltageRuns.JOB_KIND.equals(RequestJson.parse(job.request()).path("kind").asText())) {
+        if (ChargeVoltageRuns.JOB_KIND.equals(
+                RequestJson.parse(job.request()).path("kind").asText())) {
             chargeVoltage.run(session, current, job);
             return;
         }
@@ -96,7 +104,9 @@ public class BatchJobs {
                     AnalysisSummary s = runner.run(session, file, AnalysisRequests.parse(body, file));
                     analysisIds.add(s.analysisId());
                     Integer set = setsByFile.get(fileId);
-                    if (layout == Layout.LAB_SETS && set == null && SetFileName.parse(file.fileName()).isEmpty()) {
+                    if (layout == Layout.LAB_SETS
+                            && set == null
+                            && SetFileName.parse(file.fileName()).isEmpty()) {
                         // Skipped from the workbooks (its analysis stays in the history), not the whole batch.
                         problems.add(name + " skipped from the lab sets: its name tells no set (name it like "
                                 + SetFileName.EXPECTED + ", or give its set in 'sets')");
@@ -107,21 +117,40 @@ public class BatchJobs {
                 } catch (ApiException e) {
                     problems.add(name + " skipped: " + e.getMessage());
                 }
-                current = documents.replace(session, current, job.with(JobState.RUNNING, i + 1,
-                        String.join("; ", problems), List.copyOf(analysisIds), null));
+                current = documents.replace(
+                        session,
+                        current,
+                        job.with(JobState.RUNNING, i + 1, String.join("; ", problems), List.copyOf(analysisIds), null));
             }
             if (exported.isEmpty()) {
-                documents.replace(session, current, job.with(JobState.FAILED, job.total(),
-                        "No file could be exported: " + String.join("; ", problems), List.copyOf(analysisIds), null));
+                documents.replace(
+                        session,
+                        current,
+                        job.with(
+                                JobState.FAILED,
+                                job.total(),
+                                "No file could be exported: " + String.join("; ", problems),
+                                List.copyOf(analysisIds),
+                                null));
                 return;
             }
             Exports.Stored export = exports.store(session, exported, layout, setsByAnalysis);
-            documents.replace(session, current, job.with(JobState.DONE, job.total(), String.join("; ", problems),
-                    List.copyOf(analysisIds), export));
+            documents.replace(
+                    session,
+                    current,
+                    job.with(
+                            JobState.DONE, job.total(), String.join("; ", problems), List.copyOf(analysisIds), export));
         } catch (RuntimeException e) {
             LOG.warn("job {} of session {} failed", request.jobId(), request.sessionId(), e);
-            documents.replace(session, current, job.with(JobState.FAILED, analysisIds.size(),
-                    "The job stopped: " + e.getMessage(), List.copyOf(analysisIds), null));
+            documents.replace(
+                    session,
+                    current,
+                    job.with(
+                            JobState.FAILED,
+                            analysisIds.size(),
+                            "The job stopped: " + e.getMessage(),
+                            List.copyOf(analysisIds),
+                            null));
         }
     }
 
@@ -139,8 +168,8 @@ public class BatchJobs {
             JobState job = documents.read(entry.get(), JobState.class);
             if (!JobState.QUEUED.equals(job.status()) && !JobState.RUNNING.equals(job.status())) return;
             try {
-                documents.replace(session, entry.get(), job.with(JobState.FAILED, job.done(), message,
-                        job.analysisIds(), null));
+                documents.replace(
+                        session, entry.get(), job.with(JobState.FAILED, job.done(), message, job.analysisIds(), null));
                 return;
             } catch (StoreConflictException e) {
                 LOG.debug("job {} changed while being marked failed; reading it again", request.jobId());

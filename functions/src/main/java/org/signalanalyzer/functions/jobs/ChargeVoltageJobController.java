@@ -28,15 +28,17 @@ public class ChargeVoltageJobController {
      */
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> result(@Caller Session session, String jobId) {
-        JobState job = documents.find(session, JobState.KIND, jobId, JobState.class)
+        JobState job = documents
+                .find(session, JobState.KIND, jobId, JobState.class)
                 .orElseThrow(ChargeVoltageJobController::unknownJob);
         if (!ChargeVoltageRuns.JOB_KIND.equals(job.layout())) throw unknownJob();
         if (!JobState.DONE.equals(job.status())) {
             throw ApiException.conflict("The charge-voltage job is " + job.status() + " (" + job.done() + " of "
                     + job.total() + " files)" + (job.message().isEmpty() ? "" : ": " + job.message()) + ".");
         }
-        return HttpResponse.ok(runs.stored(session, jobId).orElseThrow(() -> new IllegalStateException(
-                "charge-voltage job " + jobId + " is done but has no stored result")));
+        return HttpResponse.ok(runs.stored(session, jobId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "charge-voltage job " + jobId + " is done but has no stored result")));
     }
 
     private static ApiException unknownJob() {

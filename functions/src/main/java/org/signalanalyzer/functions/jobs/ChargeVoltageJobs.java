@@ -36,20 +36,24 @@ public class ChargeVoltageJobs {
     void run(Session session, Entry queued, JobState job) {
         Entry[] current = {documents.replace(session, queued, job.with(JobState.RUNNING, 0, "", List.of(), null))};
         try {
-            ChargeVoltageRuns.Plan plan = runs.plan(session, RequestJson.parse(job.request()),
-                    JobController.MAX_FILES);
-            ObjectNode view = runs.run(session, plan, done -> current[0] = documents.replace(session, current[0],
-                    job.with(JobState.RUNNING, done, "", List.of(), null)));
+            ChargeVoltageRuns.Plan plan = runs.plan(session, RequestJson.parse(job.request()), JobController.MAX_FILES);
+            ObjectNode view = runs.run(
+                    session,
+                    plan,
+                    done -> current[0] = documents.replace(
+                            session, current[0], job.with(JobState.RUNNING, done, "", List.of(), null)));
             runs.store(session, job.jobId(), view);
-            List<String> analysisIds = view.has("analysisIds")
-                    ? List.copyOf(iterable(view.get("analysisIds"))) : List.of();
+            List<String> analysisIds =
+                    view.has("analysisIds") ? List.copyOf(iterable(view.get("analysisIds"))) : List.of();
             documents.replace(session, current[0], job.with(JobState.DONE, job.total(), "", analysisIds, null));
         } catch (ApiException e) {
             documents.replace(session, current[0], job.with(JobState.FAILED, 0, e.getMessage(), List.of(), null));
         } catch (RuntimeException e) {
             LOG.warn("charge-voltage job {} of session {} failed", job.jobId(), session.sessionId(), e);
-            documents.replace(session, current[0], job.with(JobState.FAILED, 0, "The job stopped: " + e.getMessage(),
-                    List.of(), null));
+            documents.replace(
+                    session,
+                    current[0],
+                    job.with(JobState.FAILED, 0, "The job stopped: " + e.getMessage(), List.of(), null));
         }
     }
 

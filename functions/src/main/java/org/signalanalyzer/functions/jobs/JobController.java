@@ -39,9 +39,15 @@ public class JobController {
     private final JobDeadline deadline;
     private final SessionQuotas quotas;
 
-    public JobController(Documents documents, RecordingFiles files, Exports exports,
-                         JobRunner jobRunner, Clock clock, ChargeVoltageRuns chargeVoltageRuns, JobDeadline deadline,
-                         SessionQuotas quotas) {
+    public JobController(
+            Documents documents,
+            RecordingFiles files,
+            Exports exports,
+            JobRunner jobRunner,
+            Clock clock,
+            ChargeVoltageRuns chargeVoltageRuns,
+            JobDeadline deadline,
+            SessionQuotas quotas) {
         this.chargeVoltageRuns = chargeVoltageRuns;
         this.deadline = deadline;
         this.documents = documents;
@@ -53,11 +59,16 @@ public class JobController {
     }
 
     @Serdeable
-    public record Accepted(String jobId, String status) { }
+    public record Accepted(String jobId, String status) {}
 
     @Serdeable
-    public record Status(String jobId, String status, int done, int total, String message,
-                         @Nullable Exports.Link export) { }
+    public record Status(
+            String jobId,
+            String status,
+            int done,
+            int total,
+            String message,
+            @Nullable Exports.Link export) {}
 
     @Post
     public HttpResponse<Accepted> start(@Caller Session session, @Body String body) {
@@ -69,16 +80,41 @@ public class JobController {
         }
         BatchRequest batch = BatchRequest.from(root);
         for (String fileId : batch.fileIds()) AnalysisRequests.parse(root, files.ready(session, fileId));
-        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, batch.fileIds().size(), "",
-                batch.fileIds(), body, batch.layout().label(), List.of(), null, clock.instant()));
+        return queue(
+                session,
+                new JobState(
+                        Tokens.newId(),
+                        JobState.QUEUED,
+                        0,
+                        batch.fileIds().size(),
+                        "",
+                        batch.fileIds(),
+                        body,
+                        batch.layout().label(),
+                        List.of(),
+                        null,
+                        clock.instant()));
     }
 
     /** Checked as the call would check it (files, assignments, exclusions); the result is read from /charge-voltage. */
     private HttpResponse<Accepted> chargeVoltage(Session session, JsonNode root, String body) {
         ChargeVoltageRuns.Plan plan = chargeVoltageRuns.plan(session, root, MAX_FILES);
-        List<String> fileIds = plan.files().stream().map(FileDescription::fileId).toList();
-        return queue(session, new JobState(Tokens.newId(), JobState.QUEUED, 0, plan.size(), "", fileIds, body,
-                ChargeVoltageRuns.JOB_KIND, List.of(), null, clock.instant()));
+        List<String> fileIds =
+                plan.files().stream().map(FileDescription::fileId).toList();
+        return queue(
+                session,
+                new JobState(
+                        Tokens.newId(),
+                        JobState.QUEUED,
+                        0,
+                        plan.size(),
+                        "",
+                        fileIds,
+                        body,
+                        ChargeVoltageRuns.JOB_KIND,
+                        List.of(),
+                        null,
+                        clock.instant()));
     }
 
     /** Takes the job's room in the session's quotas first; a job that cannot start gives it back. */
@@ -100,12 +136,18 @@ public class JobController {
 
     @Get("/{jobId}")
     public Status status(@Caller Session session, String jobId) {
-        JobState job = documents.find(session, JobState.KIND, jobId, JobState.class)
+        JobState job = documents
+                .find(session, JobState.KIND, jobId, JobState.class)
                 .orElseThrow(() -> ApiException.notFound("No such job in this session."));
         if (deadline.isPastDeadline(job, clock.instant())) {
             return new Status(job.jobId(), JobState.FAILED, job.done(), job.total(), deadline.message(), null);
         }
-        return new Status(job.jobId(), job.status(), job.done(), job.total(), job.message(),
+        return new Status(
+                job.jobId(),
+                job.status(),
+                job.done(),
+                job.total(),
+                job.message(),
                 job.export() == null ? null : exports.link(job.export()));
     }
 }

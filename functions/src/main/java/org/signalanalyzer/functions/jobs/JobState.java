@@ -11,9 +11,18 @@ import org.signalanalyzer.functions.analyses.Exports;
  * analyses made so far and, when done, where the export lies (its link is signed anew on every status read).
  */
 @Serdeable
-public record JobState(String jobId, String status, int done, int total, String message, List<String> fileIds,
-                       String request, String layout, List<String> analysisIds, @Nullable Exports.Stored export,
-                       Instant createdAt) {
+public record JobState(
+        String jobId,
+        String status,
+        int done,
+        int total,
+        String message,
+        List<String> fileIds,
+        String request,
+        String layout,
+        List<String> analysisIds,
+        @Nullable Exports.Stored export,
+        Instant createdAt) {
 
     public static final String KIND = "job";
     public static final String QUEUED = "queued";
@@ -21,9 +30,19 @@ public record JobState(String jobId, String status, int done, int total, String 
     public static final String DONE = "done";
     public static final String FAILED = "failed";
 
-    JobState with(String newStatus, int newDone, String newMessage, List<String> newAnalysisIds,
-                  Exports.Stored newExport) {
-        return new JobState(jobId, newStatus, newDone, total, newMessage, fileIds, request, layout, newAnalysisIds,
-                newExport, createdAt);
+    JobState with(
+            String newStatus, int newDone, String newMessage, List<String> newAnalysisIds, Exports.Stored newExport) {
+        return new JobState(
+                jobId,
+                newStatus,
+                newDone,
+                total,
+                newMessage,
+                fileIds,
+                request,
+                layout,
+                newAnalysisIds,
+                newExport,
+                createdAt);
     }
 }

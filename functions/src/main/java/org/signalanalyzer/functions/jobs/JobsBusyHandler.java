@@ -17,8 +17,8 @@ public class JobsBusyHandler implements ExceptionHandler<JobsBusyException, Http
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, JobsBusyException e) {
-        return ErrorHandlers.answer(ErrorCode.BUSY,
-                "Too many jobs are running; nothing was started. Try again in a minute.")
+        return ErrorHandlers.answer(
+                        ErrorCode.BUSY, "Too many jobs are running; nothing was started. Try again in a minute.")
                 .header("Retry-After", RETRY_AFTER_S);
     }
 }

@@ -21,8 +21,8 @@ public class LambdaJobRunner implements JobRunner {
     private final String workerFunction;
     private final JsonMapper json;
 
-    public LambdaJobRunner(LambdaClient lambda, @Value("${signal.jobs.worker-function}") String workerFunction,
-                           JsonMapper json) {
+    public LambdaJobRunner(
+            LambdaClient lambda, @Value("${signal.jobs.worker-function}") String workerFunction, JsonMapper json) {
         this.lambda = lambda;
         this.workerFunction = workerFunction;
         this.json = json;
@@ -37,7 +37,8 @@ public class LambdaJobRunner implements JobRunner {
             throw new UncheckedIOException(e);
         }
         try {
-            lambda.invoke(r -> r.functionName(workerFunction).invocationType(InvocationType.EVENT)
+            lambda.invoke(r -> r.functionName(workerFunction)
+                    .invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromByteArray(payload)));
         } catch (SdkException e) {
             throw new StorageUnavailableException("Lambda could not start the job worker", e);

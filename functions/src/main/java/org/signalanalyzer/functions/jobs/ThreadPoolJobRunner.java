@@ -33,13 +33,15 @@ public class ThreadPoolJobRunner implements JobRunner {
     private final Duration stopGrace;
     private final Set<JobRequest> unfinished = ConcurrentHashMap.newKeySet();
 
-    public ThreadPoolJobRunner(Provider<BatchJobs> jobs, @Value("${signal.jobs.threads:2}") int threads,
-                               @Value("${signal.jobs.queue:16}") int queue,
-                               @Value("${signal.jobs.stop-grace:30s}") Duration stopGrace) {
+    public ThreadPoolJobRunner(
+            Provider<BatchJobs> jobs,
+            @Value("${signal.jobs.threads:2}") int threads,
+            @Value("${signal.jobs.queue:16}") int queue,
+            @Value("${signal.jobs.stop-grace:30s}") Duration stopGrace) {
         this.jobs = jobs;
         this.stopGrace = stopGrace;
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                r -> {
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
                     Thread t = new Thread(r, "signal-job");
                     t.setDaemon(true);
                     return t;
@@ -78,8 +80,11 @@ public class ThreadPoolJobRunner implements JobRunner {
             try {
                 jobs.get().abandon(request, STOPPED);
             } catch (RuntimeException e) {
-                LOG.warn("job {} of session {} could not be marked failed at stop", request.jobId(),
-                        request.sessionId(), e);
+                LOG.warn(
+                        "job {} of session {} could not be marked failed at stop",
+                        request.jobId(),
+                        request.sessionId(),
+                        e);
             }
         }
     }

@@ -13,13 +13,15 @@ public final class ClientAddress {
 
     static final String UNKNOWN = "unknown";
 
-    private ClientAddress() { }
+    private ClientAddress() {}
 
     public static String of(HttpRequest<?> request) {
         if (request instanceof ServletHttpRequest<?, ?> servlet
                 && servlet.getNativeRequest() instanceof APIGatewayProxyRequestEvent event) {
             var context = event.getRequestContext();
-            String ip = context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
+            String ip = context == null || context.getIdentity() == null
+                    ? null
+                    : context.getIdentity().getSourceIp();
             return ip == null || ip.isBlank() ? UNKNOWN : ip;
         }
         InetSocketAddress remote = request.getRemoteAddress();

@@ -29,13 +29,16 @@ public class CreationRateLimiter {
     /** Takes a creation slot for the request's client, or refuses with 429 and how long to wait. */
     public void admit(HttpRequest<?> request) {
         String client = Tokens.sha256Hex(ClientAddress.of(request)).substring(0, 32);
-        Optional<Duration> wait = store.takeCreationSlot(client, limits.sessionsPerMinute(), limits.sessionBurst(),
-                clock.instant());
+        Optional<Duration> wait =
+                store.takeCreationSlot(client, limits.sessionsPerMinute(), limits.sessionBurst(), clock.instant());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            throw LimitRefusal.rateLimited("Too many new sessions from this address (the limit is "
-                    + limits.sessionsPerMinute() + " a minute, " + limits.sessionBurst() + " at once): nothing was "
-                    + "created. Try again in " + seconds + " s, or keep using the session you have.", seconds);
+            throw LimitRefusal.rateLimited(
+                    "Too many new sessions from this address (the limit is "
+                            + limits.sessionsPerMinute() + " a minute, " + limits.sessionBurst()
+                            + " at once): nothing was "
+                            + "created. Try again in " + seconds + " s, or keep using the session you have.",
+                    seconds);
         }
     }
 }

@@ -29,7 +29,11 @@ public final class LimitRefusal extends RuntimeException {
         return new LimitRefusal(ErrorCode.RATE_LIMITED, message, retryAfterSeconds);
     }
 
-    public ErrorCode code() { return code; }
+    public ErrorCode code() {
+        return code;
+    }
     /** Whole seconds to wait, or null when waiting does not help. */
-    public Long retryAfterSeconds() { return retryAfterSeconds; }
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 }

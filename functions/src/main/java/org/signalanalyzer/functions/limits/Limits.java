@@ -11,12 +11,19 @@ import java.util.Map;
  * and docs/api.md ("Limits") gives their reasons.
  */
 @Singleton
-public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSession, long uploadBytesPerSession,
-                     long analysesPerSession, long exportsPerSession, long jobsPerSession) {
+public record Limits(
+        int sessionsPerMinute,
+        int sessionBurst,
+        long filesPerSession,
+        long uploadBytesPerSession,
+        long analysesPerSession,
+        long exportsPerSession,
+        long jobsPerSession) {
 
     public static final String PREFIX = "signal.limits.";
     /** The properties, one per limit. */
     public static final String SESSIONS_PER_MINUTE = PREFIX + "sessions-per-minute";
+
     public static final String SESSION_BURST = PREFIX + "session-burst";
     public static final String FILES_PER_SESSION = PREFIX + "files-per-session";
     public static final String UPLOAD_BYTES_PER_SESSION = PREFIX + "upload-bytes-per-session";
@@ -28,6 +35,7 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
     public static final long DEFAULT_FILES_PER_SESSION = 100;
     /** 2 GiB: forty 50 MB recordings, more than a day at the rig. */
     public static final long DEFAULT_UPLOAD_BYTES_PER_SESSION = 2L * 1024 * 1024 * 1024;
+
     public static final long DEFAULT_ANALYSES_PER_SESSION = 500;
     public static final long DEFAULT_EXPORTS_PER_SESSION = 100;
     public static final long DEFAULT_JOBS_PER_SESSION = 20;
@@ -37,14 +45,18 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
             @Value("${" + SESSION_BURST + ":" + DEFAULT_SESSION_BURST + "}") int sessionBurst,
             @Value("${" + FILES_PER_SESSION + ":" + DEFAULT_FILES_PER_SESSION + "}") long filesPerSession,
             @Value("${" + UPLOAD_BYTES_PER_SESSION + ":" + DEFAULT_UPLOAD_BYTES_PER_SESSION + "}")
-            long uploadBytesPerSession,
+                    long uploadBytesPerSession,
             @Value("${" + ANALYSES_PER_SESSION + ":" + DEFAULT_ANALYSES_PER_SESSION + "}") long analysesPerSession,
             @Value("${" + EXPORTS_PER_SESSION + ":" + DEFAULT_EXPORTS_PER_SESSION + "}") long exportsPerSession,
             @Value("${" + JOBS_PER_SESSION + ":" + DEFAULT_JOBS_PER_SESSION + "}") long jobsPerSession) {
         if (sessionsPerMinute < 1 || sessionBurst < 1) {
-            throw new IllegalArgumentException("signal.limits.sessions-per-minute and session-burst must be at least 1");
+            throw new IllegalArgumentException(
+                    "signal.limits.sessions-per-minute and session-burst must be at least 1");
         }
-        if (filesPerSession < 0 || uploadBytesPerSession < 0 || analysesPerSession < 0 || exportsPerSession < 0
+        if (filesPerSession < 0
+                || uploadBytesPerSession < 0
+                || analysesPerSession < 0
+                || exportsPerSession < 0
                 || jobsPerSession < 0) {
             throw new IllegalArgumentException("signal.limits per session must not be negative");
         }
@@ -59,15 +71,32 @@ public record Limits(int sessionsPerMinute, int sessionBurst, long filesPerSessi
 
     /** Every limit at its default. */
     public static Limits defaults() {
-        return new Limits(DEFAULT_SESSIONS_PER_MINUTE, DEFAULT_SESSION_BURST, DEFAULT_FILES_PER_SESSION,
-                DEFAULT_UPLOAD_BYTES_PER_SESSION, DEFAULT_ANALYSES_PER_SESSION, DEFAULT_EXPORTS_PER_SESSION,
+        return new Limits(
+                DEFAULT_SESSIONS_PER_MINUTE,
+                DEFAULT_SESSION_BURST,
+                DEFAULT_FILES_PER_SESSION,
+                DEFAULT_UPLOAD_BYTES_PER_SESSION,
+                DEFAULT_ANALYSES_PER_SESSION,
+                DEFAULT_EXPORTS_PER_SESSION,
                 DEFAULT_JOBS_PER_SESSION);
     }
 
     /** These limits as the properties that configure them. */
     public Map<String, Object> asProperties() {
-        return Map.of(SESSIONS_PER_MINUTE, sessionsPerMinute, SESSION_BURST, sessionBurst, FILES_PER_SESSION,
-                filesPerSession, UPLOAD_BYTES_PER_SESSION, uploadBytesPerSession, ANALYSES_PER_SESSION,
-                analysesPerSession, EXPORTS_PER_SESSION, exportsPerSession, JOBS_PER_SESSION, jobsPerSession);
+        return Map.of(
+                SESSIONS_PER_MINUTE,
+                sessionsPerMinute,
+                SESSION_BURST,
+                sessionBurst,
+                FILES_PER_SESSION,
+                filesPerSession,
+                UPLOAD_BYTES_PER_SESSION,
+                uploadBytesPerSession,
+                ANALYSES_PER_SESSION,
+                analysesPerSession,
+                EXPORTS_PER_SESSION,
+                exportsPerSession,
+                JOBS_PER_SESSION,
+                jobsPerSession);
     }
 }

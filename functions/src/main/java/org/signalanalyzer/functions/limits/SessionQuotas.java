@@ -22,8 +22,8 @@ public class SessionQuotas {
 
     private static final String FREE_FILES = "Delete files this session no longer needs (DELETE "
             + "/api/sessions/{sessionId}/files/{fileId}) or start a new session.";
-    private static final String NEW_SESSION = "They stay counted for the session's life: start a new session "
-            + "(POST /api/sessions) to go on.";
+    private static final String NEW_SESSION =
+            "They stay counted for the session's life: start a new session " + "(POST /api/sessions) to go on.";
 
     /** The session counters, with the words a person reads. */
     enum Quota {
@@ -83,8 +83,8 @@ public class SessionQuotas {
 
     /** A deleted file gives its room back. */
     public void fileRemoved(Session session, long declaredBytes) {
-        store.releaseUsage(session.sessionId(), List.of(charge(Quota.FILES, 1), charge(Quota.UPLOAD_BYTES,
-                declaredBytes)));
+        store.releaseUsage(
+                session.sessionId(), List.of(charge(Quota.FILES, 1), charge(Quota.UPLOAD_BYTES, declaredBytes)));
     }
 
     private Reservation reserve(Session session, UsageCharge... charges) {

@@ -1,5 +1,7 @@
 package org.signalanalyzer.functions.priming;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import java.io.ByteArrayOutputStream;
@@ -8,15 +10,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import io.micronaut.context.ApplicationContext;
 import org.crac.Core;
 import org.crac.Resource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
 import org.signalanalyzer.dsp.analysis.AnalysisRequest;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
@@ -67,15 +67,19 @@ public class SnapStartPriming implements Resource {
         AnalysisResult result = prime();
         List<String> clients = buildClients();
         List<Integer> answers = primeApi();
-        LOG.info("SnapStart priming ran an analysis (C = {} nF), built {}, answered {} in {} ms",
-                result.capacitanceNf(), clients, answers, (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "SnapStart priming ran an analysis (C = {} nF), built {}, answered {} in {} ms",
+                result.capacitanceNf(),
+                clients,
+                answers,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The SDK clients this function's beans use, built (no request is sent); answers their names. */
     public List<String> buildClients() {
         List<String> built = new ArrayList<>();
-        for (Class<?> type : List.of(S3Client.class, S3Presigner.class, BlobStore.class, SessionStore.class,
-                LambdaClient.class)) {
+        for (Class<?> type :
+                List.of(S3Client.class, S3Presigner.class, BlobStore.class, SessionStore.class, LambdaClient.class)) {
             if (application.findBean(type).isPresent()) built.add(type.getSimpleName());
         }
         return built;
@@ -89,9 +93,13 @@ public class SnapStartPriming implements Resource {
         ApiGatewayFunction handler = new ApiGatewayFunction(application);
         List<Integer> statuses = new ArrayList<>();
         for (String path : List.of("/api/openapi.yml", "/api/priming-no-such-route")) {
-            APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
-                    .withHeaders(Map.of("Accept", "*/*")).withMultiValueHeaders(Map.of("Accept", List.of("*/*")));
-            statuses.add(handler.handleRequest(event, new PrimingLambdaContext()).getStatusCode());
+            APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                    .withHttpMethod("GET")
+                    .withPath(path)
+                    .withHeaders(Map.of("Accept", "*/*"))
+                    .withMultiValueHeaders(Map.of("Accept", List.of("*/*")));
+            statuses.add(
+                    handler.handleRequest(event, new PrimingLambdaContext()).getStatusCode());
         }
         return statuses;
     }
@@ -104,17 +112,27 @@ public class SnapStartPriming implements Resource {
     /** Runs the whole science path once; answers the analysis so a test can see it really ran. */
     public AnalysisResult prime() {
         Recording recording = stepRecording();
-        AnalysisRequest request = new AnalysisRequest(AnalysisMode.DESKTOP, ProtocolParameters.DESKTOP_DEFAULTS,
-                StartingPoint.given(StartingPoint.DESKTOP_DEFAULT), FilterChain.preset("batch"), null, 0, 0, null);
-        AnalysisResult result = StepProtocolAnalysis.run(recording, request,
-                new StepProtocolAnalysis.Input("priming.atf", "0"));
+        AnalysisRequest request = new AnalysisRequest(
+                AnalysisMode.DESKTOP,
+                ProtocolParameters.DESKTOP_DEFAULTS,
+                StartingPoint.given(StartingPoint.DESKTOP_DEFAULT),
+                FilterChain.preset("batch"),
+                null,
+                0,
+                0,
+                null);
+        AnalysisResult result =
+                StepProtocolAnalysis.run(recording, request, new StepProtocolAnalysis.Input("priming.atf", "0"));
         result = AnalysisResult.fromJson(result.toJson());
         Integrals.of(result, IntegrationRanges.points(0, 100, 0, 100));
         double[] samples = recording.samples(0, 0);
         Decimation.envelope(samples, 0, samples.length, 0, 1 / FS, 1200);
         try {
-            new Exporter(Clock.systemUTC()).write(Layout.FULL,
-                    List.of(new NamedAnalysis("priming", "priming.atf", result)), new ByteArrayOutputStream());
+            new Exporter(Clock.systemUTC())
+                    .write(
+                            Layout.FULL,
+                            List.of(new NamedAnalysis("priming", "priming.atf", result)),
+                            new ByteArrayOutputStream());
         } catch (IOException e) {
             throw new IllegalStateException("priming export failed", e);
         }
@@ -144,8 +162,19 @@ public class SnapStartPriming implements Resource {
             current[i] = iPa + noise.nextGaussian();
             voltage[i] = v + 0.05 * noise.nextGaussian();
         }
-        return new Recording("priming.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.EPISODIC_STIMULATION,
-                1 / FS, 0, List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")), new double[] {0},
-                new double[][][] {{current, voltage}}, List.of(), "", null, Map.of());
+        return new Recording(
+                "priming.atf",
+                RecordingFormat.ATF,
+                "1.0",
+                AcquisitionMode.EPISODIC_STIMULATION,
+                1 / FS,
+                0,
+                List.of(new Channel("Im", "pA"), new Channel("Vm", "mV")),
+                new double[] {0},
+                new double[][][] {{current, voltage}},
+                List.of(),
+                "",
+                null,
+                Map.of());
     }
 }

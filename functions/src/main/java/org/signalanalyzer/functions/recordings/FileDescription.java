@@ -16,16 +16,29 @@ import org.signalanalyzer.dsp.io.Tag;
  * upload ({@code status} "awaiting_upload") only the declared name, type and size are known.
  */
 @Serdeable
-public record FileDescription(String fileId, String fileName, String contentType, long sizeBytes, String status,
-                              @Nullable String format, @Nullable String formatVersion,
-                              @Nullable String acquisitionMode, @Nullable Integer sweepCount,
-                              @Nullable Integer samplesPerSweep, @Nullable Double sampleRateHz,
-                              @Nullable Double sampleIntervalS, @Nullable Double startTimeS,
-                              @Nullable Double durationS, @Nullable List<Channel> channels,
-                              @Nullable double[] sweepStartTimesS, @Nullable List<Tag> tags,
-                              @Nullable Double v2FromFileName, @Nullable String sha256,
-                              @Nullable Instant uploadedAt, @Nullable String setFromFileName,
-                              @Nullable Double setVoltageFromFileName) {
+public record FileDescription(
+        String fileId,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String status,
+        @Nullable String format,
+        @Nullable String formatVersion,
+        @Nullable String acquisitionMode,
+        @Nullable Integer sweepCount,
+        @Nullable Integer samplesPerSweep,
+        @Nullable Double sampleRateHz,
+        @Nullable Double sampleIntervalS,
+        @Nullable Double startTimeS,
+        @Nullable Double durationS,
+        @Nullable List<Channel> channels,
+        @Nullable double[] sweepStartTimesS,
+        @Nullable List<Tag> tags,
+        @Nullable Double v2FromFileName,
+        @Nullable String sha256,
+        @Nullable Instant uploadedAt,
+        @Nullable String setFromFileName,
+        @Nullable Double setVoltageFromFileName) {
 
     public static final String KIND = "file";
     public static final String AWAITING_UPLOAD = "awaiting_upload";
@@ -37,9 +50,29 @@ public record FileDescription(String fileId, String fileName, String contentType
     public static final int MAX_LISTED_SWEEP_STARTS = 1000;
 
     public static FileDescription declared(String fileId, String fileName, String contentType, long sizeBytes) {
-        return new FileDescription(fileId, fileName, contentType, sizeBytes, AWAITING_UPLOAD, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return new FileDescription(
+                fileId,
+                fileName,
+                contentType,
+                sizeBytes,
+                AWAITING_UPLOAD,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -49,11 +82,29 @@ public record FileDescription(String fileId, String fileName, String contentType
      */
     public FileDescription ready(Recording r, String contentSha256, Instant uploadedAt) {
         OptionalDouble v2 = VoltageFromFileName.parse(fileName);
-        return new FileDescription(fileId, fileName, contentType, sizeBytes, READY, r.format().name(),
-                r.formatVersion(), r.acquisitionMode().label(), r.sweepCount(), r.samplesPerSweep(),
-                r.sampleRateHz(), r.sampleIntervalS(), r.startTimeS(), r.samplesPerSweep() * r.sampleIntervalS(),
-                r.channels(), r.sweepCount() <= MAX_LISTED_SWEEP_STARTS ? r.sweepStartTimesS() : null, r.tags(), v2.isPresent() ? v2.getAsDouble() : null, contentSha256,
-                uploadedAt, SetMembership.setOf(fileName).orElse(null), setVoltage(fileName));
+        return new FileDescription(
+                fileId,
+                fileName,
+                contentType,
+                sizeBytes,
+                READY,
+                r.format().name(),
+                r.formatVersion(),
+                r.acquisitionMode().label(),
+                r.sweepCount(),
+                r.samplesPerSweep(),
+                r.sampleRateHz(),
+                r.sampleIntervalS(),
+                r.startTimeS(),
+                r.samplesPerSweep() * r.sampleIntervalS(),
+                r.channels(),
+                r.sweepCount() <= MAX_LISTED_SWEEP_STARTS ? r.sweepStartTimesS() : null,
+                r.tags(),
+                v2.isPresent() ? v2.getAsDouble() : null,
+                contentSha256,
+                uploadedAt,
+                SetMembership.setOf(fileName).orElse(null),
+                setVoltage(fileName));
     }
 
     private static Double setVoltage(String fileName) {

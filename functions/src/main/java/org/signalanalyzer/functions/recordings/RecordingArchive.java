@@ -38,18 +38,32 @@ public class RecordingArchive {
     public void store(String sessionId, String fileId, Recording r) {
         int n = r.samplesPerSweep();
         for (int c = 0; c < r.channelCount(); c++) {
-            ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(Math.multiplyExact(r.sweepCount(), n),
-                    Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buffer = ByteBuffer.allocate(
+                            Math.multiplyExact(Math.multiplyExact(r.sweepCount(), n), Double.BYTES))
+                    .order(ByteOrder.LITTLE_ENDIAN);
             DoubleBuffer doubles = buffer.asDoubleBuffer();
             for (int s = 0; s < r.sweepCount(); s++) {
                 r.withSamplesOwnedBy(s, c, doubles::put);
             }
-            blobs.put(BlobKeys.fileObject(sessionId, fileId, samplesName(c)), buffer.array(), "application/octet-stream");
+            blobs.put(
+                    BlobKeys.fileObject(sessionId, fileId, samplesName(c)), buffer.array(), "application/octet-stream");
         }
-        StoredRecording stored = new StoredRecording(r.sourceName(), r.format().name(), r.formatVersion(),
-                r.acquisitionMode().name(), r.sampleIntervalS(), r.startTimeS(), r.channels(), r.sweepStartTimesS(),
-                r.sweepCount(), r.samplesPerSweep(), r.tags(), r.comment(), r.protocol().orElse(null),
-                r.headerRecords(), StoredRecording.FLOAT64_LE);
+        StoredRecording stored = new StoredRecording(
+                r.sourceName(),
+                r.format().name(),
+                r.formatVersion(),
+                r.acquisitionMode().name(),
+                r.sampleIntervalS(),
+                r.startTimeS(),
+                r.channels(),
+                r.sweepStartTimesS(),
+                r.sweepCount(),
+                r.samplesPerSweep(),
+                r.tags(),
+                r.comment(),
+                r.protocol().orElse(null),
+                r.headerRecords(),
+                StoredRecording.FLOAT64_LE);
         blobs.put(BlobKeys.fileObject(sessionId, fileId, DESCRIPTION), write(stored), "application/json");
     }
 
@@ -62,22 +76,35 @@ public class RecordingArchive {
             byte[] bytes = blobs.get(BlobKeys.fileObject(sessionId, fileId, samplesName(c)))
                     .orElseThrow(() -> missing(fileId));
             if (bytes.length != (long) d.sweepCount() * n * Double.BYTES) {
-                throw new IllegalStateException("the stored samples of channel " + c + " of file " + fileId
-                        + " are " + bytes.length + " bytes, not " + d.sweepCount() + " sweeps of " + n);
+                throw new IllegalStateException("the stored samples of channel " + c + " of file " + fileId + " are "
+                        + bytes.length + " bytes, not " + d.sweepCount() + " sweeps of " + n);
             }
-            DoubleBuffer doubles = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+            DoubleBuffer doubles =
+                    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
             for (int s = 0; s < d.sweepCount(); s++) {
                 data[s][c] = new double[n];
                 doubles.get(data[s][c]);
             }
         }
-        return new Recording(d.sourceName(), RecordingFormat.valueOf(d.format()), d.formatVersion(),
-                AcquisitionMode.valueOf(d.acquisitionMode()), d.sampleIntervalS(), d.startTimeS(), d.channels(),
-                d.sweepStartTimesS(), data, d.tags(), d.comment(), d.protocol(), d.headerRecords());
+        return new Recording(
+                d.sourceName(),
+                RecordingFormat.valueOf(d.format()),
+                d.formatVersion(),
+                AcquisitionMode.valueOf(d.acquisitionMode()),
+                d.sampleIntervalS(),
+                d.startTimeS(),
+                d.channels(),
+                d.sweepStartTimesS(),
+                data,
+                d.tags(),
+                d.comment(),
+                d.protocol(),
+                d.headerRecords());
     }
 
     public StoredRecording description(String sessionId, String fileId) {
-        byte[] bytes = blobs.get(BlobKeys.fileObject(sessionId, fileId, DESCRIPTION)).orElseThrow(() -> missing(fileId));
+        byte[] bytes =
+                blobs.get(BlobKeys.fileObject(sessionId, fileId, DESCRIPTION)).orElseThrow(() -> missing(fileId));
         try {
             return json.readValue(bytes, StoredRecording.class);
         } catch (IOException e) {
@@ -89,14 +116,16 @@ public class RecordingArchive {
      * Samples [from, to) of one sweep and channel of a file whose sweeps hold {@code samplesPerSweep} samples,
      * reading only those bytes.
      */
-    public double[] samples(String sessionId, String fileId, int samplesPerSweep, int sweep, int channel, int from,
-                            int to) {
+    public double[] samples(
+            String sessionId, String fileId, int samplesPerSweep, int sweep, int channel, int from, int to) {
         if (from < 0 || to < from || to > samplesPerSweep || sweep < 0) {
-            throw new IndexOutOfBoundsException("samples [" + from + ", " + to + ") of sweep " + sweep
-                    + " in sweeps of " + samplesPerSweep);
+            throw new IndexOutOfBoundsException(
+                    "samples [" + from + ", " + to + ") of sweep " + sweep + " in sweeps of " + samplesPerSweep);
         }
         long offset = ((long) sweep * samplesPerSweep + from) * Double.BYTES;
-        byte[] bytes = blobs.getRange(BlobKeys.fileObject(sessionId, fileId, samplesName(channel)), offset,
+        byte[] bytes = blobs.getRange(
+                BlobKeys.fileObject(sessionId, fileId, samplesName(channel)),
+                offset,
                 (long) (to - from) * Double.BYTES);
         return decode(bytes);
     }

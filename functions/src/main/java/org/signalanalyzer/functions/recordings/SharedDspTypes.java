@@ -11,5 +11,5 @@ import org.signalanalyzer.dsp.io.Tag;
 @SerdeImport(Protocol.class)
 @SerdeImport(Protocol.Epoch.class)
 final class SharedDspTypes {
-    private SharedDspTypes() { }
+    private SharedDspTypes() {}
 }

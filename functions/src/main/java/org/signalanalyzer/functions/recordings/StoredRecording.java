@@ -14,11 +14,22 @@ import org.signalanalyzer.dsp.io.Tag;
  * reader's values bit for bit, so an analysis of the stored form equals one of the original file).
  */
 @Serdeable
-public record StoredRecording(String sourceName, String format, String formatVersion, String acquisitionMode,
-                              double sampleIntervalS, double startTimeS, List<Channel> channels,
-                              double[] sweepStartTimesS, int sweepCount, int samplesPerSweep, List<Tag> tags,
-                              String comment, @Nullable Protocol protocol, Map<String, String> headerRecords,
-                              String sampleEncoding) {
+public record StoredRecording(
+        String sourceName,
+        String format,
+        String formatVersion,
+        String acquisitionMode,
+        double sampleIntervalS,
+        double startTimeS,
+        List<Channel> channels,
+        double[] sweepStartTimesS,
+        int sweepCount,
+        int samplesPerSweep,
+        List<Tag> tags,
+        String comment,
+        @Nullable Protocol protocol,
+        Map<String, String> headerRecords,
+        String sampleEncoding) {
 
     /** Per channel, sweep after sweep; the name changed with the layout (it was one object per sweep and channel). */
     public static final String FLOAT64_LE = "float64-le-channel-major";

@@ -13,8 +13,7 @@ public record TraceWindow(int sweep, int channel, int from, int to, int width) {
     /** Pixel columns when the caller names none. */
     public static final int DEFAULT_WIDTH = 1200;
 
-    public static TraceWindow of(FileDescription file, int sweep, int channel, Double startS, Double endS,
-                                 int width) {
+    public static TraceWindow of(FileDescription file, int sweep, int channel, Double startS, Double endS, int width) {
         if (sweep < 0 || sweep >= file.sweepCount()) {
             throw ApiException.invalid("sweep " + sweep + " does not exist: '" + file.fileName() + "' has sweeps 0 to "
                     + (file.sweepCount() - 1) + ".");
@@ -37,14 +36,21 @@ public record TraceWindow(int sweep, int channel, int from, int to, int width) {
 
     /** The plot of samples [from, to) read alone (the stored form's byte range). */
     public Trace ofWindowSamples(FileDescription file, double[] samples) {
-        return trace(file, Decimation.envelope(samples, 0, samples.length,
-                file.startTimeS() + from * file.sampleIntervalS(), file.sampleIntervalS(), width));
+        return trace(
+                file,
+                Decimation.envelope(
+                        samples,
+                        0,
+                        samples.length,
+                        file.startTimeS() + from * file.sampleIntervalS(),
+                        file.sampleIntervalS(),
+                        width));
     }
 
     /** The plot of the window of a whole sweep (a filtered sweep: filters run on the whole of it). */
     public Trace ofSweepSamples(FileDescription file, double[] sweepSamples) {
-        return trace(file, Decimation.envelope(sweepSamples, from, to, file.startTimeS(), file.sampleIntervalS(),
-                width));
+        return trace(
+                file, Decimation.envelope(sweepSamples, from, to, file.startTimeS(), file.sampleIntervalS(), width));
     }
 
     private Trace trace(FileDescription file, Envelope envelope) {

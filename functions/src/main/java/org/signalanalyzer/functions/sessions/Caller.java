@@ -19,4 +19,4 @@ import java.lang.annotation.Target;
 @Target(PARAMETER)
 @Bindable
 @Parameter(hidden = true)
-public @interface Caller { }
+public @interface Caller {}

@@ -35,7 +35,8 @@ public class CallerSessionBinder implements AnnotatedRequestArgumentBinder<Calle
     @Override
     public BindingResult<Session> bind(ArgumentConversionContext<Session> context, HttpRequest<?> request) {
         Object sessionId = BasicHttpAttributes.getRouteMatchInfo(request)
-                .map(route -> route.getVariableValues().get(SESSION_ID)).orElse(null);
+                .map(route -> route.getVariableValues().get(SESSION_ID))
+                .orElse(null);
         if (sessionId == null) {
             throw new IllegalStateException("@Caller needs a route with {" + SESSION_ID + "}: " + request.getPath());
         }

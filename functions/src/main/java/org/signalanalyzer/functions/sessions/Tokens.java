@@ -12,7 +12,7 @@ public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() { }
+    private Tokens() {}
 
     public static String newId() {
         return random(16);
@@ -33,7 +33,8 @@ public final class Tokens {
 
     /** Compares in constant time, so the answer's timing tells nothing about the stored hash. */
     public static boolean matches(String secret, String storedHashHex) {
-        return MessageDigest.isEqual(sha256Hex(secret).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                sha256Hex(secret).getBytes(StandardCharsets.US_ASCII),
                 storedHashHex.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -12,7 +12,7 @@ public final class BlobKeys {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private BlobKeys() { }
+    private BlobKeys() {}
 
     public static boolean isId(String id) {
         return id != null && ID.matcher(id).matches();

@@ -39,5 +39,5 @@ public interface BlobStore {
     /** A URL to download an object, offered to the browser under {@code downloadFileName}. */
     URI presignGet(String key, String downloadFileName, Duration validity);
 
-    record PresignedUpload(URI url, Map<String, String> headers) { }
+    record PresignedUpload(URI url, Map<String, String> headers) {}
 }

@@ -12,7 +12,7 @@ public final class CreationSlots {
     /** How long rate items are kept after the last time they matter. */
     static final long KEEP_MS = 60_000;
 
-    private CreationSlots() { }
+    private CreationSlots() {}
 
     public static long intervalMs(int perMinute) {
         if (perMinute < 1) throw new IllegalArgumentException("perMinute must be at least 1");

@@ -47,7 +47,9 @@ public class Documents {
     }
 
     public <T> List<T> list(Session session, String kind, Class<T> type) {
-        return store.listEntries(session.sessionId(), kind).stream().map(e -> read(e, type)).toList();
+        return store.listEntries(session.sessionId(), kind).stream()
+                .map(e -> read(e, type))
+                .toList();
     }
 
     /** True when this call removed the entry (a concurrent delete of the same entry answers false). */

@@ -34,6 +34,7 @@ public final class DynamoSessionStore implements SessionStore {
     private static final String USAGE_PREFIX = "use_";
     /** Rate items live beside the sessions under a key no session id can take (ids have no '#'). */
     private static final String RATE_PREFIX = "client#";
+
     private static final String RATE_SK = "CREATIONS";
 
     private final DynamoDbClient dynamo;
@@ -55,31 +56,48 @@ public final class DynamoSessionStore implements SessionStore {
         item.put("lastUsedAt", num(s.lastUsedAt().toEpochMilli()));
         putExpiry(item, s.expiresAt());
         item.put("deleting", AttributeValue.fromBool(s.deleting()));
-        conditional("session " + s.sessionId() + " exists already", () -> dynamo.putItem(r -> r.tableName(table)
-                .item(item).conditionExpression("attribute_not_exists(pk)")));
+        conditional(
+                "session " + s.sessionId() + " exists already",
+                () -> dynamo.putItem(
+                        r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")));
     }
 
     @Override
     public Optional<Session> findSession(String sessionId, Instant now) {
-        Map<String, AttributeValue> item = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = call(
+                        "read session",
+                        () -> dynamo.getItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .consistentRead(true)))
+                .item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        Session s = new Session(sessionId, item.get("tokenHash").s(),
+        Session s = new Session(
+                sessionId,
+                item.get("tokenHash").s(),
                 Instant.ofEpochMilli(Long.parseLong(item.get("createdAt").n())),
                 Instant.ofEpochMilli(Long.parseLong(item.get("lastUsedAt").n())),
                 Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())),
-                item.containsKey("deleting") && Boolean.TRUE.equals(item.get("deleting").bool()));
+                item.containsKey("deleting")
+                        && Boolean.TRUE.equals(item.get("deleting").bool()));
         return s.liveAt(now) ? Optional.of(s) : Optional.empty();
     }
 
     @Override
     public void touchSession(String sessionId, Instant now) {
         try {
-            call("record session use", () -> dynamo.updateItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
-                    .updateExpression("SET lastUsedAt = :now")
-                    .conditionExpression("attribute_exists(pk) AND expiresAt > :nowS AND deleting = :f")
-                    .expressionAttributeValues(Map.of(":now", num(now.toEpochMilli()),
-                            ":nowS", num(now.getEpochSecond()), ":f", AttributeValue.fromBool(false)))));
+            call(
+                    "record session use",
+                    () -> dynamo.updateItem(r -> r.tableName(table)
+                            .key(key(sessionId, SESSION_SK))
+                            .updateExpression("SET lastUsedAt = :now")
+                            .conditionExpression("attribute_exists(pk) AND expiresAt > :nowS AND deleting = :f")
+                            .expressionAttributeValues(Map.of(
+                                    ":now",
+                                    num(now.toEpochMilli()),
+                                    ":nowS",
+                                    num(now.getEpochSecond()),
+                                    ":f",
+                                    AttributeValue.fromBool(false)))));
         } catch (ConditionalCheckFailedException notLive) {
             // Touching a session that just expired or is being deleted must not revive it.
         }
@@ -88,10 +106,13 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public boolean markSessionDeleting(String sessionId) {
         try {
-            call("mark session deleting", () -> dynamo.updateItem(r -> r.tableName(table)
-                    .key(key(sessionId, SESSION_SK)).updateExpression("SET deleting = :t")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true)))));
+            call(
+                    "mark session deleting",
+                    () -> dynamo.updateItem(r -> r.tableName(table)
+                            .key(key(sessionId, SESSION_SK))
+                            .updateExpression("SET deleting = :t")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true)))));
             return true;
         } catch (ConditionalCheckFailedException absent) {
             return false;
@@ -101,33 +122,46 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public Entry putEntry(String sessionId, Entry entry) {
         Entry stored = new Entry(entry.kind(), entry.id(), 1, entry.document(), entry.expiresAt());
-        conditional(entry.kind() + " " + entry.id() + " exists already", () -> dynamo.putItem(r -> r.tableName(table)
-                .item(entryItem(sessionId, stored)).conditionExpression("attribute_not_exists(pk)")));
+        conditional(
+                entry.kind() + " " + entry.id() + " exists already",
+                () -> dynamo.putItem(r -> r.tableName(table)
+                        .item(entryItem(sessionId, stored))
+                        .conditionExpression("attribute_not_exists(pk)")));
         return stored;
     }
 
     @Override
     public Entry replaceEntry(String sessionId, Entry entry) {
         Entry stored = new Entry(entry.kind(), entry.id(), entry.version() + 1, entry.document(), entry.expiresAt());
-        conditional(entry.kind() + " " + entry.id() + " changed meanwhile", () -> dynamo.putItem(r -> r.tableName(table)
-                .item(entryItem(sessionId, stored)).conditionExpression("version = :v")
-                .expressionAttributeValues(Map.of(":v", num(entry.version())))));
+        conditional(
+                entry.kind() + " " + entry.id() + " changed meanwhile",
+                () -> dynamo.putItem(r -> r.tableName(table)
+                        .item(entryItem(sessionId, stored))
+                        .conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", num(entry.version())))));
         return stored;
     }
 
     @Override
     public Optional<Entry> findEntry(String sessionId, String kind, String id) {
-        Map<String, AttributeValue> item = call("read " + kind, () -> dynamo.getItem(r -> r.tableName(table)
-                .key(key(sessionId, sortKey(kind, id))).consistentRead(true))).item();
+        Map<String, AttributeValue> item = call(
+                        "read " + kind,
+                        () -> dynamo.getItem(r -> r.tableName(table)
+                                .key(key(sessionId, sortKey(kind, id)))
+                                .consistentRead(true)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toEntry(item));
     }
 
     @Override
     public List<Entry> listEntries(String sessionId, String kind) {
         List<Entry> entries = new ArrayList<>();
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", str(sessionId), ":prefix", str(kind + "#"))).build();
+                .expressionAttributeValues(Map.of(":pk", str(sessionId), ":prefix", str(kind + "#")))
+                .build();
         call("list " + kind, () -> {
             dynamo.queryPaginator(query).items().forEach(item -> entries.add(toEntry(item)));
             return null;
@@ -138,21 +172,30 @@ public final class DynamoSessionStore implements SessionStore {
     @Override
     public boolean deleteEntry(String sessionId, String kind, String id) {
         // ALL_OLD is empty for the loser of two concurrent deletes: DynamoDB applies them one after the other.
-        return call("delete " + kind, () -> dynamo.deleteItem(r -> r.tableName(table)
-                .key(key(sessionId, sortKey(kind, id))).returnValues(ReturnValue.ALL_OLD))).hasAttributes();
+        return call(
+                        "delete " + kind,
+                        () -> dynamo.deleteItem(r -> r.tableName(table)
+                                .key(key(sessionId, sortKey(kind, id)))
+                                .returnValues(ReturnValue.ALL_OLD)))
+                .hasAttributes();
     }
 
     @Override
     public List<String> sessionsToPurge(Instant now) {
         // Every item carries its session's expiresAt, so expired entries whose session item TTL already removed
         // are found too. A scan is fine hourly: the table holds only the sessions of the last day or so.
-        ScanRequest scan = ScanRequest.builder().tableName(table).projectionExpression("pk")
+        ScanRequest scan = ScanRequest.builder()
+                .tableName(table)
+                .projectionExpression("pk")
                 .filterExpression("expiresAt <= :now OR deleting = :t")
-                .expressionAttributeValues(Map.of(":now", num(now.getEpochSecond()), ":t", AttributeValue.fromBool(true)))
+                .expressionAttributeValues(
+                        Map.of(":now", num(now.getEpochSecond()), ":t", AttributeValue.fromBool(true)))
                 .build();
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         call("find expired sessions", () -> {
-            dynamo.scanPaginator(scan).items().forEach(item -> ids.add(item.get("pk").s()));
+            dynamo.scanPaginator(scan)
+                    .items()
+                    .forEach(item -> ids.add(item.get("pk").s()));
             return null;
         });
         return List.copyOf(ids);
@@ -160,30 +203,45 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public boolean purgeSession(String sessionId, Instant now) {
-        Map<String, AttributeValue> sessionItem = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        Map<String, AttributeValue> sessionItem = call(
+                        "read session",
+                        () -> dynamo.getItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .consistentRead(true)))
+                .item();
         boolean hasSessionItem = sessionItem != null && !sessionItem.isEmpty();
         if (hasSessionItem && isLive(sessionItem, now)) return false;
-        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk").projectionExpression("pk, sk")
-                .expressionAttributeValues(Map.of(":pk", str(sessionId))).build();
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .projectionExpression("pk, sk")
+                .expressionAttributeValues(Map.of(":pk", str(sessionId)))
+                .build();
         List<String> sortKeys = new ArrayList<>();
         call("list session items", () -> {
-            dynamo.queryPaginator(query).items().forEach(item -> sortKeys.add(item.get("sk").s()));
+            dynamo.queryPaginator(query)
+                    .items()
+                    .forEach(item -> sortKeys.add(item.get("sk").s()));
             return null;
         });
         for (String sk : sortKeys) {
             if (!sk.equals(SESSION_SK)) {
-                call("delete session item", () -> dynamo.deleteItem(r -> r.tableName(table).key(key(sessionId, sk))));
+                call(
+                        "delete session item",
+                        () -> dynamo.deleteItem(r -> r.tableName(table).key(key(sessionId, sk))));
             }
         }
         if (hasSessionItem) {
             try {
                 // The condition keeps a session that became live again (it cannot, but a clock skew could) intact.
-                call("delete session", () -> dynamo.deleteItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
-                        .conditionExpression("expiresAt <= :now OR deleting = :t")
-                        .expressionAttributeValues(Map.of(":now", num(now.getEpochSecond()),
-                                ":t", AttributeValue.fromBool(true)))));
+                call(
+                        "delete session",
+                        () -> dynamo.deleteItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .conditionExpression("expiresAt <= :now OR deleting = :t")
+                                .expressionAttributeValues(Map.of(
+                                        ":now", num(now.getEpochSecond()), ":t", AttributeValue.fromBool(true)))));
             } catch (ConditionalCheckFailedException live) {
                 return false;
             }
@@ -213,15 +271,31 @@ public final class DynamoSessionStore implements SessionStore {
                 names.put("#c" + i, USAGE_PREFIX + c.counter());
                 values.put(":a" + i, num(c.amount()));
                 values.put(":m" + i, num(c.limit() - c.amount()));
-                update.append(i == 0 ? "SET " : ", ").append("#c").append(i).append(" = if_not_exists(#c").append(i)
-                        .append(", :zero) + :a").append(i);
-                condition.append(" AND (attribute_not_exists(#c").append(i).append(") OR #c").append(i)
-                        .append(" <= :m").append(i).append(')');
+                update.append(i == 0 ? "SET " : ", ")
+                        .append("#c")
+                        .append(i)
+                        .append(" = if_not_exists(#c")
+                        .append(i)
+                        .append(", :zero) + :a")
+                        .append(i);
+                condition
+                        .append(" AND (attribute_not_exists(#c")
+                        .append(i)
+                        .append(") OR #c")
+                        .append(i)
+                        .append(" <= :m")
+                        .append(i)
+                        .append(')');
             }
             try {
-                call("reserve usage", () -> dynamo.updateItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
-                        .updateExpression(update.toString()).conditionExpression(condition.toString())
-                        .expressionAttributeNames(names).expressionAttributeValues(values)));
+                call(
+                        "reserve usage",
+                        () -> dynamo.updateItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .updateExpression(update.toString())
+                                .conditionExpression(condition.toString())
+                                .expressionAttributeNames(names)
+                                .expressionAttributeValues(values)));
                 return Optional.empty();
             } catch (ConditionalCheckFailedException refused) {
                 Optional<QuotaRefusal> misfit = firstMisfit(charges, liveUsage(sessionId, now));
@@ -238,10 +312,14 @@ public final class DynamoSessionStore implements SessionStore {
         for (UsageCharge c : charges) {
             if (c.amount() == 0) continue;
             try {
-                call("release usage", () -> dynamo.updateItem(r -> r.tableName(table).key(key(sessionId, SESSION_SK))
-                        .updateExpression("SET #c = #c - :a").conditionExpression("attribute_exists(pk) AND #c >= :a")
-                        .expressionAttributeNames(Map.of("#c", USAGE_PREFIX + c.counter()))
-                        .expressionAttributeValues(Map.of(":a", num(c.amount())))));
+                call(
+                        "release usage",
+                        () -> dynamo.updateItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .updateExpression("SET #c = #c - :a")
+                                .conditionExpression("attribute_exists(pk) AND #c >= :a")
+                                .expressionAttributeNames(Map.of("#c", USAGE_PREFIX + c.counter()))
+                                .expressionAttributeValues(Map.of(":a", num(c.amount())))));
             } catch (ConditionalCheckFailedException goneOrLower) {
                 // A purged session has nothing to give back; a counter never goes below zero.
             }
@@ -250,8 +328,12 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public Map<String, Long> usage(String sessionId) {
-        Map<String, AttributeValue> item = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = call(
+                        "read session",
+                        () -> dynamo.getItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .consistentRead(true)))
+                .item();
         return item == null ? Map.of() : counters(item);
     }
 
@@ -265,25 +347,41 @@ public final class DynamoSessionStore implements SessionStore {
         AttributeValue expiry = num(CreationSlots.expirySecond(latest));
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                call("count session creations", () -> dynamo.updateItem(r -> r.tableName(table).key(rateKey)
-                        .updateExpression("SET tat = :next, expiresAt = :exp, purgeAt = :exp")
-                        .conditionExpression("attribute_not_exists(tat) OR tat < :now")
-                        .expressionAttributeValues(Map.of(":next", num(nowMs + interval), ":exp", expiry,
-                                ":now", num(nowMs)))));
+                call(
+                        "count session creations",
+                        () -> dynamo.updateItem(r -> r.tableName(table)
+                                .key(rateKey)
+                                .updateExpression("SET tat = :next, expiresAt = :exp, purgeAt = :exp")
+                                .conditionExpression("attribute_not_exists(tat) OR tat < :now")
+                                .expressionAttributeValues(
+                                        Map.of(":next", num(nowMs + interval), ":exp", expiry, ":now", num(nowMs)))));
                 return Optional.empty();
             } catch (ConditionalCheckFailedException busy) {
                 // The client created sessions recently: admitted only while its TAT is within the burst.
             }
             try {
-                call("count session creations", () -> dynamo.updateItem(r -> r.tableName(table).key(rateKey)
-                        .updateExpression("SET tat = tat + :interval, expiresAt = :exp, purgeAt = :exp")
-                        .conditionExpression("tat >= :now AND tat <= :edge")
-                        .expressionAttributeValues(Map.of(":interval", num(interval), ":exp", expiry,
-                                ":now", num(nowMs), ":edge", num(CreationSlots.edgeMs(nowMs, perMinute, burst))))));
+                call(
+                        "count session creations",
+                        () -> dynamo.updateItem(r -> r.tableName(table)
+                                .key(rateKey)
+                                .updateExpression("SET tat = tat + :interval, expiresAt = :exp, purgeAt = :exp")
+                                .conditionExpression("tat >= :now AND tat <= :edge")
+                                .expressionAttributeValues(Map.of(
+                                        ":interval",
+                                        num(interval),
+                                        ":exp",
+                                        expiry,
+                                        ":now",
+                                        num(nowMs),
+                                        ":edge",
+                                        num(CreationSlots.edgeMs(nowMs, perMinute, burst))))));
                 return Optional.empty();
             } catch (ConditionalCheckFailedException refusedOrIdle) {
-                Map<String, AttributeValue> item = call("read session creations", () -> dynamo.getItem(r -> r
-                        .tableName(table).key(rateKey).consistentRead(true))).item();
+                Map<String, AttributeValue> item = call(
+                                "read session creations",
+                                () -> dynamo.getItem(
+                                        r -> r.tableName(table).key(rateKey).consistentRead(true)))
+                        .item();
                 if (item != null && item.containsKey("tat")) {
                     long tat = Long.parseLong(item.get("tat").n());
                     if (!CreationSlots.admits(tat, nowMs, perMinute, burst)) {
@@ -298,8 +396,12 @@ public final class DynamoSessionStore implements SessionStore {
 
     /** The counters of a live session item; {@link StoreConflictException} when it is gone. */
     private Map<String, Long> liveUsage(String sessionId, Instant now) {
-        Map<String, AttributeValue> item = call("read session", () -> dynamo.getItem(r -> r.tableName(table)
-                .key(key(sessionId, SESSION_SK)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = call(
+                        "read session",
+                        () -> dynamo.getItem(r -> r.tableName(table)
+                                .key(key(sessionId, SESSION_SK))
+                                .consistentRead(true)))
+                .item();
         if (item == null || item.isEmpty() || !isLive(item, now)) {
             throw new StoreConflictException("session " + sessionId + " is gone");
         }
@@ -309,7 +411,8 @@ public final class DynamoSessionStore implements SessionStore {
     private static Map<String, Long> counters(Map<String, AttributeValue> item) {
         Map<String, Long> counters = new LinkedHashMap<>();
         item.forEach((name, value) -> {
-            if (name.startsWith(USAGE_PREFIX)) counters.put(name.substring(USAGE_PREFIX.length()), Long.parseLong(value.n()));
+            if (name.startsWith(USAGE_PREFIX))
+                counters.put(name.substring(USAGE_PREFIX.length()), Long.parseLong(value.n()));
         });
         return counters;
     }
@@ -323,7 +426,8 @@ public final class DynamoSessionStore implements SessionStore {
     }
 
     private static boolean isLive(Map<String, AttributeValue> item, Instant now) {
-        boolean deleting = item.containsKey("deleting") && Boolean.TRUE.equals(item.get("deleting").bool());
+        boolean deleting = item.containsKey("deleting")
+                && Boolean.TRUE.equals(item.get("deleting").bool());
         return !deleting && Long.parseLong(item.get(EXPIRES_AT).n()) > now.getEpochSecond();
     }
 
@@ -343,8 +447,12 @@ public final class DynamoSessionStore implements SessionStore {
     private static Entry toEntry(Map<String, AttributeValue> item) {
         String sk = item.get("sk").s();
         int hash = sk.indexOf('#');
-        return new Entry(sk.substring(0, hash), sk.substring(hash + 1), Long.parseLong(item.get("version").n()),
-                item.get("doc").s(), Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+        return new Entry(
+                sk.substring(0, hash),
+                sk.substring(hash + 1),
+                Long.parseLong(item.get("version").n()),
+                item.get("doc").s(),
+                Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
     }
 
     private static String sortKey(String kind, String id) {

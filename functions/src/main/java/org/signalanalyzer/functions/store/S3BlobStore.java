@@ -37,15 +37,20 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(checked(key)).contentType(contentType),
-                RequestBody.fromBytes(content)));
+        call(
+                "store " + key,
+                () -> s3.putObject(
+                        r -> r.bucket(bucket).key(checked(key)).contentType(contentType),
+                        RequestBody.fromBytes(content)));
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            return Optional.of(call("read " + key,
-                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))).asByteArray()));
+            return Optional.of(call(
+                    "read " + key,
+                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key)))
+                            .asByteArray()));
         } catch (S3Exception e) {
             if (isMissing(key, e)) return Optional.empty();
             throw e;
@@ -58,8 +63,11 @@ public final class S3BlobStore implements BlobStore {
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         byte[] bytes;
         try {
-            bytes = call("read " + key, () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key))
-                    .range(range)).asByteArray());
+            bytes = call(
+                    "read " + key,
+                    () -> s3.getObjectAsBytes(
+                                    r -> r.bucket(bucket).key(checked(key)).range(range))
+                            .asByteArray());
         } catch (S3Exception e) {
             if (isMissing(key, e)) throw new BlobMissingException(key + " is no longer stored");
             throw e;
@@ -73,7 +81,8 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public OptionalLong size(String key) {
         try {
-            return OptionalLong.of(call("look up " + key,
+            return OptionalLong.of(call(
+                    "look up " + key,
                     () -> s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength()));
         } catch (S3Exception e) {
             if (isMissing(key, e)) return OptionalLong.empty();
@@ -90,7 +99,8 @@ public final class S3BlobStore implements BlobStore {
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
         call("list " + prefix, () -> {
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(checked(prefix))).contents()
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(checked(prefix)))
+                    .contents()
                     .forEach((S3Object o) -> keys.add(o.key()));
             return null;
         });
@@ -102,12 +112,17 @@ public final class S3BlobStore implements BlobStore {
         List<String> keys = list(prefix);
         for (int i = 0; i < keys.size(); i += DELETE_BATCH) {
             List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + DELETE_BATCH)).stream()
-                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-            var answer = call("delete under " + prefix, () -> s3.deleteObjects(r -> r.bucket(bucket)
-                    .delete(Delete.builder().objects(batch).quiet(true).build())));
+                    .map(k -> ObjectIdentifier.builder().key(k).build())
+                    .toList();
+            var answer = call(
+                    "delete under " + prefix,
+                    () -> s3.deleteObjects(r -> r.bucket(bucket)
+                            .delete(Delete.builder().objects(batch).quiet(true).build())));
             if (answer.hasErrors() && !answer.errors().isEmpty()) {
-                throw new StorageUnavailableException("S3 could not delete under " + prefix,
-                        new IllegalStateException(answer.errors().get(0).key() + ": " + answer.errors().get(0).message()));
+                throw new StorageUnavailableException(
+                        "S3 could not delete under " + prefix,
+                        new IllegalStateException(answer.errors().get(0).key() + ": "
+                                + answer.errors().get(0).message()));
             }
         }
         return keys.size();
@@ -135,7 +150,8 @@ public final class S3BlobStore implements BlobStore {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         boolean missing = code == null || code.isEmpty() || "AccessDenied".equals(code) || "Forbidden".equals(code);
         if (missing) {
-            LOG.warn("S3 answered 403 for {}: taken as a missing object (give the role s3:ListBucket so S3 says 404)",
+            LOG.warn(
+                    "S3 answered 403 for {}: taken as a missing object (give the role s3:ListBucket so S3 says 404)",
                     key);
         }
         return missing;

@@ -22,7 +22,9 @@ public final class S3UrlSigner {
 
     public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration validity) {
         var presigned = presigner.presignPutObject(r -> r.signatureDuration(validity)
-                .putObjectRequest(p -> p.bucket(bucket).key(S3BlobStore.checked(key)).contentType(contentType)
+                .putObjectRequest(p -> p.bucket(bucket)
+                        .key(S3BlobStore.checked(key))
+                        .contentType(contentType)
                         .contentLength(contentLength)));
         return new PresignedUpload(URI.create(presigned.url().toString()), Map.of("Content-Type", contentType));
     }
@@ -30,7 +32,8 @@ public final class S3UrlSigner {
     public URI presignGet(String key, String downloadFileName, Duration validity) {
         String safeName = downloadFileName.replaceAll("[^A-Za-z0-9._ -]", "_");
         var presigned = presigner.presignGetObject(r -> r.signatureDuration(validity)
-                .getObjectRequest(g -> g.bucket(bucket).key(S3BlobStore.checked(key))
+                .getObjectRequest(g -> g.bucket(bucket)
+                        .key(S3BlobStore.checked(key))
                         .responseContentDisposition("attachment; filename=\"" + safeName + "\"")));
         return URI.create(presigned.url().toString());
     }

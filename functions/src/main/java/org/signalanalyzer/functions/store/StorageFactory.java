@@ -29,19 +29,27 @@ public class StorageFactory {
     /** {@code interceptors}: none in the product; a test may add one that changes S3's answers (a 403, say). */
     @Singleton
     S3Client s3Client(StorageSettings settings, List<ExecutionInterceptor> interceptors) {
-        var builder = S3Client.builder().httpClient(httpClient(settings.s3Timeouts()))
-                .overrideConfiguration(limits(settings.s3Timeouts()).toBuilder().executionInterceptors(interceptors)
+        var builder = S3Client.builder()
+                .httpClient(httpClient(settings.s3Timeouts()))
+                .overrideConfiguration(limits(settings.s3Timeouts()).toBuilder()
+                        .executionInterceptors(interceptors)
                         .build())
-                .credentialsProvider(credentials(settings)).region(region(settings));
-        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+                .credentialsProvider(credentials(settings))
+                .region(region(settings));
+        settings.s3Endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
 
     @Singleton
     S3Presigner s3Presigner(StorageSettings settings) {
-        var builder = S3Presigner.builder().credentialsProvider(credentials(settings)).region(region(settings));
-        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        var builder =
+                S3Presigner.builder().credentialsProvider(credentials(settings)).region(region(settings));
+        settings.s3Endpoint()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
         return builder.build();
     }
 
@@ -53,9 +61,11 @@ public class StorageFactory {
     @Singleton
     @Requires(property = "signal.storage.session-store", value = "dynamodb", defaultValue = "dynamodb")
     SessionStore sessionStore(StorageSettings settings, @Value("${signal.sessions.ttl-grace}") Duration ttlGrace) {
-        var builder = DynamoDbClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
+        var builder = DynamoDbClient.builder()
+                .httpClient(httpClient(settings.dynamoTimeouts()))
                 .overrideConfiguration(limits(settings.dynamoTimeouts()))
-                .credentialsProvider(credentials(settings)).region(region(settings));
+                .credentialsProvider(credentials(settings))
+                .region(region(settings));
         settings.dynamoEndpoint().ifPresent(builder::endpointOverride);
         return new DynamoSessionStore(builder.build(), settings.table(), ttlGrace);
     }
@@ -67,22 +77,28 @@ public class StorageFactory {
     @Singleton
     @Requires(property = "signal.jobs.runner", value = "lambda")
     LambdaClient lambdaClient(StorageSettings settings, @Value("${signal.jobs.lambda-endpoint:}") String endpoint) {
-        var builder = LambdaClient.builder().httpClient(httpClient(settings.dynamoTimeouts()))
+        var builder = LambdaClient.builder()
+                .httpClient(httpClient(settings.dynamoTimeouts()))
                 .overrideConfiguration(limits(settings.dynamoTimeouts()))
-                .credentialsProvider(credentials(settings)).region(region(settings));
+                .credentialsProvider(credentials(settings))
+                .region(region(settings));
         if (endpoint != null && !endpoint.isBlank()) builder.endpointOverride(URI.create(endpoint));
         return builder.build();
     }
 
     private static SdkHttpClient httpClient(StorageSettings.Timeouts timeouts) {
-        return UrlConnectionHttpClient.builder().connectionTimeout(timeouts.connect()).socketTimeout(timeouts.read())
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.read())
                 .build();
     }
 
     /** A timeout is an SdkClientException, which the stores report as storage_unavailable (503, Retry-After). */
     private static ClientOverrideConfiguration limits(StorageSettings.Timeouts timeouts) {
-        return ClientOverrideConfiguration.builder().apiCallAttemptTimeout(timeouts.attempt())
-                .apiCallTimeout(timeouts.call()).build();
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(timeouts.attempt())
+                .apiCallTimeout(timeouts.call())
+                .build();
     }
 
     private static Region region(StorageSettings settings) {
@@ -94,8 +110,8 @@ public class StorageFactory {
 
     private static AwsCredentialsProvider credentials(StorageSettings settings) {
         if (settings.accessKey().isPresent() && settings.secretKey().isPresent()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().get()));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    settings.accessKey().get(), settings.secretKey().get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 /** Tells a storage outage (retry later: 503) from a request the storage rightly refused (a bug: 500). */
 final class StorageFaults {
 
-    private StorageFaults() { }
+    private StorageFaults() {}
 
     static boolean isOurFault(SdkException e) {
         if (e instanceof SdkServiceException service) {

@@ -33,21 +33,22 @@ public final class StorageSettings {
      * Limits of one storage client: to open a connection, between two bytes read (a store that stops sending is
      * hanging, however large the object), per attempt and per call including the SDK's retries.
      */
-    public record Timeouts(Duration connect, Duration read, Duration attempt, Duration call) { }
+    public record Timeouts(Duration connect, Duration read, Duration attempt, Duration call) {}
 
-    public StorageSettings(@Value("${signal.storage.bucket}") String bucket,
-                           @Value("${signal.storage.table}") String table,
-                           @Nullable @Value("${signal.storage.s3-endpoint:}") String s3Endpoint,
-                           @Nullable @Value("${signal.storage.dynamodb-endpoint:}") String dynamoEndpoint,
-                           @Nullable @Value("${signal.storage.region:}") String region,
-                           @Nullable @Value("${signal.storage.access-key:}") String accessKey,
-                           @Nullable @Value("${signal.storage.secret-key:}") String secretKey,
-                           @Value("${signal.storage.connect-timeout:2s}") Duration connectTimeout,
-                           @Value("${signal.storage.read-timeout:5s}") Duration readTimeout,
-                           @Value("${signal.storage.s3-attempt-timeout:20s}") Duration s3AttemptTimeout,
-                           @Value("${signal.storage.s3-call-timeout:25s}") Duration s3CallTimeout,
-                           @Value("${signal.storage.dynamodb-attempt-timeout:3s}") Duration dynamoAttemptTimeout,
-                           @Value("${signal.storage.dynamodb-call-timeout:8s}") Duration dynamoCallTimeout) {
+    public StorageSettings(
+            @Value("${signal.storage.bucket}") String bucket,
+            @Value("${signal.storage.table}") String table,
+            @Nullable @Value("${signal.storage.s3-endpoint:}") String s3Endpoint,
+            @Nullable @Value("${signal.storage.dynamodb-endpoint:}") String dynamoEndpoint,
+            @Nullable @Value("${signal.storage.region:}") String region,
+            @Nullable @Value("${signal.storage.access-key:}") String accessKey,
+            @Nullable @Value("${signal.storage.secret-key:}") String secretKey,
+            @Value("${signal.storage.connect-timeout:2s}") Duration connectTimeout,
+            @Value("${signal.storage.read-timeout:5s}") Duration readTimeout,
+            @Value("${signal.storage.s3-attempt-timeout:20s}") Duration s3AttemptTimeout,
+            @Value("${signal.storage.s3-call-timeout:25s}") Duration s3CallTimeout,
+            @Value("${signal.storage.dynamodb-attempt-timeout:3s}") Duration dynamoAttemptTimeout,
+            @Value("${signal.storage.dynamodb-call-timeout:8s}") Duration dynamoCallTimeout) {
         this.bucket = bucket;
         this.table = table;
         this.s3Endpoint = s3Endpoint;
@@ -59,15 +60,41 @@ public final class StorageSettings {
         this.dynamoTimeouts = new Timeouts(connectTimeout, readTimeout, dynamoAttemptTimeout, dynamoCallTimeout);
     }
 
-    public String bucket() { return bucket; }
-    public String table() { return table; }
-    public Optional<URI> s3Endpoint() { return nonBlank(s3Endpoint).map(URI::create); }
-    public Optional<URI> dynamoEndpoint() { return nonBlank(dynamoEndpoint).map(URI::create); }
-    public Optional<String> region() { return nonBlank(region); }
-    public Optional<String> accessKey() { return nonBlank(accessKey); }
-    public Optional<String> secretKey() { return nonBlank(secretKey); }
-    public Timeouts s3Timeouts() { return s3Timeouts; }
-    public Timeouts dynamoTimeouts() { return dynamoTimeouts; }
+    public String bucket() {
+        return bucket;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public Optional<URI> s3Endpoint() {
+        return nonBlank(s3Endpoint).map(URI::create);
+    }
+
+    public Optional<URI> dynamoEndpoint() {
+        return nonBlank(dynamoEndpoint).map(URI::create);
+    }
+
+    public Optional<String> region() {
+        return nonBlank(region);
+    }
+
+    public Optional<String> accessKey() {
+        return nonBlank(accessKey);
+    }
+
+    public Optional<String> secretKey() {
+        return nonBlank(secretKey);
+    }
+
+    public Timeouts s3Timeouts() {
+        return s3Timeouts;
+    }
+
+    public Timeouts dynamoTimeouts() {
+        return dynamoTimeouts;
+    }
 
     private static Optional<String> nonBlank(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);

@@ -4,7 +4,8 @@ package org.signalanalyzer.functions.store;
 public record UsageCharge(String counter, long amount, long limit) {
 
     public UsageCharge {
-        if (counter == null || !counter.matches("[a-zA-Z]+")) throw new IllegalArgumentException("bad counter " + counter);
+        if (counter == null || !counter.matches("[a-zA-Z]+"))
+            throw new IllegalArgumentException("bad counter " + counter);
         if (amount < 0 || limit < 0) throw new IllegalArgumentException("negative amount or limit");
     }
 }

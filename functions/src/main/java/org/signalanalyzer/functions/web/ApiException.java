@@ -46,5 +46,7 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.EXPORT_FAILED, message);
     }
 
-    public ErrorCode code() { return code; }
+    public ErrorCode code() {
+        return code;
+    }
 }

@@ -31,8 +31,12 @@ public enum ErrorCode {
         this.status = status;
     }
 
-    public HttpStatus status() { return status; }
+    public HttpStatus status() {
+        return status;
+    }
 
     /** As answered: {@code "invalid_parameter"}. */
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

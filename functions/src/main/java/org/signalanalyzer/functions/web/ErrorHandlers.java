@@ -25,6 +25,7 @@ public class ErrorHandlers {
 
     /** Seconds a client should wait before retrying after a storage fault. */
     static final String RETRY_AFTER_S = "5";
+
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
 
     /** An error answer; the other packages' handlers (limits, jobs) answer through it too. */
@@ -46,27 +47,31 @@ public class ErrorHandlers {
     ExceptionHandler<StorageUnavailableException, HttpResponse<ApiError>> storageFaults() {
         return (request, e) -> {
             LOG.warn("storage fault on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
-            return answer(ErrorCode.STORAGE_UNAVAILABLE,
-                    "The storage did not answer; nothing was changed. Try again in a few seconds.")
+            return answer(
+                            ErrorCode.STORAGE_UNAVAILABLE,
+                            "The storage did not answer; nothing was changed. Try again in a few seconds.")
                     .header("Retry-After", RETRY_AFTER_S);
         };
     }
 
     @Singleton
     ExceptionHandler<BlobMissingException, HttpResponse<ApiError>> missingObjects() {
-        return (request, e) -> answer(ErrorCode.NOT_FOUND,
+        return (request, e) -> answer(
+                ErrorCode.NOT_FOUND,
                 "It is no longer stored (deleted meanwhile?): list the session's files or analyses again.");
     }
 
     @Singleton
     ExceptionHandler<StoreConflictException, HttpResponse<ApiError>> conflicts() {
-        return (request, e) -> answer(ErrorCode.CONFLICT,
+        return (request, e) -> answer(
+                ErrorCode.CONFLICT,
                 "Another request changed this at the same time (" + e.getMessage() + "); reload and try again.");
     }
 
     @Singleton
     ExceptionHandler<ConversionErrorException, HttpResponse<ApiError>> conversions() {
-        return (request, e) -> answer(ErrorCode.INVALID_PARAMETER,
+        return (request, e) -> answer(
+                ErrorCode.INVALID_PARAMETER,
                 "Parameter '" + e.getArgument().getName() + "' has the wrong form: " + e.getMessage());
     }
 
@@ -77,13 +82,13 @@ public class ErrorHandlers {
 
     @Singleton
     ExceptionHandler<SerdeException, HttpResponse<ApiError>> malformedJson() {
-        return (request, e) -> answer(ErrorCode.INVALID_PARAMETER,
-                "The request body is not the JSON this call expects: " + e.getMessage());
+        return (request, e) -> answer(
+                ErrorCode.INVALID_PARAMETER, "The request body is not the JSON this call expects: " + e.getMessage());
     }
 
     @Singleton
     ExceptionHandler<SerializationException, HttpResponse<ApiError>> unreadableBody() {
-        return (request, e) -> answer(ErrorCode.INVALID_PARAMETER,
-                "The request body is not valid JSON: " + e.getMessage());
+        return (request, e) ->
+                answer(ErrorCode.INVALID_PARAMETER, "The request body is not valid JSON: " + e.getMessage());
     }
 }

@@ -25,8 +25,8 @@ import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitModel;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 
 /**
@@ -46,7 +46,10 @@ class AdjustedExportTest {
     }
 
     private static String analyse() {
-        var r = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
+        var r = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses",
+                ProcessFlowTest.token,
                 Map.of("fileId", ProcessFlowTest.fileId, "mode", "desktop", "chain", Map.of("preset", "raw")));
         assertEquals(201, r.status(), r.toString());
         return r.json().get("analysisId").asText();
@@ -62,8 +65,11 @@ class AdjustedExportTest {
         body.put("layout", layout);
         var export = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/exports", ProcessFlowTest.token, body);
         assertEquals(200, export.status(), export.toString());
-        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(export.json().get("url")
-                .asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var download = UploadFlowTest.HTTP.send(
+                HttpRequest.newBuilder(URI.create(export.json().get("url").asText()))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         return download.body();
     }
@@ -81,18 +87,25 @@ class AdjustedExportTest {
         assertNotEquals(analysed.qHyperpolPc(), qH, 1e-3, "the dragged range changes Q hyperpol");
         assertNotEquals(analysed.qDepolPc(), qD, 1e-3, "the dragged range changes Q depol");
 
-        var kept = call("PUT", path(id, "/adjustments"), ProcessFlowTest.token, Map.of("ranges", ranges,
-                "fits", List.of()));
+        var kept = call(
+                "PUT", path(id, "/adjustments"), ProcessFlowTest.token, Map.of("ranges", ranges, "fits", List.of()));
         assertEquals(200, kept.status(), kept.toString());
         assertEquals(qH, kept.json().get("result").get("qHyperpolPc").asDouble(), 1e-12);
-        assertEquals(analysed.qHyperpolPc(), kept.json().get("analysed").get("qHyperpolPc").asDouble(), 0.0);
+        assertEquals(
+                analysed.qHyperpolPc(),
+                kept.json().get("analysed").get("qHyperpolPc").asDouble(),
+                0.0);
 
         var reloaded = call("GET", path(id, ""), ProcessFlowTest.token, null).json();
         assertEquals(qH, reloaded.get("result").get("qHyperpolPc").asDouble(), 1e-12, "kept across a reload");
-        assertEquals(20, reloaded.get("adjustments").get("ranges").get("hyperpol").get(0).asInt());
+        assertEquals(
+                20,
+                reloaded.get("adjustments").get("ranges").get("hyperpol").get(0).asInt());
         assertTrue(reloaded.get("summary").get("adjusted").asBoolean());
-        JsonNode history = call("GET", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
-                null).json().get("analyses");
+        JsonNode history = call(
+                        "GET", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token, null)
+                .json()
+                .get("analyses");
         JsonNode line = null;
         for (JsonNode a : history) if (a.get("analysisId").asText().equals(id)) line = a;
         assertEquals(qD, line.get("qDepolPc").asDouble(), 1e-12, "History shows the kept numbers");
@@ -109,16 +122,20 @@ class AdjustedExportTest {
             assertTrue(provenance.contains("Integration ranges set by hand"), provenance);
         }
         // lab-sets: the lab's integral cells, the sheet says which ranges; the lab's own file name needs its set.
-        var refused = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/exports", ProcessFlowTest.token,
+        var refused = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/exports",
+                ProcessFlowTest.token,
                 Map.of("analysisIds", List.of(id), "layout", "lab-sets"));
         assertEquals(422, refused.status(), refused.toString());
         String why = refused.json().get("message").asText();
         assertTrue(why.contains("'202304_0521.atf'") && why.contains("sets") && !why.contains("--"), why);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export(id, "lab-sets",
-                Map.of("sets", Map.of(id, 3)))))) {
+        try (XSSFWorkbook book =
+                new XSSFWorkbook(new ByteArrayInputStream(export(id, "lab-sets", Map.of("sets", Map.of(id, 3)))))) {
             Sheet sheet = book.getSheet("202304_0521");
             assertNotNull(sheet, "the sheet is named after the file");
-            assertEquals("Hyperpol Integral from the ap:", sheet.getRow(6).getCell(0).getStringCellValue());
+            assertEquals(
+                    "Hyperpol Integral from the ap:", sheet.getRow(6).getCell(0).getStringCellValue());
             assertEquals(qH, sheet.getRow(6).getCell(1).getNumericCellValue(), 1e-12);
             assertEquals(qH + qD, sheet.getRow(3).getCell(1).getNumericCellValue(), 1e-12);
             assertEquals("Adjustments", sheet.getRow(0).getCell(4).getStringCellValue());
@@ -126,7 +143,10 @@ class AdjustedExportTest {
         }
         // csv: 7 decimals as the lab's layout writes them.
         String csv = new String(export(id, "csv", Map.of()), StandardCharsets.UTF_8);
-        String summary = csv.lines().filter(l -> l.startsWith("Purple Integral Summary:")).findFirst().orElseThrow();
+        String summary = csv.lines()
+                .filter(l -> l.startsWith("Purple Integral Summary:"))
+                .findFirst()
+                .orElseThrow();
         String[] f = summary.split(";");
         assertEquals(qH, Double.parseDouble(f[2]), 5e-8);
         assertEquals(qD, Double.parseDouble(f[4]), 5e-8);
@@ -138,14 +158,15 @@ class AdjustedExportTest {
         String[] values = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
         assertEquals(qH, Double.parseDouble(values[header.indexOf("q_hyperpol_pc")]), 1e-12);
         assertEquals(qD, Double.parseDouble(values[header.indexOf("q_depol_pc")]), 1e-12);
-        assertEquals(analysed.qHyperpolPc(), Double.parseDouble(values[header.indexOf("analysed_q_hyperpol_pc")]),
-                0.0);
+        assertEquals(analysed.qHyperpolPc(), Double.parseDouble(values[header.indexOf("analysed_q_hyperpol_pc")]), 0.0);
         assertEquals("true", values[header.indexOf("adjusted")]);
         // json: the adjusted result, saying what was adjusted.
         JsonNode json = JSON.readTree(export(id, "json", Map.of()));
         assertEquals(qH, json.get("qHyperpolPc").asDouble(), 1e-12);
-        assertEquals(20, json.get("adjustments").get("ranges").get("hyperpol").get(0).asInt());
-        assertEquals(analysed.qHyperpolPc(), json.get("analysed").get("qHyperpolPc").asDouble(), 0.0);
+        assertEquals(
+                20, json.get("adjustments").get("ranges").get("hyperpol").get(0).asInt());
+        assertEquals(
+                analysed.qHyperpolPc(), json.get("analysed").get("qHyperpolPc").asDouble(), 0.0);
     }
 
     @Test
@@ -160,9 +181,11 @@ class AdjustedExportTest {
         assertNotEquals(analysed.qHyperpolPc(), expected.qHyperpolPc(), 1e-3, "the subtraction changes Q hyperpol");
 
         // The preview of the second fit is on the curve as the first left it.
-        Map<String, Object> adjustments = Map.of("fits", List.of(
-                Map.of("curve", "hyperpol", "model", "linear", "from", 100, "to", 198, "subtract", true),
-                Map.of("curve", "depol", "model", "exp-rise", "from", 5, "to", 150, "subtract", false)));
+        Map<String, Object> adjustments = Map.of(
+                "fits",
+                List.of(
+                        Map.of("curve", "hyperpol", "model", "linear", "from", 100, "to", 198, "subtract", true),
+                        Map.of("curve", "depol", "model", "exp-rise", "from", 5, "to", 150, "subtract", false)));
         var kept = call("PUT", path(id, "/adjustments"), ProcessFlowTest.token, adjustments);
         assertEquals(200, kept.status(), kept.toString());
         JsonNode result = kept.json().get("result");
@@ -170,11 +193,20 @@ class AdjustedExportTest {
         assertEquals(expected.qDepolPc(), result.get("qDepolPc").asDouble(), 1e-12);
         assertEquals(2, result.get("fits").size());
         assertTrue(result.get("fits").get(0).get("subtracted").asBoolean());
-        assertEquals(expected.purpleHyperpol()[50], result.get("purpleHyperpol").get(50).asDouble(), 1e-12,
+        assertEquals(
+                expected.purpleHyperpol()[50],
+                result.get("purpleHyperpol").get(50).asDouble(),
+                1e-12,
                 "the curve shown is the curve minus the line");
-        var fit = call("POST", path(id, "/fits"), ProcessFlowTest.token,
+        var fit = call(
+                "POST",
+                path(id, "/fits"),
+                ProcessFlowTest.token,
                 Map.of("curve", "depol", "model", "exp-rise", "from", 5, "to", 150));
-        assertEquals(rise.parameters().get("tauMs"), fit.json().get("parameters").get("tauMs").asDouble(), 1e-12);
+        assertEquals(
+                rise.parameters().get("tauMs"),
+                fit.json().get("parameters").get("tauMs").asDouble(),
+                1e-12);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(export(id, "full", Map.of())))) {
             Sheet results = book.getSheet("Results");
@@ -187,27 +219,48 @@ class AdjustedExportTest {
         }
         Map<String, String> tidy = unzip(export(id, "tidy-csv", Map.of()));
         assertTrue(tidy.get("fits.csv").contains("tauMs"), tidy.get("fits.csv"));
-        assertTrue(tidy.get("fits.csv").lines().anyMatch(l -> l.contains("hyperpol,linear,100,198,true")),
+        assertTrue(
+                tidy.get("fits.csv").lines().anyMatch(l -> l.contains("hyperpol,linear,100,198,true")),
                 tidy.get("fits.csv"));
 
         // Refused adjustments store nothing: the kept ones stay.
-        var bad = call("PUT", path(id, "/adjustments"), ProcessFlowTest.token, Map.of("fits", List.of(
-                Map.of("curve", "depol", "model", "exp-rise", "from", 5, "to", 150, "subtract", true))));
+        var bad = call(
+                "PUT",
+                path(id, "/adjustments"),
+                ProcessFlowTest.token,
+                Map.of(
+                        "fits",
+                        List.of(Map.of(
+                                "curve", "depol", "model", "exp-rise", "from", 5, "to", 150, "subtract", true))));
         assertEquals(400, bad.status(), bad.toString());
         assertTrue(bad.json().get("message").asText().contains("only a linear fit can be subtracted"), bad.toString());
-        var outside = call("PUT", path(id, "/adjustments"), ProcessFlowTest.token, Map.of("ranges",
-                Map.of("hyperpol", new int[] {300, 400}, "depol", new int[] {0, 10})));
+        var outside = call(
+                "PUT",
+                path(id, "/adjustments"),
+                ProcessFlowTest.token,
+                Map.of("ranges", Map.of("hyperpol", new int[] {300, 400}, "depol", new int[] {0, 10})));
         assertEquals(400, outside.status(), outside.toString());
-        assertEquals(expected.qHyperpolPc(), call("GET", path(id, ""), ProcessFlowTest.token, null).json()
-                .get("result").get("qHyperpolPc").asDouble(), 1e-12);
+        assertEquals(
+                expected.qHyperpolPc(),
+                call("GET", path(id, ""), ProcessFlowTest.token, null)
+                        .json()
+                        .get("result")
+                        .get("qHyperpolPc")
+                        .asDouble(),
+                1e-12);
 
         // Undo everything: the analysed numbers again.
         var none = call("PUT", path(id, "/adjustments"), ProcessFlowTest.token, Map.of("fits", List.of()));
         assertEquals(200, none.status(), none.toString());
-        assertEquals(analysed.qHyperpolPc(), none.json().get("result").get("qHyperpolPc").asDouble(), 0.0);
+        assertEquals(
+                analysed.qHyperpolPc(),
+                none.json().get("result").get("qHyperpolPc").asDouble(),
+                0.0);
         assertFalse(none.json().get("summary").get("adjusted").asBoolean());
         IntegrationRanges r = analysed.ranges();
-        assertEquals(r.hyperpol()[1], none.json().get("analysed").get("ranges").get("hyperpol").get(1).asDouble());
+        assertEquals(
+                r.hyperpol()[1],
+                none.json().get("analysed").get("ranges").get("hyperpol").get(1).asDouble());
     }
 
     @Test
@@ -222,7 +275,10 @@ class AdjustedExportTest {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            var fit = call("POST", path(id, "/fits"), ProcessFlowTest.token,
+            var fit = call(
+                    "POST",
+                    path(id, "/fits"),
+                    ProcessFlowTest.token,
                     Map.of("curve", "hyperpol", "model", "exp-decay", "from", from, "to", from + 40));
             assertEquals(200, fit.status(), fit.toString());
             assertEquals(f.warnings().size(), fit.json().get("warnings").size(), fit.toString());

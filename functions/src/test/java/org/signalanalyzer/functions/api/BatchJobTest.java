@@ -32,17 +32,35 @@ class BatchJobTest {
         String[] s = ApiHarness.newSession();
         List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
         List<String> fileIds = readyFiles(s, names, bytes);
-        var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
-                "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35",
-                "layout", "lab-sets"));
+        var started = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/jobs",
+                s[1],
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        fileIds,
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35",
+                        "layout",
+                        "lab-sets"));
         assertEquals(202, started.status(), started.toString());
         String jobId = started.json().get("jobId").asText();
         JsonNode status = await(s, jobId);
         assertEquals("done", status.get("status").asText(), status.toString());
         assertEquals(2, status.get("done").asInt());
         assertEquals(2, status.get("total").asInt());
-        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(status.get("export").get("url")
-                .asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var download = UploadFlowTest.HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(status.get("export").get("url").asText()))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
         assertTrue(status.get("export").get("fileName").asText().endsWith(".xlsx"), status.toString());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
@@ -51,7 +69,9 @@ class BatchJobTest {
 
         ProcessFlowTest.upload();
         AnalysisResult expected = ProcessFlowTest.direct("raw", StartingPoint.given(35));
-        var history = call("GET", "/api/sessions/" + s[0] + "/analyses", s[1], null).json().get("analyses");
+        var history = call("GET", "/api/sessions/" + s[0] + "/analyses", s[1], null)
+                .json()
+                .get("analyses");
         assertEquals(2, history.size());
         for (JsonNode a : history) {
             assertEquals(expected.qHyperpolPc(), a.get("qHyperpolPc").asDouble(), 0.0);
@@ -59,9 +79,15 @@ class BatchJobTest {
         }
 
         String[] other = ApiHarness.newSession();
-        assertEquals(404, call("GET", "/api/sessions/" + other[0] + "/jobs/" + jobId, other[1], null).status());
-        var unknownFile = call("POST", "/api/sessions/" + other[0] + "/jobs", other[1], Map.of("kind", "batch",
-                "fileIds", fileIds, "layout", "lab-sets"));
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + other[0] + "/jobs/" + jobId, other[1], null)
+                        .status());
+        var unknownFile = call(
+                "POST",
+                "/api/sessions/" + other[0] + "/jobs",
+                other[1],
+                Map.of("kind", "batch", "fileIds", fileIds, "layout", "lab-sets"));
         assertEquals(404, unknownFile.status(), "another session's files are not found");
     }
 
@@ -73,9 +99,25 @@ class BatchJobTest {
         List<String> names = List.of("202304_0521.atf", "20230405_0522_1_-20mV.atf", "202304_0523.atf");
         List<String> fileIds = readyFiles(s, names, bytes);
         // The desktop's Export Sets settings, as GET /api/config gives them; the third file's set is given.
-        var started = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
-                "fileIds", fileIds, "mode", "desktop", "chain", Map.of("preset", "batch"), "startingPoint", 35,
-                "layout", "lab-sets", "sets", Map.of(fileIds.get(2), 1)));
+        var started = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/jobs",
+                s[1],
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        fileIds,
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "batch"),
+                        "startingPoint",
+                        35,
+                        "layout",
+                        "lab-sets",
+                        "sets",
+                        Map.of(fileIds.get(2), 1)));
         assertEquals(202, started.status(), started.toString());
         JsonNode status = await(s, started.json().get("jobId").asText());
         assertEquals("done", status.get("status").asText(), status.toString());
@@ -83,19 +125,28 @@ class BatchJobTest {
         assertTrue(message.contains("'202304_0521.atf' skipped"), message);
         assertFalse(message.contains(fileIds.get(0)), "files are named by name, not id: " + message);
         assertFalse(message.contains("202304_0523"), "a file with its set given is not skipped: " + message);
-        var download = UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(status.get("export").get("url")
-                .asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var download = UploadFlowTest.HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(status.get("export").get("url").asText()))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         ProcessFlowTest.upload();
         AnalysisResult expected = ProcessFlowTest.direct("batch", StartingPoint.given(35));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
             assertEquals(3, book.getNumberOfSheets(), "the two files with a set, in set 1, and the set's Q-V summary");
             assertNotNull(book.getSheet("Q-V summary"));
             assertNotNull(book.getSheet("202304_0523"));
-            assertEquals(expected.qHyperpolPc(), book.getSheet("202304_0523").getRow(6).getCell(1)
-                    .getNumericCellValue(), 1e-12);
+            assertEquals(
+                    expected.qHyperpolPc(),
+                    book.getSheet("202304_0523").getRow(6).getCell(1).getNumericCellValue(),
+                    1e-12);
         }
-        var badSet = call("POST", "/api/sessions/" + s[0] + "/jobs", s[1], Map.of("kind", "batch",
-                "fileIds", fileIds, "layout", "lab-sets", "sets", Map.of("someone-else", 1)));
+        var badSet = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/jobs",
+                s[1],
+                Map.of("kind", "batch", "fileIds", fileIds, "layout", "lab-sets", "sets", Map.of("someone-else", 1)));
         assertEquals(400, badSet.status(), badSet.toString());
     }
 
@@ -104,7 +155,10 @@ class BatchJobTest {
         List<String> fileIds = new ArrayList<>();
         for (String name : names) {
             String id = UploadFlowTest.upload(s[0], s[1], name, bytes, "application/octet-stream");
-            assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null).status());
+            assertEquals(
+                    200,
+                    call("POST", "/api/sessions/" + s[0] + "/files/" + id + "/complete", s[1], null)
+                            .status());
             fileIds.add(id);
         }
         return fileIds;
@@ -114,8 +168,10 @@ class BatchJobTest {
         JsonNode status = null;
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null).json();
-            if (status.get("status").asText().equals("done") || status.get("status").asText().equals("failed")) break;
+            status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null)
+                    .json();
+            if (status.get("status").asText().equals("done")
+                    || status.get("status").asText().equals("failed")) break;
             Thread.sleep(200);
         }
         return status;

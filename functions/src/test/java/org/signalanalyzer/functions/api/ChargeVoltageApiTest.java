@@ -76,12 +76,15 @@ class ChargeVoltageApiTest {
         assertEquals(CELL.slopeMv, b.get("slopeMv").asDouble(), 0.1 * CELL.slopeMv);
         assertEquals(CELL.qMaxPc, b.get("qMaxPc").asDouble(), 0.03 * CELL.qMaxPc);
         assertEquals(dof, b.get("degreesOfFreedom").asInt());
-        assertTrue(b.get("ci95").get("vHalfMv").get(0).asDouble() < b.get("vHalfMv").asDouble());
+        assertTrue(b.get("ci95").get("vHalfMv").get(0).asDouble()
+                < b.get("vHalfMv").asDouble());
     }
 
     @Test
     void theFileListTellsTheSetAndVoltageEachNameGivesTheCall() {
-        JsonNode files = call("GET", "/api/sessions/" + sid + "/files", token, null).json().get("files");
+        JsonNode files = call("GET", "/api/sessions/" + sid + "/files", token, null)
+                .json()
+                .get("files");
         int named = 0;
         for (JsonNode f : files) {
             String id = f.get("fileId").asText();
@@ -119,18 +122,38 @@ class ChargeVoltageApiTest {
         String analysisId = n.get("analysisIds").get(unnamed).asText();
         var stored = call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, token, null);
         assertEquals(200, stored.status());
-        assertEquals(-48, stored.json().get("result").get("provenance").get("parameters").get("v2Mv").asDouble(), 0,
+        assertEquals(
+                -48,
+                stored.json()
+                        .get("result")
+                        .get("provenance")
+                        .get("parameters")
+                        .get("v2Mv")
+                        .asDouble(),
+                0,
                 "each file is analysed at its own V2");
     }
 
     @Test
     void aRefitFromTheStoredAnalysesLeavesOutTheExcludedPoint() {
-        JsonNode first = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, body()).json();
+        JsonNode first = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, body())
+                .json();
         List<String> analysisIds = new ArrayList<>();
-        first.get("analysisIds").fields().forEachRemaining(e -> analysisIds.add(e.getValue().asText()));
+        first.get("analysisIds")
+                .fields()
+                .forEachRemaining(e -> analysisIds.add(e.getValue().asText()));
         String dropped = FILES.keySet().iterator().next();
-        var r = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, Map.of("analysisIds", analysisIds,
-                "assignments", Map.of(unnamed, Map.of("set", "2")), "excluded", List.of(dropped)));
+        var r = call(
+                "POST",
+                "/api/sessions/" + sid + "/charge-voltage",
+                token,
+                Map.of(
+                        "analysisIds",
+                        analysisIds,
+                        "assignments",
+                        Map.of(unnamed, Map.of("set", "2")),
+                        "excluded",
+                        List.of(dropped)));
         assertEquals(200, r.status(), r.toString());
         JsonNode set = r.json().get("sets").get(0);
         for (int i = 0; i < FILES.size(); i++) {
@@ -155,11 +178,14 @@ class ChargeVoltageApiTest {
         assertTrue(unknownExclusion.toString().contains("nothere"), unknownExclusion.toString());
 
         List<String> many = new ArrayList<>();
-        for (int i = 0; i <= ChargeVoltageController.MAX_FILES_PER_CALL; i++) many.add(FILES.keySet().iterator().next());
+        for (int i = 0; i <= ChargeVoltageController.MAX_FILES_PER_CALL; i++)
+            many.add(FILES.keySet().iterator().next());
         var tooMany = call("POST", path, token, Map.of("fileIds", many));
         assertEquals(400, tooMany.status());
-        assertTrue(tooMany.toString().contains("\\\"kind\\\": \\\"charge-voltage\\\"")
-                || tooMany.toString().contains("charge-voltage"), tooMany.toString());
+        assertTrue(
+                tooMany.toString().contains("\\\"kind\\\": \\\"charge-voltage\\\"")
+                        || tooMany.toString().contains("charge-voltage"),
+                tooMany.toString());
 
         var both = call("POST", path, token, Map.of("fileIds", List.of(unnamed), "analysisIds", List.of("x")));
         assertEquals(400, both.status());
@@ -167,8 +193,10 @@ class ChargeVoltageApiTest {
         String[] other = ApiHarness.newSession();
         var foreign = call("POST", "/api/sessions/" + other[0] + "/charge-voltage", other[1], body());
         assertEquals(404, foreign.status(), "another session's files are not found");
-        assertEquals(404, call("GET", "/api/sessions/" + sid + "/charge-voltage/" + "a".repeat(32), token, null)
-                .status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + sid + "/charge-voltage/" + "a".repeat(32), token, null)
+                        .status());
     }
 
     @Test
@@ -180,7 +208,8 @@ class ChargeVoltageApiTest {
         JsonNode status = null;
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            status = call("GET", "/api/sessions/" + sid + "/jobs/" + jobId, token, null).json();
+            status = call("GET", "/api/sessions/" + sid + "/jobs/" + jobId, token, null)
+                    .json();
             String st = status.get("status").asText();
             if (st.equals("done") || st.equals("failed")) break;
             Thread.sleep(200);
@@ -191,14 +220,39 @@ class ChargeVoltageApiTest {
         assertEquals(200, result.status(), result.toString());
         JsonNode set = result.json().get("sets").get(0);
         assertTheCell(set, FILES.size() - 3);
-        JsonNode sync = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, body()).json();
-        assertEquals(sync.get("sets").get(0).get("boltzmann").get("vHalfMv").asDouble(),
-                set.get("boltzmann").get("vHalfMv").asDouble(), 0, "a job fits as the call does");
+        JsonNode sync = call("POST", "/api/sessions/" + sid + "/charge-voltage", token, body())
+                .json();
+        assertEquals(
+                sync.get("sets").get(0).get("boltzmann").get("vHalfMv").asDouble(),
+                set.get("boltzmann").get("vHalfMv").asDouble(),
+                0,
+                "a job fits as the call does");
 
-        var batch = call("POST", "/api/sessions/" + sid + "/jobs", token, Map.of("kind", "batch",
-                "fileIds", List.of(unnamed), "mode", "standard", "params", params, "layout", "json"));
+        var batch = call(
+                "POST",
+                "/api/sessions/" + sid + "/jobs",
+                token,
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        List.of(unnamed),
+                        "mode",
+                        "standard",
+                        "params",
+                        params,
+                        "layout",
+                        "json"));
         assertEquals(202, batch.status(), batch.toString());
-        assertEquals(404, call("GET", "/api/sessions/" + sid + "/charge-voltage/"
-                + batch.json().get("jobId").asText(), token, null).status(), "a batch job has no charge-voltage result");
+        assertEquals(
+                404,
+                call(
+                                "GET",
+                                "/api/sessions/" + sid + "/charge-voltage/"
+                                        + batch.json().get("jobId").asText(),
+                                token,
+                                null)
+                        .status(),
+                "a batch job has no charge-voltage result");
     }
 }

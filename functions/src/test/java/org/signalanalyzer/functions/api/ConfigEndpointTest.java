@@ -29,12 +29,16 @@ class ConfigEndpointTest {
         assertEquals("public, max-age=300", r.header("Cache-Control"));
         JsonNode c = r.json();
         for (String preset : FilterChain.presetNames()) {
-            assertEquals(JSON.readTree(FilterChain.preset(preset).toJson().toString()),
-                    c.get("filter").get("presets").get(preset), preset);
+            assertEquals(
+                    JSON.readTree(FilterChain.preset(preset).toJson().toString()),
+                    c.get("filter").get("presets").get(preset),
+                    preset);
         }
         JsonNode savgol = c.get("filter").get("steps").get(0);
         assertEquals("savgol", savgol.get("type").asText());
-        assertEquals(SavitzkyGolay.MAX_WINDOW, savgol.get("parameters").get(0).get("max").asInt());
+        assertEquals(
+                SavitzkyGolay.MAX_WINDOW,
+                savgol.get("parameters").get(0).get("max").asInt());
         JsonNode params = c.get("analysis").get("defaults").get("params");
         ProtocolParameters d = ProtocolParameters.DESKTOP_DEFAULTS;
         assertEquals(d.nCycles(), params.get("nCycles").asInt());
@@ -48,27 +52,43 @@ class ConfigEndpointTest {
         assertEquals(35, sets.get("startingPoint").asInt());
         assertEquals(5, c.get("exports").get("layouts").size());
         JsonNode cv = c.get("chargeVoltage");
-        assertEquals(ChargeVoltageController.MAX_FILES_PER_CALL,
-                cv.get("maxFilesPerCall").asInt(), "the limit the charge-voltage call enforces");
+        assertEquals(
+                ChargeVoltageController.MAX_FILES_PER_CALL,
+                cv.get("maxFilesPerCall").asInt(),
+                "the limit the charge-voltage call enforces");
         assertEquals(JobController.MAX_FILES, cv.get("maxFilesPerJob").asInt());
     }
 
     @Test
     void theProcessCallRefusesExactlyWhatTheRulesRefuse() throws Exception {
         ProcessFlowTest.upload();
-        JsonNode rules = call("GET", "/api/config", null, null).json().get("analysis").get("parameters");
+        JsonNode rules =
+                call("GET", "/api/config", null, null).json().get("analysis").get("parameters");
         JsonNode nCycles = null;
         for (JsonNode rule : rules) if (rule.get("name").asText().equals("nCycles")) nCycles = rule;
         int max = nCycles.get("max").asInt();
-        var above = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
+        var above = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses",
+                ProcessFlowTest.token,
                 Map.of("fileId", ProcessFlowTest.fileId, "params", Map.of("nCycles", max + 1)));
         assertEquals(400, above.status(), above.toString());
         assertTrue(above.json().get("message").asText().contains("nCycles"), above.toString());
-        var below = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
-                Map.of("fileId", ProcessFlowTest.fileId, "params", Map.of("nCycles", nCycles.get("min").asInt() - 1)));
+        var below = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses",
+                ProcessFlowTest.token,
+                Map.of(
+                        "fileId",
+                        ProcessFlowTest.fileId,
+                        "params",
+                        Map.of("nCycles", nCycles.get("min").asInt() - 1)));
         assertEquals(400, below.status(), below.toString());
         // At the bound the parameter is taken; the recording then decides (it has 2 cycles, not 10): 422, not 400.
-        var at = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
+        var at = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses",
+                ProcessFlowTest.token,
                 Map.of("fileId", ProcessFlowTest.fileId, "params", Map.of("nCycles", max)));
         assertNotEquals(400, at.status(), at.toString());
     }

@@ -24,17 +24,36 @@ class LambdaUnreachableStorageTest {
             closedPort = s.getLocalPort();
         }
         String dead = "http://127.0.0.1:" + closedPort;
-        try (ApplicationContext ctx = ApplicationContext.builder().environments("function", "lambda")
-                .properties(Map.of("signal.storage.s3-endpoint", dead, "signal.storage.dynamodb-endpoint", dead,
-                        "signal.storage.bucket", "b", "signal.storage.table", "t", "signal.storage.region", "us-east-1",
-                        "signal.storage.access-key", "k", "signal.storage.secret-key", "s"))
+        try (ApplicationContext ctx = ApplicationContext.builder()
+                .environments("function", "lambda")
+                .properties(Map.of(
+                        "signal.storage.s3-endpoint",
+                        dead,
+                        "signal.storage.dynamodb-endpoint",
+                        dead,
+                        "signal.storage.bucket",
+                        "b",
+                        "signal.storage.table",
+                        "t",
+                        "signal.storage.region",
+                        "us-east-1",
+                        "signal.storage.access-key",
+                        "k",
+                        "signal.storage.secret-key",
+                        "s"))
                 .start()) {
             var handler = new ApiGatewayFunction(ctx);
-            var answer = handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("POST")
-                    .withPath("/api/sessions").withHeaders(Map.of("Accept", "application/json")), new LambdaTestContext());
+            var answer = handler.handleRequest(
+                    new APIGatewayProxyRequestEvent()
+                            .withHttpMethod("POST")
+                            .withPath("/api/sessions")
+                            .withHeaders(Map.of("Accept", "application/json")),
+                    new LambdaTestContext());
             assertEquals(503, answer.getStatusCode(), answer.getBody());
             assertEquals("5", answer.getHeaders().get("Retry-After"));
-            assertEquals("storage_unavailable", new ObjectMapper().readTree(answer.getBody()).get("error").asText());
+            assertEquals(
+                    "storage_unavailable",
+                    new ObjectMapper().readTree(answer.getBody()).get("error").asText());
         }
     }
 }

@@ -29,23 +29,41 @@ class LargeTraceTest {
     void tenMillionSamplesPlotInUnderOneMegabyteWithTheSpikeKept() {
         String[] s = ApiHarness.newSession();
         var ctx = ApiHarness.handler().getApplicationContext();
-        Session session = ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
+        Session session =
+                ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
         int n = 10_000_000;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = Math.sin(i * 1e-4) * 100;
         x[6_543_210] = 5000;
-        Recording r = new Recording("big.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.GAP_FREE, 2e-5, 0,
-                List.of(new Channel("Im", "pA")), new double[] {0}, new double[][][] {{x}}, List.of(), "", null,
+        Recording r = new Recording(
+                "big.atf",
+                RecordingFormat.ATF,
+                "1.0",
+                AcquisitionMode.GAP_FREE,
+                2e-5,
+                0,
+                List.of(new Channel("Im", "pA")),
+                new double[] {0},
+                new double[][][] {{x}},
+                List.of(),
+                "",
+                null,
                 Map.of());
         String fileId = Tokens.newId();
         ctx.getBean(RecordingArchive.class).store(s[0], fileId, r);
-        ctx.getBean(Documents.class).create(session, FileDescription.KIND, fileId,
-                FileDescription.declared(fileId, "big.atf", "text/plain", 1).ready(r, "0", Instant.now()));
+        ctx.getBean(Documents.class)
+                .create(
+                        session,
+                        FileDescription.KIND,
+                        fileId,
+                        FileDescription.declared(fileId, "big.atf", "text/plain", 1)
+                                .ready(r, "0", Instant.now()));
 
-        var trace = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
-                Map.of("width", "1920"));
+        var trace = call(
+                "GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null, Map.of("width", "1920"));
         assertEquals(200, trace.status());
-        assertTrue(trace.body().length() < 1_000_000, "answer is " + trace.body().length() + " bytes");
+        assertTrue(
+                trace.body().length() < 1_000_000, "answer is " + trace.body().length() + " bytes");
         var json = trace.json();
         assertEquals(2 * 1920, json.get("values").size());
         assertEquals(n, json.get("sampleCount").asInt());

@@ -44,25 +44,43 @@ class ManySweepRegistrationTest {
 
         BlobStore blobs = ApiHarness.handler().getApplicationContext().getBean(BlobStore.class);
         List<String> keys = blobs.list(BlobKeys.filePrefix(s[0], fileId));
-        assertEquals(List.of(BlobKeys.fileObject(s[0], fileId, "c0.f64"),
-                BlobKeys.fileObject(s[0], fileId, "recording.json")), keys, "no object per sweep; the upload is gone");
+        assertEquals(
+                List.of(
+                        BlobKeys.fileObject(s[0], fileId, "c0.f64"),
+                        BlobKeys.fileObject(s[0], fileId, "recording.json")),
+                keys,
+                "no object per sweep; the upload is gone");
 
         for (int sweep : new int[] {0, 1, 54_321, SWEEPS - 1}) {
-            var trace = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
-                    Map.of("sweep", Integer.toString(sweep), "width", "100")).json();
+            var trace = call(
+                            "GET",
+                            "/api/sessions/" + s[0] + "/files/" + fileId + "/trace",
+                            s[1],
+                            null,
+                            Map.of("sweep", Integer.toString(sweep), "width", "100"))
+                    .json();
             assertFalse(trace.get("decimated").asBoolean());
             JsonNode values = trace.get("values");
             assertEquals(SAMPLES, values.size());
             for (int i = 0; i < SAMPLES; i++) {
-                assertEquals(ManySweepAbf1.expected(sweep, i), values.get(i).asDouble(), 0.0,
+                assertEquals(
+                        ManySweepAbf1.expected(sweep, i),
+                        values.get(i).asDouble(),
+                        0.0,
                         "sweep " + sweep + " sample " + i);
                 assertEquals(expected.sample(sweep, 0, i), values.get(i).asDouble(), 0.0);
             }
         }
         // A window inside a sweep far from the start reads the right bytes of the channel object.
-        var window = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
-                Map.of("sweep", "77777", "startS", "0.0003", "endS", "0.0005", "width", "100")).json();
-        assertEquals(ManySweepAbf1.expected(77_777, 3), window.get("values").get(0).asDouble(), 0.0);
+        var window = call(
+                        "GET",
+                        "/api/sessions/" + s[0] + "/files/" + fileId + "/trace",
+                        s[1],
+                        null,
+                        Map.of("sweep", "77777", "startS", "0.0003", "endS", "0.0005", "width", "100"))
+                .json();
+        assertEquals(
+                ManySweepAbf1.expected(77_777, 3), window.get("values").get(0).asDouble(), 0.0);
 
         RecordingArchive archive = ApiHarness.handler().getApplicationContext().getBean(RecordingArchive.class);
         Recording loaded = archive.load(s[0], fileId);
@@ -84,7 +102,10 @@ class ManySweepRegistrationTest {
         assertEquals(413, refused.status(), refused.toString());
         assertEquals("too_large", refused.json().get("error").asText());
         assertTrue(refused.json().get("message").asText().contains("split the recording"), refused.toString());
-        assertEquals(404, call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null).status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null)
+                        .status());
         BlobStore blobs = ApiHarness.handler().getApplicationContext().getBean(BlobStore.class);
         assertTrue(blobs.list(BlobKeys.filePrefix(s[0], fileId)).isEmpty());
     }

@@ -40,8 +40,10 @@ class MissingKeyForbiddenTest {
     @Test
     void theHandlersS3ClientReallySees403ForAMissingKey() {
         S3Client s3 = handler.getApplicationContext().getBean(S3Client.class);
-        S3Exception e = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(r -> r.bucket(S3ProxyServer.BUCKET)
-                .key("sessions/nobody-here/files/none/upload")));
+        S3Exception e = assertThrows(
+                S3Exception.class,
+                () -> s3.getObjectAsBytes(
+                        r -> r.bucket(S3ProxyServer.BUCKET).key("sessions/nobody-here/files/none/upload")));
         assertEquals(403, e.statusCode());
         assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
     }
@@ -60,10 +62,15 @@ class MissingKeyForbiddenTest {
         var created = ApiHarness.call(handler, "POST", "/api/sessions", (String) null, null);
         String sid = created.json().get("sessionId").asText();
         String token = created.json().get("token").asText();
-        var ticket = ApiHarness.call(handler, "POST", "/api/sessions/" + sid + "/uploads", token,
+        var ticket = ApiHarness.call(
+                handler,
+                "POST",
+                "/api/sessions/" + sid + "/uploads",
+                token,
                 Map.of("fileName", "a.abf", "contentType", "application/octet-stream", "sizeBytes", 100));
         String early = ticket.json().get("fileId").asText();
-        var notYet = ApiHarness.call(handler, "POST", "/api/sessions/" + sid + "/files/" + early + "/complete", token, null);
+        var notYet =
+                ApiHarness.call(handler, "POST", "/api/sessions/" + sid + "/files/" + early + "/complete", token, null);
         assertEquals(409, notYet.status(), notYet.toString());
         assertEquals("conflict", notYet.json().get("error").asText());
 
@@ -71,11 +78,13 @@ class MissingKeyForbiddenTest {
         // The shared harness's handler uploads (its session store is the same dynalite table).
         String[] s = {sid, token};
         String fileId = UploadFlowTest.upload(s[0], s[1], "three.abf", bytes, "application/octet-stream");
-        var ready = ApiHarness.call(handler, "POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
+        var ready = ApiHarness.call(
+                handler, "POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
         assertEquals(200, ready.status(), ready.toString());
         BlobStore blobs = handler.getApplicationContext().getBean(BlobStore.class);
         blobs.delete(BlobKeys.fileObject(sid, fileId, "c0.f64"));
-        var trace = ApiHarness.call(handler, "GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null);
+        var trace =
+                ApiHarness.call(handler, "GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null);
         assertEquals(404, trace.status(), trace.toString());
         assertEquals("not_found", trace.json().get("error").asText());
     }

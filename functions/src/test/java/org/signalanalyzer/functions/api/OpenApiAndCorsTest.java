@@ -18,28 +18,47 @@ class OpenApiAndCorsTest {
 
     @Test
     void theOpenApiDocumentDescribesTheControllers() {
-        var answer = ApiHarness.handler().handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withPath("/api/openapi.yml").withHeaders(Map.of("Accept", "*/*")), new LambdaTestContext());
+        var answer = ApiHarness.handler()
+                .handleRequest(
+                        new APIGatewayProxyRequestEvent()
+                                .withHttpMethod("GET")
+                                .withPath("/api/openapi.yml")
+                                .withHeaders(Map.of("Accept", "*/*")),
+                        new LambdaTestContext());
         assertEquals(200, answer.getStatusCode(), answer.getBody());
         var r = answer;
-        for (String path : new String[] {"/api/sessions/{sessionId}/uploads:", "/api/sessions/{sessionId}/analyses:",
-                "/api/sessions/{sessionId}/files/{fileId}/trace:", "/api/sessions/{sessionId}/jobs/{jobId}:"}) {
+        for (String path : new String[] {
+            "/api/sessions/{sessionId}/uploads:",
+            "/api/sessions/{sessionId}/analyses:",
+            "/api/sessions/{sessionId}/files/{fileId}/trace:",
+            "/api/sessions/{sessionId}/jobs/{jobId}:"
+        }) {
             assertTrue(r.getBody().contains(path), path + " is documented");
         }
     }
 
     @Test
     void theSitesOriginIsAllowedAndOthersAreNot() {
-        var allowed = ApiHarness.handler().handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withPath("/api/openapi.yml").withHeaders(Map.of("Origin", ApiHarness.SITE_ORIGIN))
-                .withMultiValueHeaders(Map.of("Origin", List.of(ApiHarness.SITE_ORIGIN))),
-                new LambdaTestContext());
-        assertEquals(ApiHarness.SITE_ORIGIN, allowed.getHeaders().get("Access-Control-Allow-Origin"),
+        var allowed = ApiHarness.handler()
+                .handleRequest(
+                        new APIGatewayProxyRequestEvent()
+                                .withHttpMethod("GET")
+                                .withPath("/api/openapi.yml")
+                                .withHeaders(Map.of("Origin", ApiHarness.SITE_ORIGIN))
+                                .withMultiValueHeaders(Map.of("Origin", List.of(ApiHarness.SITE_ORIGIN))),
+                        new LambdaTestContext());
+        assertEquals(
+                ApiHarness.SITE_ORIGIN,
+                allowed.getHeaders().get("Access-Control-Allow-Origin"),
                 allowed.getHeaders() + " " + allowed.getMultiValueHeaders());
-        var other = ApiHarness.handler().handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET")
-                .withPath("/api/openapi.yml").withHeaders(Map.of("Origin", "https://evil.example"))
-                .withMultiValueHeaders(Map.of("Origin", List.of("https://evil.example"))),
-                new LambdaTestContext());
+        var other = ApiHarness.handler()
+                .handleRequest(
+                        new APIGatewayProxyRequestEvent()
+                                .withHttpMethod("GET")
+                                .withPath("/api/openapi.yml")
+                                .withHeaders(Map.of("Origin", "https://evil.example"))
+                                .withMultiValueHeaders(Map.of("Origin", List.of("https://evil.example"))),
+                        new LambdaTestContext());
         assertNull(other.getHeaders() == null ? null : other.getHeaders().get("Access-Control-Allow-Origin"));
     }
 }

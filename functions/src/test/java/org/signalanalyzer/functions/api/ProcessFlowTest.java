@@ -16,8 +16,8 @@ import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitModel;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
@@ -47,7 +47,10 @@ class ProcessFlowTest {
         recording = RecordingReaders.read(atf);
         String[] s = ApiHarness.newSession();
         fileId = UploadFlowTest.upload(s[0], s[1], "202304_0521.atf", bytes, "application/octet-stream");
-        assertEquals(200, call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null).status());
+        assertEquals(
+                200,
+                call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null)
+                        .status());
         token = s[1];
         sid = s[0];
     }
@@ -58,24 +61,47 @@ class ProcessFlowTest {
     }
 
     static AnalysisResult direct(String preset, StartingPoint sp) {
-        AnalysisRequest req = new AnalysisRequest(AnalysisMode.DESKTOP, ProtocolParameters.DESKTOP_DEFAULTS, sp,
-                FilterChain.preset(preset), null, 0, 0, null);
+        AnalysisRequest req = new AnalysisRequest(
+                AnalysisMode.DESKTOP,
+                ProtocolParameters.DESKTOP_DEFAULTS,
+                sp,
+                FilterChain.preset(preset),
+                null,
+                0,
+                0,
+                null);
         return StepProtocolAnalysis.run(recording, req, StepProtocolAnalysis.Input.of("202304_0521.atf", bytes));
     }
 
     static void sameCurve(double[] expected, JsonNode actual, String what) {
         assertEquals(expected.length, actual.size(), what + " length");
-        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], actual.get(i).asDouble(), 0.0, what + i);
+        for (int i = 0; i < expected.length; i++)
+            assertEquals(expected[i], actual.get(i).asDouble(), 0.0, what + i);
     }
 
     @Test
     void processStoresTheResultSharedDspComputesAndIntegralsRecomputeIt() {
-        var r = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
-                "chain", Map.of("preset", "batch"), "startingPoint", "35",
-                "params", Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100,
-                        "v2Mv", -20)));
+        var r = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses",
+                token,
+                Map.of(
+                        "fileId",
+                        fileId,
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "batch"),
+                        "startingPoint",
+                        "35",
+                        "params",
+                        Map.of(
+                                "nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv",
+                                -20)));
         assertEquals(201, r.status(), r.toString());
-        assertTrue(r.body().length() < 1_000_000, "the analysis answer is " + r.body().length() + " bytes");
+        assertTrue(
+                r.body().length() < 1_000_000,
+                "the analysis answer is " + r.body().length() + " bytes");
         JsonNode view = r.json();
         String analysisId = view.get("analysisId").asText();
         JsonNode result = view.get("result");
@@ -95,11 +121,16 @@ class ProcessFlowTest {
         var again = call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, token, null);
         assertEquals(200, again.status());
         assertEquals(result, again.json().get("result"), "the stored result reads back unchanged");
-        var history = call("GET", "/api/sessions/" + sid + "/analyses", token, null).json().get("analyses");
+        var history = call("GET", "/api/sessions/" + sid + "/analyses", token, null)
+                .json()
+                .get("analyses");
         assertTrue(history.findValuesAsText("analysisId").contains(analysisId));
         assertEquals(200, call("GET", "/api/sessions/" + sid, token, null).status());
 
-        var q = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
+        var q = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals",
+                token,
                 Map.of("hyperpol", new int[] {10, 150}, "depol", new int[] {5, 120}));
         assertEquals(200, q.status(), q.toString());
         Integrals.Charges c = Integrals.of(expected, IntegrationRanges.points(10, 150, 5, 120));
@@ -108,35 +139,68 @@ class ProcessFlowTest {
         assertEquals(c.capacitanceNf(), q.json().get("capacitanceNf").asDouble(), 0.0);
         assertEquals("points", q.json().get("ranges").get("unit").asText());
 
-        var fit = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
+        var fit = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits",
+                token,
                 Map.of("curve", "hyperpol", "model", "exp-decay", "from", 5, "to", 150));
         assertEquals(200, fit.status(), fit.toString());
         CurveFit f = CurveFits.fit(expected, "hyperpol", FitModel.EXP_DECAY, 5, 150);
         assertEquals(f.rSquared(), fit.json().get("rSquared").asDouble(), 0.0);
-        assertEquals(f.parameters().get("tauMs"), fit.json().get("parameters").get("tauMs").asDouble(), 0.0);
+        assertEquals(
+                f.parameters().get("tauMs"),
+                fit.json().get("parameters").get("tauMs").asDouble(),
+                0.0);
         sameCurve(f.fitted(), fit.json().get("fitted"), "fitted");
-        assertEquals(400, call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits", token,
-                Map.of("curve", "hyperpol", "model", "cubic", "from", 5, "to", 150)).status());
+        assertEquals(
+                400,
+                call(
+                                "POST",
+                                "/api/sessions/" + sid + "/analyses/" + analysisId + "/fits",
+                                token,
+                                Map.of("curve", "hyperpol", "model", "cubic", "from", 5, "to", 150))
+                        .status());
 
-        var badRange = call("POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token,
+        var badRange = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals",
+                token,
                 Map.of("hyperpol", new double[] {0.5, 3}, "depol", new int[] {0, 10}));
         assertEquals(400, badRange.status(), badRange.toString());
 
         String[] other = ApiHarness.newSession();
-        assertEquals(404, call("GET", "/api/sessions/" + other[0] + "/analyses/" + analysisId, other[1], null).status());
-        assertEquals(404, call("POST", "/api/sessions/" + other[0] + "/analyses/" + analysisId + "/integrals", other[1],
-                Map.of("hyperpol", new int[] {0, 10}, "depol", new int[] {0, 10})).status());
-        assertEquals(403, call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, other[1], null).status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + other[0] + "/analyses/" + analysisId, other[1], null)
+                        .status());
+        assertEquals(
+                404,
+                call(
+                                "POST",
+                                "/api/sessions/" + other[0] + "/analyses/" + analysisId + "/integrals",
+                                other[1],
+                                Map.of("hyperpol", new int[] {0, 10}, "depol", new int[] {0, 10}))
+                        .status());
+        assertEquals(
+                403,
+                call("GET", "/api/sessions/" + sid + "/analyses/" + analysisId, other[1], null)
+                        .status());
     }
 
     @Test
     void badParametersAreRefusedWithTheFieldNamed() {
-        var r = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
-                "params", Map.of("nCycles", 42)));
+        var r = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses",
+                token,
+                Map.of("fileId", fileId, "mode", "desktop", "params", Map.of("nCycles", 42)));
         assertEquals(400, r.status(), r.toString());
         assertTrue(r.json().get("message").asText().contains("nCycles must be 1 to 10, got 42"), r.toString());
-        var chain = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
-                "chain", Map.of("steps", new Object[] {Map.of("type", "no-such-filter")})));
+        var chain = call(
+                "POST",
+                "/api/sessions/" + sid + "/analyses",
+                token,
+                Map.of("fileId", fileId, "chain", Map.of("steps", new Object[] {Map.of("type", "no-such-filter")})));
         assertEquals(400, chain.status(), chain.toString());
         var noFile = call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("mode", "desktop"));
         assertEquals(400, noFile.status());

@@ -19,13 +19,20 @@ class SecurityTest {
     private static final String ATF = "ATF\t1.0\n0\t2\n\"Time (s)\"\t\"Trace #1 (pA)\"\n0\t1.5\n1e-4\t2.5\n2e-4\t3.5\n";
 
     private static int objectCount(String prefix) {
-        return S3ProxyServer.get().client().listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET).prefix(prefix))
-                .contents().size();
+        return S3ProxyServer.get()
+                .client()
+                .listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET).prefix(prefix))
+                .contents()
+                .size();
     }
 
     private static HttpResponse<String> put(String url, String contentType, byte[] body) throws Exception {
-        return UploadFlowTest.HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return UploadFlowTest.HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -33,27 +40,44 @@ class SecurityTest {
         String[] a = ApiHarness.newSession();
         String[] b = ApiHarness.newSession();
         String file = UploadFlowTest.upload(a[0], a[1], "a.atf", ATF.getBytes(StandardCharsets.UTF_8), "text/plain");
-        assertEquals(200, call("POST", "/api/sessions/" + a[0] + "/files/" + file + "/complete", a[1], null).status());
+        assertEquals(
+                200,
+                call("POST", "/api/sessions/" + a[0] + "/files/" + file + "/complete", a[1], null)
+                        .status());
         int objects = objectCount("sessions/" + a[0] + "/");
         assertTrue(objects >= 2);
 
         // B's token on A's session: 403, for reads and deletes alike.
-        for (String[] req : new String[][] {{"GET", "/api/sessions/" + a[0]}, {"DELETE", "/api/sessions/" + a[0]},
-                {"GET", "/api/sessions/" + a[0] + "/files/" + file}, {"DELETE", "/api/sessions/" + a[0] + "/files/" + file},
-                {"GET", "/api/sessions/" + a[0] + "/files/" + file + "/trace"}}) {
+        for (String[] req : new String[][] {
+            {"GET", "/api/sessions/" + a[0]},
+            {"DELETE", "/api/sessions/" + a[0]},
+            {"GET", "/api/sessions/" + a[0] + "/files/" + file},
+            {"DELETE", "/api/sessions/" + a[0] + "/files/" + file},
+            {"GET", "/api/sessions/" + a[0] + "/files/" + file + "/trace"}
+        }) {
             var r = call(req[0], req[1], b[1], null);
             assertEquals(403, r.status(), req[0] + " " + req[1] + ": " + r);
             assertEquals("forbidden", r.json().get("error").asText());
         }
         assertEquals(403, call("GET", "/api/sessions/" + a[0], null, null).status(), "no token");
         // A's file id inside B's own session: 404.
-        assertEquals(404, call("GET", "/api/sessions/" + b[0] + "/files/" + file, b[1], null).status());
-        assertEquals(404, call("DELETE", "/api/sessions/" + b[0] + "/files/" + file, b[1], null).status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + b[0] + "/files/" + file, b[1], null)
+                        .status());
+        assertEquals(
+                404,
+                call("DELETE", "/api/sessions/" + b[0] + "/files/" + file, b[1], null)
+                        .status());
         // Unknown session: 404.
-        assertEquals(404, call("GET", "/api/sessions/" + Tokens.newId(), a[1], null).status());
+        assertEquals(
+                404, call("GET", "/api/sessions/" + Tokens.newId(), a[1], null).status());
 
         assertEquals(objects, objectCount("sessions/" + a[0] + "/"), "nothing of A was deleted");
-        assertEquals(200, call("GET", "/api/sessions/" + a[0] + "/files/" + file, a[1], null).status());
+        assertEquals(
+                200,
+                call("GET", "/api/sessions/" + a[0] + "/files/" + file, a[1], null)
+                        .status());
     }
 
     /** The session is opened before the body is read: a stranger learns nothing from how a body is judged. */
@@ -62,9 +86,16 @@ class SecurityTest {
         String[] a = ApiHarness.newSession();
         String[] b = ApiHarness.newSession();
         String base = "/api/sessions/" + a[0];
-        for (String path : new String[] {"/uploads", "/analyses", "/exports", "/jobs", "/charge-voltage",
-                "/files/" + Tokens.newId() + "/filter", "/analyses/" + Tokens.newId() + "/integrals",
-                "/analyses/" + Tokens.newId() + "/fits"}) {
+        for (String path : new String[] {
+            "/uploads",
+            "/analyses",
+            "/exports",
+            "/jobs",
+            "/charge-voltage",
+            "/files/" + Tokens.newId() + "/filter",
+            "/analyses/" + Tokens.newId() + "/integrals",
+            "/analyses/" + Tokens.newId() + "/fits"
+        }) {
             var wrong = call("POST", base + path, b[1], "{not json");
             assertEquals(403, wrong.status(), path + ": " + wrong);
             assertEquals("forbidden", wrong.json().get("error").asText(), path + ": " + wrong);
@@ -78,7 +109,10 @@ class SecurityTest {
     @Test
     void theStorageRefusesAnotherSizeOrTypeAndATamperedUrl() throws Exception {
         String[] s = ApiHarness.newSession();
-        var ticket = call("POST", "/api/sessions/" + s[0] + "/uploads", s[1],
+        var ticket = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/uploads",
+                s[1],
                 Map.of("fileName", "x.atf", "contentType", "text/plain", "sizeBytes", 100));
         String url = ticket.json().get("uploadUrl").asText();
         String fileId = ticket.json().get("fileId").asText();
@@ -104,12 +138,24 @@ class SecurityTest {
     void declarationsTheReadersCannotTakeAreRefusedBeforeAnyUrlIsSigned() {
         String[] s = ApiHarness.newSession();
         String path = "/api/sessions/" + s[0] + "/uploads";
-        var big = call("POST", path, s[1], Map.of("fileName", "x.abf", "contentType", "application/octet-stream",
-                "sizeBytes", 50L * 1024 * 1024 + 1));
+        var big = call(
+                "POST",
+                path,
+                s[1],
+                Map.of(
+                        "fileName",
+                        "x.abf",
+                        "contentType",
+                        "application/octet-stream",
+                        "sizeBytes",
+                        50L * 1024 * 1024 + 1));
         assertEquals(413, big.status());
         assertEquals("too_large", big.json().get("error").asText());
-        var exe = call("POST", path, s[1], Map.of("fileName", "x.exe", "contentType", "application/octet-stream",
-                "sizeBytes", 10));
+        var exe = call(
+                "POST",
+                path,
+                s[1],
+                Map.of("fileName", "x.exe", "contentType", "application/octet-stream", "sizeBytes", 10));
         assertEquals(415, exe.status());
         assertEquals("unsupported_type", exe.json().get("error").asText());
         var html = call("POST", path, s[1], Map.of("fileName", "x.atf", "contentType", "text/html", "sizeBytes", 10));
@@ -127,18 +173,20 @@ class SecurityTest {
     @Test
     void pathTricksInNamesAndIdsAreHarmless() throws Exception {
         String[] victim = ApiHarness.newSession();
-        String victimFile = UploadFlowTest.upload(victim[0], victim[1], "v.atf",
-                ATF.getBytes(StandardCharsets.UTF_8), "text/plain");
+        String victimFile = UploadFlowTest.upload(
+                victim[0], victim[1], "v.atf", ATF.getBytes(StandardCharsets.UTF_8), "text/plain");
         String[] s = ApiHarness.newSession();
-        for (String name : new String[] {"../../sessions/" + victim[0] + "/x.atf", "/etc/passwd.atf",
-                "..\\..\\a.atf", "%2e%2e%2fb.atf"}) {
+        for (String name : new String[] {
+            "../../sessions/" + victim[0] + "/x.atf", "/etc/passwd.atf", "..\\..\\a.atf", "%2e%2e%2fb.atf"
+        }) {
             byte[] bytes = ATF.getBytes(StandardCharsets.UTF_8);
             String fileId = UploadFlowTest.upload(s[0], s[1], name, bytes, "text/plain");
-            var d = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null).json();
+            var d = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null)
+                    .json();
             assertFalse(d.get("fileName").asText().contains("/"), "shown name is one segment: " + d.get("fileName"));
             assertFalse(d.get("fileName").asText().contains("\\"));
         }
-        assertEquals(4 , objectCount("sessions/" + s[0] + "/"), "every upload landed under its own session");
+        assertEquals(4, objectCount("sessions/" + s[0] + "/"), "every upload landed under its own session");
         assertEquals(1, objectCount("sessions/" + victim[0] + "/"), "the victim's prefix got nothing");
 
         for (String id : new String[] {"..", "%2e%2e", "..%2f..%2f" + victim[0], victimFile + "%2f..%2f.."}) {
@@ -153,13 +201,17 @@ class SecurityTest {
     @Test
     void aFileThatIsNotARecordingIsRefusedWithWhereAndRemoved() throws Exception {
         String[] s = ApiHarness.newSession();
-        String fileId = UploadFlowTest.upload(s[0], s[1], "notes.txt",
-                "shopping list\nmilk\n".getBytes(StandardCharsets.UTF_8), "text/plain");
+        String fileId = UploadFlowTest.upload(
+                s[0], s[1], "notes.txt", "shopping list\nmilk\n".getBytes(StandardCharsets.UTF_8), "text/plain");
         var r = call("POST", "/api/sessions/" + s[0] + "/files/" + fileId + "/complete", s[1], null);
         assertEquals(422, r.status(), r.toString());
         assertEquals("unreadable_recording", r.json().get("error").asText());
-        assertTrue(r.json().get("message").asText().contains("notes.txt"), r.json().toString());
+        assertTrue(
+                r.json().get("message").asText().contains("notes.txt"), r.json().toString());
         assertEquals(0, objectCount("sessions/" + s[0] + "/"), "the unreadable upload is removed");
-        assertEquals(404, call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null).status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null)
+                        .status());
     }
 }

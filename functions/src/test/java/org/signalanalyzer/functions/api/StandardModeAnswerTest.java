@@ -13,8 +13,8 @@ import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.CurveFit;
 import org.signalanalyzer.dsp.analysis.CurveFits;
 import org.signalanalyzer.dsp.analysis.FitModel;
-import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.Integrals;
+import org.signalanalyzer.dsp.analysis.IntegrationRanges;
 import org.signalanalyzer.dsp.analysis.ProtocolParameters;
 import org.signalanalyzer.dsp.analysis.StepProtocolAnalysis;
 import org.signalanalyzer.dsp.filter.FilterChain;
@@ -34,16 +34,30 @@ class StandardModeAnswerTest {
 
     @Test
     void theAnswerCarriesDisplayCurvesAndTheStoredResultStaysComplete() {
-        var r = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses", ProcessFlowTest.token,
+        var r = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses",
+                ProcessFlowTest.token,
                 Map.of("fileId", ProcessFlowTest.fileId, "mode", "standard", "chain", Map.of("preset", "raw")));
         assertEquals(201, r.status(), r.toString());
-        assertTrue(r.body().length() < 1_000_000, "the analysis answer is " + r.body().length() + " bytes");
+        assertTrue(
+                r.body().length() < 1_000_000,
+                "the analysis answer is " + r.body().length() + " bytes");
         JsonNode result = r.json().get("result");
         String analysisId = r.json().get("analysisId").asText();
 
-        AnalysisResult full = StepProtocolAnalysis.run(ProcessFlowTest.recording, new AnalysisRequest(
-                AnalysisMode.STANDARD, ProtocolParameters.DESKTOP_DEFAULTS, null, FilterChain.preset("raw"), null,
-                0, 0, null), StepProtocolAnalysis.Input.of("202304_0521.atf", ProcessFlowTest.bytes));
+        AnalysisResult full = StepProtocolAnalysis.run(
+                ProcessFlowTest.recording,
+                new AnalysisRequest(
+                        AnalysisMode.STANDARD,
+                        ProtocolParameters.DESKTOP_DEFAULTS,
+                        null,
+                        FilterChain.preset("raw"),
+                        null,
+                        0,
+                        0,
+                        null),
+                StepProtocolAnalysis.Input.of("202304_0521.atf", ProcessFlowTest.bytes));
         assertEquals(full.qHyperpolPc(), result.get("qHyperpolPc").asDouble(), 0.0);
         assertEquals(full.capacitanceNf(), result.get("capacitanceNf").asDouble(), 0.0);
 
@@ -52,13 +66,23 @@ class StandardModeAnswerTest {
         assertTrue(result.get("curvesOmitted").toString().contains("purpleDepol"));
         assertEquals(0, result.get("purpleDepolTimesS").size(), "with its times");
         // Each curve is either omitted, values and times, or answered whole.
-        Map<String, double[]> fullCurves = Map.of("orange", full.orange(), "normalized", full.normalized(),
-                "average", full.average(), "purpleHyperpol", full.purpleHyperpol(), "purpleDepol", full.purpleDepol());
+        Map<String, double[]> fullCurves = Map.of(
+                "orange",
+                full.orange(),
+                "normalized",
+                full.normalized(),
+                "average",
+                full.average(),
+                "purpleHyperpol",
+                full.purpleHyperpol(),
+                "purpleDepol",
+                full.purpleDepol());
         fullCurves.forEach((name, values) -> {
             boolean omitted = result.get("curvesOmitted").toString().contains("\"" + name + "\"");
             assertEquals(omitted, values.length > 2 * 1500, name + " is omitted exactly when it is long");
             assertEquals(omitted ? 0 : values.length, result.get(name).size(), name);
-            assertEquals(omitted ? 0 : values.length, result.get(name + "TimesS").size(), name + "TimesS");
+            assertEquals(
+                    omitted ? 0 : values.length, result.get(name + "TimesS").size(), name + "TimesS");
         });
 
         JsonNode depol = r.json().get("curves").get("purpleDepol");
@@ -92,7 +116,10 @@ class StandardModeAnswerTest {
             assertEquals(sum / m, depol.get("mean").get(c).asDouble(), 1e-9 * Math.max(1, Math.abs(sum / m)));
             assertEquals(lo, depol.get("min").get(c).asDouble(), 0.0);
             assertEquals(hi, depol.get("max").get(c).asDouble(), 0.0);
-            assertEquals((sumT / m - full.depolOnsetS()) * 1000, depol.get("timeMs").get(c).asDouble(), 1e-9);
+            assertEquals(
+                    (sumT / m - full.depolOnsetS()) * 1000,
+                    depol.get("timeMs").get(c).asDouble(),
+                    1e-9);
             spread = Math.max(spread, hi - lo);
         }
         assertEquals(y.length, next, "every sample shown");
@@ -101,21 +128,27 @@ class StandardModeAnswerTest {
         JsonNode mean = depol.get("mean");
         JsonNode tm = depol.get("timeMs");
         for (int c = 0; c + 1 < columns; c++) {
-            q += (tm.get(c + 1).asDouble() - tm.get(c).asDouble()) / 1000 * (mean.get(c).asDouble()
-                    + mean.get(c + 1).asDouble()) / 2;
+            q += (tm.get(c + 1).asDouble() - tm.get(c).asDouble())
+                    / 1000
+                    * (mean.get(c).asDouble() + mean.get(c + 1).asDouble())
+                    / 2;
         }
         assertEquals(full.qDepolPc(), q, 0.02 * Math.abs(full.qDepolPc()), "the drawn line carries the charge");
         assertTrue(spread > 10 * Math.abs(full.qDepolPc()), "raw columns span the noise: " + spread);
 
-        var again = call("GET", "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId,
-                ProcessFlowTest.token, null);
+        var again = call(
+                "GET", "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId, ProcessFlowTest.token, null);
         assertEquals(result, again.json().get("result"), "read back as answered");
         assertEquals(r.json().get("curves"), again.json().get("curves"));
-        assertEquals("raw", again.json().get("request").get("chain").get("steps").size() == 0 ? "raw" : "filtered");
+        assertEquals(
+                "raw", again.json().get("request").get("chain").get("steps").size() == 0 ? "raw" : "filtered");
         assertEquals("standard", again.json().get("request").get("mode").asText());
 
-        var q2 = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId + "/integrals",
-                ProcessFlowTest.token, Map.of("hyperpol", new double[] {0.5, 40}, "depol", new double[] {0.5, 40}));
+        var q2 = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId + "/integrals",
+                ProcessFlowTest.token,
+                Map.of("hyperpol", new double[] {0.5, 40}, "depol", new double[] {0.5, 40}));
         assertEquals(200, q2.status(), q2.toString());
         Integrals.Charges c = Integrals.of(full, IntegrationRanges.ms(0.5, 40, 0.5, 40));
         assertEquals(c.qHyperpolPc(), q2.json().get("qHyperpolPc").asDouble(), 0.0);
@@ -127,14 +160,23 @@ class StandardModeAnswerTest {
         JsonNode purple = r.json().get("curves").get("purpleHyperpol");
         int from = purple.get("firstIndex").get(10).asInt();
         int to = purple.get("lastIndex").get(purple.get("lastIndex").size() / 2).asInt();
-        var fit = call("POST", "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId + "/fits",
-                ProcessFlowTest.token, Map.of("curve", "hyperpol", "model", "exp-decay", "from", from, "to", to));
+        var fit = call(
+                "POST",
+                "/api/sessions/" + ProcessFlowTest.sid + "/analyses/" + analysisId + "/fits",
+                ProcessFlowTest.token,
+                Map.of("curve", "hyperpol", "model", "exp-decay", "from", from, "to", to));
         assertEquals(200, fit.status(), fit.toString());
         CurveFit f = CurveFits.fit(full, "hyperpol", FitModel.EXP_DECAY, from, to);
-        assertEquals(f.parameters().get("tauMs"), fit.json().get("parameters").get("tauMs").asDouble(), 0.0);
+        assertEquals(
+                f.parameters().get("tauMs"),
+                fit.json().get("parameters").get("tauMs").asDouble(),
+                0.0);
         assertEquals(f.rSquared(), fit.json().get("rSquared").asDouble(), 0.0);
         assertEquals("ms", fit.json().get("units").get("tauMs").asText());
-        assertEquals((full.purpleHyperpolTimesS()[from] - full.hyperpolOnsetS()) * 1000,
-                fit.json().get("timeMs").get(0).asDouble(), 1e-9, "the fit is drawn on the curve's ms axis");
+        assertEquals(
+                (full.purpleHyperpolTimesS()[from] - full.hyperpolOnsetS()) * 1000,
+                fit.json().get("timeMs").get(0).asDouble(),
+                1e-9,
+                "the fit is drawn on the curve's ms axis");
     }
 }

@@ -30,15 +30,21 @@ import org.signalanalyzer.functions.support.ManySweepAbf1;
 class UploadAfterCompleteTest {
 
     private static JsonNode ticket(String[] s, byte[] bytes) {
-        var t = call("POST", "/api/sessions/" + s[0] + "/uploads", s[1], Map.of("fileName", "steps.abf",
-                "contentType", "application/octet-stream", "sizeBytes", bytes.length));
+        var t = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/uploads",
+                s[1],
+                Map.of("fileName", "steps.abf", "contentType", "application/octet-stream", "sizeBytes", bytes.length));
         assertEquals(201, t.status(), t.toString());
         return t.json();
     }
 
     private static HttpResponse<String> put(JsonNode ticket, byte[] bytes, Map<String, String> extra) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
-                .header("Content-Type", ticket.get("headers").get("Content-Type").asText())
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create(ticket.get("uploadUrl").asText()))
+                .header(
+                        "Content-Type",
+                        ticket.get("headers").get("Content-Type").asText())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         extra.forEach(b::header);
         return UploadFlowTest.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -47,8 +53,11 @@ class UploadAfterCompleteTest {
     /** The upload with the ticket's URL, then complete: the parsed description. */
     private static ApiHarness.Response putAndComplete(String[] s, JsonNode ticket, byte[] bytes) throws Exception {
         assertEquals(200, put(ticket, bytes, Map.of()).statusCode());
-        var ready = call("POST", "/api/sessions/" + s[0] + "/files/" + ticket.get("fileId").asText() + "/complete",
-                s[1], null);
+        var ready = call(
+                "POST",
+                "/api/sessions/" + s[0] + "/files/" + ticket.get("fileId").asText() + "/complete",
+                s[1],
+                null);
         assertEquals(200, ready.status(), ready.toString());
         return ready;
     }
@@ -71,7 +80,8 @@ class UploadAfterCompleteTest {
         JsonNode t = ticket(s, first);
         String fileId = t.get("fileId").asText();
         var ready = putAndComplete(s, t, first);
-        assertEquals(StepProtocolAnalysis.sha256(first), ready.json().get("sha256").asText());
+        assertEquals(
+                StepProtocolAnalysis.sha256(first), ready.json().get("sha256").asText());
         String upload = BlobKeys.upload(s[0], fileId);
         assertTrue(blobs().size(upload).isEmpty(), "the upload is deleted once parsed");
 
@@ -80,10 +90,16 @@ class UploadAfterCompleteTest {
         assertEquals(200, again.status());
         assertEquals(ready.json(), again.json(), "the description is the first upload's");
         assertTrue(blobs().size(upload).isEmpty(), "the stray second upload is deleted too");
-        var trace = call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
-                Map.of("sweep", "2", "width", "100")).json();
+        var trace = call(
+                        "GET",
+                        "/api/sessions/" + s[0] + "/files/" + fileId + "/trace",
+                        s[1],
+                        null,
+                        Map.of("sweep", "2", "width", "100"))
+                .json();
         for (int i = 0; i < 8; i++) {
-            assertEquals(ManySweepAbf1.expected(2, i), trace.get("values").get(i).asDouble(), 0.0);
+            assertEquals(
+                    ManySweepAbf1.expected(2, i), trace.get("values").get(i).asDouble(), 0.0);
         }
     }
 
@@ -94,7 +110,10 @@ class UploadAfterCompleteTest {
         JsonNode t = ticket(s, bytes);
         String fileId = t.get("fileId").asText();
         putAndComplete(s, t, bytes);
-        assertEquals(204, call("DELETE", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null).status());
+        assertEquals(
+                204,
+                call("DELETE", "/api/sessions/" + s[0] + "/files/" + fileId, s[1], null)
+                        .status());
 
         assertEquals(200, put(t, bytes, Map.of()).statusCode());
         String orphan = BlobKeys.upload(s[0], fileId);

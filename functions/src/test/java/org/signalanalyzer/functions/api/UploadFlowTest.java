@@ -31,14 +31,22 @@ class UploadFlowTest {
 
     /** Uploads a file through the API and answers its fileId (complete not yet called). */
     static String upload(String sid, String token, String name, byte[] bytes, String contentType) throws Exception {
-        var ticket = call("POST", "/api/sessions/" + sid + "/uploads", token,
+        var ticket = call(
+                "POST",
+                "/api/sessions/" + sid + "/uploads",
+                token,
                 Map.of("fileName", name, "contentType", contentType, "sizeBytes", bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
         JsonNode t = ticket.json();
         assertEquals("PUT", t.get("method").asText());
-        var put = HTTP.send(HttpRequest.newBuilder(URI.create(t.get("uploadUrl").asText()))
-                .header("Content-Type", t.get("headers").get("Content-Type").asText())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        var put = HTTP.send(
+                HttpRequest.newBuilder(URI.create(t.get("uploadUrl").asText()))
+                        .header(
+                                "Content-Type",
+                                t.get("headers").get("Content-Type").asText())
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), "S3 accepted the presigned PUT: " + put.body());
         return t.get("fileId").asText();
     }
@@ -64,7 +72,9 @@ class UploadFlowTest {
         assertEquals(expected.sweepCount(), d.get("sweepCount").asInt());
         assertEquals(expected.samplesPerSweep(), d.get("samplesPerSweep").asInt());
         assertEquals(expected.sampleRateHz(), d.get("sampleRateHz").asDouble(), 0.0);
-        assertEquals(expected.channels().get(0).unit(), d.get("channels").get(0).get("unit").asText());
+        assertEquals(
+                expected.channels().get(0).unit(),
+                d.get("channels").get(0).get("unit").asText());
         assertEquals(bytes.length, d.get("sizeBytes").asLong());
 
         var again = call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
@@ -78,12 +88,16 @@ class UploadFlowTest {
         assertEquals(fileId, session.json().get("files").get(0).get("fileId").asText());
 
         // The whole sweep, decimated, equals shared-dsp's envelope of the reader's samples (exactly).
-        var trace = call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null,
+        var trace = call(
+                "GET",
+                "/api/sessions/" + sid + "/files/" + fileId + "/trace",
+                token,
+                null,
                 Map.of("sweep", "0", "channel", "0", "width", "400"));
         assertEquals(200, trace.status(), trace.toString());
         double[] samples = expected.samples(0, 0);
-        Envelope env = Decimation.envelope(samples, 0, samples.length, expected.startTimeS(),
-                expected.sampleIntervalS(), 400);
+        Envelope env =
+                Decimation.envelope(samples, 0, samples.length, expected.startTimeS(), expected.sampleIntervalS(), 400);
         JsonNode tr = trace.json();
         assertTrue(tr.get("decimated").asBoolean());
         assertEquals(800, tr.get("values").size());
@@ -94,9 +108,22 @@ class UploadFlowTest {
 
         // A window small enough to come back as the samples themselves, read by byte range.
         double dt = expected.sampleIntervalS();
-        var window = call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null,
-                Map.of("sweep", "0", "channel", "1", "startS", Double.toString(100 * dt),
-                        "endS", Double.toString(149 * dt), "width", "400"));
+        var window = call(
+                "GET",
+                "/api/sessions/" + sid + "/files/" + fileId + "/trace",
+                token,
+                null,
+                Map.of(
+                        "sweep",
+                        "0",
+                        "channel",
+                        "1",
+                        "startS",
+                        Double.toString(100 * dt),
+                        "endS",
+                        Double.toString(149 * dt),
+                        "width",
+                        "400"));
         assertEquals(200, window.status(), window.toString());
         JsonNode w = window.json();
         assertFalse(w.get("decimated").asBoolean());
@@ -105,15 +132,27 @@ class UploadFlowTest {
             assertEquals(expected.sample(0, 1, 100 + i), w.get("values").get(i).asDouble(), 0.0);
         }
 
-        var bad = call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null,
-                Map.of("sweep", "99"));
+        var bad =
+                call("GET", "/api/sessions/" + sid + "/files/" + fileId + "/trace", token, null, Map.of("sweep", "99"));
         assertEquals(400, bad.status());
         assertEquals("invalid_parameter", bad.json().get("error").asText());
 
-        assertEquals(204, call("DELETE", "/api/sessions/" + sid + "/files/" + fileId, token, null).status());
-        assertEquals(404, call("GET", "/api/sessions/" + sid + "/files/" + fileId, token, null).status());
-        assertTrue(S3ProxyServer.get().client().listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET)
-                .prefix("sessions/" + sid + "/files/" + fileId + "/")).contents().isEmpty(), "objects removed");
+        assertEquals(
+                204,
+                call("DELETE", "/api/sessions/" + sid + "/files/" + fileId, token, null)
+                        .status());
+        assertEquals(
+                404,
+                call("GET", "/api/sessions/" + sid + "/files/" + fileId, token, null)
+                        .status());
+        assertTrue(
+                S3ProxyServer.get()
+                        .client()
+                        .listObjectsV2(r ->
+                                r.bucket(S3ProxyServer.BUCKET).prefix("sessions/" + sid + "/files/" + fileId + "/"))
+                        .contents()
+                        .isEmpty(),
+                "objects removed");
 
         assertEquals(204, call("DELETE", "/api/sessions/" + sid, token, null).status());
         var gone = call("GET", "/api/sessions/" + sid, token, null);

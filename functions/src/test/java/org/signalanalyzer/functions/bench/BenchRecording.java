@@ -21,7 +21,7 @@ final class BenchRecording {
     static final String FILE_NAME = "202304_0521.atf";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private BenchRecording() { }
+    private BenchRecording() {}
 
     /** The file's bytes, found from the worktree or the repository root's functions folder. */
     static byte[] bytes() throws IOException {
@@ -32,12 +32,27 @@ final class BenchRecording {
 
     /** Uploads the bytes into session {@code s} ({id, token}); the new file's id, not yet completed. */
     static String upload(String[] s, byte[] bytes) {
-        Response ticket = expect(ApiHarness.call("POST", "/api/sessions/" + s[0] + "/uploads", s[1], Map.of(
-                "fileName", FILE_NAME, "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201);
+        Response ticket = expect(
+                ApiHarness.call(
+                        "POST",
+                        "/api/sessions/" + s[0] + "/uploads",
+                        s[1],
+                        Map.of(
+                                "fileName",
+                                FILE_NAME,
+                                "contentType",
+                                "application/octet-stream",
+                                "sizeBytes",
+                                bytes.length)),
+                201);
         try {
-            HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(ticket.json().get("uploadUrl")
-                    .asText())).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> put = HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(ticket.json().get("uploadUrl").asText()))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (put.statusCode() != 200) throw new IllegalStateException("upload answered " + put.statusCode());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,7 @@ import org.signalanalyzer.functions.support.S3ProxyServer;
  */
 public final class ColdStart {
 
-    private ColdStart() { }
+    private ColdStart() {}
 
     public static void main(String[] args) {
         try {
@@ -40,30 +40,48 @@ public final class ColdStart {
         String fileId = BenchRecording.uploadAndComplete(s, BenchRecording.bytes());
         ObjectMapper json = new ObjectMapper();
 
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaCommand =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // JVM options for both kinds of child, as Lambda's JAVA_TOOL_OPTIONS would give them (e.g. tiered settings).
-        List<String> jvmOptions = System.getenv().getOrDefault("COLD_START_JAVA_OPTS", "").isBlank() ? List.of()
-                : List.of(System.getenv("COLD_START_JAVA_OPTS").trim().split("\\s+"));
+        List<String> jvmOptions =
+                System.getenv().getOrDefault("COLD_START_JAVA_OPTS", "").isBlank()
+                        ? List.of()
+                        : List.of(System.getenv("COLD_START_JAVA_OPTS").trim().split("\\s+"));
         List<String> storage = new ArrayList<>();
-        for (String p : List.of("bucket", "table", "s3-endpoint", "dynamodb-endpoint", "region", "access-key",
-                "secret-key")) {
+        for (String p :
+                List.of("bucket", "table", "s3-endpoint", "dynamodb-endpoint", "region", "access-key", "secret-key")) {
             storage.add("-Dsignal.storage." + p + "=" + System.getProperty("signal.storage." + p));
         }
         // Ours: the Lambda jar as built for template.yaml. The peer: the same libraries without this project's
         // classes (its beans, the science). Both on jars only, as Lambda's class path and a JDK AOT cache have it.
-        Child ours = new Child("ours", javaCommand, jvmOptions, storage, System.getProperty("coldstart.ours.classpath"),
+        Child ours = new Child(
+                "ours",
+                javaCommand,
+                jvmOptions,
+                storage,
+                System.getProperty("coldstart.ours.classpath"),
                 List.of(ColdStartChild.class.getName(), s[0], s[1], fileId));
-        Child peer = new Child("peer", javaCommand, jvmOptions, List.of(), System.getProperty(
-                "coldstart.peer.classpath"), List.of(TrivialColdStartChild.class.getName()));
+        Child peer = new Child(
+                "peer",
+                javaCommand,
+                jvmOptions,
+                List.of(),
+                System.getProperty("coldstart.peer.classpath"),
+                List.of(TrivialColdStartChild.class.getName()));
         String cacheMode = System.getenv().getOrDefault("COLD_START_AOT_CACHE", "0");
         if (!"1".equals(cacheMode)) measure(runs, ours, peer, "", json);
         if ("1".equals(cacheMode) || "both".equals(cacheMode)) {
             measure(runs, ours.trained(), peer.trained(), "cached.", json);
         }
         System.out.println("(" + runs + " fresh JVMs, " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("java.version") + "; dynalite " + Dynalite.get().endpoint() + ", S3Proxy "
-                + S3ProxyServer.get().endpoint() + "; load average " + String.format("%.1f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
+                + System.getProperty("java.version") + "; dynalite "
+                + Dynalite.get().endpoint() + ", S3Proxy "
+                + S3ProxyServer.get().endpoint() + "; load average "
+                + String.format(
+                        "%.1f",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage())
+                + ")");
         System.exit(0);
     }
 
@@ -80,8 +98,15 @@ public final class ColdStart {
             peers.add(json.readTree(trivial));
             System.out.println(label + "peer " + (i + 1) + ": " + trivial);
         }
-        for (String field : List.of("jvmToMainMs", "handlerInitMs", "firstProcessMs", "jvmToFirstProcessMs",
-                "cpuToFirstProcessMs", "warmProcessMedianMs", "warmIntegralsMedianMs", "warmIntegralsCpuMs")) {
+        for (String field : List.of(
+                "jvmToMainMs",
+                "handlerInitMs",
+                "firstProcessMs",
+                "jvmToFirstProcessMs",
+                "cpuToFirstProcessMs",
+                "warmProcessMedianMs",
+                "warmIntegralsMedianMs",
+                "warmIntegralsCpuMs")) {
             summary(field, results, label + field);
         }
         summary("handlerInitMs", peers, label + "trivialHandlerInitMs");
@@ -90,8 +115,13 @@ public final class ColdStart {
     }
 
     /** One kind of child JVM: its command line, with or without a JDK AOT cache of its own. */
-    private record Child(String name, String java, List<String> jvmOptions, List<String> properties,
-                         String classPath, List<String> mainAndArgs) {
+    private record Child(
+            String name,
+            String java,
+            List<String> jvmOptions,
+            List<String> properties,
+            String classPath,
+            List<String> mainAndArgs) {
 
         List<String> command() {
             List<String> command = new ArrayList<>(List.of(java));
@@ -111,8 +141,8 @@ public final class ColdStart {
             Files.deleteIfExists(cache);
             List<String> training = new ArrayList<>(jvmOptions);
             training.add("-XX:AOTCacheOutput=" + cache);
-            System.out.println(name + " training: " + lastJsonLine(new Child(name, java, training, properties,
-                    classPath, mainAndArgs).command()));
+            System.out.println(name + " training: "
+                    + lastJsonLine(new Child(name, java, training, properties, classPath, mainAndArgs).command()));
             if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache written for " + name);
             List<String> using = new ArrayList<>(jvmOptions);
             using.add("-XX:AOTCache=" + cache);
@@ -125,14 +155,17 @@ public final class ColdStart {
         String out = new String(child.getInputStream().readAllBytes());
         if (child.waitFor() != 0) {
             List<String> lines = out.lines().toList();
-            throw new IllegalStateException("child failed: " + String.join("\n", lines.subList(Math.max(0,
-                    lines.size() - 20), lines.size())));
+            throw new IllegalStateException("child failed: "
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
         }
         return out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
     }
 
     private static void summary(String field, List<JsonNode> results, String label) {
-        double[] v = results.stream().mapToDouble(r -> r.get(field).asDouble()).sorted().toArray();
+        double[] v = results.stream()
+                .mapToDouble(r -> r.get(field).asDouble())
+                .sorted()
+                .toArray();
         System.out.printf("%-33s median %8.1f  min %8.1f  max %8.1f%n", label, v[v.length / 2], v[0], v[v.length - 1]);
     }
 }

@@ -14,7 +14,7 @@ import org.signalanalyzer.functions.support.LambdaTestContext;
  */
 public final class ColdStartChild {
 
-    private ColdStartChild() { }
+    private ColdStartChild() {}
 
     public static void main(String[] args) {
         long mainAt = System.currentTimeMillis();
@@ -27,7 +27,8 @@ public final class ColdStartChild {
         long t1 = System.nanoTime();
         String process = "{\"fileId\":\"" + fileId + "\",\"mode\":\"desktop\",\"chain\":{\"preset\":\"batch\"},"
                 + "\"startingPoint\":\"35\"}";
-        APIGatewayProxyResponseEvent first = call(handler, "POST", "/api/sessions/" + sid + "/analyses", token, process);
+        APIGatewayProxyResponseEvent first =
+                call(handler, "POST", "/api/sessions/" + sid + "/analyses", token, process);
         long t2 = System.nanoTime();
         long firstAnsweredAt = System.currentTimeMillis();
         double cpuToFirstProcessMs = cpuMs();
@@ -48,19 +49,27 @@ public final class ColdStartChild {
         double cpuBeforeIntegrals = cpuMs();
         for (int i = 0; i < warmIntegrals.length; i++) {
             long a = System.nanoTime();
-            APIGatewayProxyResponseEvent r = call(handler, "POST", "/api/sessions/" + sid + "/analyses/" + analysisId
-                    + "/integrals", token, ranges);
+            APIGatewayProxyResponseEvent r = call(
+                    handler, "POST", "/api/sessions/" + sid + "/analyses/" + analysisId + "/integrals", token, ranges);
             warmIntegrals[i] = (System.nanoTime() - a) / 1e6;
             if (r.getStatusCode() != 200) throw new IllegalStateException("integrals failed: " + r.getBody());
         }
         double integralsCpuMs = (cpuMs() - cpuBeforeIntegrals) / warmIntegrals.length;
         Arrays.sort(warmProcess);
         Arrays.sort(warmIntegrals);
-        System.out.printf(java.util.Locale.ROOT, "{\"jvmToMainMs\":%d,\"handlerInitMs\":%.1f,\"firstProcessMs\":%.1f,"
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "{\"jvmToMainMs\":%d,\"handlerInitMs\":%.1f,\"firstProcessMs\":%.1f,"
                         + "\"jvmToFirstProcessMs\":%d,\"cpuToFirstProcessMs\":%.0f,\"warmProcessMedianMs\":%.1f,"
                         + "\"warmIntegralsMedianMs\":%.2f,\"warmIntegralsCpuMs\":%.2f}%n",
-                mainAt - jvmStart, (t1 - t0) / 1e6, (t2 - t1) / 1e6, firstAnsweredAt - jvmStart, cpuToFirstProcessMs,
-                warmProcess[warmProcess.length / 2], warmIntegrals[warmIntegrals.length / 2], integralsCpuMs);
+                mainAt - jvmStart,
+                (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6,
+                firstAnsweredAt - jvmStart,
+                cpuToFirstProcessMs,
+                warmProcess[warmProcess.length / 2],
+                warmIntegrals[warmIntegrals.length / 2],
+                integralsCpuMs);
         System.exit(0);
     }
 
@@ -70,14 +79,20 @@ public final class ColdStartChild {
      */
     private static double cpuMs() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
+                        .getProcessCpuTime()
+                / 1e6;
     }
 
-    private static APIGatewayProxyResponseEvent call(ApiGatewayFunction handler, String method,
-                                                     String path, String token, String body) {
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json",
-                "Accept", "application/json");
-        return handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path)
-                .withHeaders(headers).withBody(body), new LambdaTestContext());
+    private static APIGatewayProxyResponseEvent call(
+            ApiGatewayFunction handler, String method, String path, String token, String body) {
+        Map<String, String> headers = Map.of(
+                "Authorization", "Bearer " + token, "Content-Type", "application/json", "Accept", "application/json");
+        return handler.handleRequest(
+                new APIGatewayProxyRequestEvent()
+                        .withHttpMethod(method)
+                        .withPath(path)
+                        .withHeaders(headers)
+                        .withBody(body),
+                new LambdaTestContext());
     }
 }

@@ -23,10 +23,10 @@ import org.signalanalyzer.functions.support.ApiHarness.Response;
  */
 public final class RequestCost {
 
-    private static final Map<String, Object> ANALYSIS_PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100,
-            "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
+    private static final Map<String, Object> ANALYSIS_PROTOCOL =
+            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
-    private RequestCost() { }
+    private RequestCost() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -36,42 +36,101 @@ public final class RequestCost {
         String[] s = ApiHarness.newSession();
         String base = "/api/sessions/" + s[0];
         String fileId = BenchRecording.uploadAndComplete(s, bytes);
-        String analysisId = call("POST", base + "/analyses", s[1], analysis(fileId), 201).json().get("analysisId")
+        String analysisId = call("POST", base + "/analyses", s[1], analysis(fileId), 201)
+                .json()
+                .get("analysisId")
                 .asText();
 
         Map<String, Measured> rows = new LinkedHashMap<>();
-        rows.put("create session", measure(runs, "SessionsFunction", memory, () ->
-                call("POST", "/api/sessions", null, null, 201)));
-        rows.put("upload ticket", measure(runs, "UploadsFunction", memory, () ->
-                call("POST", base + "/uploads", s[1], Map.of("fileName", BenchRecording.FILE_NAME, "contentType",
-                        "application/octet-stream", "sizeBytes", bytes.length), 201)));
+        rows.put(
+                "create session",
+                measure(runs, "SessionsFunction", memory, () -> call("POST", "/api/sessions", null, null, 201)));
+        rows.put(
+                "upload ticket",
+                measure(
+                        runs,
+                        "UploadsFunction",
+                        memory,
+                        () -> call(
+                                "POST",
+                                base + "/uploads",
+                                s[1],
+                                Map.of(
+                                        "fileName",
+                                        BenchRecording.FILE_NAME,
+                                        "contentType",
+                                        "application/octet-stream",
+                                        "sizeBytes",
+                                        bytes.length),
+                                201)));
         rows.put("complete (parse 2.9 MB ATF)", measureEach(runs, "FilesFunction", memory, () -> {
             String id = BenchRecording.upload(s, bytes);
             return () -> call("POST", base + "/files/" + id + "/complete", s[1], null, 200);
         }));
-        rows.put("trace (1200 px)", measure(runs, "FilesFunction", memory, () ->
-                call("GET", base + "/files/" + fileId + "/trace", s[1], null, 200)));
-        rows.put("filter preview (gui-default)", measure(runs, "FilterFunction", memory, () ->
-                call("POST", base + "/files/" + fileId + "/filter", s[1], Map.of("sweep", 0, "channel", 0,
-                        "chain", Map.of("preset", "gui-default")), 200)));
-        rows.put("analysis (desktop)", measure(runs, "ProcessFunction", memory, () ->
-                call("POST", base + "/analyses", s[1], analysis(fileId), 201)));
-        rows.put("integrals", measure(runs, "IntegralsFunction", memory, () ->
-                call("POST", base + "/analyses/" + analysisId + "/integrals", s[1], Map.of("hyperpol",
-                        List.of(10, 60), "depol", List.of(10, 60)), 200)));
-        rows.put("export (full workbook)", measure(runs, "ExportFunction", memory, () ->
-                call("POST", base + "/exports", s[1], Map.of("analysisIds", List.of(analysisId), "layout", "full"),
-                        200)));
+        rows.put(
+                "trace (1200 px)",
+                measure(
+                        runs,
+                        "FilesFunction",
+                        memory,
+                        () -> call("GET", base + "/files/" + fileId + "/trace", s[1], null, 200)));
+        rows.put(
+                "filter preview (gui-default)",
+                measure(
+                        runs,
+                        "FilterFunction",
+                        memory,
+                        () -> call(
+                                "POST",
+                                base + "/files/" + fileId + "/filter",
+                                s[1],
+                                Map.of("sweep", 0, "channel", 0, "chain", Map.of("preset", "gui-default")),
+                                200)));
+        rows.put(
+                "analysis (desktop)",
+                measure(
+                        runs,
+                        "ProcessFunction",
+                        memory,
+                        () -> call("POST", base + "/analyses", s[1], analysis(fileId), 201)));
+        rows.put(
+                "integrals",
+                measure(
+                        runs,
+                        "IntegralsFunction",
+                        memory,
+                        () -> call(
+                                "POST",
+                                base + "/analyses/" + analysisId + "/integrals",
+                                s[1],
+                                Map.of("hyperpol", List.of(10, 60), "depol", List.of(10, 60)),
+                                200)));
+        rows.put(
+                "export (full workbook)",
+                measure(
+                        runs,
+                        "ExportFunction",
+                        memory,
+                        () -> call(
+                                "POST",
+                                base + "/exports",
+                                s[1],
+                                Map.of("analysisIds", List.of(analysisId), "layout", "full"),
+                                200)));
 
         System.out.printf("%-30s %10s %8s %12s%n", "request", "median ms", "MB", "GB-s");
         for (var r : rows.entrySet()) {
             Measured m = r.getValue();
             System.out.printf("%-30s %10.1f %8d %12.6f%n", r.getKey(), m.medianMs, m.memoryMb, m.gbSeconds());
         }
-        System.out.println("(" + runs + " warm runs each after 2 unmeasured; " + Runtime.getRuntime()
-                .availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", load average "
-                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage()) + ")");
+        System.out.println("(" + runs + " warm runs each after 2 unmeasured; "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", load average "
+                + String.format(
+                        "%.1f",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage())
+                + ")");
         System.exit(0);
     }
 
@@ -87,8 +146,8 @@ public final class RequestCost {
     }
 
     /** {@code prepare} makes each request ready (unmeasured), then the request itself is timed. */
-    private static Measured measureEach(int runs, String function, Map<String, Integer> memory,
-                                        Supplier<Runnable> prepare) {
+    private static Measured measureEach(
+            int runs, String function, Map<String, Integer> memory, Supplier<Runnable> prepare) {
         for (int i = 0; i < 2; i++) prepare.get().run();
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -105,10 +164,12 @@ public final class RequestCost {
 
     /** MemorySize of every function in the template (a function without one has the Globals value). */
     static Map<String, Integer> memorySizes(String template) {
-        Matcher global = Pattern.compile("(?m)^Globals:\\s*\\n(?:.*\\n)*?\\s{4}MemorySize: (\\d+)").matcher(template);
+        Matcher global = Pattern.compile("(?m)^Globals:\\s*\\n(?:.*\\n)*?\\s{4}MemorySize: (\\d+)")
+                .matcher(template);
         int fallback = global.find() ? Integer.parseInt(global.group(1)) : 128;
         Map<String, Integer> sizes = new LinkedHashMap<>();
-        Matcher f = Pattern.compile("(?m)^  (\\w+):\\n    Type: AWS::Serverless::Function\\n").matcher(template);
+        Matcher f = Pattern.compile("(?m)^  (\\w+):\\n    Type: AWS::Serverless::Function\\n")
+                .matcher(template);
         List<int[]> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (f.find()) {
@@ -126,8 +187,17 @@ public final class RequestCost {
     }
 
     private static Map<String, Object> analysis(String fileId) {
-        return Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35",
-                "params", ANALYSIS_PROTOCOL);
+        return Map.of(
+                "fileId",
+                fileId,
+                "mode",
+                "desktop",
+                "chain",
+                Map.of("preset", "raw"),
+                "startingPoint",
+                "35",
+                "params",
+                ANALYSIS_PROTOCOL);
     }
 
     private static Response call(String method, String path, String token, Object body, int status) {

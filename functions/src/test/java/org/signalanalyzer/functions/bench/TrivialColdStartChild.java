@@ -7,7 +7,7 @@ import org.signalanalyzer.functions.support.LambdaTestContext;
 /** One fresh JVM of {@link ColdStart}'s peer: {@link TrivialFunction} built and answering once. Prints one JSON line. */
 public final class TrivialColdStartChild {
 
-    private TrivialColdStartChild() { }
+    private TrivialColdStartChild() {}
 
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -18,9 +18,14 @@ public final class TrivialColdStartChild {
         long answeredAt = System.currentTimeMillis();
         if (!answer.contains("ok")) throw new IllegalStateException("unexpected answer: " + answer);
         double cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
-        System.out.printf(java.util.Locale.ROOT, "{\"handlerInitMs\":%.1f,\"jvmToFirstAnswerMs\":%d,"
-                + "\"cpuToFirstAnswerMs\":%.0f}%n", (t1 - t0) / 1e6, answeredAt - jvmStart, cpuMs);
+                        .getProcessCpuTime()
+                / 1e6;
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "{\"handlerInitMs\":%.1f,\"jvmToFirstAnswerMs\":%d," + "\"cpuToFirstAnswerMs\":%.0f}%n",
+                (t1 - t0) / 1e6,
+                answeredAt - jvmStart,
+                cpuMs);
         System.exit(0);
     }
 }

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class CleanupTest {
 
     private static CleanupFunction function;
-    private final SessionStore store = new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, Duration.ofHours(24));
+    private final SessionStore store =
+            new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, Duration.ofHours(24));
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll
@@ -48,22 +49,31 @@ class CleanupTest {
         for (int i = 0; i < objects; i++) {
             String fileId = Tokens.newId();
             store.putEntry(id, new Entry("file", fileId, 0, "{}", expiresAt));
-            S3ProxyServer.get().client().putObject(r -> r.bucket(S3ProxyServer.BUCKET)
-                    .key(BlobKeys.upload(id, fileId)), RequestBody.fromString("x"));
+            S3ProxyServer.get()
+                    .client()
+                    .putObject(
+                            r -> r.bucket(S3ProxyServer.BUCKET).key(BlobKeys.upload(id, fileId)),
+                            RequestBody.fromString("x"));
         }
         return id;
     }
 
     private static int objects(String sessionId) {
-        return S3ProxyServer.get().client().listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET)
-                .prefix(BlobKeys.sessionPrefix(sessionId))).contents().size();
+        return S3ProxyServer.get()
+                .client()
+                .listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET).prefix(BlobKeys.sessionPrefix(sessionId)))
+                .contents()
+                .size();
     }
 
     private boolean hasItems(String sessionId) {
-        return !Dynalite.get().client().query(r -> r.tableName(Dynalite.TABLE).keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p",
-                        AttributeValue.fromS(sessionId))))
-                .items().isEmpty();
+        return !Dynalite.get()
+                .client()
+                .query(r -> r.tableName(Dynalite.TABLE)
+                        .keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(sessionId))))
+                .items()
+                .isEmpty();
     }
 
     @Test
@@ -83,10 +93,13 @@ class CleanupTest {
         assertEquals(2, store.listEntries(live, "file").size());
         assertTrue(store.findSession(live, now).isPresent());
 
-        SessionCleanup.Report second = function.getApplicationContext().getBean(SessionCleanup.class)
-                .run(Instant.now());
-        assertFalse(second.purgedSessions().contains(expired) || second.purgedSessions().contains(deleting)
-                || second.purgedSessions().contains(live), "nothing left of ours to remove: " + second);
+        SessionCleanup.Report second =
+                function.getApplicationContext().getBean(SessionCleanup.class).run(Instant.now());
+        assertFalse(
+                second.purgedSessions().contains(expired)
+                        || second.purgedSessions().contains(deleting)
+                        || second.purgedSessions().contains(live),
+                "nothing left of ours to remove: " + second);
         assertEquals(2, objects(live));
     }
 
@@ -95,14 +108,20 @@ class CleanupTest {
         String live = session(now.plusSeconds(3600), 1);
         String half = session(now.minusSeconds(60), 4);
         // An earlier run died after deleting some objects and some entries, before the session item.
-        var keys = S3ProxyServer.get().client().listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET)
-                .prefix(BlobKeys.sessionPrefix(half))).contents();
-        S3ProxyServer.get().client().deleteObject(r -> r.bucket(S3ProxyServer.BUCKET).key(keys.get(0).key()));
+        var keys = S3ProxyServer.get()
+                .client()
+                .listObjectsV2(r -> r.bucket(S3ProxyServer.BUCKET).prefix(BlobKeys.sessionPrefix(half)))
+                .contents();
+        S3ProxyServer.get()
+                .client()
+                .deleteObject(
+                        r -> r.bucket(S3ProxyServer.BUCKET).key(keys.get(0).key()));
         store.deleteEntry(half, "file", store.listEntries(half, "file").get(0).id());
         // Another died after the objects and entries, leaving only the session item.
         String itemOnly = session(now.minusSeconds(60), 0);
 
-        SessionCleanup.Report report = function.getApplicationContext().getBean(SessionCleanup.class).run(now);
+        SessionCleanup.Report report =
+                function.getApplicationContext().getBean(SessionCleanup.class).run(now);
 
         assertTrue(report.purgedSessions().containsAll(List.of(half, itemOnly)), report.toString());
         assertEquals(0, objects(half));

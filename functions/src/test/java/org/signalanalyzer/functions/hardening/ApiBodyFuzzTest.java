@@ -39,8 +39,12 @@ class ApiBodyFuzzTest {
         ApiGatewayFunction api = ApiHarness.handler();
         SessionFixture s = SessionFixture.create(api);
         for (String window : List.of("2147483647", "51001")) {
-            ApiHarness.Response r = ApiHarness.call(api, "POST", "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
-                    s.token(), "{\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":" + window + ",\"polyorder\":3}]}}");
+            ApiHarness.Response r = ApiHarness.call(
+                    api,
+                    "POST",
+                    "/api/sessions/" + s.sid() + "/files/" + s.fileId() + "/filter",
+                    s.token(),
+                    "{\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":" + window + ",\"polyorder\":3}]}}");
             assertTrue(r.status() == 200 || r.status() == 400, "window " + window + ": " + r);
         }
     }
@@ -51,16 +55,32 @@ class ApiBodyFuzzTest {
         SessionFixture s = SessionFixture.create(api);
         String base = "/api/sessions/" + s.sid();
         Map<String, JsonNode> seeds = new TreeMap<>();
-        seeds.put(base + "/uploads", JSON.valueToTree(Map.of("fileName", "a.atf", "contentType", "text/plain",
-                "sizeBytes", 1000)));
-        seeds.put(base + "/files/" + s.fileId() + "/filter", JSON.readTree("{\"sweep\":0,\"channel\":0,\"width\":600,"
-                + "\"startS\":0.1,\"endS\":0.5,\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":51,\"polyorder\":3},"
-                + "{\"type\":\"butterworth\",\"btype\":\"lowpass\",\"order\":2,\"cutoff_hz\":2000}]}}"));
-        seeds.put(base + "/analyses", JSON.valueToTree(Map.of("fileId", s.fileId(), "mode", "desktop", "chain",
-                Map.of("preset", "raw"), "startingPoint", "35", "params", SessionFixture.PROTOCOL,
-                "ranges", Map.of("hyperpol", List.of(0, 150), "depol", List.of(5, 120)))));
-        seeds.put(base + "/analyses/" + s.analysisId() + "/integrals", JSON.valueToTree(Map.of(
-                "hyperpol", List.of(10, 150), "depol", List.of(5, 120))));
+        seeds.put(
+                base + "/uploads",
+                JSON.valueToTree(Map.of("fileName", "a.atf", "contentType", "text/plain", "sizeBytes", 1000)));
+        seeds.put(
+                base + "/files/" + s.fileId() + "/filter",
+                JSON.readTree("{\"sweep\":0,\"channel\":0,\"width\":600,"
+                        + "\"startS\":0.1,\"endS\":0.5,\"chain\":{\"steps\":[{\"type\":\"savgol\",\"window\":51,\"polyorder\":3},"
+                        + "{\"type\":\"butterworth\",\"btype\":\"lowpass\",\"order\":2,\"cutoff_hz\":2000}]}}"));
+        seeds.put(
+                base + "/analyses",
+                JSON.valueToTree(Map.of(
+                        "fileId",
+                        s.fileId(),
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35",
+                        "params",
+                        SessionFixture.PROTOCOL,
+                        "ranges",
+                        Map.of("hyperpol", List.of(0, 150), "depol", List.of(5, 120)))));
+        seeds.put(
+                base + "/analyses/" + s.analysisId() + "/integrals",
+                JSON.valueToTree(Map.of("hyperpol", List.of(10, 150), "depol", List.of(5, 120))));
         seeds.put(base + "/exports", JSON.valueToTree(Map.of("analysisIds", List.of(s.analysisId()), "layout", "csv")));
         List<String> routes = List.copyOf(seeds.keySet());
 
@@ -69,25 +89,34 @@ class ApiBodyFuzzTest {
         for (int from = 0; from < CASES; from += BATCH) {
             int start = from;
             int end = Math.min(CASES, from + BATCH);
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-                for (int c = start; c < end; c++) {
-                    String route = routes.get(rnd.nextInt(routes.size()));
-                    String body = BodyMutator.mutate(seeds.get(route), rnd);
-                    ApiHarness.Response r = ApiHarness.call(api, "POST", route, s.token(), body);
-                    statuses.merge(r.status(), 1, Integer::sum);
-                    String what = "seed " + SEED + " case " + c + " POST " + route.replace(base, "…") + " body "
-                            + (body.length() > 300 ? body.substring(0, 300) + "… (" + body.length() + " chars)" : body);
-                    if (r.status() >= 500 || r.status() < 200) fail(what + " → " + r);
-                    if (r.status() >= 400) {
-                        JsonNode e = r.json();
-                        assertTrue(e.hasNonNull("error") && !e.path("message").asText().isBlank(), what + " → " + r);
-                    }
-                }
-            }, "API body fuzz, seed " + SEED + " cases " + start + ".." + (end - 1));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(120),
+                    () -> {
+                        for (int c = start; c < end; c++) {
+                            String route = routes.get(rnd.nextInt(routes.size()));
+                            String body = BodyMutator.mutate(seeds.get(route), rnd);
+                            ApiHarness.Response r = ApiHarness.call(api, "POST", route, s.token(), body);
+                            statuses.merge(r.status(), 1, Integer::sum);
+                            String what = "seed " + SEED + " case " + c + " POST " + route.replace(base, "…") + " body "
+                                    + (body.length() > 300
+                                            ? body.substring(0, 300) + "… (" + body.length() + " chars)"
+                                            : body);
+                            if (r.status() >= 500 || r.status() < 200) fail(what + " → " + r);
+                            if (r.status() >= 400) {
+                                JsonNode e = r.json();
+                                assertTrue(
+                                        e.hasNonNull("error")
+                                                && !e.path("message").asText().isBlank(),
+                                        what + " → " + r);
+                            }
+                        }
+                    },
+                    "API body fuzz, seed " + SEED + " cases " + start + ".." + (end - 1));
         }
-        assertEquals(CASES, statuses.values().stream().mapToInt(Integer::intValue).sum());
-        System.out.println("API body fuzz: " + CASES + " bodies, answers by status (0: a known crash, skipped) "
-                + statuses);
+        assertEquals(
+                CASES, statuses.values().stream().mapToInt(Integer::intValue).sum());
+        System.out.println(
+                "API body fuzz: " + CASES + " bodies, answers by status (0: a known crash, skipped) " + statuses);
         // The session still works after all that.
         SessionFixture.ok(ApiHarness.call(api, "GET", base + "/analyses/" + s.analysisId(), s.token(), null), 200);
     }

@@ -18,10 +18,41 @@ import java.util.Random;
 final class BodyMutator {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String[] WORDS = {"desktop", "standard", "auto", "raw", "batch", "gui-default", "savgol",
-        "butterworth", "wavelet", "fft", "extract_add", "csv", "tidy-csv", "full", "lab-sets", "json", "steps",
-        "preset", "type", "window", "order", "wn", "hyperpol", "depol", "../../etc/passwd", "%2e%2e%2f", "\u0000",
-        "\u00b5\u00e9\u4e2d\uD83D\uDE00", "", "35", "-1", "1e999", "NaN"};
+    private static final String[] WORDS = {
+        "desktop",
+        "standard",
+        "auto",
+        "raw",
+        "batch",
+        "gui-default",
+        "savgol",
+        "butterworth",
+        "wavelet",
+        "fft",
+        "extract_add",
+        "csv",
+        "tidy-csv",
+        "full",
+        "lab-sets",
+        "json",
+        "steps",
+        "preset",
+        "type",
+        "window",
+        "order",
+        "wn",
+        "hyperpol",
+        "depol",
+        "../../etc/passwd",
+        "%2e%2e%2f",
+        "\u0000",
+        "\u00b5\u00e9\u4e2d\uD83D\uDE00",
+        "",
+        "35",
+        "-1",
+        "1e999",
+        "NaN"
+    };
 
     static String mutate(JsonNode seed, Random rnd) {
         int what = rnd.nextInt(20);

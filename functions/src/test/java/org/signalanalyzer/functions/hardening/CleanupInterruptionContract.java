@@ -39,10 +39,15 @@ public abstract class CleanupInterruptionContract {
 
     /** S3Proxy in this JVM (the functions' test server), for stores that keep objects in S3. */
     protected static BlobStore s3Blobs() {
-        return new S3BlobStore(S3ProxyServer.get().client(), S3Presigner.builder()
-                .region(Region.US_EAST_1).endpointOverride(S3ProxyServer.get().endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))).build(), S3ProxyServer.BUCKET);
+        return new S3BlobStore(
+                S3ProxyServer.get().client(),
+                S3Presigner.builder()
+                        .region(Region.US_EAST_1)
+                        .endpointOverride(S3ProxyServer.get().endpoint())
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+                        .build(),
+                S3ProxyServer.BUCKET);
     }
 
     private SessionStore store;
@@ -53,13 +58,16 @@ public abstract class CleanupInterruptionContract {
         final AtomicInteger calls = new AtomicInteger();
         final int failFrom;
 
-        Cut(int failFrom) { this.failFrom = failFrom; }
+        Cut(int failFrom) {
+            this.failFrom = failFrom;
+        }
 
         @SuppressWarnings("unchecked")
         <T> T wrap(Class<T> type, T target) {
             InvocationHandler h = (proxy, method, args) -> {
                 if (calls.incrementAndGet() >= failFrom) {
-                    throw new StorageUnavailableException("cut at call " + failFrom + " (" + method.getName() + ")",
+                    throw new StorageUnavailableException(
+                            "cut at call " + failFrom + " (" + method.getName() + ")",
                             new IOException("connection reset"));
                 }
                 try {
@@ -86,7 +94,7 @@ public abstract class CleanupInterruptionContract {
         return id;
     }
 
-    private record State(boolean found, List<String> entries, List<String> objects) { }
+    private record State(boolean found, List<String> entries, List<String> objects) {}
 
     private State state(String id, Instant now) {
         List<String> entries = new ArrayList<>();
@@ -122,8 +130,10 @@ public abstract class CleanupInterruptionContract {
             new SessionCleanup(store, blobs).run(now);
             assertEquals(liveBefore, state(live, now), "live session after the next run (cut at " + cutAt + ")");
             State gone = state(expired, now);
-            assertEquals(new State(false, List.of(), List.of()), gone, "expired session after the next run (cut at "
-                    + cutAt + ")");
+            assertEquals(
+                    new State(false, List.of(), List.of()),
+                    gone,
+                    "expired session after the next run (cut at " + cutAt + ")");
         }
     }
 }

@@ -55,17 +55,22 @@ class LambdaIsolationTest {
                 new String[] {"GET", s + "/analyses/" + ids.analysisId(), null},
                 new String[] {"POST", s + "/analyses/" + ids.analysisId() + "/integrals", ranges},
                 new String[] {"POST", s + "/analyses", "{\"fileId\":\"" + ids.fileId() + "\"}"},
-                new String[] {"POST", s + "/exports", "{\"analysisIds\":[\"" + ids.analysisId() + "\"],\"layout\":\"csv\"}"},
+                new String[] {
+                    "POST", s + "/exports", "{\"analysisIds\":[\"" + ids.analysisId() + "\"],\"layout\":\"csv\"}"
+                },
                 new String[] {"POST", s + "/jobs", "{\"kind\":\"batch\",\"fileIds\":[\"" + ids.fileId() + "\"]}"},
                 new String[] {"GET", s + "/jobs/" + ids.exportId(), null},
-                new String[] {"POST", s + "/uploads", "{\"fileName\":\"x.atf\",\"contentType\":\"text/plain\",\"sizeBytes\":10}"},
+                new String[] {
+                    "POST", s + "/uploads", "{\"fileName\":\"x.atf\",\"contentType\":\"text/plain\",\"sizeBytes\":10}"
+                },
                 new String[] {"DELETE", s + "/files/" + ids.fileId(), null},
                 new String[] {"DELETE", s, null});
     }
 
     /** Forged tokens by name; those with control characters are in {@link #controlCharacterTokens}. */
     private static Map<String, String> forgedTokens() {
-        String flipped = a.token().substring(0, a.token().length() - 1) + (a.token().endsWith("A") ? "B" : "A");
+        String flipped =
+                a.token().substring(0, a.token().length() - 1) + (a.token().endsWith("A") ? "B" : "A");
         Map<String, String> m = new LinkedHashMap<>();
         m.put("B's token", b.token());
         m.put("A's token with its last character changed", flipped);
@@ -84,9 +89,15 @@ class LambdaIsolationTest {
      * answered 500 with an empty body until the entry point dropped the header (now: a missing token, 403).
      */
     private static Map<String, String> controlCharacterTokens() {
-        return Map.of("NUL then A's token", "\u0000" + a.token(), "A's token then NUL", a.token() + "\u0000",
-                "A's token, CR LF and another header", a.token() + "\r\nX-Session: " + a.sid(),
-                "A's token with a BEL inside", a.token().substring(0, 5) + "\u0007" + a.token().substring(5));
+        return Map.of(
+                "NUL then A's token",
+                "\u0000" + a.token(),
+                "A's token then NUL",
+                a.token() + "\u0000",
+                "A's token, CR LF and another header",
+                a.token() + "\r\nX-Session: " + a.sid(),
+                "A's token with a BEL inside",
+                a.token().substring(0, 5) + "\u0007" + a.token().substring(5));
     }
 
     @Test
@@ -94,8 +105,13 @@ class LambdaIsolationTest {
         Map<String, Object> before = snapshot(a);
         List<String> failures = new ArrayList<>();
         for (String[] route : routesOf(a.sid(), a)) {
-            forgedTokens().forEach((what, token) -> expect(failures, route,
-                    Map.of("Authorization", "Bearer " + token), Set.of(403), "forged token (" + what + ")"));
+            forgedTokens()
+                    .forEach((what, token) -> expect(
+                            failures,
+                            route,
+                            Map.of("Authorization", "Bearer " + token),
+                            Set.of(403),
+                            "forged token (" + what + ")"));
             expect(failures, route, Map.of(), Set.of(403), "no token");
             expect(failures, route, Map.of("Authorization", a.token()), Set.of(403), "token without Bearer");
             expect(failures, route, Map.of("Authorization", "Basic " + a.token()), Set.of(403), "another scheme");
@@ -109,8 +125,13 @@ class LambdaIsolationTest {
         Map<String, Object> before = snapshot(a);
         List<String> failures = new ArrayList<>();
         for (String[] route : routesOf(a.sid(), a)) {
-            controlCharacterTokens().forEach((what, token) -> expect(failures, route,
-                    Map.of("Authorization", "Bearer " + token), Set.of(403), "forged token (" + what + ")"));
+            controlCharacterTokens()
+                    .forEach((what, token) -> expect(
+                            failures,
+                            route,
+                            Map.of("Authorization", "Bearer " + token),
+                            Set.of(403),
+                            "forged token (" + what + ")"));
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(before, snapshot(a), "nothing of A changed");
@@ -121,26 +142,47 @@ class LambdaIsolationTest {
         Map<String, Object> before = snapshot(a);
         List<String> failures = new ArrayList<>();
         for (String[] route : routesOf(b.sid(), a)) {
-            if (route[1].equals("/api/sessions/" + b.sid()) || route[1].endsWith("/files")
-                    || route[1].endsWith("/analyses") && route[2] == null || route[1].endsWith("/uploads")) {
+            if (route[1].equals("/api/sessions/" + b.sid())
+                    || route[1].endsWith("/files")
+                    || route[1].endsWith("/analyses") && route[2] == null
+                    || route[1].endsWith("/uploads")) {
                 continue; // routes without a victim id answer B's own data
             }
-            expect(failures, route, Map.of("Authorization", "Bearer " + b.token()), Set.of(404),
+            expect(
+                    failures,
+                    route,
+                    Map.of("Authorization", "Bearer " + b.token()),
+                    Set.of(404),
                     "A's id inside B's session");
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(before, snapshot(a), "nothing of A changed");
         // B's listings show nothing of A.
-        String listing = ApiHarness.call(api, "GET", "/api/sessions/" + b.sid(), b.token(), null).body();
+        String listing = ApiHarness.call(api, "GET", "/api/sessions/" + b.sid(), b.token(), null)
+                .body();
         assertFalse(listing.contains(a.fileId()) || listing.contains(a.analysisId()), listing);
-        SessionFixture.ok(ApiHarness.call(api, "GET", "/api/sessions/" + a.sid() + "/analyses/" + a.analysisId(), a.token(), null), 200);
+        SessionFixture.ok(
+                ApiHarness.call(
+                        api, "GET", "/api/sessions/" + a.sid() + "/analyses/" + a.analysisId(), a.token(), null),
+                200);
     }
 
     private static List<String> pathTricks() {
-        return List.of("..", "../" + a.sid(), "%2e%2e%2f" + a.sid(), "..%2F..%2F" + a.sid(),
-                "%252e%252e%252f", "/etc/passwd", a.fileId() + "%00",
-                "x".repeat(10_000), "\u00e9\u4e2d\uD83D\uDE00", a.fileId() + "/../" + a.fileId(), "%20",
-                a.sid().toUpperCase(), "*", "sessions/" + a.sid());
+        return List.of(
+                "..",
+                "../" + a.sid(),
+                "%2e%2e%2f" + a.sid(),
+                "..%2F..%2F" + a.sid(),
+                "%252e%252e%252f",
+                "/etc/passwd",
+                a.fileId() + "%00",
+                "x".repeat(10_000),
+                "\u00e9\u4e2d\uD83D\uDE00",
+                a.fileId() + "/../" + a.fileId(),
+                "%20",
+                a.sid().toUpperCase(),
+                "*",
+                "sessions/" + a.sid());
     }
 
     @Test
@@ -155,8 +197,16 @@ class LambdaIsolationTest {
      */
     @Test
     void aBackslashSpaceOrNulInThePathIsRefusedWithoutAServerError() {
-        assertPathTricksRefused(List.of("..\\..\\" + a.sid(), "a\\b", " ", a.fileId() + "\u0000",
-                a.fileId() + "\u0001\u007f", "a\"b<c>|{d}^`[e]", "100%", "%zz" + a.sid(), "a?b#c"));
+        assertPathTricksRefused(List.of(
+                "..\\..\\" + a.sid(),
+                "a\\b",
+                " ",
+                a.fileId() + "\u0000",
+                a.fileId() + "\u0001\u007f",
+                "a\"b<c>|{d}^`[e]",
+                "100%",
+                "%zz" + a.sid(),
+                "a?b#c"));
     }
 
     private static void assertPathTricksRefused(List<String> tricks) {
@@ -165,12 +215,20 @@ class LambdaIsolationTest {
         String bs = "/api/sessions/" + b.sid();
         for (String trick : tricks) {
             for (String encoded : List.of(trick, URLEncoder.encode(trick, StandardCharsets.UTF_8))) {
-                for (String path : List.of("/api/sessions/" + encoded, "/api/sessions/" + encoded + "/files",
-                        bs + "/files/" + encoded, bs + "/files/" + encoded + "/trace",
-                        bs + "/analyses/" + encoded, bs + "/jobs/" + encoded)) {
+                for (String path : List.of(
+                        "/api/sessions/" + encoded,
+                        "/api/sessions/" + encoded + "/files",
+                        bs + "/files/" + encoded,
+                        bs + "/files/" + encoded + "/trace",
+                        bs + "/analyses/" + encoded,
+                        bs + "/jobs/" + encoded)) {
                     for (String method : List.of("GET", "DELETE")) {
-                        expect(failures, new String[] {method, path, null}, Map.of("Authorization", "Bearer " + b.token()),
-                                Set.of(400, 403, 404, 405), "path trick");
+                        expect(
+                                failures,
+                                new String[] {method, path, null},
+                                Map.of("Authorization", "Bearer " + b.token()),
+                                Set.of(400, 403, 404, 405),
+                                "path trick");
                     }
                 }
             }
@@ -182,18 +240,32 @@ class LambdaIsolationTest {
     @Test
     void hostileUploadNamesStayInsideTheCallersPrefixAndAreShownAsOneSegment() throws Exception {
         Map<String, Object> before = snapshot(a);
-        for (String name : List.of("../../sessions/" + a.sid() + "/files/" + a.fileId() + "/upload.atf",
-                "/etc/passwd.atf", "a\u0000b.atf", "%2e%2e%2f%2e%2e%2fx.atf", "\u00b5-\u4e2d-\uD83D\uDE00.atf",
-                "n".repeat(5000) + ".atf", "..\\..\\x.atf", "CON.atf", ".atf", " .atf")) {
-            var ticket = ApiHarness.call(api, "POST", "/api/sessions/" + b.sid() + "/uploads", b.token(),
+        for (String name : List.of(
+                "../../sessions/" + a.sid() + "/files/" + a.fileId() + "/upload.atf",
+                "/etc/passwd.atf",
+                "a\u0000b.atf",
+                "%2e%2e%2f%2e%2e%2fx.atf",
+                "\u00b5-\u4e2d-\uD83D\uDE00.atf",
+                "n".repeat(5000) + ".atf",
+                "..\\..\\x.atf",
+                "CON.atf",
+                ".atf",
+                " .atf")) {
+            var ticket = ApiHarness.call(
+                    api,
+                    "POST",
+                    "/api/sessions/" + b.sid() + "/uploads",
+                    b.token(),
                     Map.of("fileName", name, "contentType", "text/plain", "sizeBytes", 10));
-            assertTrue(ticket.status() == 201 || ticket.status() == 400 || ticket.status() == 415,
+            assertTrue(
+                    ticket.status() == 201 || ticket.status() == 400 || ticket.status() == 415,
                     shorten(name) + " → " + ticket);
             if (ticket.status() != 201) continue;
             String url = ticket.json().get("uploadUrl").asText();
             assertTrue(url.contains("/sessions/" + b.sid() + "/"), "signed for B's prefix: " + url);
             assertFalse(url.contains(a.sid()), "the victim's id is not in the key: " + url);
-            assertEquals(200, SessionFixture.put(url, "text/plain", new byte[10]).statusCode());
+            assertEquals(
+                    200, SessionFixture.put(url, "text/plain", new byte[10]).statusCode());
         }
         assertEquals(before, snapshot(a), "nothing landed in or left A's prefix");
     }
@@ -237,27 +309,51 @@ class LambdaIsolationTest {
     @Test
     void foreignOriginsGetNoCorsGrant() throws Exception {
         for (String origin : List.of("https://evil.example", "null", "http://localhost:5173.evil.example")) {
-            ApiHarness.Response r = ApiHarness.call(api, "GET", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
-                    "Authorization", "Bearer " + a.token()), null);
+            ApiHarness.Response r = ApiHarness.call(
+                    api,
+                    "GET",
+                    "/api/sessions/" + a.sid(),
+                    Map.of("Origin", origin, "Authorization", "Bearer " + a.token()),
+                    null);
             String allowed = r.header("Access-Control-Allow-Origin");
-            assertTrue(allowed == null || (!allowed.equals("*") && !allowed.equals(origin)),
+            assertTrue(
+                    allowed == null || (!allowed.equals("*") && !allowed.equals(origin)),
                     origin + " was granted " + allowed);
-            ApiHarness.Response pre = ApiHarness.call(api, "OPTIONS", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
-                    "Access-Control-Request-Method", "DELETE", "Access-Control-Request-Headers", "authorization"), null);
+            ApiHarness.Response pre = ApiHarness.call(
+                    api,
+                    "OPTIONS",
+                    "/api/sessions/" + a.sid(),
+                    Map.of(
+                            "Origin",
+                            origin,
+                            "Access-Control-Request-Method",
+                            "DELETE",
+                            "Access-Control-Request-Headers",
+                            "authorization"),
+                    null);
             String preAllowed = pre.header("Access-Control-Allow-Origin");
-            assertTrue(preAllowed == null || !preAllowed.equals(origin), "preflight from " + origin + ": " + pre.headers());
+            assertTrue(
+                    preAllowed == null || !preAllowed.equals(origin),
+                    "preflight from " + origin + ": " + pre.headers());
             // The storage's own CORS (for the browser's presigned PUT) grants only the site's origin.
-            var s3 = SessionFixture.HTTP.send(HttpRequest.newBuilder(URI.create(a.uploadUrl()))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", origin).header("Access-Control-Request-Method", "PUT").build(),
+            var s3 = SessionFixture.HTTP.send(
+                    HttpRequest.newBuilder(URI.create(a.uploadUrl()))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "PUT")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertFalse(s3.headers().firstValue("Access-Control-Allow-Origin").map(v -> v.equals(origin) || v.equals("*"))
-                    .orElse(false), "S3 preflight from " + origin + ": " + s3.headers().map());
+            assertFalse(
+                    s3.headers()
+                            .firstValue("Access-Control-Allow-Origin")
+                            .map(v -> v.equals(origin) || v.equals("*"))
+                            .orElse(false),
+                    "S3 preflight from " + origin + ": " + s3.headers().map());
         }
     }
 
-    private static void expect(List<String> failures, String[] route, Map<String, String> headers, Set<Integer> ok,
-                               String what) {
+    private static void expect(
+            List<String> failures, String[] route, Map<String, String> headers, Set<Integer> ok, String what) {
         try {
             ApiHarness.Response r = ApiHarness.call(api, route[0], route[1], headers, route[2]);
             if (!ok.contains(r.status())) failures.add(what + ": " + route[0] + " " + shorten(route[1]) + " → " + r);

@@ -60,37 +60,79 @@ class LambdaStorageOutageTest {
         Map<String, Supplier<ApiHarness.Response>> m = new LinkedHashMap<>();
         m.put("create session", () -> ApiHarness.call(api, "POST", "/api/sessions", (String) null, null));
         m.put("get session", () -> ApiHarness.call(api, "GET", base, s.token(), null));
-        m.put("upload ticket", () -> ApiHarness.call(api, "POST", base + "/uploads", s.token(),
-                Map.of("fileName", "b.atf", "contentType", "text/plain", "sizeBytes", 100)));
+        m.put(
+                "upload ticket",
+                () -> ApiHarness.call(
+                        api,
+                        "POST",
+                        base + "/uploads",
+                        s.token(),
+                        Map.of("fileName", "b.atf", "contentType", "text/plain", "sizeBytes", 100)));
         m.put("trace", () -> ApiHarness.call(api, "GET", base + "/files/" + s.fileId() + "/trace", s.token(), null));
-        m.put("filter", () -> ApiHarness.call(api, "POST", base + "/files/" + s.fileId() + "/filter", s.token(),
-                Map.of("chain", Map.of("preset", "batch"))));
-        m.put("process", () -> ApiHarness.call(api, "POST", base + "/analyses", s.token(), Map.of("fileId", s.fileId(),
-                "mode", "desktop", "startingPoint", "35", "params", SessionFixture.PROTOCOL)));
-        m.put("integrals", () -> ApiHarness.call(api, "POST", base + "/analyses/" + s.analysisId() + "/integrals", s.token(),
-                Map.of("hyperpol", List.of(0, 100), "depol", List.of(0, 100))));
-        m.put("export", () -> ApiHarness.call(api, "POST", base + "/exports", s.token(),
-                Map.of("analysisIds", List.of(s.analysisId()), "layout", "csv")));
+        m.put(
+                "filter",
+                () -> ApiHarness.call(
+                        api,
+                        "POST",
+                        base + "/files/" + s.fileId() + "/filter",
+                        s.token(),
+                        Map.of("chain", Map.of("preset", "batch"))));
+        m.put(
+                "process",
+                () -> ApiHarness.call(
+                        api,
+                        "POST",
+                        base + "/analyses",
+                        s.token(),
+                        Map.of(
+                                "fileId",
+                                s.fileId(),
+                                "mode",
+                                "desktop",
+                                "startingPoint",
+                                "35",
+                                "params",
+                                SessionFixture.PROTOCOL)));
+        m.put(
+                "integrals",
+                () -> ApiHarness.call(
+                        api,
+                        "POST",
+                        base + "/analyses/" + s.analysisId() + "/integrals",
+                        s.token(),
+                        Map.of("hyperpol", List.of(0, 100), "depol", List.of(0, 100))));
+        m.put(
+                "export",
+                () -> ApiHarness.call(
+                        api,
+                        "POST",
+                        base + "/exports",
+                        s.token(),
+                        Map.of("analysisIds", List.of(s.analysisId()), "layout", "csv")));
         return m;
     }
 
     private static void everyCallAnswers503WithRetryAfter(Set<String> mayStillSucceed) {
         List<String> failures = new ArrayList<>();
-        assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
-            for (var call : calls().entrySet()) {
-                ApiHarness.Response r = call.getValue().get();
-                if (r.status() < 300 && mayStillSucceed.contains(call.getKey())) continue;
-                if (r.status() != 503) {
-                    failures.add(call.getKey() + " → " + r);
-                    continue;
-                }
-                JsonNode e = r.json();
-                if (!"storage_unavailable".equals(e.path("error").asText())
-                        || r.header("Retry-After") == null) {
-                    failures.add(call.getKey() + ": 503 without the code or Retry-After: " + r + " " + r.headers());
-                }
-            }
-        }, "calls with the storage away must answer, not wait for a Lambda timeout");
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(240),
+                () -> {
+                    for (var call : calls().entrySet()) {
+                        ApiHarness.Response r = call.getValue().get();
+                        if (r.status() < 300 && mayStillSucceed.contains(call.getKey())) continue;
+                        if (r.status() != 503) {
+                            failures.add(call.getKey() + " → " + r);
+                            continue;
+                        }
+                        JsonNode e = r.json();
+                        if (!"storage_unavailable".equals(e.path("error").asText())
+                                || r.header("Retry-After") == null) {
+                            failures.add(
+                                    call.getKey() + ": 503 without the code or Retry-After: " + r + " " + r.headers());
+                        }
+                    }
+                },
+                "calls with the storage away must answer, not wait for a Lambda timeout");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -101,16 +143,21 @@ class LambdaStorageOutageTest {
             assertTrue(r.status() == 200 || r.status() == 201, name + " after the storage returned: " + r);
         }
         // Every analysis the session lists opens: none points at an object that was never written.
-        JsonNode listed = ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/analyses", s.token(), null).json();
+        JsonNode listed = ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/analyses", s.token(), null)
+                .json();
         for (JsonNode a : listed.get("analyses")) {
             String id = a.get("analysisId").asText();
-            ApiHarness.Response r = ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/analyses/" + id, s.token(), null);
+            ApiHarness.Response r =
+                    ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/analyses/" + id, s.token(), null);
             assertEquals(200, r.status(), "listed analysis " + id + " opens: " + r);
         }
-        for (JsonNode f : ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/files", s.token(), null).json().get("files")) {
+        for (JsonNode f : ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/files", s.token(), null)
+                .json()
+                .get("files")) {
             String id = f.get("fileId").asText();
             if (!"ready".equals(f.path("status").asText("ready"))) continue;
-            ApiHarness.Response r = ApiHarness.call(api, "GET", "/api/sessions/" + s.sid() + "/files/" + id + "/trace", s.token(), null);
+            ApiHarness.Response r = ApiHarness.call(
+                    api, "GET", "/api/sessions/" + s.sid() + "/files/" + id + "/trace", s.token(), null);
             assertEquals(200, r.status(), "listed file " + id + " plots: " + r);
         }
     }
@@ -164,11 +211,14 @@ class LambdaStorageOutageTest {
 
     /** The API functions' Lambda timeout is 30 s (template.yaml); API Gateway gives up at 29 s. */
     private static void answers503WithinTheLambdaTimeout(String call) {
-        assertTimeoutPreemptively(Duration.ofSeconds(29), () -> {
-            ApiHarness.Response r = calls().get(call).get();
-            assertEquals(503, r.status(), call + ": " + r);
-            assertEquals("storage_unavailable", r.json().path("error").asText(), call + ": " + r);
-            assertNotNull(r.header("Retry-After"), call + ": " + r.headers());
-        }, call + " with the storage hanging");
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(29),
+                () -> {
+                    ApiHarness.Response r = calls().get(call).get();
+                    assertEquals(503, r.status(), call + ": " + r);
+                    assertEquals("storage_unavailable", r.json().path("error").asText(), call + ": " + r);
+                    assertNotNull(r.header("Retry-After"), call + ": " + r.headers());
+                },
+                call + " with the storage hanging");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
-import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.Dynalite;
 
 /**
@@ -32,7 +32,8 @@ class LimitsTest {
         assertEquals("access_code_required", missing.json().get("error").asText());
         Response empty = ApiHarness.call(api, "POST", "/api/sessions", Map.of(), Map.of());
         assertEquals(401, empty.status(), empty.toString());
-        Response wrong = ApiHarness.call(api, "POST", "/api/sessions", Map.of(), Map.of("accessCode", "lab door 7-quokka"));
+        Response wrong =
+                ApiHarness.call(api, "POST", "/api/sessions", Map.of(), Map.of("accessCode", "lab door 7-quokka"));
         assertEquals(401, wrong.status(), wrong.toString());
         assertEquals("access_code_required", wrong.json().get("error").asText());
         assertFalse(wrong.body().contains("quokka") || wrong.body().contains("Quokka"), wrong.body());
@@ -43,8 +44,12 @@ class LimitsTest {
         Response right = ApiHarness.call(api, "POST", "/api/sessions", Map.of(), Map.of("accessCode", CODE));
         assertEquals(201, right.status(), right.toString());
         String sid = right.json().get("sessionId").asText();
-        Response opened = ApiHarness.call(api, "GET", "/api/sessions/" + sid,
-                Map.of("Authorization", "Bearer " + right.json().get("token").asText()), null);
+        Response opened = ApiHarness.call(
+                api,
+                "GET",
+                "/api/sessions/" + sid,
+                Map.of("Authorization", "Bearer " + right.json().get("token").asText()),
+                null);
         assertEquals(200, opened.status(), "the session's token, not the code, opens it afterwards: " + opened);
         assertEquals(before + 1, sessionItems());
     }
@@ -57,8 +62,8 @@ class LimitsTest {
 
     @Test
     void sessionCreationPerSourceAddressIsRateLimitedWithRetryAfter() {
-        ApiGatewayFunction api = ApiHarness.handlerWith(Map.of("signal.limits.sessions-per-minute", "30",
-                "signal.limits.session-burst", "3"));
+        ApiGatewayFunction api = ApiHarness.handlerWith(
+                Map.of("signal.limits.sessions-per-minute", "30", "signal.limits.session-burst", "3"));
         String ip = "203.0.113." + (int) (Math.random() * 200 + 20);
         // The burst of 3 passes; then creations are refused, except for the slots refilled meanwhile (one every
         // 2 s at 30 a minute), which a slow run may see: the bound allows exactly those.
@@ -82,31 +87,70 @@ class LimitsTest {
         assertTrue(refused.json().get("message").asText().contains("30 a minute"), refused.toString());
         assertEquals(before, sessionItems(), "a refused creation stores no session");
 
-        Response other = ApiHarness.callFrom(api, "198.51.100.9" + (int) (Math.random() * 9), "POST", "/api/sessions",
-                Map.of(), null);
+        Response other = ApiHarness.callFrom(
+                api, "198.51.100.9" + (int) (Math.random() * 9), "POST", "/api/sessions", Map.of(), null);
         assertEquals(201, other.status(), "another address has its own allowance: " + other);
     }
 
     @Test
     void everySessionQuotaRefusesWithItsNameAndChangesNothing() throws Exception {
-        ApiGatewayFunction api = ApiHarness.handlerWith(Map.of("signal.limits.files-per-session", "2",
-                "signal.limits.upload-bytes-per-session", "3000000", "signal.limits.analyses-per-session", "3",
-                "signal.limits.exports-per-session", "2", "signal.limits.jobs-per-session", "1"));
+        ApiGatewayFunction api = ApiHarness.handlerWith(Map.of(
+                "signal.limits.files-per-session",
+                "2",
+                "signal.limits.upload-bytes-per-session",
+                "3000000",
+                "signal.limits.analyses-per-session",
+                "3",
+                "signal.limits.exports-per-session",
+                "2",
+                "signal.limits.jobs-per-session",
+                "1"));
         // One completed file, one analysis, one export.
         SessionFixture f = SessionFixture.create(api);
         assertTrue(f.uploadLength() < 3_000_000 - 1000, "the recording leaves room for a small second file");
         String base = "/api/sessions/" + f.sid();
 
         // Jobs count one job, one analysis per file and one export: 1 job, 2 analyses, 2 exports now.
-        Response job = call(api, f, "POST", base + "/jobs", Map.of("kind", "batch", "fileIds", List.of(f.fileId()),
-                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35", "layout", "csv"));
+        Response job = call(
+                api,
+                f,
+                "POST",
+                base + "/jobs",
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        List.of(f.fileId()),
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35",
+                        "layout",
+                        "csv"));
         assertEquals(202, job.status(), job.toString());
         awaitJob(api, f, job.json().get("jobId").asText());
 
         Map<String, String> objects = f.objects();
         Set<String> items = f.items();
-        refused(api, f, "POST", base + "/jobs", Map.of("kind", "batch", "fileIds", List.of(f.fileId()),
-                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35"), "jobs-per-session");
+        refused(
+                api,
+                f,
+                "POST",
+                base + "/jobs",
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        List.of(f.fileId()),
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35"),
+                "jobs-per-session");
         assertEquals(items, f.items(), "a refused job stores no item");
 
         Response third = call(api, f, "POST", base + "/analyses", analysis(f));
@@ -114,12 +158,31 @@ class LimitsTest {
         objects = f.objects();
         items = f.items();
         refused(api, f, "POST", base + "/analyses", analysis(f), "analyses-per-session");
-        refused(api, f, "POST", base + "/exports", Map.of("analysisIds", List.of(f.analysisId()), "layout", "csv"),
+        refused(
+                api,
+                f,
+                "POST",
+                base + "/exports",
+                Map.of("analysisIds", List.of(f.analysisId()), "layout", "csv"),
                 "exports-per-session");
         // A charge-voltage set analyses each of its files: with no analysis left, it is refused before any runs.
-        refused(api, f, "POST", base + "/charge-voltage", Map.of("fileIds", List.of(f.fileId()), "mode", "desktop",
-                "chain", Map.of("preset", "raw"), "params", SessionFixture.PROTOCOL,
-                "assignments", Map.of(f.fileId(), Map.of("set", "1", "voltageMv", -20))), "analyses-per-session");
+        refused(
+                api,
+                f,
+                "POST",
+                base + "/charge-voltage",
+                Map.of(
+                        "fileIds",
+                        List.of(f.fileId()),
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "params",
+                        SessionFixture.PROTOCOL,
+                        "assignments",
+                        Map.of(f.fileId(), Map.of("set", "1", "voltageMv", -20))),
+                "analyses-per-session");
         assertEquals(items, f.items(), "refused analyses and exports store no item");
         assertEquals(objects, f.objects(), "refused analyses and exports store no object");
 
@@ -129,12 +192,23 @@ class LimitsTest {
         items = f.items();
         refused(api, f, "POST", base + "/uploads", upload("third.csv", 10), "files-per-session");
         assertEquals(items, f.items(), "a refused upload ticket stores no item");
-        assertEquals(204, call(api, f, "DELETE", base + "/files/" + small.json().get("fileId").asText(), null).status());
+        assertEquals(
+                204,
+                call(
+                                api,
+                                f,
+                                "DELETE",
+                                base + "/files/" + small.json().get("fileId").asText(),
+                                null)
+                        .status());
         int room = 3_000_000 - f.uploadLength();
-        Response tooBig = refused(api, f, "POST", base + "/uploads", upload("big.csv", room + 1),
-                "upload-bytes-per-session");
+        Response tooBig =
+                refused(api, f, "POST", base + "/uploads", upload("big.csv", room + 1), "upload-bytes-per-session");
         assertTrue(tooBig.json().get("message").asText().contains("3000000 bytes"), tooBig.toString());
-        assertEquals(201, call(api, f, "POST", base + "/uploads", upload("fits.csv", room)).status(),
+        assertEquals(
+                201,
+                call(api, f, "POST", base + "/uploads", upload("fits.csv", room))
+                        .status(),
                 "the deleted file's bytes and count were given back");
     }
 
@@ -143,13 +217,24 @@ class LimitsTest {
         ApiGatewayFunction api = ApiHarness.handlerWith(Map.of("signal.limits.analyses-per-session", "2"));
         SessionFixture f = SessionFixture.create(api);
         String base = "/api/sessions/" + f.sid();
-        Map<String, Object> bad = Map.of("fileId", f.fileId(), "mode", "desktop", "chain", Map.of("preset", "raw"),
-                "startingPoint", "35", "params", Map.of("nCycles", 0));
+        Map<String, Object> bad = Map.of(
+                "fileId",
+                f.fileId(),
+                "mode",
+                "desktop",
+                "chain",
+                Map.of("preset", "raw"),
+                "startingPoint",
+                "35",
+                "params",
+                Map.of("nCycles", 0));
         for (int i = 0; i < 3; i++) {
             int status = call(api, f, "POST", base + "/analyses", bad).status();
             assertTrue(status == 400 || status == 422, "a bad analysis is refused for itself: " + status);
         }
-        assertEquals(201, call(api, f, "POST", base + "/analyses", analysis(f)).status(),
+        assertEquals(
+                201,
+                call(api, f, "POST", base + "/analyses", analysis(f)).status(),
                 "failed analyses took no room: the second of two still fits");
     }
 
@@ -160,37 +245,61 @@ class LimitsTest {
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         byte[] junk = "this is no recording\n".getBytes(StandardCharsets.UTF_8);
-        Response ticket = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
-                "junk.atf", "contentType", "application/octet-stream", "sizeBytes", junk.length));
+        Response ticket = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/uploads",
+                token,
+                Map.of("fileName", "junk.atf", "contentType", "application/octet-stream", "sizeBytes", junk.length));
         assertEquals(201, ticket.status(), ticket.toString());
-        assertEquals(200, SessionFixture.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", junk)
-                .statusCode());
-        Response complete = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/files/"
-                + ticket.json().get("fileId").asText() + "/complete", token, null);
+        assertEquals(
+                200,
+                SessionFixture.put(ticket.json().get("uploadUrl").asText(), "application/octet-stream", junk)
+                        .statusCode());
+        Response complete = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/files/" + ticket.json().get("fileId").asText() + "/complete",
+                token,
+                null);
         assertEquals(422, complete.status(), complete.toString());
-        Response again = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
-                "good.atf", "contentType", "application/octet-stream", "sizeBytes", 10));
+        Response again = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/uploads",
+                token,
+                Map.of("fileName", "good.atf", "contentType", "application/octet-stream", "sizeBytes", 10));
         assertEquals(201, again.status(), "the removed file's room is free again: " + again);
     }
 
     private static Map<String, Object> analysis(SessionFixture f) {
-        return Map.of("fileId", f.fileId(), "mode", "desktop", "chain", Map.of("preset", "raw"),
-                "startingPoint", "35", "params", SessionFixture.PROTOCOL);
+        return Map.of(
+                "fileId",
+                f.fileId(),
+                "mode",
+                "desktop",
+                "chain",
+                Map.of("preset", "raw"),
+                "startingPoint",
+                "35",
+                "params",
+                SessionFixture.PROTOCOL);
     }
 
     private static Map<String, Object> upload(String name, long size) {
         return Map.of("fileName", name, "contentType", "text/csv", "sizeBytes", size);
     }
 
-    private static Response refused(ApiGatewayFunction api, SessionFixture f, String method, String path, Object body,
-                                    String quota) {
+    private static Response refused(
+            ApiGatewayFunction api, SessionFixture f, String method, String path, Object body, String quota) {
         Response r = call(api, f, method, path, body);
         assertEquals(403, r.status(), r.toString());
         assertEquals("quota_exceeded", r.json().get("error").asText(), r.toString());
         String message = r.json().get("message").asText();
         assertTrue(message.contains("signal.limits." + quota), "names the quota: " + message);
         assertTrue(message.contains("nothing was created"), message);
-        assertTrue(message.contains("Delete files") || message.contains("start a new session"),
+        assertTrue(
+                message.contains("Delete files") || message.contains("start a new session"),
                 "says how to free room: " + message);
         return r;
     }
@@ -202,7 +311,8 @@ class LimitsTest {
     private static void awaitJob(ApiGatewayFunction api, SessionFixture f, String jobId) throws InterruptedException {
         JsonNode status = null;
         for (int i = 0; i < 300; i++) {
-            status = call(api, f, "GET", "/api/sessions/" + f.sid() + "/jobs/" + jobId, null).json();
+            status = call(api, f, "GET", "/api/sessions/" + f.sid() + "/jobs/" + jobId, null)
+                    .json();
             if (Set.of("done", "failed").contains(status.get("status").asText())) break;
             Thread.sleep(100);
         }
@@ -212,6 +322,7 @@ class LimitsTest {
     /** Session items in the table (rate items live beside them under other keys). */
     private static long sessionItems() {
         return Dynalite.get().client().scanPaginator(r -> r.tableName(Dynalite.TABLE)).items().stream()
-                .filter(item -> "SESSION".equals(item.get("sk").s())).count();
+                .filter(item -> "SESSION".equals(item.get("sk").s()))
+                .count();
     }
 }

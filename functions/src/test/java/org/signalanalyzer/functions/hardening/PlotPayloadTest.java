@@ -34,19 +34,41 @@ class PlotPayloadTest {
     void tenMillionSamplesPlotInUnderOneMegabyteAtEveryScreenWidth() throws Exception {
         String[] s = ApiHarness.newSession();
         var ctx = ApiHarness.handler().getApplicationContext();
-        Session session = ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
+        Session session =
+                ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
         int n = 10_000_000;
         double[] x = new double[n];
         Random noise = new Random(3);
         for (int i = 0; i < n; i++) x[i] = Math.sin(i * 1e-4) * 100 + noise.nextGaussian();
-        Recording r = new Recording("ten-million.atf", RecordingFormat.ATF, "1.0", AcquisitionMode.GAP_FREE, 2e-5, 0,
-                List.of(new Channel("Im", "pA")), new double[] {0}, new double[][][] {{x}}, List.of(), "", null, Map.of());
+        Recording r = new Recording(
+                "ten-million.atf",
+                RecordingFormat.ATF,
+                "1.0",
+                AcquisitionMode.GAP_FREE,
+                2e-5,
+                0,
+                List.of(new Channel("Im", "pA")),
+                new double[] {0},
+                new double[][][] {{x}},
+                List.of(),
+                "",
+                null,
+                Map.of());
         String fileId = Tokens.newId();
         ctx.getBean(RecordingArchive.class).store(s[0], fileId, r);
-        ctx.getBean(Documents.class).create(session, FileDescription.KIND, fileId,
-                FileDescription.declared(fileId, "ten-million.atf", "text/plain", 1).ready(r, "0", Instant.now()));
+        ctx.getBean(Documents.class)
+                .create(
+                        session,
+                        FileDescription.KIND,
+                        fileId,
+                        FileDescription.declared(fileId, "ten-million.atf", "text/plain", 1)
+                                .ready(r, "0", Instant.now()));
         for (int width : new int[] {1200, 1920, 3840}) {
-            var trace = ApiHarness.call("GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null,
+            var trace = ApiHarness.call(
+                    "GET",
+                    "/api/sessions/" + s[0] + "/files/" + fileId + "/trace",
+                    s[1],
+                    null,
                     Map.of("width", Integer.toString(width)));
             assertEquals(200, trace.status(), trace.toString());
             int raw = trace.body().getBytes(StandardCharsets.UTF_8).length;
@@ -54,8 +76,9 @@ class PlotPayloadTest {
             try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
                 gz.write(trace.body().getBytes(StandardCharsets.UTF_8));
             }
-            System.out.printf("plot payload: 10000000 samples, width %d: %d bytes (gzip %d bytes), %d points%n", width,
-                    raw, zipped.size(), trace.json().get("values").size());
+            System.out.printf(
+                    "plot payload: 10000000 samples, width %d: %d bytes (gzip %d bytes), %d points%n",
+                    width, raw, zipped.size(), trace.json().get("values").size());
             assertTrue(raw < 1_000_000, "width " + width + ": " + raw + " bytes");
         }
     }

@@ -22,13 +22,22 @@ import org.signalanalyzer.functions.support.S3ProxyServer;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** A session that owns something of every kind: a completed recording, an analysis of it, an export. */
-record SessionFixture(String sid, String token, String fileId, String analysisId, String exportId, String exportUrl,
-                      String uploadUrl, String uploadType, int uploadLength) {
+record SessionFixture(
+        String sid,
+        String token,
+        String fileId,
+        String analysisId,
+        String exportId,
+        String exportUrl,
+        String uploadUrl,
+        String uploadType,
+        int uploadLength) {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final String RECORDING = "202304_0521.atf";
-    static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
-            "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
+    static final Map<String, Object> PROTOCOL =
+            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     static SessionFixture create(ApiGatewayFunction api) throws Exception {
         byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
@@ -37,7 +46,11 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
         String sid = session.json().get("sessionId").asText();
         String token = session.json().get("token").asText();
         String type = "application/octet-stream";
-        var ticket = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/uploads", token,
+        var ticket = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/uploads",
+                token,
                 Map.of("fileName", RECORDING, "contentType", type, "sizeBytes", bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
         JsonNode t = ticket.json();
@@ -46,31 +59,64 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
         String fileId = t.get("fileId").asText();
         var done = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
         assertEquals(200, done.status(), done.toString());
-        var analysis = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
-                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35", "params", PROTOCOL));
+        var analysis = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/analyses",
+                token,
+                Map.of(
+                        "fileId",
+                        fileId,
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35",
+                        "params",
+                        PROTOCOL));
         assertEquals(201, analysis.status(), analysis.toString());
         String analysisId = analysis.json().get("analysisId").asText();
-        var export = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/exports", token,
+        var export = ApiHarness.call(
+                api,
+                "POST",
+                "/api/sessions/" + sid + "/exports",
+                token,
                 Map.of("analysisIds", List.of(analysisId), "layout", "csv"));
         assertEquals(200, export.status(), export.toString());
-        return new SessionFixture(sid, token, fileId, analysisId, export.json().get("exportId").asText(),
-                export.json().get("url").asText(), url, type, bytes.length);
+        return new SessionFixture(
+                sid,
+                token,
+                fileId,
+                analysisId,
+                export.json().get("exportId").asText(),
+                export.json().get("url").asText(),
+                url,
+                type,
+                bytes.length);
     }
 
     static HttpResponse<byte[]> put(String url, String contentType, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static HttpResponse<byte[]> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Every object under the session's prefix with its ETag, straight from S3 (not through the API). */
     Map<String, String> objects() {
         Map<String, String> m = new TreeMap<>();
-        for (S3Object o : S3ProxyServer.get().client().listObjectsV2Paginator(r -> r.bucket(S3ProxyServer.BUCKET)
-                .prefix("sessions/" + sid + "/")).contents()) {
+        for (S3Object o : S3ProxyServer.get()
+                .client()
+                .listObjectsV2Paginator(r -> r.bucket(S3ProxyServer.BUCKET).prefix("sessions/" + sid + "/"))
+                .contents()) {
             m.put(o.key(), o.eTag() + "/" + o.size());
         }
         return m;
@@ -80,11 +126,10 @@ record SessionFixture(String sid, String token, String fileId, String analysisId
     Set<String> items() {
         Set<String> m = new TreeSet<>();
         var dynamo = Dynalite.get().client();
-        dynamo.scanPaginator(r -> r.tableName(Dynalite.TABLE)).items()
-                .forEach(item -> {
-                    String pk = item.get("pk").s();
-                    if (pk.equals(sid)) m.add(item.get("sk").s());
-                });
+        dynamo.scanPaginator(r -> r.tableName(Dynalite.TABLE)).items().forEach(item -> {
+            String pk = item.get("pk").s();
+            if (pk.equals(sid)) m.add(item.get("sk").s());
+        });
         return m;
     }
 

@@ -19,7 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class StorageRelay implements AutoCloseable {
 
-    public enum Mode { UP, DOWN, HANG, SLOW }
+    public enum Mode {
+        UP,
+        DOWN,
+        HANG,
+        SLOW
+    }
 
     private final ServerSocket server;
     private final URI target;
@@ -83,23 +88,26 @@ public final class StorageRelay implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    if (mode == Mode.SLOW && delayMillis > 0) Thread.sleep(delayMillis);
-                    if (mode == Mode.DOWN || mode == Mode.HANG) break;
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // The other side went away, or the test cut the connection: both ends close below.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "storage-relay-pump");
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) >= 0) {
+                            if (mode == Mode.SLOW && delayMillis > 0) Thread.sleep(delayMillis);
+                            if (mode == Mode.DOWN || mode == Mode.HANG) break;
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // The other side went away, or the test cut the connection: both ends close below.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "storage-relay-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class LambdaInvokeRecorder implements AutoCloseable {
 
-    record Invocation(String functionName, String invocationType, String authorization, byte[] payload) { }
+    record Invocation(String functionName, String invocationType, String authorization, byte[] payload) {}
 
     private final HttpServer server;
     final List<Invocation> invocations = new CopyOnWriteArrayList<>();
@@ -35,9 +35,11 @@ final class LambdaInvokeRecorder implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            invocations.add(new Invocation(URLDecoder.decode(parts[3], StandardCharsets.UTF_8),
+            invocations.add(new Invocation(
+                    URLDecoder.decode(parts[3], StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(202, -1);
             exchange.close();

@@ -38,8 +38,8 @@ import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.DynamoSessionStore;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
-import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.MotoServer;
 import org.signalanalyzer.functions.support.WorkbookValues;
@@ -80,7 +80,7 @@ class LeastPrivilegeTest {
     private static final Path REPORT = Path.of("target", "least-privilege-report.txt");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private record Keys(String accessKeyId, String secretAccessKey) { }
+    private record Keys(String accessKeyId, String secretAccessKey) {}
 
     private static MotoServer moto;
     private static LambdaInvokeRecorder lambda;
@@ -96,16 +96,34 @@ class LeastPrivilegeTest {
         MotoServer.requirePython("moto.server", "samtranslator", "boto3");
         moto = MotoServer.start();
         lambda = new LambdaInvokeRecorder();
-        String described = MotoServer.python(SCRIPTS.resolve("sam_policies.py"), List.of(
-                Path.of("..", "template.yaml").toString(), "--bucket", BUCKET, "--table", TABLE, "--region", REGION,
-                "--parameter", "SiteOrigin=" + ApiHarness.SITE_ORIGIN));
+        String described = MotoServer.python(
+                SCRIPTS.resolve("sam_policies.py"),
+                List.of(
+                        Path.of("..", "template.yaml").toString(),
+                        "--bucket",
+                        BUCKET,
+                        "--table",
+                        TABLE,
+                        "--region",
+                        REGION,
+                        "--parameter",
+                        "SiteOrigin=" + ApiHarness.SITE_ORIGIN));
         stack = new StackPolicies(described);
         Path policies = Files.createTempFile("stack-policies", ".json");
         try {
             Files.writeString(policies, described);
-            JsonNode setup = new ObjectMapper().readTree(MotoServer.python(SCRIPTS.resolve("moto_setup.py"), List.of(
-                    moto.endpoint().toString(), policies.toString(), "--bucket", BUCKET, "--table", TABLE,
-                    "--region", REGION)));
+            JsonNode setup = new ObjectMapper()
+                    .readTree(MotoServer.python(
+                            SCRIPTS.resolve("moto_setup.py"),
+                            List.of(
+                                    moto.endpoint().toString(),
+                                    policies.toString(),
+                                    "--bucket",
+                                    BUCKET,
+                                    "--table",
+                                    TABLE,
+                                    "--region",
+                                    REGION)));
             setup.get("users").fields().forEachRemaining(e -> users.put(e.getKey(), keys(e.getValue())));
             admin = keys(setup.get("admin"));
         } finally {
@@ -117,8 +135,15 @@ class LeastPrivilegeTest {
         // recorder, signing as the jobs function's user.
         StackPolicies.Function jobs = stack.functions.get("JobsFunction");
         Keys jobsKeys = users.get("JobsFunction");
-        setAws(Map.of("aws.region", REGION, "aws.endpointUrlLambda", lambda.endpoint().toString(),
-                "aws.accessKeyId", jobsKeys.accessKeyId(), "aws.secretAccessKey", jobsKeys.secretAccessKey()));
+        setAws(Map.of(
+                "aws.region",
+                REGION,
+                "aws.endpointUrlLambda",
+                lambda.endpoint().toString(),
+                "aws.accessKeyId",
+                jobsKeys.accessKeyId(),
+                "aws.secretAccessKey",
+                jobsKeys.secretAccessKey()));
         for (StackPolicies.Function f : stack.functions.values()) {
             if (f.handler().equals(ApiGatewayFunction.class.getName())) {
                 ApiGatewayFunction handler = asFunction(f, ApiGatewayFunction::new);
@@ -147,7 +172,8 @@ class LeastPrivilegeTest {
     }
 
     private static Keys keys(JsonNode node) {
-        return new Keys(node.get("accessKeyId").asText(), node.get("secretAccessKey").asText());
+        return new Keys(
+                node.get("accessKeyId").asText(), node.get("secretAccessKey").asText());
     }
 
     private static void setAws(Map<String, String> values) {
@@ -164,7 +190,8 @@ class LeastPrivilegeTest {
      */
     private static <T> T asFunction(StackPolicies.Function f, Supplier<T> make) {
         Map<String, String> props = new HashMap<>();
-        for (StackPolicies.Function any : stack.functions.values()) any.environment().keySet().forEach(k -> props.put(k, null));
+        for (StackPolicies.Function any : stack.functions.values())
+            any.environment().keySet().forEach(k -> props.put(k, null));
         props.putAll(f.environment());
         Keys keys = users.get(f.name());
         props.put("signal.storage.bucket", BUCKET);
@@ -200,12 +227,13 @@ class LeastPrivilegeTest {
         return call(method, path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), body, query);
     }
 
-    private static Response call(String method, String path, Map<String, String> headers, Object body,
-                                 Map<String, String> query) {
+    private static Response call(
+            String method, String path, Map<String, String> headers, Object body, Map<String, String> query) {
         StackPolicies.Function f = stack.serving(method, path);
         Response r = ApiHarness.call(api.get(f.name()), method, path, headers, body, query);
-        assertTrue(r.status() < 500, f.name() + " answered " + method + " " + path + " with " + r
-                + " (a call outside its policy?)");
+        assertTrue(
+                r.status() < 500,
+                f.name() + " answered " + method + " " + path + " with " + r + " (a call outside its policy?)");
         return r;
     }
 
@@ -216,36 +244,46 @@ class LeastPrivilegeTest {
      */
     private static void ageSessionUse(String sessionId) {
         try (DynamoDbClient dynamo = dynamo(admin)) {
-            dynamo.updateItem(r -> r.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS(sessionId),
-                            "sk", AttributeValue.fromS("SESSION")))
-                    .updateExpression("SET lastUsedAt = :then").conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":then", AttributeValue.fromN(Long.toString(
-                            Instant.now().minusSeconds(600).toEpochMilli())))));
+            dynamo.updateItem(r -> r.tableName(TABLE)
+                    .key(Map.of("pk", AttributeValue.fromS(sessionId), "sk", AttributeValue.fromS("SESSION")))
+                    .updateExpression("SET lastUsedAt = :then")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(
+                            ":then",
+                            AttributeValue.fromN(Long.toString(
+                                    Instant.now().minusSeconds(600).toEpochMilli())))));
         } catch (ConditionalCheckFailedException gone) {
             // the session is deleted already: nothing to age
         }
     }
 
     private static S3Client s3(Keys keys) {
-        return S3Client.builder().endpointOverride(moto.endpoint()).forcePathStyle(true).region(Region.of(REGION))
+        return S3Client.builder()
+                .endpointOverride(moto.endpoint())
+                .forcePathStyle(true)
+                .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static DynamoDbClient dynamo(Keys keys) {
-        return DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION))
+        return DynamoDbClient.builder()
+                .endpointOverride(moto.endpoint())
+                .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**
      * A presigned URL the browser follows: signed by the function that answered it, with that function's rights
      * (checked through its header-signed twin), and working as sent.
      */
-    private static HttpResponse<byte[]> followPresigned(String function, String method, String url, byte[] body,
-                                                        String contentType) throws Exception {
+    private static HttpResponse<byte[]> followPresigned(
+            String function, String method, String url, byte[] body, String contentType) throws Exception {
         URI uri = URI.create(url);
         String credential = null;
         for (String pair : uri.getRawQuery().split("&")) {
@@ -255,14 +293,18 @@ class LeastPrivilegeTest {
         }
         assertNotNull(credential, "a SigV4 presigned URL: " + url);
         Keys signer = users.get(function);
-        assertEquals(signer.accessKeyId(), credential.substring(0, credential.indexOf('/')),
+        assertEquals(
+                signer.accessKeyId(),
+                credential.substring(0, credential.indexOf('/')),
                 "the URL is signed with " + function + "'s credentials");
-        String path = URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8).substring(1);
+        String path =
+                URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8).substring(1);
         String bucket = path.substring(0, path.indexOf('/'));
         String key = path.substring(path.indexOf('/') + 1);
         try (S3Client asSigner = s3(signer)) {
             if (method.equals("PUT")) {
-                asSigner.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+                asSigner.putObject(
+                        r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
             } else {
                 asSigner.getObjectAsBytes(r -> r.bucket(bucket).key(key));
             }
@@ -291,19 +333,27 @@ class LeastPrivilegeTest {
                         switch (service) {
                             // moto grants DynamoDB by action alone: the table is checked here.
                             case "dynamodb" -> assertEquals(table, resource, f.name() + " " + action);
-                            case "s3" -> assertTrue(resource.equals("arn:aws:s3:::" + BUCKET)
-                                    || resource.startsWith("arn:aws:s3:::" + BUCKET + "/sessions/"),
-                                    f.name() + " " + action + " on " + resource);
+                            case "s3" ->
+                                assertTrue(
+                                        resource.equals("arn:aws:s3:::" + BUCKET)
+                                                || resource.startsWith("arn:aws:s3:::" + BUCKET + "/sessions/"),
+                                        f.name() + " " + action + " on " + resource);
                             // moto grants Lambda by action alone (and is not used for it): only this stack's
                             // functions may be invoked.
-                            case "lambda" -> assertTrue(stack.functions.keySet().stream().anyMatch(name ->
-                                    resource.startsWith(lambdaArnPrefix + name + ":")
-                                            || resource.equals(lambdaArnPrefix + name)),
-                                    f.name() + " " + action + " on " + resource);
-                            default -> { }
+                            case "lambda" ->
+                                assertTrue(
+                                        stack.functions.keySet().stream()
+                                                .anyMatch(name -> resource.startsWith(lambdaArnPrefix + name + ":")
+                                                        || resource.equals(lambdaArnPrefix + name)),
+                                        f.name() + " " + action + " on " + resource);
+                            default -> {}
                         }
-                        assertFalse(resource.equals("*") && !service.equals("logs") && !service.equals("xray")
-                                && !service.equals("cloudwatch"), f.name() + " " + action + " on *");
+                        assertFalse(
+                                resource.equals("*")
+                                        && !service.equals("logs")
+                                        && !service.equals("xray")
+                                        && !service.equals("cloudwatch"),
+                                f.name() + " " + action + " on *");
                     }
                 }
             }
@@ -313,19 +363,24 @@ class LeastPrivilegeTest {
     @Test
     void motoRefusesWhatAPolicyDoesNotGrant() {
         try (S3Client uploads = s3(users.get("UploadsFunction"));
-             DynamoDbClient filter = dynamo(users.get("FilterFunction"));
-             S3Client sessions = s3(users.get("SessionsFunction"))) {
-            S3Exception read = assertThrows(S3Exception.class, () -> uploads.getObjectAsBytes(r -> r.bucket(BUCKET)
-                    .key("sessions/x/any")));
+                DynamoDbClient filter = dynamo(users.get("FilterFunction"));
+                S3Client sessions = s3(users.get("SessionsFunction"))) {
+            S3Exception read = assertThrows(
+                    S3Exception.class,
+                    () -> uploads.getObjectAsBytes(r -> r.bucket(BUCKET).key("sessions/x/any")));
             assertEquals(403, read.statusCode(), "uploads may only put objects");
-            S3Exception outside = assertThrows(S3Exception.class, () -> uploads.putObject(r -> r.bucket(BUCKET)
-                    .key("elsewhere/x"), RequestBody.fromString("x")));
+            S3Exception outside = assertThrows(
+                    S3Exception.class,
+                    () -> uploads.putObject(r -> r.bucket(BUCKET).key("elsewhere/x"), RequestBody.fromString("x")));
             assertEquals(403, outside.statusCode(), "only under sessions/");
-            DynamoDbException write = assertThrows(DynamoDbException.class, () -> filter.putItem(r -> r.tableName(TABLE)
-                    .item(Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y")))));
+            DynamoDbException write = assertThrows(
+                    DynamoDbException.class,
+                    () -> filter.putItem(r -> r.tableName(TABLE)
+                            .item(Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y")))));
             assertEquals(403, write.statusCode(), "the filter preview never writes an item");
-            S3Exception put = assertThrows(S3Exception.class, () -> sessions.putObject(r -> r.bucket(BUCKET)
-                    .key("sessions/x/y"), RequestBody.fromString("x")));
+            S3Exception put = assertThrows(
+                    S3Exception.class,
+                    () -> sessions.putObject(r -> r.bucket(BUCKET).key("sessions/x/y"), RequestBody.fromString("x")));
             assertEquals(403, put.statusCode(), "the sessions function never writes an object");
         }
     }
@@ -339,34 +394,72 @@ class LeastPrivilegeTest {
         String sid = created.json().get("sessionId").asText();
         String token = created.json().get("token").asText();
         String base = "/api/sessions/" + sid;
-        assertEquals(200, call("GET", "/api/openapi.yml", Map.of("Accept", "*/*"), null, Map.of()).status());
+        assertEquals(
+                200,
+                call("GET", "/api/openapi.yml", Map.of("Accept", "*/*"), null, Map.of())
+                        .status());
 
-        Response ticket = call("POST", base + "/uploads", token, Map.of("fileName", "20230405_0521_1_-20mV.atf",
-                "contentType", "application/octet-stream", "sizeBytes", bytes.length));
+        Response ticket = call(
+                "POST",
+                base + "/uploads",
+                token,
+                Map.of(
+                        "fileName",
+                        "20230405_0521_1_-20mV.atf",
+                        "contentType",
+                        "application/octet-stream",
+                        "sizeBytes",
+                        bytes.length));
         assertEquals(201, ticket.status(), ticket.toString());
         String fileId = ticket.json().get("fileId").asText();
-        var put = followPresigned(stack.serving("POST", base + "/uploads").name(), "PUT",
-                ticket.json().get("uploadUrl").asText(), bytes,
+        var put = followPresigned(
+                stack.serving("POST", base + "/uploads").name(),
+                "PUT",
+                ticket.json().get("uploadUrl").asText(),
+                bytes,
                 ticket.json().get("headers").get("Content-Type").asText());
         assertEquals(200, put.statusCode(), new String(put.body(), StandardCharsets.UTF_8));
 
-        assertEquals(200, call("POST", base + "/files/" + fileId + "/complete", token, null).status());
+        assertEquals(
+                200,
+                call("POST", base + "/files/" + fileId + "/complete", token, null)
+                        .status());
         assertEquals(200, call("GET", base + "/files/" + fileId, token, null).status());
         Response list = call("GET", base + "/files", token, null);
         assertEquals(fileId, list.json().get("files").get(0).get("fileId").asText(), list.toString());
         assertEquals(200, call("GET", base, token, null).status());
-        Response trace = call("GET", base + "/files/" + fileId + "/trace", token, null,
+        Response trace = call(
+                "GET",
+                base + "/files/" + fileId + "/trace",
+                token,
+                null,
                 Map.of("sweep", "0", "channel", "0", "width", "400"));
         assertEquals(200, trace.status(), trace.toString());
         assertEquals(800, trace.json().get("values").size());
-        Response filter = call("POST", base + "/files/" + fileId + "/filter", token,
+        Response filter = call(
+                "POST",
+                base + "/files/" + fileId + "/filter",
+                token,
                 Map.of("sweep", 0, "channel", 0, "chain", Map.of("preset", "batch"), "width", 500));
         assertEquals(200, filter.status(), filter.toString());
 
-        Response processed = call("POST", base + "/analyses", token, Map.of("fileId", fileId, "mode", "desktop",
-                "chain", Map.of("preset", "batch"), "startingPoint", "35",
-                "params", Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100,
-                        "v2Mv", -20)));
+        Response processed = call(
+                "POST",
+                base + "/analyses",
+                token,
+                Map.of(
+                        "fileId",
+                        fileId,
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "batch"),
+                        "startingPoint",
+                        "35",
+                        "params",
+                        Map.of(
+                                "nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv",
+                                -20)));
         assertEquals(201, processed.status(), processed.toString());
         JsonNode result = processed.json().get("result");
         // The desktop application's own numbers for this case (expected-desktop.json batch_n35).
@@ -375,19 +468,37 @@ class LeastPrivilegeTest {
         assertEquals(0.3905515830620274, result.get("capacitanceNf").asDouble(), 0.39 * 1e-9);
         String analysisId = processed.json().get("analysisId").asText();
         assertEquals(200, call("GET", base + "/analyses", token, null).status());
-        assertEquals(200, call("GET", base + "/analyses/" + analysisId, token, null).status());
-        assertEquals(200, call("POST", base + "/analyses/" + analysisId + "/integrals", token,
-                Map.of("hyperpol", new int[] {10, 150}, "depol", new int[] {5, 120})).status());
-        assertEquals(200, call("POST", base + "/analyses/" + analysisId + "/fits", token,
-                Map.of("curve", "hyperpol", "model", "exp-decay", "from", 5, "to", 150)).status());
+        assertEquals(
+                200, call("GET", base + "/analyses/" + analysisId, token, null).status());
+        assertEquals(
+                200,
+                call(
+                                "POST",
+                                base + "/analyses/" + analysisId + "/integrals",
+                                token,
+                                Map.of("hyperpol", new int[] {10, 150}, "depol", new int[] {5, 120}))
+                        .status());
+        assertEquals(
+                200,
+                call(
+                                "POST",
+                                base + "/analyses/" + analysisId + "/fits",
+                                token,
+                                Map.of("curve", "hyperpol", "model", "exp-decay", "from", 5, "to", 150))
+                        .status());
 
-        Response export = call("POST", base + "/exports", token,
-                Map.of("analysisIds", List.of(analysisId), "layout", "full"));
+        Response export =
+                call("POST", base + "/exports", token, Map.of("analysisIds", List.of(analysisId), "layout", "full"));
         assertEquals(200, export.status(), export.toString());
-        var workbook = followPresigned(stack.serving("POST", base + "/exports").name(), "GET",
-                export.json().get("url").asText(), null, null);
+        var workbook = followPresigned(
+                stack.serving("POST", base + "/exports").name(),
+                "GET",
+                export.json().get("url").asText(),
+                null,
+                null);
         assertEquals(200, workbook.statusCode());
-        assertTrue(WorkbookValues.contains(workbook.body(), 9.315680642187917, 9.32 * 1e-9),
+        assertTrue(
+                WorkbookValues.contains(workbook.body(), 9.315680642187917, 9.32 * 1e-9),
                 "the downloaded workbook holds Q depol");
 
         runJob(base, token, fileId);
@@ -397,8 +508,11 @@ class LeastPrivilegeTest {
         assertEquals(204, call("DELETE", base, token, null).status());
         assertEquals(404, call("GET", base, token, null).status());
         try (S3Client s3 = s3(admin)) {
-            assertEquals(List.of(), s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(BlobKeys.sessionPrefix(sid)))
-                    .contents(), "deleting the session removed its objects");
+            assertEquals(
+                    List.of(),
+                    s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(BlobKeys.sessionPrefix(sid)))
+                            .contents(),
+                    "deleting the session removed its objects");
         }
 
         runCleanup();
@@ -406,8 +520,23 @@ class LeastPrivilegeTest {
     }
 
     private static void runJob(String base, String token, String fileId) throws Exception {
-        Response started = call("POST", base + "/jobs", token, Map.of("kind", "batch", "fileIds", List.of(fileId),
-                "mode", "desktop", "chain", Map.of("preset", "raw"), "startingPoint", "35", "layout", "lab-sets"));
+        Response started = call(
+                "POST",
+                base + "/jobs",
+                token,
+                Map.of(
+                        "kind",
+                        "batch",
+                        "fileIds",
+                        List.of(fileId),
+                        "mode",
+                        "desktop",
+                        "chain",
+                        Map.of("preset", "raw"),
+                        "startingPoint",
+                        "35",
+                        "layout",
+                        "lab-sets"));
         assertEquals(202, started.status(), started.toString());
         String jobId = started.json().get("jobId").asText();
 
@@ -415,7 +544,9 @@ class LeastPrivilegeTest {
         assertEquals(1, lambda.invocations.size(), "one asynchronous invoke of the worker");
         LambdaInvokeRecorder.Invocation invoke = lambda.invocations.get(0);
         assertEquals("Event", invoke.invocationType());
-        assertTrue(invoke.authorization().contains("Credential=" + users.get(jobs.name()).accessKeyId() + "/"),
+        assertTrue(
+                invoke.authorization()
+                        .contains("Credential=" + users.get(jobs.name()).accessKeyId() + "/"),
                 "signed as " + jobs.name());
         String worker = jobs.environment().get("JOBS_WORKER_FUNCTION");
         assertEquals(worker, invoke.functionName(), "the worker the template names");
@@ -429,8 +560,12 @@ class LeastPrivilegeTest {
         }
         Response status = call("GET", base + "/jobs/" + jobId, token, null);
         assertEquals("done", status.json().get("status").asText(), status.toString());
-        var book = followPresigned(stack.serving("GET", base + "/jobs/" + jobId).name(), "GET",
-                status.json().get("export").get("url").asText(), null, null);
+        var book = followPresigned(
+                stack.serving("GET", base + "/jobs/" + jobId).name(),
+                "GET",
+                status.json().get("export").get("url").asText(),
+                null,
+                null);
         assertEquals(200, book.statusCode());
         assertTrue(book.body().length > 1000, "a workbook");
     }
@@ -440,10 +575,11 @@ class LeastPrivilegeTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String expired = Tokens.newId();
         String fileId = Tokens.newId();
-        try (DynamoDbClient dynamo = dynamo(admin); S3Client s3 = s3(admin)) {
+        try (DynamoDbClient dynamo = dynamo(admin);
+                S3Client s3 = s3(admin)) {
             var store = new DynamoSessionStore(dynamo, TABLE, Duration.ofHours(24));
-            store.createSession(new Session(expired, "h", now.minusSeconds(90_000), now.minusSeconds(90_000),
-                    now.minusSeconds(60), false));
+            store.createSession(new Session(
+                    expired, "h", now.minusSeconds(90_000), now.minusSeconds(90_000), now.minusSeconds(60), false));
             store.putEntry(expired, new Entry("file", fileId, 0, "{}", now.minusSeconds(60)));
             s3.putObject(r -> r.bucket(BUCKET).key(BlobKeys.upload(expired, fileId)), RequestBody.fromString("x"));
 
@@ -452,10 +588,17 @@ class LeastPrivilegeTest {
             try (CleanupFunction run = asFunction(cleanup, CleanupFunction::new)) {
                 run.handleRequest(new ScheduledEvent(), new LambdaTestContext());
             }
-            assertEquals(List.of(), s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(BlobKeys.sessionPrefix(expired)))
-                    .contents(), "the cleanup removed the expired session's objects");
-            assertTrue(dynamo.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :p")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(expired)))).items().isEmpty(),
+            assertEquals(
+                    List.of(),
+                    s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(BlobKeys.sessionPrefix(expired)))
+                            .contents(),
+                    "the cleanup removed the expired session's objects");
+            assertTrue(
+                    dynamo.query(r -> r.tableName(TABLE)
+                                    .keyConditionExpression("pk = :p")
+                                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(expired))))
+                            .items()
+                            .isEmpty(),
                     "and its items");
         }
     }
@@ -465,15 +608,22 @@ class LeastPrivilegeTest {
         Map<String, Set<String>> byKey = RequestLog.actionsByAccessKey(moto.recordedRequests());
         StringBuilder out = new StringBuilder("function | used | granted but not used in the flow\n");
         for (StackPolicies.Function f : stack.functions.values()) {
-            Set<String> used = new TreeSet<>(byKey.getOrDefault(users.get(f.name()).accessKeyId(), Set.of()));
+            Set<String> used =
+                    new TreeSet<>(byKey.getOrDefault(users.get(f.name()).accessKeyId(), Set.of()));
             if (f.name().equals("JobsFunction") && !lambda.invocations.isEmpty()) used.add("lambda:InvokeFunction");
             Set<String> unused = new TreeSet<>(f.grantedActions());
             unused.removeAll(used);
             for (String action : used) {
-                assertTrue(f.grantedActions().stream().anyMatch(g -> StackPolicies.matches(g, action)),
+                assertTrue(
+                        f.grantedActions().stream().anyMatch(g -> StackPolicies.matches(g, action)),
                         f.name() + " used " + action + " without a grant (moto let it through?)");
             }
-            out.append(f.name()).append(" | ").append(used).append(" | ").append(unused).append('\n');
+            out.append(f.name())
+                    .append(" | ")
+                    .append(used)
+                    .append(" | ")
+                    .append(unused)
+                    .append('\n');
         }
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, out);

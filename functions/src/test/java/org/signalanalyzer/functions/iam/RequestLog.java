@@ -20,7 +20,7 @@ final class RequestLog {
 
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
 
-    private RequestLog() { }
+    private RequestLog() {}
 
     static Map<String, Set<String>> actionsByAccessKey(List<String> lines) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -33,7 +33,8 @@ final class RequestLog {
             Matcher m = CREDENTIAL.matcher(authorization);
             if (!m.find()) continue;
             String action = action(entry, authorization);
-            if (action != null) used.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(action);
+            if (action != null)
+                used.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(action);
         }
         return used;
     }

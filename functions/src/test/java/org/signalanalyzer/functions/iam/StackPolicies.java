@@ -18,17 +18,22 @@ import java.util.regex.Pattern;
  */
 final class StackPolicies {
 
-    record Route(String method, Pattern path, String template) { }
+    record Route(String method, Pattern path, String template) {}
 
     record Statement(String effect, List<String> actions, List<String> resources, boolean conditioned) {
         boolean allows(String action, String resource) {
-            return effect.equals("Allow") && actions.stream().anyMatch(a -> matches(a, action))
+            return effect.equals("Allow")
+                    && actions.stream().anyMatch(a -> matches(a, action))
                     && resources.stream().anyMatch(r -> matches(r, resource));
         }
     }
 
-    record Function(String name, String handler, List<Route> routes, Map<String, String> environment,
-                    List<Statement> statements) {
+    record Function(
+            String name,
+            String handler,
+            List<Route> routes,
+            Map<String, String> environment,
+            List<Statement> statements) {
         Set<String> grantedActions() {
             Set<String> all = new TreeSet<>();
             statements.forEach(s -> all.addAll(s.actions()));
@@ -52,17 +57,25 @@ final class StackPolicies {
             List<Route> routes = new ArrayList<>();
             for (JsonNode r : f.get("routes")) {
                 String template = r.get("path").asText();
-                routes.add(new Route(r.get("method").asText(),
-                        Pattern.compile(template.replaceAll("\\{[^}/]+}", "[^/]+").replace(".", "\\.")), template));
+                routes.add(new Route(
+                        r.get("method").asText(),
+                        Pattern.compile(
+                                template.replaceAll("\\{[^}/]+}", "[^/]+").replace(".", "\\.")),
+                        template));
             }
             Map<String, String> env = new LinkedHashMap<>();
-            f.get("environment").fields().forEachRemaining(v -> env.put(v.getKey(), v.getValue().asText()));
+            f.get("environment")
+                    .fields()
+                    .forEachRemaining(v -> env.put(v.getKey(), v.getValue().asText()));
             List<Statement> statements = new ArrayList<>();
             for (JsonNode policy : f.get("policies")) {
                 JsonNode list = policy.get("Statement");
                 for (JsonNode s : list.isArray() ? list : List.of(list)) {
-                    statements.add(new Statement(s.get("Effect").asText(), strings(s.get("Action")),
-                            strings(s.get("Resource")), s.has("Condition")));
+                    statements.add(new Statement(
+                            s.get("Effect").asText(),
+                            strings(s.get("Action")),
+                            strings(s.get("Resource")),
+                            s.has("Condition")));
                 }
             }
             functions.put(e.getKey(), new Function(e.getKey(), f.get("handler").asText(), routes, env, statements));

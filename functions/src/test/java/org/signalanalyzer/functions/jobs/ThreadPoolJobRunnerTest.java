@@ -77,8 +77,8 @@ class ThreadPoolJobRunnerTest {
         assertTrue(jobs.started.await(10, TimeUnit.SECONDS));
         runner.submit(new JobRequest("s", "queued"));
         runner.stop();
-        assertEquals(Map.of("running", ThreadPoolJobRunner.STOPPED, "queued", ThreadPoolJobRunner.STOPPED),
-                jobs.abandoned);
+        assertEquals(
+                Map.of("running", ThreadPoolJobRunner.STOPPED, "queued", ThreadPoolJobRunner.STOPPED), jobs.abandoned);
         assertEquals(Map.of(), jobs.finished);
     }
 
@@ -88,15 +88,27 @@ class ThreadPoolJobRunnerTest {
         ApplicationContext context = ApiHarness.handler().getApplicationContext();
         SessionStore store = context.getBean(SessionStore.class);
         Documents documents = context.getBean(Documents.class);
-        Session session = store.findSession(s[0], context.getBean(Clock.class).instant()).orElseThrow();
+        Session session =
+                store.findSession(s[0], context.getBean(Clock.class).instant()).orElseThrow();
         String jobId = Tokens.newId();
-        JobState running = new JobState(jobId, JobState.RUNNING, 1, 3, "", List.of("f1", "f2", "f3"), "{}",
-                "lab-sets", List.of("a1"), null, session.createdAt());
+        JobState running = new JobState(
+                jobId,
+                JobState.RUNNING,
+                1,
+                3,
+                "",
+                List.of("f1", "f2", "f3"),
+                "{}",
+                "lab-sets",
+                List.of("a1"),
+                null,
+                session.createdAt());
         documents.create(session, JobState.KIND, jobId, running);
 
         context.getBean(BatchJobs.class).abandon(new JobRequest(s[0], jobId), ThreadPoolJobRunner.STOPPED);
 
-        JsonNode status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null).json();
+        JsonNode status = call("GET", "/api/sessions/" + s[0] + "/jobs/" + jobId, s[1], null)
+                .json();
         assertEquals("failed", status.get("status").asText(), status.toString());
         assertEquals(ThreadPoolJobRunner.STOPPED, status.get("message").asText());
         assertEquals(1, status.get("done").asInt());

@@ -32,8 +32,10 @@ class SnapStartPrimingTest {
             try {
                 SnapStartPriming priming = offline.getApplicationContext().getBean(SnapStartPriming.class);
                 assertEquals(List.of(200, 404), priming.primeApi(), "the OpenAPI document, then the error handlers");
-                assertTrue(priming.buildClients().containsAll(List.of("S3Client", "S3Presigner", "BlobStore",
-                        "SessionStore")), priming.buildClients().toString());
+                assertTrue(
+                        priming.buildClients()
+                                .containsAll(List.of("S3Client", "S3Presigner", "BlobStore", "SessionStore")),
+                        priming.buildClients().toString());
                 assertDoesNotThrow(() -> priming.beforeCheckpoint(null));
             } finally {
                 offline.close();

@@ -38,14 +38,20 @@ class DynamoSessionStoreTest extends SessionStoreContract {
         store.replaceEntry(id, created.withDocument("{\"v\":2}"));
         store.putEntry(id, new Entry("analysis", "a1", 0, "{}", expiresAt));
 
-        List<Map<String, AttributeValue>> items = Dynalite.get().client().query(r -> r.tableName(Dynalite.TABLE)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id))))
+        List<Map<String, AttributeValue>> items = Dynalite.get()
+                .client()
+                .query(r -> r.tableName(Dynalite.TABLE)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(id))))
                 .items();
         assertEquals(3, items.size());
         for (Map<String, AttributeValue> item : items) {
-            long expires = Long.parseLong(item.get(DynamoSessionStore.EXPIRES_AT).n());
+            long expires =
+                    Long.parseLong(item.get(DynamoSessionStore.EXPIRES_AT).n());
             assertEquals(expiresAt.getEpochSecond(), expires, item.get("sk").s());
-            assertEquals(expires + GRACE.toSeconds(), Long.parseLong(item.get(DynamoSessionStore.PURGE_AT).n()),
+            assertEquals(
+                    expires + GRACE.toSeconds(),
+                    Long.parseLong(item.get(DynamoSessionStore.PURGE_AT).n()),
                     item.get("sk").s());
         }
         Instant afterExpiry = expiresAt.plusSeconds(1);
@@ -55,7 +61,8 @@ class DynamoSessionStoreTest extends SessionStoreContract {
 
     @Test
     void aNegativeGraceIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new DynamoSessionStore(Dynalite.get().client(), Dynalite.TABLE, Duration.ofHours(-1)));
     }
 }

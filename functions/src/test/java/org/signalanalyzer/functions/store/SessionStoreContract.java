@@ -73,7 +73,9 @@ public abstract class SessionStoreContract {
         String live = newId();
         store().createSession(session(live, now.plusSeconds(3600)));
         store().touchSession(live, now);
-        assertEquals(now.toEpochMilli(), store().findSession(live, now).orElseThrow().lastUsedAt().toEpochMilli());
+        assertEquals(
+                now.toEpochMilli(),
+                store().findSession(live, now).orElseThrow().lastUsedAt().toEpochMilli());
 
         String expired = newId();
         store().createSession(session(expired, now.minusSeconds(5)));
@@ -97,16 +99,22 @@ public abstract class SessionStoreContract {
         store().createSession(session(sid, now.plusSeconds(3600)));
         Entry first = store().putEntry(sid, entry("file", "f1", "{\"a\":1}", now.plusSeconds(3600)));
         assertEquals(1, first.version());
-        assertThrows(StoreConflictException.class,
+        assertThrows(
+                StoreConflictException.class,
                 () -> store().putEntry(sid, entry("file", "f1", "{}", now.plusSeconds(3600))));
 
         Entry second = store().replaceEntry(sid, first.withDocument("{\"a\":2}"));
         assertEquals(2, second.version());
-        assertEquals("{\"a\":2}", store().findEntry(sid, "file", "f1").orElseThrow().document());
-        assertThrows(StoreConflictException.class, () -> store().replaceEntry(sid, first.withDocument("{\"lost\":1}")),
+        assertEquals(
+                "{\"a\":2}", store().findEntry(sid, "file", "f1").orElseThrow().document());
+        assertThrows(
+                StoreConflictException.class,
+                () -> store().replaceEntry(sid, first.withDocument("{\"lost\":1}")),
                 "a write based on version 1 loses against version 2");
-        assertEquals("{\"a\":2}", store().findEntry(sid, "file", "f1").orElseThrow().document());
-        assertThrows(StoreConflictException.class,
+        assertEquals(
+                "{\"a\":2}", store().findEntry(sid, "file", "f1").orElseThrow().document());
+        assertThrows(
+                StoreConflictException.class,
                 () -> store().replaceEntry(sid, entry("file", "missing", "{}", now.plusSeconds(60))));
     }
 
@@ -120,12 +128,18 @@ public abstract class SessionStoreContract {
         store().putEntry(sid, entry("file", "a", "{}", now.plusSeconds(3600)));
         store().putEntry(sid, entry("analysis", "x", "{}", now.plusSeconds(3600)));
         store().putEntry(other, entry("file", "c", "{}", now.plusSeconds(3600)));
-        assertEquals(List.of("a", "b"), store().listEntries(sid, "file").stream().map(Entry::id).toList());
-        assertEquals(List.of("x"), store().listEntries(sid, "analysis").stream().map(Entry::id).toList());
+        assertEquals(
+                List.of("a", "b"),
+                store().listEntries(sid, "file").stream().map(Entry::id).toList());
+        assertEquals(
+                List.of("x"),
+                store().listEntries(sid, "analysis").stream().map(Entry::id).toList());
         assertTrue(store().findEntry(other, "file", "a").isEmpty(), "ids are looked up inside their session");
         assertTrue(store().deleteEntry(sid, "file", "a"));
         assertFalse(store().deleteEntry(sid, "file", "never-there"));
-        assertEquals(List.of("b"), store().listEntries(sid, "file").stream().map(Entry::id).toList());
+        assertEquals(
+                List.of("b"),
+                store().listEntries(sid, "file").stream().map(Entry::id).toList());
     }
 
     @Test
@@ -190,23 +204,33 @@ public abstract class SessionStoreContract {
         String id = newId();
         store().createSession(session(id, now.plusSeconds(3600)));
         assertEquals(Map.of(), store().usage(id));
-        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 100, 150)),
-                now).isEmpty());
+        assertTrue(store().reserveUsage(
+                        id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 100, 150)), now)
+                .isEmpty());
         assertEquals(Map.of("files", 1L, "bytes", 100L), store().usage(id));
 
-        Optional<QuotaRefusal> refused = store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2),
-                new UsageCharge("bytes", 60, 150)), now);
+        Optional<QuotaRefusal> refused = store().reserveUsage(
+                        id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 60, 150)), now);
         assertEquals("bytes", refused.orElseThrow().charge().counter());
         assertEquals(100, refused.get().used());
         assertEquals(Map.of("files", 1L, "bytes", 100L), store().usage(id), "a refusal changes no counter");
 
-        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 50, 150)),
-                now).isEmpty(), "exactly up to the limit fits");
-        QuotaRefusal full = store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now).orElseThrow();
+        assertTrue(
+                store().reserveUsage(
+                                id, List.of(new UsageCharge("files", 1, 2), new UsageCharge("bytes", 50, 150)), now)
+                        .isEmpty(),
+                "exactly up to the limit fits");
+        QuotaRefusal full = store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now)
+                .orElseThrow();
         assertEquals("files", full.charge().counter());
         assertEquals(2, full.used());
-        assertEquals("bytes", store().reserveUsage(id, List.of(new UsageCharge("bytes", 151, 150)), now)
-                .orElseThrow().charge().counter(), "a charge larger than its limit never fits");
+        assertEquals(
+                "bytes",
+                store().reserveUsage(id, List.of(new UsageCharge("bytes", 151, 150)), now)
+                        .orElseThrow()
+                        .charge()
+                        .counter(),
+                "a charge larger than its limit never fits");
         assertEquals(Map.of("files", 2L, "bytes", 150L), store().usage(id));
     }
 
@@ -214,12 +238,14 @@ public abstract class SessionStoreContract {
     void releasedUsageMakesRoomAndNeverGoesBelowZero() {
         String id = newId();
         store().createSession(session(id, now.plusSeconds(3600)));
-        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 2, 2)), now).isEmpty());
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 2, 2)), now)
+                .isEmpty());
         store().releaseUsage(id, List.of(new UsageCharge("files", 1, 2)));
         assertEquals(1L, store().usage(id).get("files"));
         store().releaseUsage(id, List.of(new UsageCharge("files", 5, 2)));
         assertEquals(1L, store().usage(id).get("files"), "more than was taken is not given back");
-        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now).isEmpty());
+        assertTrue(store().reserveUsage(id, List.of(new UsageCharge("files", 1, 2)), now)
+                .isEmpty());
         store().releaseUsage(newId(), List.of(new UsageCharge("files", 1, 2)));
     }
 
@@ -227,14 +253,17 @@ public abstract class SessionStoreContract {
     void onlyALiveSessionCanReserve() {
         String expired = newId();
         store().createSession(session(expired, now.minusSeconds(1)));
-        assertThrows(StoreConflictException.class,
+        assertThrows(
+                StoreConflictException.class,
                 () -> store().reserveUsage(expired, List.of(new UsageCharge("files", 1, 10)), now));
-        assertThrows(StoreConflictException.class,
+        assertThrows(
+                StoreConflictException.class,
                 () -> store().reserveUsage(newId(), List.of(new UsageCharge("files", 1, 10)), now));
         String deleting = newId();
         store().createSession(session(deleting, now.plusSeconds(3600)));
         store().markSessionDeleting(deleting);
-        assertThrows(StoreConflictException.class,
+        assertThrows(
+                StoreConflictException.class,
                 () -> store().reserveUsage(deleting, List.of(new UsageCharge("files", 1, 10)), now));
         assertEquals(Map.of(), store().usage(expired));
     }
@@ -250,7 +279,8 @@ public abstract class SessionStoreContract {
             for (int t = 0; t < 6; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 8; i++) {
-                        if (store().reserveUsage(id, List.of(new UsageCharge("analyses", 1, 20)), now).isEmpty()) {
+                        if (store().reserveUsage(id, List.of(new UsageCharge("analyses", 1, 20)), now)
+                                .isEmpty()) {
                             granted.incrementAndGet();
                         }
                     }
@@ -273,12 +303,17 @@ public abstract class SessionStoreContract {
         }
         Duration wait = store().takeCreationSlot(client, 30, 3, t0).orElseThrow();
         assertEquals(2000, wait.toMillis(), "30 a minute: one slot frees every 2 s");
-        assertEquals(500, store().takeCreationSlot(client, 30, 3, t0.plusMillis(1500)).orElseThrow().toMillis());
+        assertEquals(
+                500,
+                store().takeCreationSlot(client, 30, 3, t0.plusMillis(1500))
+                        .orElseThrow()
+                        .toMillis());
         assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusMillis(2000)).isEmpty());
         assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusMillis(2000)).isPresent());
         assertTrue(store().takeCreationSlot(newId(), 30, 3, t0).isEmpty(), "another client has its own slots");
         for (int i = 0; i < 3; i++) {
-            assertTrue(store().takeCreationSlot(client, 30, 3, t0.plusSeconds(600)).isEmpty(),
+            assertTrue(
+                    store().takeCreationSlot(client, 30, 3, t0.plusSeconds(600)).isEmpty(),
                     "after an idle time the whole burst is back");
         }
     }

@@ -20,10 +20,10 @@ public final class ApiHarness {
 
     private static ApiGatewayFunction handler;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> STORAGE_ENDPOINTS = List.of("signal.storage.s3-endpoint",
-            "signal.storage.dynamodb-endpoint");
+    private static final List<String> STORAGE_ENDPOINTS =
+            List.of("signal.storage.s3-endpoint", "signal.storage.dynamodb-endpoint");
 
-    private ApiHarness() { }
+    private ApiHarness() {}
 
     /** The browser app's origin in the tests (a real host: Micronaut treats localhost origins specially). */
     public static final String SITE_ORIGIN = "https://site.example";
@@ -105,8 +105,8 @@ public final class ApiHarness {
     }
 
     /** A call with any headers (Origin, a forged Authorization, ...) to the given handler; Accept defaults to JSON. */
-    public static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> headers,
-                                Object body) {
+    public static Response call(
+            ApiGatewayFunction handler, String method, String path, Map<String, String> headers, Object body) {
         return call(handler, method, path, headers, body, Map.of());
     }
 
@@ -115,22 +115,39 @@ public final class ApiHarness {
     }
 
     /** A call as API Gateway passes it on from a client at {@code sourceIp}. */
-    public static Response callFrom(ApiGatewayFunction handler, String sourceIp, String method, String path,
-                                    Map<String, String> headers, Object body) {
+    public static Response callFrom(
+            ApiGatewayFunction handler,
+            String sourceIp,
+            String method,
+            String path,
+            Map<String, String> headers,
+            Object body) {
         return call(handler, method, path, headers, body, Map.of(), sourceIp);
     }
 
     /** A call with headers and query parameters to the given handler. */
-    public static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
-                                Object body, Map<String, String> query) {
+    public static Response call(
+            ApiGatewayFunction handler,
+            String method,
+            String path,
+            Map<String, String> extra,
+            Object body,
+            Map<String, String> query) {
         return call(handler, method, path, extra, body, query, null);
     }
 
-    private static Response call(ApiGatewayFunction handler, String method, String path, Map<String, String> extra,
-                                 Object body, Map<String, String> query, String sourceIp) {
+    private static Response call(
+            ApiGatewayFunction handler,
+            String method,
+            String path,
+            Map<String, String> extra,
+            Object body,
+            Map<String, String> query,
+            String sourceIp) {
         Map<String, String> headers = new HashMap<>(extra);
         headers.putIfAbsent("Accept", "application/json");
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
+        APIGatewayProxyRequestEvent event =
+                new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
         if (!query.isEmpty()) {
             event.withQueryStringParameters(query).withMultiValueQueryStringParameters(multi(query));
         }
@@ -189,6 +206,8 @@ public final class ApiHarness {
     public static String[] newSession() {
         Response r = call("POST", "/api/sessions", null, null);
         if (r.status() != 201) throw new AssertionError("session not created: " + r);
-        return new String[] {r.json().get("sessionId").asText(), r.json().get("token").asText()};
+        return new String[] {
+            r.json().get("sessionId").asText(), r.json().get("token").asText()
+        };
     }
 }

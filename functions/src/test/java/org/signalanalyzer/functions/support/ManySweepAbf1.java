@@ -16,29 +16,30 @@ public final class ManySweepAbf1 {
     static final float ADC_RANGE_V = 10f;
     static final int ADC_RESOLUTION = 32768;
 
-    private ManySweepAbf1() { }
+    private ManySweepAbf1() {}
 
     public static byte[] write(int sweeps, int samplesPerSweep) {
         long total = (long) sweeps * samplesPerSweep;
-        ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(HEADER_BYTES + 2 * total)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b =
+                ByteBuffer.allocate(Math.toIntExact(HEADER_BYTES + 2 * total)).order(ByteOrder.LITTLE_ENDIAN);
         b.put(0, "ABF ".getBytes(StandardCharsets.ISO_8859_1));
-        b.putFloat(4, 1.5f);                       // fFileVersionNumber
-        b.putShort(8, (short) 5);                  // nOperationMode: episodic stimulation
-        b.putInt(10, Math.toIntExact(total));      // lActualAcqLength
-        b.putInt(16, sweeps);                      // lActualEpisodes
-        b.putInt(40, HEADER_BYTES / 512);          // lDataSectionPtr (blocks)
-        b.putShort(100, (short) 0);                // nDataFormat: int16
-        b.putShort(120, (short) 1);                // nADCNumChannels
-        b.putFloat(122, 100f);                     // fADCSampleInterval, µs
-        b.putInt(138, samplesPerSweep);            // lNumSamplesPerEpisode
-        b.putFloat(244, ADC_RANGE_V);              // fADCRange
-        b.putInt(252, ADC_RESOLUTION);             // lADCResolution
-        b.putShort(410, (short) 0);                // nADCSamplingSeq[0]
-        text(b, 442, "Im", 10);                    // sADCChannelName[0]
-        text(b, 602, "pA", 8);                     // sADCUnits[0]
-        b.putFloat(730, 1f);                       // fADCProgrammableGain[0]
-        b.putFloat(922, 1f);                       // fInstrumentScaleFactor[0]
-        b.putFloat(1050, 1f);                      // fSignalGain[0]
+        b.putFloat(4, 1.5f); // fFileVersionNumber
+        b.putShort(8, (short) 5); // nOperationMode: episodic stimulation
+        b.putInt(10, Math.toIntExact(total)); // lActualAcqLength
+        b.putInt(16, sweeps); // lActualEpisodes
+        b.putInt(40, HEADER_BYTES / 512); // lDataSectionPtr (blocks)
+        b.putShort(100, (short) 0); // nDataFormat: int16
+        b.putShort(120, (short) 1); // nADCNumChannels
+        b.putFloat(122, 100f); // fADCSampleInterval, µs
+        b.putInt(138, samplesPerSweep); // lNumSamplesPerEpisode
+        b.putFloat(244, ADC_RANGE_V); // fADCRange
+        b.putInt(252, ADC_RESOLUTION); // lADCResolution
+        b.putShort(410, (short) 0); // nADCSamplingSeq[0]
+        text(b, 442, "Im", 10); // sADCChannelName[0]
+        text(b, 602, "pA", 8); // sADCUnits[0]
+        b.putFloat(730, 1f); // fADCProgrammableGain[0]
+        b.putFloat(922, 1f); // fInstrumentScaleFactor[0]
+        b.putFloat(1050, 1f); // fSignalGain[0]
         int at = HEADER_BYTES;
         for (int s = 0; s < sweeps; s++) {
             for (int i = 0; i < samplesPerSweep; i++, at += 2) b.putShort(at, raw(s, i));

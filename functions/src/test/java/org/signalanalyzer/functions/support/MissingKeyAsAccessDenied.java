@@ -32,8 +32,8 @@ public final class MissingKeyAsAccessDenied implements ExecutionInterceptor {
     }
 
     @Override
-    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                                                           ExecutionAttributes attributes) {
+    public Optional<InputStream> modifyHttpResponseContent(
+            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
         int status = context.httpResponse().statusCode();
         if ((status != 404 && status != 403) || context.responseBody().isEmpty()) {
             return context.responseBody();

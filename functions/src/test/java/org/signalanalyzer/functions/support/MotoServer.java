@@ -59,7 +59,9 @@ public final class MotoServer implements AutoCloseable {
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             out = out.substring(out.lastIndexOf('\n') + 1); // the error line, not the whole traceback
-            return p.exitValue() == 0 ? null : PYTHON + " cannot import " + String.join(", ", modules) + " (" + out + ")";
+            return p.exitValue() == 0
+                    ? null
+                    : PYTHON + " cannot import " + String.join(", ", modules) + " (" + out + ")";
         } catch (IOException e) {
             return PYTHON + " is not on PATH (" + e.getMessage() + ")";
         } catch (InterruptedException e) {
@@ -80,8 +82,9 @@ public final class MotoServer implements AutoCloseable {
         Path recording = Files.createTempFile("moto-requests", ".jsonl");
         // moto_server with its query-signature fix (the script says why).
         Path launcher = Path.of("src", "test", "resources", "iam", "moto_iam_server.py");
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, launcher.toString(), "-H", "127.0.0.1",
-                "-p", Integer.toString(port)).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        PYTHON, launcher.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("INITIAL_NO_AUTH_ACTION_COUNT", "1000000");
         builder.environment().put("MOTO_ENABLE_RECORDING", "true");
@@ -110,7 +113,9 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    public URI endpoint() { return endpoint; }
+    public URI endpoint() {
+        return endpoint;
+    }
 
     /** One JSON object per request moto received (headers, method, url, body), in order. */
     public List<String> recordedRequests() throws IOException {
@@ -161,7 +166,8 @@ public final class MotoServer implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                if (!process.waitFor(5, TimeUnit.SECONDS))
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
@@ -187,8 +193,8 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException(script.getFileName() + " did not finish within 120 s");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(script.getFileName() + " failed (" + p.exitValue() + "): "
-                        + Files.readString(err));
+                throw new IllegalStateException(
+                        script.getFileName() + " failed (" + p.exitValue() + "): " + Files.readString(err));
             }
             return new String(out, StandardCharsets.UTF_8);
         } finally {

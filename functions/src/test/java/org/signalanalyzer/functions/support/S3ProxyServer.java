@@ -2,9 +2,9 @@ package org.signalanalyzer.functions.support;
 
 import java.net.URI;
 import java.util.List;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,18 +25,24 @@ public final class S3ProxyServer {
     private final S3Client client;
 
     private S3ProxyServer() throws Exception {
-        S3Proxy proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .corsRules(new CrossOriginResourceSharing(List.of(SITE_ORIGIN), List.of("GET", "PUT"), List.of("*"),
-                        List.of("ETag"), "false"))
+                .corsRules(new CrossOriginResourceSharing(
+                        List.of(SITE_ORIGIN), List.of("GET", "PUT"), List.of("*"), List.of("ETag"), "false"))
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) Thread.sleep(10);
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        client = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        client = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         client.createBucket(r -> r.bucket(BUCKET));
     }
 
@@ -51,7 +57,11 @@ public final class S3ProxyServer {
         return instance;
     }
 
-    public URI endpoint() { return endpoint; }
+    public URI endpoint() {
+        return endpoint;
+    }
 
-    public S3Client client() { return client; }
+    public S3Client client() {
+        return client;
+    }
 }

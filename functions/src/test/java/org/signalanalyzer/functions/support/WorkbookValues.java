@@ -11,7 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Reads a downloaded workbook with POI, for tests that check an export carries the numbers shared-dsp computed. */
 public final class WorkbookValues {
 
-    private WorkbookValues() { }
+    private WorkbookValues() {}
 
     /** True when some numeric cell of some sheet equals {@code value} within {@code tolerance}. */
     public static boolean contains(byte[] xlsx, double value, double tolerance) throws IOException {

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class DeployChecklistTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Za-z0-9]+)`\\s*\\|\\s*([^|]*?)\\s*\\|", Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\|\\s*`([A-Za-z0-9]+)`\\s*\\|\\s*([^|]*?)\\s*\\|", Pattern.MULTILINE);
 
     private static Map<String, Object> template;
     private static String readme;
@@ -27,7 +28,8 @@ class DeployChecklistTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void load() throws Exception {
-        template = new Yaml(new TemplateContractTest.CfnConstructor()).load(Files.readString(Path.of("..", "template.yaml")));
+        template = new Yaml(new TemplateContractTest.CfnConstructor())
+                .load(Files.readString(Path.of("..", "template.yaml")));
         readme = Files.readString(Path.of("README.md"));
     }
 
@@ -42,7 +44,8 @@ class DeployChecklistTest {
         assertTrue(at >= 0, "functions/README.md has the line '" + after + "'");
         Map<String, String> rows = new LinkedHashMap<>();
         boolean inTable = false;
-        for (String line : readme.substring(at).lines().skip(1).map(String::trim).toList()) {
+        for (String line :
+                readme.substring(at).lines().skip(1).map(String::trim).toList()) {
             if (line.startsWith("|")) {
                 inTable = true;
                 Matcher m = ROW.matcher(line);
@@ -70,7 +73,9 @@ class DeployChecklistTest {
         for (var p : parameters.entrySet()) {
             String name = p.getKey();
             assertTrue(rows.containsKey(name), "the deploy checklist in functions/README.md names parameter " + name);
-            assertEquals(documented(map(p.getValue()).get("Default")), rows.get(name),
+            assertEquals(
+                    documented(map(p.getValue()).get("Default")),
+                    rows.get(name),
                     "the checklist's default of " + name + " is the template's");
         }
         for (String row : rows.keySet()) {
@@ -95,7 +100,9 @@ class DeployChecklistTest {
         assertTrue(readme.contains(jdk), "the checklist asks for a " + jdk + " to build for " + runtime);
         assertTrue(readme.contains("mvn -B clean package -DskipTests"), "the build command");
         assertTrue(readme.contains((String) globals.get("CodeUri")), "the jar CodeUri names");
-        assertTrue(readme.contains("AutoPublishAlias") && readme.contains(globals.get("AutoPublishAlias").toString()),
+        assertTrue(
+                readme.contains("AutoPublishAlias")
+                        && readme.contains(globals.get("AutoPublishAlias").toString()),
                 "the alias the versions are published behind");
         assertTrue(readme.contains(map(globals.get("SnapStart")).get("ApplyOn").toString()), "SnapStart's ApplyOn");
     }

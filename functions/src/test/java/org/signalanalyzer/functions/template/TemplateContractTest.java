@@ -54,9 +54,11 @@ class TemplateContractTest {
                 public Object construct(Node node) {
                     String tag = node.getTag().getValue().substring(1);
                     String key = tag.equals("Ref") ? "Ref" : "Fn::" + tag;
-                    Object value = node instanceof ScalarNode s ? s.getValue()
-                            : node instanceof SequenceNode q ? constructSequence(q) : constructMapping(
-                                    (MappingNode) node);
+                    Object value = node instanceof ScalarNode s
+                            ? s.getValue()
+                            : node instanceof SequenceNode q
+                                    ? constructSequence(q)
+                                    : constructMapping((MappingNode) node);
                     return Map.of(key, value);
                 }
             });
@@ -76,8 +78,10 @@ class TemplateContractTest {
     }
 
     private static Map<String, Map<String, Object>> ofType(String type) {
-        return resources.entrySet().stream().filter(e -> type.equals(e.getValue().get("Type")))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> map(e.getValue().get("Properties"))));
+        return resources.entrySet().stream()
+                .filter(e -> type.equals(e.getValue().get("Type")))
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> map(e.getValue().get("Properties"))));
     }
 
     @Test
@@ -88,7 +92,8 @@ class TemplateContractTest {
         assertEquals("PublishedVersions", map(globals.get("SnapStart")).get("ApplyOn"));
         assertNotNull(globals.get("AutoPublishAlias"), "SnapStart needs published versions");
         assertEquals("functions/target/functions-lambda.jar", globals.get("CodeUri"));
-        assertTrue(Files.readString(Path.of("pom.xml")).contains("${project.build.directory}/functions-lambda.jar"),
+        assertTrue(
+                Files.readString(Path.of("pom.xml")).contains("${project.build.directory}/functions-lambda.jar"),
                 "CodeUri is the jar the shade plugin writes");
         Map<String, Map<String, Object>> functions = ofType("AWS::Serverless::Function");
         assertTrue(functions.size() >= 10, "one function per endpoint group, the job worker and the cleanup");
@@ -113,24 +118,33 @@ class TemplateContractTest {
                 if (!"Api".equals(event.get("Type"))) continue;
                 Map<String, Object> p = map(event.get("Properties"));
                 assertEquals(Map.of("Ref", "Api"), p.get("RestApiId"), "every route is on the one REST API");
-                assertTrue(templateRoutes.add(p.get("Method").toString().toUpperCase() + " " + p.get("Path")),
+                assertTrue(
+                        templateRoutes.add(p.get("Method").toString().toUpperCase() + " " + p.get("Path")),
                         "route declared twice: " + p);
             }
         }
         Router router = ApiHarness.handler().getApplicationContext().getBean(Router.class);
         Set<String> served = new TreeSet<>();
         // Micronaut adds a HEAD twin to every GET by itself; the API declares only what the browser calls.
-        router.uriRoutes().filter(r -> !r.getHttpMethodName().equals("HEAD")).forEach(r -> served.add(r.getHttpMethodName() + " "
-                + r.getUriMatchTemplate().toString().replaceAll("\\{\\?[^}]*}", "").replaceAll("/$", "")));
+        router.uriRoutes()
+                .filter(r -> !r.getHttpMethodName().equals("HEAD"))
+                .forEach(r -> served.add(r.getHttpMethodName() + " "
+                        + r.getUriMatchTemplate()
+                                .toString()
+                                .replaceAll("\\{\\?[^}]*}", "")
+                                .replaceAll("/$", "")));
         assertEquals(served, templateRoutes);
     }
 
     @Test
     void theTableExpiresTheAttributeTheStoreWritesAndIsOnDemand() {
-        Map<String, Object> table = ofType("AWS::DynamoDB::Table").values().iterator().next();
+        Map<String, Object> table =
+                ofType("AWS::DynamoDB::Table").values().iterator().next();
         assertEquals("PAY_PER_REQUEST", table.get("BillingMode"));
         Map<String, Object> ttl = map(table.get("TimeToLiveSpecification"));
-        assertEquals(DynamoSessionStore.PURGE_AT, ttl.get("AttributeName"),
+        assertEquals(
+                DynamoSessionStore.PURGE_AT,
+                ttl.get("AttributeName"),
                 "TTL acts on purgeAt (expiry + grace), never on the expiry the cleanup looks for");
         assertEquals(true, ttl.get("Enabled"));
         List<String> keys = new ArrayList<>();
@@ -140,20 +154,24 @@ class TemplateContractTest {
 
     @Test
     void theBucketIsPrivateAndLetsTheSitePutAndGetWithPresignedUrls() {
-        Map<String, Object> bucket = ofType("AWS::S3::Bucket").values().iterator().next();
+        Map<String, Object> bucket =
+                ofType("AWS::S3::Bucket").values().iterator().next();
         Map<String, Object> block = map(bucket.get("PublicAccessBlockConfiguration"));
         for (String k : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
             assertEquals(true, block.get(k), k);
         }
-        Map<String, Object> rule = map(((List<?>) map(bucket.get("CorsConfiguration")).get("CorsRules")).get(0));
+        Map<String, Object> rule =
+                map(((List<?>) map(bucket.get("CorsConfiguration")).get("CorsRules")).get(0));
         assertEquals(List.of(Map.of("Ref", "SiteOrigin")), rule.get("AllowedOrigins"));
         assertTrue(((List<?>) rule.get("AllowedMethods")).containsAll(List.of("PUT", "GET")));
         assertEquals(List.of("*"), rule.get("AllowedHeaders"), "Content-Type is sent with the signed PUT");
-        Map<String, Object> lifecycle = map(((List<?>) map(bucket.get("LifecycleConfiguration")).get("Rules")).get(0));
+        Map<String, Object> lifecycle =
+                map(((List<?>) map(bucket.get("LifecycleConfiguration")).get("Rules")).get(0));
         assertEquals("sessions/", lifecycle.get("Prefix"));
         assertNotNull(lifecycle.get("ExpirationInDays"), "a backstop for objects the cleanup missed");
 
-        Map<String, Object> api = ofType("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> api =
+                ofType("AWS::Serverless::Api").values().iterator().next();
         assertEquals(Map.of("Fn::Sub", "'${SiteOrigin}'"), map(api.get("Cors")).get("AllowOrigin"));
         assertNotNull(api.get("MinimumCompressionSize"), "API Gateway gzips answers for clients that accept it");
     }
@@ -165,14 +183,17 @@ class TemplateContractTest {
         assertEquals("Schedule", hourly.get("Type"));
         assertEquals("rate(1 hour)", map(hourly.get("Properties")).get("Schedule"));
         String config = Files.readString(Path.of("src/main/resources/application.yml"));
-        Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables"));
+        Map<String, Object> env =
+                map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                        .get("Variables"));
         Map<String, Object> limitProperties = Limits.defaults().asProperties();
         for (String variable : env.keySet()) {
             if (variable.startsWith("SIGNAL_LIMITS_")) {
                 // Micronaut maps SIGNAL_LIMITS_FILES_PER_SESSION to signal.limits.files-per-session itself.
-                String property = "signal.limits." + variable.substring("SIGNAL_LIMITS_".length())
-                        .toLowerCase(Locale.ROOT).replace('_', '-');
+                String property = "signal.limits."
+                        + variable.substring("SIGNAL_LIMITS_".length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '-');
                 assertTrue(limitProperties.containsKey(property), variable + " sets a limit Limits reads: " + property);
                 continue;
             }
@@ -181,13 +202,15 @@ class TemplateContractTest {
             assertTrue(config.contains("${" + variable + ":"), variable + " is read by application.yml");
         }
         Map<String, Object> jobs = ofType("AWS::Serverless::Function").get("JobsFunction");
-        for (String variable : map(map(jobs.get("Environment")).get("Variables")).keySet()) {
+        for (String variable :
+                map(map(jobs.get("Environment")).get("Variables")).keySet()) {
             assertTrue(config.contains("${" + variable + ":"), variable + " is read by application.yml");
         }
     }
 
     private static Map<String, Object> globalEnvironment() {
-        return map(map(map(map(template.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+        return map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables"));
     }
 
     private static boolean hasApiEvent(Map<String, Object> function) {
@@ -224,7 +247,8 @@ class TemplateContractTest {
 
     @Test
     void apiGatewaysOwnAnswersUseTheApisErrorShapeAndCors() throws Exception {
-        Map<String, Object> api = ofType("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> api =
+                ofType("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> responses = map(api.get("GatewayResponses"));
         Map<String, Object> missing = map(responses.get("MISSING_AUTHENTICATION_TOKEN"));
         assertEquals("404", missing.get("StatusCode").toString(), "an unknown route is a 404, as documented");
@@ -239,7 +263,8 @@ class TemplateContractTest {
             // $context.error.messageString is API Gateway's message as a quoted JSON string.
             var shaped = json.readTree(template.replace("$context.error.messageString", "\"Forbidden\""));
             assertTrue(shaped.get("error").isTextual() && shaped.get("message").isTextual(), type + ": " + template);
-            assertEquals(Map.of("Fn::Sub", "'${SiteOrigin}'"),
+            assertEquals(
+                    Map.of("Fn::Sub", "'${SiteOrigin}'"),
                     map(map(r.get("ResponseParameters")).get("Headers")).get("Access-Control-Allow-Origin"),
                     type + " is readable by the site");
         }
@@ -253,16 +278,24 @@ class TemplateContractTest {
         for (String ok : List.of("https://signals.example.org", "https://my-lab.herokuapp.com", "https://x.io:8443")) {
             assertTrue(pattern.matcher(ok).matches(), ok);
         }
-        for (String bad : List.of("http://signals.example.org", "https://signals.example.org/", "https://a.org/app",
-                "*", "https://*.example.org", "", "https://a.org, https://b.org")) {
+        for (String bad : List.of(
+                "http://signals.example.org",
+                "https://signals.example.org/",
+                "https://a.org/app",
+                "*",
+                "https://*.example.org",
+                "",
+                "https://a.org, https://b.org")) {
             assertFalse(pattern.matcher(bad).matches(), bad);
         }
     }
 
     @Test
     void theBucketIgnoresAclsSoNoUploadCanMakeItselfPublic() {
-        Map<String, Object> bucket = ofType("AWS::S3::Bucket").values().iterator().next();
-        Map<String, Object> rule = map(((List<?>) map(bucket.get("OwnershipControls")).get("Rules")).get(0));
+        Map<String, Object> bucket =
+                ofType("AWS::S3::Bucket").values().iterator().next();
+        Map<String, Object> rule =
+                map(((List<?>) map(bucket.get("OwnershipControls")).get("Rules")).get(0));
         assertEquals("BucketOwnerEnforced", rule.get("ObjectOwnership"));
     }
 
@@ -273,9 +306,11 @@ class TemplateContractTest {
             List<Map<String, Object>> statements = statements(f.getValue());
             if (statements.stream().noneMatch(s -> actions(s).contains("s3:GetObject"))) continue;
             readers++;
-            assertTrue(statements.stream().anyMatch(s -> actions(s).contains("s3:ListBucket")
-                            && Map.of("Fn::GetAtt", "DataBucket.Arn").equals(s.get("Resource"))
-                            && s.get("Condition") == null),
+            assertTrue(
+                    statements.stream()
+                            .anyMatch(s -> actions(s).contains("s3:ListBucket")
+                                    && Map.of("Fn::GetAtt", "DataBucket.Arn").equals(s.get("Resource"))
+                                    && s.get("Condition") == null),
                     f.getKey() + " reads objects: without unconditioned s3:ListBucket a missing key answers 403");
         }
         assertTrue(readers >= 7, "files, filter, process, integrals, export, jobs, worker read objects");
@@ -288,16 +323,16 @@ class TemplateContractTest {
     @Test
     void theRulesRefuseABackstopThatALiveSessionOrItsCleanupCouldOutlast() {
         Map<String, Object> parameters = map(template.get("Parameters"));
-        Duration grace = ConversionService.SHARED.convertRequired(
-                globalEnvironment().get("SESSION_TTL_GRACE"), Duration.class);
+        Duration grace =
+                ConversionService.SHARED.convertRequired(globalEnvironment().get("SESSION_TTL_GRACE"), Duration.class);
         Map<String, Object> rules = map(template.get("Rules"));
         int refused = 0;
         for (Object lifetime : (List<?>) map(parameters.get("SessionLifetime")).get("AllowedValues")) {
-            Duration life = ConversionService.SHARED.convertRequired(
-                    lifetime.toString(), Duration.class);
-            for (Object days : (List<?>) map(parameters.get("ObjectBackstopDays")).get("AllowedValues")) {
-                Map<String, String> values = Map.of("SessionLifetime", lifetime.toString(),
-                        "ObjectBackstopDays", days.toString());
+            Duration life = ConversionService.SHARED.convertRequired(lifetime.toString(), Duration.class);
+            for (Object days :
+                    (List<?>) map(parameters.get("ObjectBackstopDays")).get("AllowedValues")) {
+                Map<String, String> values =
+                        Map.of("SessionLifetime", lifetime.toString(), "ObjectBackstopDays", days.toString());
                 boolean accepted = true;
                 for (Object r : rules.values()) {
                     Map<String, Object> rule = map(r);
@@ -312,8 +347,11 @@ class TemplateContractTest {
             }
         }
         assertTrue(refused > 0, "some allowed pair is unsafe, so the rules do matter");
-        Map<String, Object> defaults = Map.of("SessionLifetime", map(parameters.get("SessionLifetime")).get("Default"),
-                "ObjectBackstopDays", map(parameters.get("ObjectBackstopDays")).get("Default"));
+        Map<String, Object> defaults = Map.of(
+                "SessionLifetime",
+                map(parameters.get("SessionLifetime")).get("Default"),
+                "ObjectBackstopDays",
+                map(parameters.get("ObjectBackstopDays")).get("Default"));
         assertTrue(((List<?>) map(parameters.get("SessionLifetime")).get("AllowedValues"))
                 .contains(defaults.get("SessionLifetime")));
     }
@@ -328,8 +366,8 @@ class TemplateContractTest {
         if (e.containsKey("Fn::Not")) return !truth(((List<?>) e.get("Fn::Not")).get(0), parameters);
         if (e.containsKey("Fn::Contains")) {
             List<?> args = (List<?>) e.get("Fn::Contains");
-            return ((List<?>) args.get(0)).stream().map(Object::toString).toList()
-                    .contains(value(args.get(1), parameters));
+            return ((List<?>) args.get(0))
+                    .stream().map(Object::toString).toList().contains(value(args.get(1), parameters));
         }
         throw new AssertionError("a rule function this test does not evaluate: " + e);
     }
@@ -350,7 +388,8 @@ class TemplateContractTest {
         Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
         assertEquals("Lambda", onFailure.get("Type"));
         assertEquals(Map.of("Fn::GetAtt", "JobFailureFunction.Arn"), onFailure.get("Destination"));
-        assertEquals("org.signalanalyzer.functions.jobs.JobFailureFunction",
+        assertEquals(
+                "org.signalanalyzer.functions.jobs.JobFailureFunction",
                 functions.get("JobFailureFunction").get("Handler"));
         for (Map<String, Object> s : statements(worker)) {
             assertFalse(actions(s).contains("dynamodb:Query"), "the worker lists nothing");
@@ -378,7 +417,8 @@ class TemplateContractTest {
 
     @Test
     void theApiStageIsThrottledByParameters() {
-        Map<String, Object> api = ofType("AWS::Serverless::Api").values().iterator().next();
+        Map<String, Object> api =
+                ofType("AWS::Serverless::Api").values().iterator().next();
         Map<String, Object> all = map(((List<?>) api.get("MethodSettings")).get(0));
         assertEquals("/*", all.get("ResourcePath"));
         assertEquals("*", all.get("HttpMethod"));
@@ -399,7 +439,8 @@ class TemplateContractTest {
             assertTrue(conditions().containsKey(choice.get(0)), "condition " + choice.get(0));
             assertEquals(Map.of("Ref", "AWS::NoValue"), choice.get(2), f.getKey());
             Object value = choice.get(1);
-            reservedByDefault += value instanceof Integer n ? n
+            reservedByDefault += value instanceof Integer n
+                    ? n
                     : (Integer) parameter((String) map(value).get("Ref")).get("Default");
         }
         assertEquals(0, parameter("ReservedConcurrency").get("MinValue"), "0 must be allowed: no reservation");
@@ -428,8 +469,10 @@ class TemplateContractTest {
         Map<String, Object> api5xx = map(resource("Api5xxAlarm").get("Properties"));
         assertEquals("AWS/ApiGateway", api5xx.get("Namespace"));
         assertEquals("5XXError", api5xx.get("MetricName"));
-        Map<String, Object> apiProps = ofType("AWS::Serverless::Api").values().iterator().next();
-        assertTrue(((List<?>) api5xx.get("Dimensions")).contains(Map.of("Name", "ApiName", "Value", apiProps.get("Name"))),
+        Map<String, Object> apiProps =
+                ofType("AWS::Serverless::Api").values().iterator().next();
+        assertTrue(
+                ((List<?>) api5xx.get("Dimensions")).contains(Map.of("Name", "ApiName", "Value", apiProps.get("Name"))),
                 "the alarm watches this stack's API by its name");
         // CloudWatch takes at most 10 metrics in one metric-math alarm (a hard limit cfn-lint does not check), so
         // each kind is split between the API functions' alarm and the background functions' alarm.
@@ -445,16 +488,24 @@ class TemplateContractTest {
                     Map<String, Object> stat = map(map(metric.get("MetricStat")).get("Metric"));
                     assertEquals("AWS/Lambda", stat.get("Namespace"));
                     assertEquals(kind, stat.get("MetricName"));
-                    String fn = (String) map(map(((List<?>) stat.get("Dimensions")).get(0)).get("Value")).get("Ref");
+                    String fn = (String)
+                            map(map(((List<?>) stat.get("Dimensions")).get(0)).get("Value"))
+                                    .get("Ref");
                     assertTrue(watched.add(fn), fn + " is summed by one " + kind + " alarm only");
                 }
                 assertTrue(stats <= 10, alarm + " sums " + stats + " metrics: CloudWatch refuses more than 10");
             }
             assertEquals(new TreeSet<>(functionRefs), watched, "the " + kind + " alarms sum every function");
         }
-        for (String alarm : List.of("Api5xxAlarm", "FunctionErrorsAlarm", "BackgroundErrorsAlarm",
-                "FunctionThrottlesAlarm", "BackgroundThrottlesAlarm")) {
-            List<?> actions = (List<?>) map(map(resource(alarm).get("Properties")).get("AlarmActions")).get("Fn::If");
+        for (String alarm : List.of(
+                "Api5xxAlarm",
+                "FunctionErrorsAlarm",
+                "BackgroundErrorsAlarm",
+                "FunctionThrottlesAlarm",
+                "BackgroundThrottlesAlarm")) {
+            List<?> actions =
+                    (List<?>) map(map(resource(alarm).get("Properties")).get("AlarmActions"))
+                            .get("Fn::If");
             assertEquals("HasAlertEmail", actions.get(0), alarm + " notifies only when an address is given");
             assertEquals(List.of(Map.of("Ref", "AlarmTopic")), actions.get(1));
         }
@@ -466,7 +517,8 @@ class TemplateContractTest {
         Map<String, Object> topic = resource("AlarmTopic");
         assertEquals("AWS::SNS::Topic", topic.get("Type"));
         assertEquals("HasAlertEmail", topic.get("Condition"));
-        Map<String, Object> subscription = map(((List<?>) map(topic.get("Properties")).get("Subscription")).get(0));
+        Map<String, Object> subscription =
+                map(((List<?>) map(topic.get("Properties")).get("Subscription")).get(0));
         assertEquals("email", subscription.get("Protocol"));
         assertEquals(Map.of("Ref", "AlertEmail"), subscription.get("Endpoint"));
 
@@ -488,25 +540,34 @@ class TemplateContractTest {
         Map<String, Object> code = parameter("AccessCode");
         assertEquals(true, code.get("NoEcho"), "CloudFormation never shows the code");
         assertEquals("", code.get("Default"), "empty keeps the API open, as before");
-        Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables"));
+        Map<String, Object> env =
+                map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                        .get("Variables"));
         assertEquals(Map.of("Ref", "AccessCode"), env.get("ACCESS_CODE"));
-        assertTrue(Files.readString(Path.of("src/main/resources/application.yml")).contains("${ACCESS_CODE:}"));
+        assertTrue(
+                Files.readString(Path.of("src/main/resources/application.yml")).contains("${ACCESS_CODE:}"));
     }
 
     @Test
     void theLimitParametersDefaultToTheFunctionsDefaults() {
-        Map<String, Object> env = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables"));
+        Map<String, Object> env =
+                map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                        .get("Variables"));
         Map<String, Object> defaults = Limits.defaults().asProperties();
         int limits = 0;
         for (var e : env.entrySet()) {
             if (!e.getKey().startsWith("SIGNAL_LIMITS_")) continue;
             limits++;
-            String property = "signal.limits." + e.getKey().substring("SIGNAL_LIMITS_".length())
-                    .toLowerCase(Locale.ROOT).replace('_', '-');
-            Object parameterDefault = parameter((String) map(e.getValue()).get("Ref")).get("Default");
-            assertEquals(((Number) defaults.get(property)).longValue(), ((Number) parameterDefault).longValue(),
+            String property = "signal.limits."
+                    + e.getKey()
+                            .substring("SIGNAL_LIMITS_".length())
+                            .toLowerCase(Locale.ROOT)
+                            .replace('_', '-');
+            Object parameterDefault =
+                    parameter((String) map(e.getValue()).get("Ref")).get("Default");
+            assertEquals(
+                    ((Number) defaults.get(property)).longValue(),
+                    ((Number) parameterDefault).longValue(),
                     e.getKey() + " defaults to Limits' own default");
         }
         assertEquals(defaults.size(), limits, "every limit can be set from the template");
@@ -517,7 +578,9 @@ class TemplateContractTest {
         assertEquals("false", parameter("EnableWafRateRule").get("Default"), "a web ACL has a fixed monthly fee");
         assertEquals("UseWafRateRule", resource("WafRateAcl").get("Condition"));
         assertEquals("UseWafRateRule", resource("WafRateAclAssociation").get("Condition"));
-        Map<String, Object> rule = map(((List<?>) map(resource("WafRateAcl").get("Properties")).get("Rules")).get(0));
-        assertEquals("IP", map(map(rule.get("Statement")).get("RateBasedStatement")).get("AggregateKeyType"));
+        Map<String, Object> rule =
+                map(((List<?>) map(resource("WafRateAcl").get("Properties")).get("Rules")).get(0));
+        assertEquals(
+                "IP", map(map(rule.get("Statement")).get("RateBasedStatement")).get("AggregateKeyType"));
     }
 }

@@ -12,6 +12,7 @@ class JournalCleanupInterruptionTest extends CleanupInterruptionContract {
 
     @TempDir
     Path dir;
+
     private JournalSessionStore journal;
 
     @Override

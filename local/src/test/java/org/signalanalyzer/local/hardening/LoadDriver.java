@@ -26,15 +26,20 @@ import org.signalanalyzer.local.LocalClient;
  */
 final class LoadDriver {
 
-    static final Map<String, Object> PROTOCOL = Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100,
-            "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
+    static final Map<String, Object> PROTOCOL =
+            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     /**
      * {@code cpuS}: CPU time of this whole process over the run, the runtime and the driving clients together (they
      * share the JVM and the cores).
      */
-    record Result(int sessions, int requests, List<String> errors, double wallS, double cpuS,
-                  Map<String, List<Long>> nanosByStep) {
+    record Result(
+            int sessions,
+            int requests,
+            List<String> errors,
+            double wallS,
+            double cpuS,
+            Map<String, List<Long>> nanosByStep) {
 
         long percentileMs(List<Long> nanos, double p) {
             List<Long> sorted = new ArrayList<>(nanos);
@@ -46,15 +51,31 @@ final class LoadDriver {
         String report() {
             List<Long> all = new ArrayList<>();
             nanosByStep.values().forEach(all::addAll);
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+            StringBuilder s = new StringBuilder(String.format(
+                    Locale.ROOT,
                     "load: %d sessions, %d requests, %d errors in %.2f s: %.1f requests/s, %.2f sessions/s; "
-                            + "latency p50 %d ms, p99 %d ms%n", sessions, requests, errors.size(), wallS,
-                    requests / wallS, sessions / wallS, percentileMs(all, 0.5), percentileMs(all, 0.99)));
-            s.append(String.format(Locale.ROOT, "  process CPU %.1f s over the run (%.0f ms per session; server and "
-                    + "clients in one JVM on %d cores)%n", cpuS, cpuS * 1000 / sessions,
+                            + "latency p50 %d ms, p99 %d ms%n",
+                    sessions,
+                    requests,
+                    errors.size(),
+                    wallS,
+                    requests / wallS,
+                    sessions / wallS,
+                    percentileMs(all, 0.5),
+                    percentileMs(all, 0.99)));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  process CPU %.1f s over the run (%.0f ms per session; server and "
+                            + "clients in one JVM on %d cores)%n",
+                    cpuS,
+                    cpuS * 1000 / sessions,
                     Runtime.getRuntime().availableProcessors()));
-            nanosByStep.forEach((step, nanos) -> s.append(String.format(Locale.ROOT,
-                    "  %-10s n=%-4d p50 %6d ms  p99 %6d ms%n", step, nanos.size(), percentileMs(nanos, 0.5),
+            nanosByStep.forEach((step, nanos) -> s.append(String.format(
+                    Locale.ROOT,
+                    "  %-10s n=%-4d p50 %6d ms  p99 %6d ms%n",
+                    step,
+                    nanos.size(),
+                    percentileMs(nanos, 0.5),
                     percentileMs(nanos, 0.99))));
             return s.toString();
         }
@@ -100,20 +121,34 @@ final class LoadDriver {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (CPU.getProcessCpuTime() - cpu0) / 1e9;
         pool.shutdownNow();
-        if (!finished) errors.add("not finished within " + timeoutS + " s: " + done.getCount() + " session(s) still busy");
+        if (!finished)
+            errors.add("not finished within " + timeoutS + " s: " + done.getCount() + " session(s) still busy");
         return new Result(sessions, requests.get(), List.copyOf(errors), wall, cpu, new TreeMap<>(nanos));
     }
 
-    private void oneSession(int n, Map<String, List<Long>> nanos, ConcurrentLinkedQueue<String> errors,
-                            AtomicInteger requests) {
-        LocalClient.Answer created = timed("session", nanos, requests,
-                () -> client.call("POST", "/api/sessions", (String) null, null));
+    private void oneSession(
+            int n, Map<String, List<Long>> nanos, ConcurrentLinkedQueue<String> errors, AtomicInteger requests) {
+        LocalClient.Answer created =
+                timed("session", nanos, requests, () -> client.call("POST", "/api/sessions", (String) null, null));
         if (!expect(n, "session", created, 201, errors)) return;
         String sid = created.json().get("sessionId").asText();
         String token = created.json().get("token").asText();
         String base = "/api/sessions/" + sid;
-        LocalClient.Answer ticket = timed("ticket", nanos, requests, () -> client.call("POST", base + "/uploads", token,
-                Map.of("fileName", fileName, "contentType", "application/octet-stream", "sizeBytes", recording.length)));
+        LocalClient.Answer ticket = timed(
+                "ticket",
+                nanos,
+                requests,
+                () -> client.call(
+                        "POST",
+                        base + "/uploads",
+                        token,
+                        Map.of(
+                                "fileName",
+                                fileName,
+                                "contentType",
+                                "application/octet-stream",
+                                "sizeBytes",
+                                recording.length)));
         if (!expect(n, "ticket", ticket, 201, errors)) return;
         String fileId = ticket.json().get("fileId").asText();
         String url = ticket.json().get("uploadUrl").asText();
@@ -124,38 +159,81 @@ final class LoadDriver {
             errors.add("session " + n + " upload: " + put);
             return;
         }
-        if (!expect(n, "complete", timed("complete", nanos, requests,
-                () -> client.call("POST", base + "/files/" + fileId + "/complete", token, null)), 200, errors)) return;
-        if (!expect(n, "trace", timed("trace", nanos, requests,
-                () -> client.call("GET", base + "/files/" + fileId + "/trace?width=1200", token, null)), 200, errors)) {
+        if (!expect(
+                n,
+                "complete",
+                timed(
+                        "complete",
+                        nanos,
+                        requests,
+                        () -> client.call("POST", base + "/files/" + fileId + "/complete", token, null)),
+                200,
+                errors)) return;
+        if (!expect(
+                n,
+                "trace",
+                timed(
+                        "trace",
+                        nanos,
+                        requests,
+                        () -> client.call("GET", base + "/files/" + fileId + "/trace?width=1200", token, null)),
+                200,
+                errors)) {
             return;
         }
-        LocalClient.Answer analysis = timed("process", nanos, requests, () -> client.call("POST", base + "/analyses",
-                token, Map.of("fileId", fileId, "mode", "desktop", "chain", Map.of("preset", "batch"),
-                        "startingPoint", "auto", "params", PROTOCOL)));
+        LocalClient.Answer analysis = timed(
+                "process",
+                nanos,
+                requests,
+                () -> client.call(
+                        "POST",
+                        base + "/analyses",
+                        token,
+                        Map.of(
+                                "fileId",
+                                fileId,
+                                "mode",
+                                "desktop",
+                                "chain",
+                                Map.of("preset", "batch"),
+                                "startingPoint",
+                                "auto",
+                                "params",
+                                PROTOCOL)));
         if (!expect(n, "process", analysis, 201, errors)) return;
         String analysisId = analysis.json().get("analysisId").asText();
-        expect(n, "integrals", timed("integrals", nanos, requests, () -> client.call("POST",
-                base + "/analyses/" + analysisId + "/integrals", token,
-                Map.of("hyperpol", List.of(10, 150), "depol", List.of(5, 120)))), 200, errors);
+        expect(
+                n,
+                "integrals",
+                timed(
+                        "integrals",
+                        nanos,
+                        requests,
+                        () -> client.call(
+                                "POST",
+                                base + "/analyses/" + analysisId + "/integrals",
+                                token,
+                                Map.of("hyperpol", List.of(10, 150), "depol", List.of(5, 120)))),
+                200,
+                errors);
     }
 
-    private static LocalClient.Answer timed(String step, Map<String, List<Long>> nanos,
-                                            AtomicInteger requests,
-                                            Supplier<LocalClient.Answer> call) {
+    private static LocalClient.Answer timed(
+            String step, Map<String, List<Long>> nanos, AtomicInteger requests, Supplier<LocalClient.Answer> call) {
         long t = System.nanoTime();
         LocalClient.Answer a = call.get();
         record(nanos, step, t, requests);
         return a;
     }
 
-    private static void record(Map<String, List<Long>> nanos, String step, long t0,
-                               AtomicInteger requests) {
-        nanos.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime() - t0);
+    private static void record(Map<String, List<Long>> nanos, String step, long t0, AtomicInteger requests) {
+        nanos.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(System.nanoTime() - t0);
         requests.incrementAndGet();
     }
 
-    private static boolean expect(int n, String step, LocalClient.Answer a, int status, ConcurrentLinkedQueue<String> errors) {
+    private static boolean expect(
+            int n, String step, LocalClient.Answer a, int status, ConcurrentLinkedQueue<String> errors) {
         if (a.status() == status) return true;
         errors.add("session " + n + " " + step + ": " + a);
         return false;

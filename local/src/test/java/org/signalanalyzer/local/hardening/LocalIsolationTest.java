@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +41,14 @@ class LocalIsolationTest {
     private static Victim a;
     private static Victim b;
 
-    private record Victim(String sid, String token, String fileId, String analysisId, String uploadUrl,
-                          String exportUrl, int length) { }
+    private record Victim(
+            String sid,
+            String token,
+            String fileId,
+            String analysisId,
+            String uploadUrl,
+            String exportUrl,
+            int length) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,19 +69,55 @@ class LocalIsolationTest {
 
     private static Victim victim() throws Exception {
         byte[] bytes = LocalClient.sampleBytes();
-        JsonNode s = ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
+        JsonNode s =
+                ok(http.call("POST", "/api/sessions", (String) null, null), 201).json();
         String sid = s.get("sessionId").asText();
         String token = s.get("token").asText();
-        JsonNode t = ok(http.call("POST", "/api/sessions/" + sid + "/uploads", token, Map.of("fileName",
-                LocalClient.SAMPLE, "contentType", "application/octet-stream", "sizeBytes", bytes.length)), 201).json();
+        JsonNode t = ok(
+                        http.call(
+                                "POST",
+                                "/api/sessions/" + sid + "/uploads",
+                                token,
+                                Map.of(
+                                        "fileName",
+                                        LocalClient.SAMPLE,
+                                        "contentType",
+                                        "application/octet-stream",
+                                        "sizeBytes",
+                                        bytes.length)),
+                        201)
+                .json();
         assertEquals(200, LocalClient.putStatus(t.get("uploadUrl").asText(), "application/octet-stream", bytes));
         String fileId = t.get("fileId").asText();
         ok(http.call("POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null), 200);
-        String analysisId = ok(http.call("POST", "/api/sessions/" + sid + "/analyses", token, Map.of("fileId", fileId,
-                "mode", "desktop", "startingPoint", "35", "params", LoadDriver.PROTOCOL)), 201).json()
-                .get("analysisId").asText();
-        String exportUrl = ok(http.call("POST", "/api/sessions/" + sid + "/exports", token,
-                Map.of("analysisIds", List.of(analysisId), "layout", "csv")), 200).json().get("url").asText();
+        String analysisId = ok(
+                        http.call(
+                                "POST",
+                                "/api/sessions/" + sid + "/analyses",
+                                token,
+                                Map.of(
+                                        "fileId",
+                                        fileId,
+                                        "mode",
+                                        "desktop",
+                                        "startingPoint",
+                                        "35",
+                                        "params",
+                                        LoadDriver.PROTOCOL)),
+                        201)
+                .json()
+                .get("analysisId")
+                .asText();
+        String exportUrl = ok(
+                        http.call(
+                                "POST",
+                                "/api/sessions/" + sid + "/exports",
+                                token,
+                                Map.of("analysisIds", List.of(analysisId), "layout", "csv")),
+                        200)
+                .json()
+                .get("url")
+                .asText();
         return new Victim(sid, token, fileId, analysisId, t.get("uploadUrl").asText(), exportUrl, bytes.length);
     }
 
@@ -120,20 +161,28 @@ class LocalIsolationTest {
         String as = "/api/sessions/" + a.sid();
         String bs = "/api/sessions/" + b.sid();
         List<String> failures = new ArrayList<>();
-        List<String[]> onA = List.of(new String[] {"GET", as}, new String[] {"GET", as + "/files"},
-                new String[] {"GET", as + "/files/" + a.fileId()}, new String[] {"GET", as + "/files/" + a.fileId() + "/trace"},
-                new String[] {"GET", as + "/analyses"}, new String[] {"GET", as + "/analyses/" + a.analysisId()},
-                new String[] {"DELETE", as + "/files/" + a.fileId()}, new String[] {"DELETE", as});
+        List<String[]> onA = List.of(
+                new String[] {"GET", as},
+                new String[] {"GET", as + "/files"},
+                new String[] {"GET", as + "/files/" + a.fileId()},
+                new String[] {"GET", as + "/files/" + a.fileId() + "/trace"},
+                new String[] {"GET", as + "/analyses"},
+                new String[] {"GET", as + "/analyses/" + a.analysisId()},
+                new String[] {"DELETE", as + "/files/" + a.fileId()},
+                new String[] {"DELETE", as});
         for (String[] r : onA) {
             for (String token : new String[] {b.token(), null, "", a.token() + "x", a.sid()}) {
                 int status = http.call(r[0], r[1], token, null).status();
                 if (status != 403) failures.add(r[0] + " " + r[1] + " with token " + token + " → " + status);
             }
         }
-        List<String[]> aIdsInB = List.of(new String[] {"GET", bs + "/files/" + a.fileId(), null},
+        List<String[]> aIdsInB = List.of(
+                new String[] {"GET", bs + "/files/" + a.fileId(), null},
                 new String[] {"GET", bs + "/files/" + a.fileId() + "/trace", null},
                 new String[] {"GET", bs + "/analyses/" + a.analysisId(), null},
-                new String[] {"POST", bs + "/analyses/" + a.analysisId() + "/integrals", "{\"hyperpol\":[0,10],\"depol\":[0,10]}"},
+                new String[] {
+                    "POST", bs + "/analyses/" + a.analysisId() + "/integrals", "{\"hyperpol\":[0,10],\"depol\":[0,10]}"
+                },
                 new String[] {"POST", bs + "/analyses", "{\"fileId\":\"" + a.fileId() + "\"}"},
                 new String[] {"POST", bs + "/exports", "{\"analysisIds\":[\"" + a.analysisId() + "\"]}"},
                 new String[] {"POST", bs + "/jobs", "{\"kind\":\"batch\",\"fileIds\":[\"" + a.fileId() + "\"]}"},
@@ -153,14 +202,27 @@ class LocalIsolationTest {
         Map<String, String> before = filesOf(a.sid());
         String bs = "/api/sessions/" + b.sid();
         List<String> paths = List.of(
-                bs + "/../" + a.sid(), bs + "/files/../../" + a.sid() + "/files", bs + "/files/%2e%2e%2f%2e%2e%2f" + a.sid(),
-                "/api/sessions/" + a.sid().toUpperCase(), bs + "/files/" + a.fileId() + "%00", bs + "/files/%00",
-                bs + "/files/" + "x".repeat(8000), bs + "/files/\u00e9\u4e2d", bs + "/files/..%5C..%5C" + a.sid(),
-                "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
-                "/static/../../../../etc/passwd", "/index.html/../../../../etc/passwd",
-                "/blobs/../../../../etc/passwd", "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/upload",
-                "/blobs/sessions/" + a.sid() + "/", "/blobs?list-type=2&prefix=sessions/", "/blobs/",
-                "/blobs/%2e%2e/%2e%2e/sessions", "/blobs/sessions/" + a.sid() + "/../" + b.sid());
+                bs + "/../" + a.sid(),
+                bs + "/files/../../" + a.sid() + "/files",
+                bs + "/files/%2e%2e%2f%2e%2e%2f" + a.sid(),
+                "/api/sessions/" + a.sid().toUpperCase(),
+                bs + "/files/" + a.fileId() + "%00",
+                bs + "/files/%00",
+                bs + "/files/" + "x".repeat(8000),
+                bs + "/files/\u00e9\u4e2d",
+                bs + "/files/..%5C..%5C" + a.sid(),
+                "/../../../../etc/passwd",
+                "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "/..%2f..%2f..%2fetc%2fpasswd",
+                "/static/../../../../etc/passwd",
+                "/index.html/../../../../etc/passwd",
+                "/blobs/../../../../etc/passwd",
+                "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/upload",
+                "/blobs/sessions/" + a.sid() + "/",
+                "/blobs?list-type=2&prefix=sessions/",
+                "/blobs/",
+                "/blobs/%2e%2e/%2e%2e/sessions",
+                "/blobs/sessions/" + a.sid() + "/../" + b.sid());
         List<String> failures = new ArrayList<>();
         for (String path : paths) {
             for (String method : List.of("GET", "DELETE", "PUT")) {
@@ -169,7 +231,8 @@ class LocalIsolationTest {
                     failures.add(method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.text()));
                 }
                 if (r.text().contains("root:x:0:0") || r.status() == 200 && path.startsWith("/blobs")) {
-                    failures.add("LEAK: " + method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.text()));
+                    failures.add(
+                            "LEAK: " + method + " " + shorten(path) + " → " + r.status() + " " + shorten(r.text()));
                 }
             }
         }
@@ -182,11 +245,19 @@ class LocalIsolationTest {
         byte[] same = new byte[length];
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("key moved to B", LocalClient.putStatus(url.replace(a.sid(), b.sid()), "application/octet-stream", same));
-        m.put("another file id", LocalClient.putStatus(url.replace(fileId, b.fileId()), "application/octet-stream", same));
-        m.put("longer expiry", LocalClient.putStatus(url.replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"),
-                "application/octet-stream", same));
-        m.put("signature dropped", LocalClient.putStatus(url.replaceFirst("&?X-Amz-Signature=[0-9a-f]+", ""),
-                "application/octet-stream", same));
+        m.put(
+                "another file id",
+                LocalClient.putStatus(url.replace(fileId, b.fileId()), "application/octet-stream", same));
+        m.put(
+                "longer expiry",
+                LocalClient.putStatus(
+                        url.replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"),
+                        "application/octet-stream",
+                        same));
+        m.put(
+                "signature dropped",
+                LocalClient.putStatus(
+                        url.replaceFirst("&?X-Amz-Signature=[0-9a-f]+", ""), "application/octet-stream", same));
         m.put("another length", LocalClient.putStatus(url, "application/octet-stream", new byte[length + 1]));
         m.put("another type", LocalClient.putStatus(url, "text/html", same));
         return m;
@@ -203,13 +274,28 @@ class LocalIsolationTest {
     @Test
     void alteredPresignedRequestsAreRefused() {
         Map<String, String> before = filesOf(a.sid());
-        JsonNode t = ok(http.call("POST", "/api/sessions/" + a.sid() + "/uploads", a.token(), Map.of("fileName",
-                "small.atf", "contentType", "application/octet-stream", "sizeBytes", 100)), 201).json();
-        List<String> failures = notRefused(alteredPuts(t.get("uploadUrl").asText(), t.get("fileId").asText(), 100));
+        JsonNode t = ok(
+                        http.call(
+                                "POST",
+                                "/api/sessions/" + a.sid() + "/uploads",
+                                a.token(),
+                                Map.of(
+                                        "fileName",
+                                        "small.atf",
+                                        "contentType",
+                                        "application/octet-stream",
+                                        "sizeBytes",
+                                        100)),
+                        201)
+                .json();
+        List<String> failures = notRefused(
+                alteredPuts(t.get("uploadUrl").asText(), t.get("fileId").asText(), 100));
         assertEquals(200, LocalClient.get(a.exportUrl()).status(), "the genuine export link works");
         Map<String, String> gets = new LinkedHashMap<>();
         gets.put("export moved to B", a.exportUrl().replace(a.sid(), b.sid()));
-        gets.put("export with a longer expiry", a.exportUrl().replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"));
+        gets.put(
+                "export with a longer expiry",
+                a.exportUrl().replaceFirst("X-Amz-Expires=\\d+", "X-Amz-Expires=604800"));
         gets.put("export link turned into a listing", a.exportUrl().replaceFirst("/sessions/.*\\?", "?list-type=2&"));
         gets.forEach((what, url) -> {
             int s = LocalClient.get(url).status();
@@ -240,7 +326,9 @@ class LocalIsolationTest {
     void storageRequestsWithoutAnyCredentialAreRefused() {
         Map<String, String> before = filesOf(a.sid());
         String base = runtime.url().toString().replaceAll("/$", "");
-        for (String path : List.of("/blobs/", "/blobs/?list-type=2&prefix=sessions/",
+        for (String path : List.of(
+                "/blobs/",
+                "/blobs/?list-type=2&prefix=sessions/",
                 // An object that exists: complete deleted the upload, and S3Proxy answers a missing key 404.
                 "/blobs/sessions/" + a.sid() + "/files/" + a.fileId() + "/recording.json")) {
             LocalClient.Answer r = LocalClient.get(base + path);
@@ -251,15 +339,30 @@ class LocalIsolationTest {
 
     @Test
     void foreignOriginsGetNoCorsGrant() {
-        for (String origin : List.of("https://evil.example", "null", runtime.url().toString().replace("localhost", "evil.example"))) {
-            LocalClient.Answer r = http.call("GET", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
-                    "Authorization", "Bearer " + a.token()), null);
+        for (String origin : List.of(
+                "https://evil.example", "null", runtime.url().toString().replace("localhost", "evil.example"))) {
+            LocalClient.Answer r = http.call(
+                    "GET",
+                    "/api/sessions/" + a.sid(),
+                    Map.of("Origin", origin, "Authorization", "Bearer " + a.token()),
+                    null);
             String allowed = r.header("Access-Control-Allow-Origin");
-            assertTrue(allowed == null || (!allowed.equals("*") && !allowed.equals(origin)), origin + " got " + allowed);
-            LocalClient.Answer pre = http.call("OPTIONS", "/api/sessions/" + a.sid(), Map.of("Origin", origin,
-                    "Access-Control-Request-Method", "DELETE", "Access-Control-Request-Headers", "authorization"), null);
+            assertTrue(
+                    allowed == null || (!allowed.equals("*") && !allowed.equals(origin)), origin + " got " + allowed);
+            LocalClient.Answer pre = http.call(
+                    "OPTIONS",
+                    "/api/sessions/" + a.sid(),
+                    Map.of(
+                            "Origin",
+                            origin,
+                            "Access-Control-Request-Method",
+                            "DELETE",
+                            "Access-Control-Request-Headers",
+                            "authorization"),
+                    null);
             String preAllowed = pre.header("Access-Control-Allow-Origin");
-            assertTrue(preAllowed == null || (!preAllowed.equals("*") && !preAllowed.equals(origin)),
+            assertTrue(
+                    preAllowed == null || (!preAllowed.equals("*") && !preAllowed.equals(origin)),
                     "preflight from " + origin + ": " + pre.headers());
         }
     }

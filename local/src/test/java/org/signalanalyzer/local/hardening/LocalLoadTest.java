@@ -29,10 +29,16 @@ class LocalLoadTest {
         // Every load session comes from this one address at once: the creation rate is raised to fit them; the
         // per-session quotas stay the defaults, which one upload-and-analyse session is far below.
         Limits d = Limits.defaults();
-        Limits limits = new Limits(SESSIONS * 60 + 60, SESSIONS + 1, d.filesPerSession(), d.uploadBytesPerSession(),
-                d.analysesPerSession(), d.exportsPerSession(), d.jobsPerSession());
-        try (LocalRuntime runtime = LocalRuntime.start(LocalSettings.defaults().withPort(0).withDataDir(data)
-                .withLimits(limits))) {
+        Limits limits = new Limits(
+                SESSIONS * 60 + 60,
+                SESSIONS + 1,
+                d.filesPerSession(),
+                d.uploadBytesPerSession(),
+                d.analysesPerSession(),
+                d.exportsPerSession(),
+                d.jobsPerSession());
+        try (LocalRuntime runtime = LocalRuntime.start(
+                LocalSettings.defaults().withPort(0).withDataDir(data).withLimits(limits))) {
             LoadDriver driver = new LoadDriver(runtime.url(), LocalClient.sampleBytes(), LocalClient.SAMPLE);
             driver.run(1, TIMEOUT_S); // warm-up: class loading and JIT are start-up, not load
             LoadDriver.Result r = driver.run(SESSIONS, TIMEOUT_S);

@@ -82,13 +82,35 @@ public final class ResultCurves {
         boolean a = names.contains("average");
         boolean h = names.contains("purpleHyperpol");
         boolean d = names.contains("purpleDepol");
-        return new AnalysisResult(r.mode(), r.startingPoint(), r.startingPointSource(), r.startingPointScores(),
-                r.baselinePa(), r.v0Mv(), r.v2Mv(), o ? none : r.orange(), o ? none : r.orangeTimesS(),
-                n ? none : r.normalized(), n ? none : r.normalizedTimesS(), a ? none : r.average(),
-                a ? none : r.averageTimesS(), h ? none : r.purpleHyperpol(), h ? none : r.purpleHyperpolTimesS(),
-                d ? none : r.purpleDepol(), d ? none : r.purpleDepolTimesS(), r.depolOnsetS(), r.hyperpolOnsetS(),
-                r.steps(), r.ranges(), r.qHyperpolPc(), r.qDepolPc(), r.capacitanceNf(), r.fits(), r.provenance(),
-                r.adjustments(), r.analysed());
+        return new AnalysisResult(
+                r.mode(),
+                r.startingPoint(),
+                r.startingPointSource(),
+                r.startingPointScores(),
+                r.baselinePa(),
+                r.v0Mv(),
+                r.v2Mv(),
+                o ? none : r.orange(),
+                o ? none : r.orangeTimesS(),
+                n ? none : r.normalized(),
+                n ? none : r.normalizedTimesS(),
+                a ? none : r.average(),
+                a ? none : r.averageTimesS(),
+                h ? none : r.purpleHyperpol(),
+                h ? none : r.purpleHyperpolTimesS(),
+                d ? none : r.purpleDepol(),
+                d ? none : r.purpleDepolTimesS(),
+                r.depolOnsetS(),
+                r.hyperpolOnsetS(),
+                r.steps(),
+                r.ranges(),
+                r.qHyperpolPc(),
+                r.qDepolPc(),
+                r.capacitanceNf(),
+                r.fits(),
+                r.provenance(),
+                r.adjustments(),
+                r.analysed());
     }
 
     private static DisplayCurve purple(String name, double[] v, double[] tS, Double onsetS, int columns) {
