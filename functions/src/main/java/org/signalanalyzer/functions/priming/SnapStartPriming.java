@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.crac.Core;
 import org.crac.Resource;
 import org.signalanalyzer.dsp.analysis.AnalysisMode;
@@ -62,6 +63,7 @@ public class SnapStartPriming implements Resource {
     }
 
     @Override
+    // CHECKSTYLE.ALLOW fullyQualifiedName: two imported classes are named Context (CRaC and Micronaut)
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         long start = System.nanoTime();
         AnalysisResult result = prime();
@@ -105,6 +107,7 @@ public class SnapStartPriming implements Resource {
     }
 
     @Override
+    // CHECKSTYLE.ALLOW fullyQualifiedName: two imported classes are named Context (CRaC and Micronaut)
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // Nothing to reopen: the AWS clients open connections on first use.
     }
@@ -149,7 +152,7 @@ public class SnapStartPriming implements Resource {
         double[] levels = {-80, -100, -80, -100, -80, -20, -80};
         double[] current = new double[n];
         double[] voltage = new double[n];
-        java.util.Random noise = new java.util.Random(7);
+        Random noise = new Random(7);
         for (int i = 0; i < n; i++) {
             double t = i / FS;
             int step = 0;

@@ -1,6 +1,8 @@
 package org.signalanalyzer.functions.api;
 
-import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalanalyzer.functions.support.ApiHarness.call;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,7 @@ package org.signalanalyzer.functions.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,9 +79,7 @@ public final class ColdStart {
                 + Dynalite.get().endpoint() + ", S3Proxy "
                 + S3ProxyServer.get().endpoint() + "; load average "
                 + String.format(
-                        "%.1f",
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                .getSystemLoadAverage())
+                        "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ")");
         System.exit(0);
     }

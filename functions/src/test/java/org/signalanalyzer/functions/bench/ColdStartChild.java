@@ -2,8 +2,10 @@ package org.signalanalyzer.functions.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.LambdaTestContext;
@@ -58,7 +60,7 @@ public final class ColdStartChild {
         Arrays.sort(warmProcess);
         Arrays.sort(warmIntegrals);
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "{\"jvmToMainMs\":%d,\"handlerInitMs\":%.1f,\"firstProcessMs\":%.1f,"
                         + "\"jvmToFirstProcessMs\":%d,\"cpuToFirstProcessMs\":%.0f,\"warmProcessMedianMs\":%.1f,"
                         + "\"warmIntegralsMedianMs\":%.2f,\"warmIntegralsCpuMs\":%.2f}%n",
@@ -78,9 +80,7 @@ public final class ColdStartChild {
      * done where the wall clock also counts waiting for a core.
      */
     private static double cpuMs() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e6;
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
     private static APIGatewayProxyResponseEvent call(

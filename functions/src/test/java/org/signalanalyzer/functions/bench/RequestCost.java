@@ -1,5 +1,6 @@
 package org.signalanalyzer.functions.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,9 +128,7 @@ public final class RequestCost {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", load average "
                 + String.format(
-                        "%.1f",
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                .getSystemLoadAverage())
+                        "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ")");
         System.exit(0);
     }

@@ -1,6 +1,8 @@
 package org.signalanalyzer.functions.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.Map;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 
@@ -17,11 +19,9 @@ public final class TrivialColdStartChild {
         String answer = handler.handleRequest(Map.of("ping", 1), new LambdaTestContext());
         long answeredAt = System.currentTimeMillis();
         if (!answer.contains("ok")) throw new IllegalStateException("unexpected answer: " + answer);
-        double cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e6;
+        double cpuMs = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "{\"handlerInitMs\":%.1f,\"jvmToFirstAnswerMs\":%d," + "\"cpuToFirstAnswerMs\":%.0f}%n",
                 (t1 - t0) / 1e6,
                 answeredAt - jvmStart,
