@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import io.micronaut.context.ApplicationContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,19 @@ class OpenApiAndCorsTest {
                                 .withMultiValueHeaders(Map.of("Origin", List.of("https://evil.example"))),
                         new LambdaTestContext());
         assertNull(other.getHeaders() == null ? null : other.getHeaders().get("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void withoutSiteOriginTheViteDevServerIsTheAllowedOrigin() {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("micronaut.server.port", "-1"))
+                .build()
+                .start()) {
+            assertEquals(
+                    List.of("http://localhost:5173"),
+                    context.getRequiredProperty(
+                            "micronaut.server.cors.configurations.site.allowed-origins", List.class),
+                    "the default origin is read whole, not cut at its colons");
+        }
     }
 }
