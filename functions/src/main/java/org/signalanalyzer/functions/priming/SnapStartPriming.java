@@ -100,8 +100,8 @@ public class SnapStartPriming implements Resource {
                     .withPath(path)
                     .withHeaders(Map.of("Accept", "*/*"))
                     .withMultiValueHeaders(Map.of("Accept", List.of("*/*")));
-            statuses.add(
-                    handler.handleRequest(event, new PrimingLambdaContext()).getStatusCode());
+            statuses.add(handler.handleRequest(event, new StandInLambdaContext("snapstart-priming", "priming", 512))
+                    .getStatusCode());
         }
         return statuses;
     }

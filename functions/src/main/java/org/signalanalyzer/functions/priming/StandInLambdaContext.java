@@ -6,36 +6,50 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context handed to the priming events: no real invocation exists before the snapshot. */
-final class PrimingLambdaContext implements Context {
+/**
+ * A Lambda context where no real invocation exists: the priming events before the snapshot, and the tests and
+ * benchmarks that call the handlers directly.
+ */
+public class StandInLambdaContext implements Context {
+
+    private final String requestId;
+    private final String functionName;
+    private final int memoryMb;
+
+    public StandInLambdaContext(String requestId, String functionName, int memoryMb) {
+        this.requestId = requestId;
+        this.functionName = functionName;
+        this.memoryMb = memoryMb;
+    }
+
     @Override
     public String getAwsRequestId() {
-        return "snapstart-priming";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "priming";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "priming";
+        return "stand-in";
     }
 
     @Override
     public String getFunctionName() {
-        return "priming";
+        return functionName;
     }
 
     @Override
     public String getFunctionVersion() {
-        return "priming";
+        return "$LATEST";
     }
 
     @Override
     public String getInvokedFunctionArn() {
-        return "priming";
+        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
     }
 
     @Override
@@ -55,7 +69,7 @@ final class PrimingLambdaContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return memoryMb;
     }
 
     @Override
