@@ -4,21 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.signalanalyzer.functions.support.ApiHarness.call;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.dsp.io.AcquisitionMode;
-import org.signalanalyzer.dsp.io.Channel;
-import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingFormat;
-import org.signalanalyzer.functions.recordings.FileDescription;
-import org.signalanalyzer.functions.recordings.RecordingArchive;
-import org.signalanalyzer.functions.sessions.Tokens;
-import org.signalanalyzer.functions.store.Documents;
-import org.signalanalyzer.functions.store.Session;
-import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.StoredTrace;
 
 /**
  * A 10-million-sample trace plots through the API in under 1 MB (Lambda answers at most 6 MB). The parsed form is
@@ -29,36 +18,11 @@ class LargeTraceTest {
     @Test
     void tenMillionSamplesPlotInUnderOneMegabyteWithTheSpikeKept() {
         String[] s = ApiHarness.newSession();
-        var ctx = ApiHarness.handler().getApplicationContext();
-        Session session =
-                ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
         int n = 10_000_000;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = Math.sin(i * 1e-4) * 100;
         x[6_543_210] = 5000;
-        Recording r = new Recording(
-                "big.atf",
-                RecordingFormat.ATF,
-                "1.0",
-                AcquisitionMode.GAP_FREE,
-                2e-5,
-                0,
-                List.of(new Channel("Im", "pA")),
-                new double[] {0},
-                new double[][][] {{x}},
-                List.of(),
-                "",
-                null,
-                Map.of());
-        String fileId = Tokens.newId();
-        ctx.getBean(RecordingArchive.class).store(s[0], fileId, r);
-        ctx.getBean(Documents.class)
-                .create(
-                        session,
-                        FileDescription.KIND,
-                        fileId,
-                        FileDescription.declared(fileId, "big.atf", "text/plain", 1)
-                                .ready(r, "0", Instant.now()));
+        String fileId = StoredTrace.store(s, "big.atf", x);
 
         var trace = call(
                 "GET", "/api/sessions/" + s[0] + "/files/" + fileId + "/trace", s[1], null, Map.of("width", "1920"));

@@ -5,23 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.signalanalyzer.dsp.io.AcquisitionMode;
-import org.signalanalyzer.dsp.io.Channel;
-import org.signalanalyzer.dsp.io.Recording;
-import org.signalanalyzer.dsp.io.RecordingFormat;
-import org.signalanalyzer.functions.recordings.FileDescription;
-import org.signalanalyzer.functions.recordings.RecordingArchive;
-import org.signalanalyzer.functions.sessions.Tokens;
-import org.signalanalyzer.functions.store.Documents;
-import org.signalanalyzer.functions.store.Session;
-import org.signalanalyzer.functions.store.SessionStore;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.StoredTrace;
 
 /**
  * The plot payload of a 10 M-sample trace through the Lambda API at the widths a screen asks for, raw and gzip:
@@ -33,36 +22,11 @@ class PlotPayloadTest {
     @Test
     void tenMillionSamplesPlotInUnderOneMegabyteAtEveryScreenWidth() throws Exception {
         String[] s = ApiHarness.newSession();
-        var ctx = ApiHarness.handler().getApplicationContext();
-        Session session =
-                ctx.getBean(SessionStore.class).findSession(s[0], Instant.now()).orElseThrow();
         int n = 10_000_000;
         double[] x = new double[n];
         Random noise = new Random(3);
         for (int i = 0; i < n; i++) x[i] = Math.sin(i * 1e-4) * 100 + noise.nextGaussian();
-        Recording r = new Recording(
-                "ten-million.atf",
-                RecordingFormat.ATF,
-                "1.0",
-                AcquisitionMode.GAP_FREE,
-                2e-5,
-                0,
-                List.of(new Channel("Im", "pA")),
-                new double[] {0},
-                new double[][][] {{x}},
-                List.of(),
-                "",
-                null,
-                Map.of());
-        String fileId = Tokens.newId();
-        ctx.getBean(RecordingArchive.class).store(s[0], fileId, r);
-        ctx.getBean(Documents.class)
-                .create(
-                        session,
-                        FileDescription.KIND,
-                        fileId,
-                        FileDescription.declared(fileId, "ten-million.atf", "text/plain", 1)
-                                .ready(r, "0", Instant.now()));
+        String fileId = StoredTrace.store(s, "ten-million.atf", x);
         for (int width : new int[] {1200, 1920, 3840}) {
             var trace = ApiHarness.call(
                     "GET",
