@@ -67,6 +67,8 @@ class OpenApiAndCorsTest {
 
     @Test
     void withoutSiteOriginTheViteDevServerIsTheAllowedOrigin() {
+        // ApiHarness sets SITE_ORIGIN for the JVM; this test needs it unset, and puts it back for the others.
+        String harnessOrigin = System.clearProperty("SITE_ORIGIN");
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("micronaut.server.port", "-1"))
                 .build()
@@ -76,6 +78,8 @@ class OpenApiAndCorsTest {
                     context.getRequiredProperty(
                             "micronaut.server.cors.configurations.site.allowed-origins", List.class),
                     "the default origin is read whole, not cut at its colons");
+        } finally {
+            if (harnessOrigin != null) System.setProperty("SITE_ORIGIN", harnessOrigin);
         }
     }
 }
