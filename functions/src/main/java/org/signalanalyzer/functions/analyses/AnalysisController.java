@@ -96,7 +96,8 @@ public class AnalysisController {
                                 .analysisId());
             }
         }
-        return created(session, summary.analysisId());
+        // The summary in hand is the one just stored: no need to read it back.
+        return created(session, summary);
     }
 
     /** Which analysis a process call with an Idempotency-Key made. */
@@ -106,7 +107,11 @@ public class AnalysisController {
     }
 
     private HttpResponse<String> created(Session session, String analysisId) {
-        return HttpResponse.status(HttpStatus.CREATED).body(view(session, analyses.summary(session, analysisId)));
+        return created(session, analyses.summary(session, analysisId));
+    }
+
+    private HttpResponse<String> created(Session session, AnalysisSummary summary) {
+        return HttpResponse.status(HttpStatus.CREATED).body(view(session, summary));
     }
 
     @Get

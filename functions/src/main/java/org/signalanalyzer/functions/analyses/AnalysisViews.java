@@ -1,7 +1,7 @@
 package org.signalanalyzer.functions.analyses;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -42,9 +42,9 @@ public class AnalysisViews {
             view.put("fileId", summary.fileId());
             view.put("fileName", summary.fileName());
             view.put("createdAt", summary.createdAt().toString());
-            view.set("summary", RequestJson.tree(json.writeValueAsString(summary)));
+            view.putRawValue("summary", new RawValue(json.writeValueAsString(summary)));
             view.set("request", request(summary, analysed));
-            view.set("adjustments", RequestJson.tree(json.writeValueAsString(summary.adjustments())));
+            view.putRawValue("adjustments", new RawValue(json.writeValueAsString(summary.adjustments())));
             ObjectNode before = view.putObject("analysed");
             before.put("qHyperpolPc", analysed.qHyperpolPc());
             before.put("qDepolPc", analysed.qDepolPc());
@@ -55,16 +55,33 @@ public class AnalysisViews {
                     .filter(c -> c.getValue().sampleCount() > MAX_POINTS)
                     .map(Map.Entry::getKey)
                     .toList();
-            ObjectNode result = (ObjectNode) RequestJson.tree(
-                    ResultCurves.withoutCurves(adjusted, omitted).toJson());
-            ArrayNode omittedNames = result.putArray("curvesOmitted");
-            omitted.forEach(omittedNames::add);
-            view.set("result", result);
-            view.set("curves", RequestJson.MAPPER.valueToTree(curves));
+            view.putRawValue(
+                    "result",
+                    new RawValue(withOmitted(
+                            ResultCurves.withoutCurves(adjusted, omitted).toJson(), omitted)));
+            view.putRawValue("curves", new RawValue(RequestJson.MAPPER.writeValueAsString(curves)));
             return RequestJson.write(view);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The result's JSON object with {@code curvesOmitted} added as its last member. The parts written elsewhere
+     * (the result, the summary, the curves) go into the answer as they were written, not parsed into a tree and
+     * written again: they are Jackson's compact JSON already, so the answer is the same either way, and the round
+     * trip was a third of the process call's time under load.
+     */
+    static String withOmitted(String resultJson, List<String> omitted) throws IOException {
+        int end = resultJson.lastIndexOf('}');
+        if (end < 1 || resultJson.charAt(0) != '{') {
+            throw new IllegalStateException("an analysis result is not written as a JSON object");
+        }
+        StringBuilder out = new StringBuilder(resultJson.length() + 64).append(resultJson, 0, end);
+        out.append(end == 1 ? "\"curvesOmitted\":" : ",\"curvesOmitted\":");
+        return out.append(RequestJson.MAPPER.writeValueAsString(omitted))
+                .append('}')
+                .toString();
     }
 
     /** What ran, in the process body's own shape, every default written out. */
