@@ -26,6 +26,7 @@ import org.signalanalyzer.dsp.filter.FilterChain;
 import org.signalanalyzer.dsp.io.Recording;
 import org.signalanalyzer.dsp.io.RecordingReaders;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * Process and integrals through the Lambda entry point on the desktop sample. References: shared-dsp run
@@ -82,23 +83,7 @@ class ProcessFlowTest {
 
     @Test
     void processStoresTheResultSharedDspComputesAndIntegralsRecomputeIt() {
-        var r = call(
-                "POST",
-                "/api/sessions/" + sid + "/analyses",
-                token,
-                Map.of(
-                        "fileId",
-                        fileId,
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "batch"),
-                        "startingPoint",
-                        "35",
-                        "params",
-                        Map.of(
-                                "nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv",
-                                -20)));
+        var r = call("POST", "/api/sessions/" + sid + "/analyses", token, SampleAnalysis.desktop(fileId, "batch"));
         assertEquals(201, r.status(), r.toString());
         assertTrue(
                 r.body().length() < 1_000_000,

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * Benchmark (not a test): the Lambda-billed size of each request type of a typical session, for docs/cost.md.
@@ -23,9 +24,6 @@ import org.signalanalyzer.functions.support.ApiHarness.Response;
  * this machine's, shared. Run: {@code functions/bench/request-cost.sh [runs]}.
  */
 public final class RequestCost {
-
-    private static final Map<String, Object> ANALYSIS_PROTOCOL =
-            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     private RequestCost() {}
 
@@ -186,17 +184,7 @@ public final class RequestCost {
     }
 
     private static Map<String, Object> analysis(String fileId) {
-        return Map.of(
-                "fileId",
-                fileId,
-                "mode",
-                "desktop",
-                "chain",
-                Map.of("preset", "raw"),
-                "startingPoint",
-                "35",
-                "params",
-                ANALYSIS_PROTOCOL);
+        return SampleAnalysis.desktop(fileId, "raw");
     }
 
     private static Response call(String method, String path, String token, Object body, int status) {

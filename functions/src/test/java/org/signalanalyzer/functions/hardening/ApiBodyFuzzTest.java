@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * Seeded mutation fuzzing of the request bodies of upload, filter, process, integrals and export, through the real
@@ -75,7 +76,7 @@ class ApiBodyFuzzTest {
                         "startingPoint",
                         "35",
                         "params",
-                        SessionFixture.PROTOCOL,
+                        SampleAnalysis.PROTOCOL,
                         "ranges",
                         Map.of("hyperpol", List.of(0, 150), "depol", List.of(5, 120)))));
         seeds.put(

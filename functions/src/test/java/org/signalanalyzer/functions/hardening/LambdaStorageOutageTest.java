@@ -21,6 +21,7 @@ import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.Dynalite;
 import org.signalanalyzer.functions.support.S3ProxyServer;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * S3 or DynamoDB taken away (or slowed) under a warm Lambda container: every call answers 503 with Retry-After
@@ -92,7 +93,7 @@ class LambdaStorageOutageTest {
                                 "startingPoint",
                                 "35",
                                 "params",
-                                SessionFixture.PROTOCOL)));
+                                SampleAnalysis.PROTOCOL)));
         m.put(
                 "integrals",
                 () -> ApiHarness.call(

@@ -14,6 +14,7 @@ import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.Dynalite;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * The limits through the real Lambda handler against dynalite and S3Proxy, each on a handler (a warm container)
@@ -181,7 +182,7 @@ class LimitsTest {
                         "chain",
                         Map.of("preset", "raw"),
                         "params",
-                        SessionFixture.PROTOCOL,
+                        SampleAnalysis.PROTOCOL,
                         "assignments",
                         Map.of(f.fileId(), Map.of("set", "1", "voltageMv", -20))),
                 "analyses-per-session");
@@ -275,17 +276,7 @@ class LimitsTest {
     }
 
     private static Map<String, Object> analysis(SessionFixture f) {
-        return Map.of(
-                "fileId",
-                f.fileId(),
-                "mode",
-                "desktop",
-                "chain",
-                Map.of("preset", "raw"),
-                "startingPoint",
-                "35",
-                "params",
-                SessionFixture.PROTOCOL);
+        return SampleAnalysis.desktop(f.fileId(), "raw");
     }
 
     private static Map<String, Object> upload(String name, long size) {

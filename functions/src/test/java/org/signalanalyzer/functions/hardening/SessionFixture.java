@@ -19,6 +19,7 @@ import org.signalanalyzer.functions.ApiGatewayFunction;
 import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.Dynalite;
 import org.signalanalyzer.functions.support.S3ProxyServer;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** A session that owns something of every kind: a completed recording, an analysis of it, an export. */
@@ -36,8 +37,6 @@ record SessionFixture(
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final String RECORDING = "202304_0521.atf";
-    static final Map<String, Object> PROTOCOL =
-            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     static SessionFixture create(ApiGatewayFunction api) throws Exception {
         byte[] bytes = Files.readAllBytes(SharedData.desktop(RECORDING));
@@ -60,21 +59,7 @@ record SessionFixture(
         var done = ApiHarness.call(api, "POST", "/api/sessions/" + sid + "/files/" + fileId + "/complete", token, null);
         assertEquals(200, done.status(), done.toString());
         var analysis = ApiHarness.call(
-                api,
-                "POST",
-                "/api/sessions/" + sid + "/analyses",
-                token,
-                Map.of(
-                        "fileId",
-                        fileId,
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "raw"),
-                        "startingPoint",
-                        "35",
-                        "params",
-                        PROTOCOL));
+                api, "POST", "/api/sessions/" + sid + "/analyses", token, SampleAnalysis.desktop(fileId, "raw"));
         assertEquals(201, analysis.status(), analysis.toString());
         String analysisId = analysis.json().get("analysisId").asText();
         var export = ApiHarness.call(

@@ -47,6 +47,7 @@ import org.signalanalyzer.functions.support.ApiHarness;
 import org.signalanalyzer.functions.support.ApiHarness.Response;
 import org.signalanalyzer.functions.support.LambdaTestContext;
 import org.signalanalyzer.functions.support.MotoServer;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 import org.signalanalyzer.functions.support.WorkbookValues;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -448,23 +449,7 @@ class LeastPrivilegeTest {
                 Map.of("sweep", 0, "channel", 0, "chain", Map.of("preset", "batch"), "width", 500));
         assertEquals(200, filter.status(), filter.toString());
 
-        Response processed = call(
-                "POST",
-                base + "/analyses",
-                token,
-                Map.of(
-                        "fileId",
-                        fileId,
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "batch"),
-                        "startingPoint",
-                        "35",
-                        "params",
-                        Map.of(
-                                "nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv",
-                                -20)));
+        Response processed = call("POST", base + "/analyses", token, SampleAnalysis.desktop(fileId, "batch"));
         assertEquals(201, processed.status(), processed.toString());
         JsonNode result = processed.json().get("result");
         // The desktop application's own numbers for this case (expected-desktop.json batch_n35).

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 import org.signalanalyzer.local.LocalClient;
 
 /**
@@ -25,9 +26,6 @@ import org.signalanalyzer.local.LocalClient;
  * integrals. Every request is timed; anything but the expected status is an error.
  */
 final class LoadDriver {
-
-    static final Map<String, Object> PROTOCOL =
-            Map.of("nCycles", 2, "t0Ms", 20, "t1Ms", 100, "t2Ms", 100, "v0Mv", -80, "v1Mv", -100, "v2Mv", -20);
 
     /**
      * {@code cpuS}: CPU time of this whole process over the run, the runtime and the driving clients together (they
@@ -199,7 +197,7 @@ final class LoadDriver {
                                 "startingPoint",
                                 "auto",
                                 "params",
-                                PROTOCOL)));
+                                SampleAnalysis.PROTOCOL)));
         if (!expect(n, "process", analysis, 201, errors)) return;
         String analysisId = analysis.json().get("analysisId").asText();
         expect(

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 import org.signalanalyzer.local.LocalClient;
 import org.signalanalyzer.local.LocalRuntime;
 import org.signalanalyzer.local.LocalSettings;
@@ -103,7 +104,7 @@ class LocalIsolationTest {
                                         "startingPoint",
                                         "35",
                                         "params",
-                                        LoadDriver.PROTOCOL)),
+                                        SampleAnalysis.PROTOCOL)),
                         201)
                 .json()
                 .get("analysisId")
