@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.functions.limits.Limits;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * The limits of the local runtime over real HTTP (Netty's remote address is the client): the access code, the
@@ -145,21 +146,7 @@ class LocalLimitsTest {
         refused(http.call("POST", base + "/analyses", token, analysis), "analyses-per-session");
         refused(http.call("POST", base + "/exports", token, export), "exports-per-session");
         refused(
-                http.call(
-                        "POST",
-                        base + "/jobs",
-                        token,
-                        Map.of(
-                                "kind",
-                                "batch",
-                                "fileIds",
-                                List.of(fileId),
-                                "mode",
-                                "desktop",
-                                "chain",
-                                Map.of("preset", "raw"),
-                                "startingPoint",
-                                "35")),
+                http.call("POST", base + "/jobs", token, SampleAnalysis.batchJob(List.of(fileId), "raw")),
                 "jobs-per-session");
         assertEquals(before, dataFolder(), "refused requests wrote nothing: no journal line, no object");
 

@@ -21,6 +21,7 @@ import org.signalanalyzer.dsp.SharedData;
 import org.signalanalyzer.dsp.analysis.AnalysisResult;
 import org.signalanalyzer.dsp.analysis.StartingPoint;
 import org.signalanalyzer.functions.support.ApiHarness;
+import org.signalanalyzer.functions.support.SampleAnalysis;
 
 /**
  * A batch job through the API (the test runtime runs jobs on the bounded thread pool, as the local runtime does):
@@ -36,22 +37,7 @@ class BatchJobTest {
         List<String> names = List.of("20230405_0521_1_-20mV.atf", "20230405_0522_1_-20mV.atf");
         List<String> fileIds = readyFiles(s, names, bytes);
         var started = call(
-                "POST",
-                "/api/sessions/" + s[0] + "/jobs",
-                s[1],
-                Map.of(
-                        "kind",
-                        "batch",
-                        "fileIds",
-                        fileIds,
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "raw"),
-                        "startingPoint",
-                        "35",
-                        "layout",
-                        "lab-sets"));
+                "POST", "/api/sessions/" + s[0] + "/jobs", s[1], SampleAnalysis.batchJob(fileIds, "raw", "lab-sets"));
         assertEquals(202, started.status(), started.toString());
         String jobId = started.json().get("jobId").asText();
         JsonNode status = await(s, jobId);

@@ -114,24 +114,7 @@ class LimitsTest {
         String base = "/api/sessions/" + f.sid();
 
         // Jobs count one job, one analysis per file and one export: 1 job, 2 analyses, 2 exports now.
-        Response job = call(
-                api,
-                f,
-                "POST",
-                base + "/jobs",
-                Map.of(
-                        "kind",
-                        "batch",
-                        "fileIds",
-                        List.of(f.fileId()),
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "raw"),
-                        "startingPoint",
-                        "35",
-                        "layout",
-                        "csv"));
+        Response job = call(api, f, "POST", base + "/jobs", SampleAnalysis.batchJob(List.of(f.fileId()), "raw", "csv"));
         assertEquals(202, job.status(), job.toString());
         awaitJob(api, f, job.json().get("jobId").asText());
 
@@ -142,17 +125,7 @@ class LimitsTest {
                 f,
                 "POST",
                 base + "/jobs",
-                Map.of(
-                        "kind",
-                        "batch",
-                        "fileIds",
-                        List.of(f.fileId()),
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "raw"),
-                        "startingPoint",
-                        "35"),
+                SampleAnalysis.batchJob(List.of(f.fileId()), "raw"),
                 "jobs-per-session");
         assertEquals(items, f.items(), "a refused job stores no item");
 

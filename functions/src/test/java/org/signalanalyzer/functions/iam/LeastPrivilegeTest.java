@@ -510,23 +510,8 @@ class LeastPrivilegeTest {
     }
 
     private static void runJob(String base, String token, String fileId) throws Exception {
-        Response started = call(
-                "POST",
-                base + "/jobs",
-                token,
-                Map.of(
-                        "kind",
-                        "batch",
-                        "fileIds",
-                        List.of(fileId),
-                        "mode",
-                        "desktop",
-                        "chain",
-                        Map.of("preset", "raw"),
-                        "startingPoint",
-                        "35",
-                        "layout",
-                        "lab-sets"));
+        Response started =
+                call("POST", base + "/jobs", token, SampleAnalysis.batchJob(List.of(fileId), "raw", "lab-sets"));
         assertEquals(202, started.status(), started.toString());
         String jobId = started.json().get("jobId").asText();
 

@@ -1,5 +1,7 @@
 package org.signalanalyzer.functions.support;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The process request the API tests send for the desktop sample (its protocol as in expected-desktop.json). */
@@ -24,5 +26,27 @@ public final class SampleAnalysis {
                 "35",
                 "params",
                 PROTOCOL);
+    }
+
+    /** A batch job body for {@code fileIds}: desktop mode, filter preset {@code preset}, starting point 35. */
+    public static Map<String, Object> batchJob(List<String> fileIds, String preset) {
+        return Map.of(
+                "kind",
+                "batch",
+                "fileIds",
+                fileIds,
+                "mode",
+                "desktop",
+                "chain",
+                Map.of("preset", preset),
+                "startingPoint",
+                "35");
+    }
+
+    /** The same batch, exported in {@code layout}. */
+    public static Map<String, Object> batchJob(List<String> fileIds, String preset, String layout) {
+        Map<String, Object> body = new LinkedHashMap<>(batchJob(fileIds, preset));
+        body.put("layout", layout);
+        return Map.copyOf(body);
     }
 }
