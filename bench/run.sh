@@ -4,6 +4,8 @@
 # Usage: bench/run.sh [--quick] [--no-cold-start] [--no-load] [--build]   (see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The JDK the product runs on (Lambda java25, run.sh): its start-up and speed are what count.
+. bin/use-jdk25.sh
 build=0
 for a in "$@"; do [ "$a" = "--build" ] && build=1; done
 if [ $build = 1 ] || [ ! -f shared-dsp/target/shared-dsp-cli.jar ] || [ ! -f shared-dsp/target/test-classes/org/signalanalyzer/dsp/cli/Bench.class ] \

@@ -1,5 +1,7 @@
 # Sourced by the functions benchmarks (cold-start.sh, request-cost.sh), from the repository root: builds functions
 # and its tests with the Maven goals given, and sets BENCH_CLASSPATH (absolute paths) to what the benchmark's own JVM runs on.
+# Lambda runs these handlers on java25: measure them on a JDK 25 when the machine has one.
+. bin/use-jdk25.sh
 bench_build() {
     [ -f functions/node_modules/dynalite/cli.js ] || npm ci --prefix functions --no-audit --no-fund
     mvn -B -q -pl shared-dsp,functions "$@" dependency:build-classpath -Dmdep.includeScope=test \

@@ -10,9 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source functions/bench/classpath.sh
 bench_build package -DskipTests
-# The children start from jars only, as on Lambda (and as a JDK AOT cache requires).
+# The children start from jars only, as on Lambda (and as a JDK AOT cache requires). Both hand their handler the
+# tests' stand-in Lambda context, whose base class lives in the Lambda jar: the peer gets that class (and its
+# nested logger) too.
+stand_in=()
+for c in functions/target/classes/org/signalanalyzer/functions/priming/StandInLambdaContext*.class; do
+    stand_in+=(-C functions/target/classes "${c#functions/target/classes/}")
+done
 jar --create --file functions/target/bench-child.jar -C functions/target/test-classes org/signalanalyzer/functions/bench \
-    -C functions/target/test-classes org/signalanalyzer/functions/support
+    -C functions/target/test-classes org/signalanalyzer/functions/support "${stand_in[@]}"
 mvn -B -q -o -pl shared-dsp,functions dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=target/runtime.classpath
 libraries=$(tr ':' '\n' < functions/target/runtime.classpath | grep -v 'shared-dsp' | paste -sd: -)
