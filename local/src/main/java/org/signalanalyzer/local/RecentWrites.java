@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 
 /**
@@ -21,8 +22,6 @@ import org.signalanalyzer.functions.store.BlobStore;
  * A delete drops the objects before and after it reaches S3Proxy.
  */
 final class RecentWrites implements BlobStore {
-
-    private static final String UPLOAD_SUFFIX = "/upload";
 
     private final BlobStore store;
     private final long budgetBytes;
@@ -37,7 +36,7 @@ final class RecentWrites implements BlobStore {
     @Override
     public void put(String key, byte[] content, String contentType) {
         store.put(key, content, contentType);
-        if (!key.endsWith(UPLOAD_SUFFIX)) keep(key, content.clone());
+        if (!BlobKeys.isUpload(key)) keep(key, content.clone());
     }
 
     @Override

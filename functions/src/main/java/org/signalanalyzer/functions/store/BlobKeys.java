@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class BlobKeys {
 
+    private static final String UPLOAD = "upload";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -28,7 +29,12 @@ public final class BlobKeys {
 
     /** The bytes the browser uploaded, exactly as uploaded. */
     public static String upload(String sessionId, String fileId) {
-        return filePrefix(sessionId, fileId) + "upload";
+        return filePrefix(sessionId, fileId) + UPLOAD;
+    }
+
+    /** Whether {@code key} is an upload's key ({@link #upload}): the browser writes it, not this code. */
+    public static boolean isUpload(String key) {
+        return key.startsWith("sessions/") && key.endsWith("/" + UPLOAD);
     }
 
     public static String fileObject(String sessionId, String fileId, String part) {

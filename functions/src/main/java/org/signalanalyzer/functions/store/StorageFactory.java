@@ -92,17 +92,16 @@ public class StorageFactory {
     /**
      * One HTTP client for every AWS client, closed once by the context (an SDK client never closes a client it was
      * given; each built its own before, and none was closed). The clients differ only in their call and attempt
-     * limits, which each sets itself; StorageSettings gives all one connect and one read timeout. The first build
+     * limits, which each sets itself; the connect and read timeouts are the HTTP client's, one for all. The first build
      * sets up the JDK's TLS (about 0.2 s, 0.3 s of CPU on a cold JVM, even for the plain-HTTP endpoints of tests
      * and the local runtime); a second build costs next to nothing, so sharing saves no start-up time.
      */
     @Singleton
     @Bean(preDestroy = "close")
     SdkHttpClient awsHttpClient(StorageSettings settings) {
-        StorageSettings.Timeouts timeouts = settings.s3Timeouts();
         return UrlConnectionHttpClient.builder()
-                .connectionTimeout(timeouts.connect())
-                .socketTimeout(timeouts.read())
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout())
                 .build();
     }
 

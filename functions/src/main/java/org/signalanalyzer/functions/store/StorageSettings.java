@@ -26,14 +26,13 @@ public final class StorageSettings {
     private final String region;
     private final String accessKey;
     private final String secretKey;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final Timeouts s3Timeouts;
     private final Timeouts dynamoTimeouts;
 
-    /**
-     * Limits of one storage client: to open a connection, between two bytes read (a store that stops sending is
-     * hanging, however large the object), per attempt and per call including the SDK's retries.
-     */
-    public record Timeouts(Duration connect, Duration read, Duration attempt, Duration call) {}
+    /** Limits of one storage client's calls: per attempt and per call including the SDK's retries. */
+    public record Timeouts(Duration attempt, Duration call) {}
 
     public StorageSettings(
             @Value("${signal.storage.bucket}") String bucket,
@@ -56,8 +55,10 @@ public final class StorageSettings {
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.s3Timeouts = new Timeouts(connectTimeout, readTimeout, s3AttemptTimeout, s3CallTimeout);
-        this.dynamoTimeouts = new Timeouts(connectTimeout, readTimeout, dynamoAttemptTimeout, dynamoCallTimeout);
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.s3Timeouts = new Timeouts(s3AttemptTimeout, s3CallTimeout);
+        this.dynamoTimeouts = new Timeouts(dynamoAttemptTimeout, dynamoCallTimeout);
     }
 
     public String bucket() {
@@ -86,6 +87,16 @@ public final class StorageSettings {
 
     public Optional<String> secretKey() {
         return nonBlank(secretKey);
+    }
+
+    /** To open a connection, for every storage client (they share one HTTP client). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Between two bytes read: a store that stops sending is hanging, however large the object. */
+    public Duration readTimeout() {
+        return readTimeout;
     }
 
     public Timeouts s3Timeouts() {

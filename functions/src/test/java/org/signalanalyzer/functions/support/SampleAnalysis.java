@@ -1,6 +1,6 @@
 package org.signalanalyzer.functions.support;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +45,8 @@ public final class SampleAnalysis {
 
     /** The same batch, exported in {@code layout}. */
     public static Map<String, Object> batchJob(List<String> fileIds, String preset, String layout) {
-        Map<String, Object> body = new LinkedHashMap<>(batchJob(fileIds, preset));
+        Map<String, Object> body = new HashMap<>(batchJob(fileIds, preset));
         body.put("layout", layout);
-        return Map.copyOf(body);
+        return body;
     }
 }
