@@ -13,8 +13,9 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
- * S3Proxy in this process on {@code <data>/s3}: the functions' S3 code paths (signed requests, presigned PUT with
- * its signed type and length, presigned GET) run unchanged. It listens on a free loopback port only; browsers reach
+ * S3Proxy in this process on {@code <data>/s3}: the browser's presigned PUT (with its signed type and length) and
+ * GET are checked as S3 checks them; this process's own reads and writes use its store directly
+ * ({@link #served()}). It listens on a free loopback port only; browsers reach
  * it through the app's own origin ({@link BlobProxyFilter}). The secret is new at every start, so nobody can forge
  * a URL from a value in the source; links handed out before a restart stop working, like expired ones.
  */
@@ -26,9 +27,16 @@ public final class EmbeddedS3 implements AutoCloseable {
     static final String ACCESS_KEY = "signal-analyzer-local";
 
     private final S3Proxy proxy;
+    private final FilesystemNio2BlobStore served;
 
-    private EmbeddedS3(S3Proxy proxy) {
+    private EmbeddedS3(S3Proxy proxy, FilesystemNio2BlobStore served) {
         this.proxy = proxy;
+        this.served = served;
+    }
+
+    /** The store behind S3Proxy, for this process's own reads and writes ({@link InProcessBlobStore}). */
+    FilesystemNio2BlobStore served() {
+        return served;
     }
 
     /** Where S3Proxy listens when started on {@code port}; this process's own S3 client talks to it there. */
@@ -48,8 +56,9 @@ public final class EmbeddedS3 implements AutoCloseable {
         // The filesystem store maps buckets to folders; the bucket folder existing is the bucket existing.
         Path bucket = Files.createDirectories(root.resolve(BUCKET));
         ownerOnly(bucket);
+        FilesystemNio2BlobStore served = new FilesystemNio2BlobStore(root.toString());
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(root.toString()))
+                .blobStore(served)
                 .endpoint(endpoint(port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, secretKey)
                 // No graceful stop of its own: requests reach it only through the app server, which has drained them
@@ -61,7 +70,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             if ("FAILED".equals(proxy.getState())) throw new IllegalStateException("S3Proxy did not start");
             Thread.sleep(5);
         }
-        return new EmbeddedS3(proxy);
+        return new EmbeddedS3(proxy, served);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             });
             s3.whenComplete((started, failed) -> {
-                if (failed == null) gate.future.complete(null);
+                if (failed == null) gate.future.complete(started);
                 else gate.future.completeExceptionally(failed);
             });
             return new LocalRuntime(

@@ -8,17 +8,19 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.signalanalyzer.functions.store.BlobStore;
-import org.signalanalyzer.functions.store.S3BlobStore;
+import org.signalanalyzer.functions.store.S3UrlSigner;
 import org.signalanalyzer.functions.store.StorageFactory;
 import org.signalanalyzer.functions.store.StorageSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The local runtime's stores: the journal session store, and the S3 blob store presigning for the browser's origin. */
+/**
+ * The local runtime's stores: the journal session store, and the blob store: the server's own objects in process on
+ * S3Proxy's store, the browser's presigned links for the origin it uses.
+ */
 @Factory
 @Requires(property = LocalStorageFactory.EMBEDDED_PROPERTY, value = "embedded")
 public class LocalStorageFactory {
@@ -36,7 +38,7 @@ public class LocalStorageFactory {
     @Singleton
     @Replaces(bean = BlobStore.class, factory = StorageFactory.class)
     BlobStore blobStore(
-            S3Client s3,
+            StorageStartGate.Started storage,
             S3Presigner presigner,
             StorageSettings settings,
             @Value("${" + PUBLIC_HOST_PROPERTY + "}") String publicHost) {
@@ -46,7 +48,10 @@ public class LocalStorageFactory {
         // An eighth of the heap, at most 256 MB: the parsed forms of a few dozen recordings the size of the sample.
         long budget = Math.min(Runtime.getRuntime().maxMemory() / 8, 256L * 1024 * 1024);
         return new SameOriginBlobStore(
-                new RecentWrites(new S3BlobStore(s3, presigner, settings.bucket()), budget),
+                new RecentWrites(
+                        new InProcessBlobStore(
+                                storage::served, settings.bucket(), new S3UrlSigner(presigner, settings.bucket())),
+                        budget),
                 settings.bucket(),
                 publicHost,
                 origin -> S3Presigner.builder()

@@ -13,13 +13,12 @@ import org.signalanalyzer.functions.store.BlobKeys;
 import org.signalanalyzer.functions.store.BlobStore;
 
 /**
- * The S3 blob store, with the objects this process wrote most recently also kept in memory (up to a byte budget,
- * least recently used out first), so that the steps right after a write (the plot and the analysis after complete
- * stored the parsed recording, the answer after an analysis stored its result) read them without a round trip
- * through S3Proxy: the requests, signatures and digests of that round trip were a third of the CPU of a session.
- * Every write still goes to S3Proxy first; only what this process put is kept, never what it read, and the
- * uploads (which the browser PUTs straight to S3Proxy, and may PUT again) are neither kept nor served from here.
- * A delete drops the objects before and after it reaches S3Proxy.
+ * The blob store, with the objects this process wrote most recently also kept in memory (up to a byte budget, least
+ * recently used out first), so that the steps right after a write (the plot and the analysis after complete stored
+ * the parsed recording, the answer after an analysis stored its result) read them without going to the disk and
+ * S3Proxy's store again. Every write still goes to the store first; only what this process put is kept, never what
+ * it read, and the uploads (which the browser PUTs through S3Proxy, and may PUT again) are neither kept nor served
+ * from here. A delete drops the objects before and after it reaches the store.
  */
 final class RecentWrites implements BlobStore {
 

@@ -17,10 +17,10 @@ import org.signalanalyzer.functions.store.S3UrlSigner;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The functions' S3 blob store, with presigned URLs that point at the origin the browser is using (the request's
+ * The local blob store, with presigned URLs that point at the origin the browser is using (the request's
  * Host) instead of S3Proxy's loopback port: the browser's PUT and GET then stay same-origin (no CORS, nothing to
  * open in a firewall, and it works from another machine of a lab network), and {@link BlobProxyFilter} hands them
- * to S3Proxy with that Host, which is what the signature covers. Everything else goes straight to S3Proxy.
+ * to S3Proxy with that Host, which is what the signature covers. Everything else goes to the store underneath.
  */
 final class SameOriginBlobStore implements BlobStore {
 

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import java.util.concurrent.CompletableFuture;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +20,17 @@ import reactor.core.publisher.Mono;
 @Requires(property = LocalStorageFactory.EMBEDDED_PROPERTY, value = "embedded")
 public class StorageStartGate implements HttpServerFilter {
 
-    /** Completed by {@link LocalRuntime} when S3Proxy answers; registered in the context before it starts. */
+    /**
+     * Completed by {@link LocalRuntime} with S3Proxy once it answers; registered in the context before it starts.
+     * The in-process store reads and writes through the running S3Proxy's own store.
+     */
     public static final class Started {
-        final CompletableFuture<Void> future = new CompletableFuture<>();
+        final CompletableFuture<EmbeddedS3> future = new CompletableFuture<>();
+
+        /** The store S3Proxy serves; waits for its start (API calls never do: the gate held them until then). */
+        FilesystemNio2BlobStore served() {
+            return future.join().served();
+        }
     }
 
     private final Started started;

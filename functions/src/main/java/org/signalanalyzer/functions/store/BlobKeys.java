@@ -58,6 +58,17 @@ public final class BlobKeys {
         return sessionPrefix(sessionId) + "exports/" + id(exportId) + "." + extension;
     }
 
+    /**
+     * {@code key} itself, if it lies under {@code sessions/} with no "..", "//" step: what every store checks before
+     * it touches an object, so a key made anywhere but here still cannot leave the session folders.
+     */
+    public static String requireSessionKey(String key) {
+        if (!key.startsWith("sessions/") || key.contains("..") || key.contains("//")) {
+            throw new IllegalArgumentException("object keys live under sessions/{sessionId}/: " + key);
+        }
+        return key;
+    }
+
     private static String id(String id) {
         if (!isId(id)) throw new IllegalArgumentException("not a server-made id: " + id);
         return id;

@@ -40,7 +40,9 @@ public final class S3BlobStore implements BlobStore {
         call(
                 "store " + key,
                 () -> s3.putObject(
-                        r -> r.bucket(bucket).key(checked(key)).contentType(contentType),
+                        r -> r.bucket(bucket)
+                                .key(BlobKeys.requireSessionKey(key))
+                                .contentType(contentType),
                         RequestBody.fromBytes(content)));
     }
 
@@ -49,7 +51,7 @@ public final class S3BlobStore implements BlobStore {
         try {
             return Optional.of(call(
                     "read " + key,
-                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(checked(key)))
+                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(BlobKeys.requireSessionKey(key)))
                             .asByteArray()));
         } catch (S3Exception e) {
             if (isMissing(key, e)) return Optional.empty();
@@ -65,8 +67,9 @@ public final class S3BlobStore implements BlobStore {
         try {
             bytes = call(
                     "read " + key,
-                    () -> s3.getObjectAsBytes(
-                                    r -> r.bucket(bucket).key(checked(key)).range(range))
+                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket)
+                                    .key(BlobKeys.requireSessionKey(key))
+                                    .range(range))
                             .asByteArray());
         } catch (S3Exception e) {
             if (isMissing(key, e)) throw new BlobMissingException(key + " is no longer stored");
@@ -83,7 +86,8 @@ public final class S3BlobStore implements BlobStore {
         try {
             return OptionalLong.of(call(
                     "look up " + key,
-                    () -> s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength()));
+                    () -> s3.headObject(r -> r.bucket(bucket).key(BlobKeys.requireSessionKey(key)))
+                            .contentLength()));
         } catch (S3Exception e) {
             if (isMissing(key, e)) return OptionalLong.empty();
             throw e;
@@ -92,14 +96,14 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void delete(String key) {
-        call("delete " + key, () -> s3.deleteObject(r -> r.bucket(bucket).key(checked(key))));
+        call("delete " + key, () -> s3.deleteObject(r -> r.bucket(bucket).key(BlobKeys.requireSessionKey(key))));
     }
 
     @Override
     public List<String> list(String prefix) {
         List<String> keys = new ArrayList<>();
         call("list " + prefix, () -> {
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(checked(prefix)))
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(BlobKeys.requireSessionKey(prefix)))
                     .contents()
                     .forEach((S3Object o) -> keys.add(o.key()));
             return null;
@@ -155,13 +159,6 @@ public final class S3BlobStore implements BlobStore {
                     key);
         }
         return missing;
-    }
-
-    static String checked(String key) {
-        if (!key.startsWith("sessions/") || key.contains("..") || key.contains("//")) {
-            throw new IllegalArgumentException("object keys live under sessions/{sessionId}/: " + key);
-        }
-        return key;
     }
 
     private static <T> T call(String what, Supplier<T> operation) {

@@ -23,7 +23,7 @@ public final class S3UrlSigner {
     public PresignedUpload presignPut(String key, String contentType, long contentLength, Duration validity) {
         var presigned = presigner.presignPutObject(r -> r.signatureDuration(validity)
                 .putObjectRequest(p -> p.bucket(bucket)
-                        .key(S3BlobStore.checked(key))
+                        .key(BlobKeys.requireSessionKey(key))
                         .contentType(contentType)
                         .contentLength(contentLength)));
         return new PresignedUpload(URI.create(presigned.url().toString()), Map.of("Content-Type", contentType));
@@ -33,7 +33,7 @@ public final class S3UrlSigner {
         String safeName = downloadFileName.replaceAll("[^A-Za-z0-9._ -]", "_");
         var presigned = presigner.presignGetObject(r -> r.signatureDuration(validity)
                 .getObjectRequest(g -> g.bucket(bucket)
-                        .key(S3BlobStore.checked(key))
+                        .key(BlobKeys.requireSessionKey(key))
                         .responseContentDisposition("attachment; filename=\"" + safeName + "\"")));
         return URI.create(presigned.url().toString());
     }
