@@ -1,33 +1,30 @@
 package org.signalanalyzer.local;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 import reactor.core.publisher.Mono;
 
 /**
- * The requests that compute from a recording (registering an upload, plotting, analysing, filtering, fitting,
- * exporting) run at most one per core at a time; the others wait here in arrival order without holding a thread.
- * Everything else (sessions, upload tickets, the uploads themselves, short reads, integrals) passes at once, so it
- * is not stuck behind a crowd of analyses sharing the cores.
+ * The requests that compute from recordings (the endpoints marked {@link ComputesFromRecording}: registering an
+ * upload, plotting, analysing, filtering, fitting, exporting, charge-voltage sets) run at most one per core at a
+ * time; the others wait here in arrival order without holding a thread. Everything else (sessions, upload tickets,
+ * the uploads themselves, short reads, integrals) passes at once, so it is not stuck behind a crowd of analyses
+ * sharing the cores. Filters run after the route is matched, so the mark is read from the matched endpoint.
  */
 @Filter("/api/sessions/*/**")
 @Requires(property = LocalStorageFactory.EMBEDDED_PROPERTY, value = "embedded")
 public class ComputeQueue implements HttpServerFilter {
-
-    private static final Pattern COMPUTING_POST = Pattern.compile(
-            "/api/sessions/[^/]+/(files/[^/]+/(complete|filter)|analyses|analyses/[^/]+/fits|exports)/?");
-    private static final Pattern COMPUTING_GET = Pattern.compile("/api/sessions/[^/]+/files/[^/]+/trace/?");
-    private static final Pattern COMPUTING_PUT = Pattern.compile("/api/sessions/[^/]+/analyses/[^/]+/adjustments/?");
 
     private final Queue<CompletableFuture<Boolean>> waiting = new ArrayDeque<>();
     private int free;
@@ -38,7 +35,9 @@ public class ComputeQueue implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (!computes(request.getMethod(), request.getPath())) return chain.proceed(request);
+        if (!RouteAttributes.getRouteInfo(request).map(ComputeQueue::computes).orElse(false)) {
+            return chain.proceed(request);
+        }
         // A caller that goes away while waiting gives up its place (the future is cancelled and skipped); one
         // that goes away after its turn came gives the slot back.
         return Mono.usingWhen(
@@ -47,13 +46,8 @@ public class ComputeQueue implements HttpServerFilter {
                 slot -> Mono.fromRunnable(this::giveBack));
     }
 
-    static boolean computes(HttpMethod method, String path) {
-        return switch (method) {
-            case POST -> COMPUTING_POST.matcher(path).matches();
-            case GET -> COMPUTING_GET.matcher(path).matches();
-            case PUT -> COMPUTING_PUT.matcher(path).matches();
-            default -> false;
-        };
+    static boolean computes(RouteInfo<?> route) {
+        return route.getAnnotationMetadata().hasAnnotation(ComputesFromRecording.class);
     }
 
     private synchronized CompletableFuture<Boolean> take() {

@@ -208,6 +208,11 @@ public final class LocalRuntime implements AutoCloseable {
         return settings;
     }
 
+    /** The running server's context, for tests that read what it is made of (its routes, its beans). */
+    ApplicationContext context() {
+        return context;
+    }
+
     /**
      * Stops accepting requests, lets in-flight ones finish (up to {@value #GRACE_PERIOD}), closes the session
      * journal (every answered write is already forced to disk), then stops S3Proxy.

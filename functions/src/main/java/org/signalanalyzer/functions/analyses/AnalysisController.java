@@ -24,6 +24,7 @@ import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.store.StoreConflictException;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /**
  * Process: run shared-dsp's step-protocol analysis on a stored file, keep the result, list the history, keep the
@@ -62,6 +63,7 @@ public class AnalysisController {
      * repeated call (a retry after a lost answer or a gateway error) answers the analysis the first call made
      * instead of making a second one.
      */
+    @ComputesFromRecording
     @Post(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> process(
             @Caller Session session, @Nullable @Header("Idempotency-Key") String idempotencyKey, @Body String body) {
@@ -123,6 +125,7 @@ public class AnalysisController {
     }
 
     /** Replaces the analysis's adjustments (docs/api.md, Adjustments); answers the AnalysisView they give. */
+    @ComputesFromRecording
     @Put(uri = "/{analysisId}/adjustments", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> adjust(@Caller Session session, String analysisId, @Body String body) {
         AdjustmentsBody adjustments = AdjustmentsBody.parse(RequestJson.parse(body));

@@ -10,6 +10,7 @@ import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /**
  * Charge–voltage sets (docs/api.md): the files of one or more sets analysed and fitted in one call, or analyses
@@ -36,6 +37,7 @@ public class ChargeVoltageController {
         this.quotas = quotas;
     }
 
+    @ComputesFromRecording
     @Post(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> fit(@Caller Session session, @Body String body) {
         JsonNode root = RequestJson.parse(body);

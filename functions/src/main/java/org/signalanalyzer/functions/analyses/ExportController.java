@@ -14,6 +14,7 @@ import org.signalanalyzer.functions.limits.SessionQuotas;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /** Exports: shared-dsp writes the workbook/CSV/JSON, it goes to S3, the browser gets a presigned download link. */
 @Controller("/api/sessions/{sessionId}/exports")
@@ -57,6 +58,7 @@ public class ExportController {
         }
     }
 
+    @ComputesFromRecording
     @Post
     public Exports.Link export(@Caller Session session, @Body String body) {
         ExportRequest request = ExportRequest.from(RequestJson.parse(body));

@@ -16,6 +16,7 @@ import org.signalanalyzer.functions.recordings.TraceWindow;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /**
  * Filter preview: a chain applied to one whole sweep/channel (filters have edge effects, so never to the window
@@ -71,6 +72,7 @@ public class FilterController {
         }
     }
 
+    @ComputesFromRecording
     @Post
     public Preview preview(@Caller Session session, String fileId, @Body String body) {
         FileDescription file = files.ready(session, fileId);

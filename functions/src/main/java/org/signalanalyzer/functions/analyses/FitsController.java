@@ -16,6 +16,7 @@ import org.signalanalyzer.dsp.analysis.ResultCurves;
 import org.signalanalyzer.functions.sessions.Caller;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /**
  * The desktop's manual fits on a purple curve of a stored result as adjusted (after any subtracted line; shared-dsp's
@@ -76,6 +77,7 @@ public class FitsController {
         }
     }
 
+    @ComputesFromRecording
     @Post
     public Fit fit(@Caller Session session, String analysisId, @Body String body) {
         FitRequest request = FitRequest.from(RequestJson.parse(body));

@@ -28,6 +28,7 @@ import org.signalanalyzer.functions.store.Documents;
 import org.signalanalyzer.functions.store.Entry;
 import org.signalanalyzer.functions.store.Session;
 import org.signalanalyzer.functions.web.ApiException;
+import org.signalanalyzer.functions.web.ComputesFromRecording;
 
 /** A session's files: parse once after upload, describe, list, delete, and plot any window of any trace. */
 @Controller("/api/sessions/{sessionId}/files")
@@ -70,6 +71,7 @@ public class FileController {
      * samples than one registration may handle ({@link RegistrationLimits}) is removed and answered 413 before its
      * samples are read.
      */
+    @ComputesFromRecording
     @Post("/{fileId}/complete")
     public FileDescription complete(@Caller Session session, String fileId) {
         Entry entry = files.entry(session, fileId);
@@ -125,6 +127,7 @@ public class FileController {
      * One sweep/channel over [startS, endS] as at most two points per pixel column: a 10-million-sample trace
      * answers 2 * width points, and only the window's bytes are read from storage.
      */
+    @ComputesFromRecording
     @Get("/{fileId}/trace")
     public Trace trace(
             @Caller Session session,
