@@ -371,10 +371,12 @@ def load(sessions):
         worst = max(int(v) for v in steps.values())
         row('load: p99 per step', ', '.join(f'{k} {v}' for k, v in steps.items()) + ' ms', None, '',
             'p99 < 1000 ms', False, worst < 1000, 'the goal read per kind of request')
-    cpu = re.search(r'process CPU ([\d.]+) s over the run \((\d+) ms per session', text)
+    cpu = re.search(r'process CPU ([\d.]+) s over the run \((\d+) ms per session(?:, (\d+)% of it in the kernel)?',
+                    text)
     if cpu:
+        kernel = f', {cpu.group(3)}% in the kernel' if cpu.group(3) else ''
         row('load: CPU per session', int(cpu.group(2)), None, 'ms', '—', False, None,
-            f'{cpu.group(1)} s for the run; server and the driving clients in one JVM')
+            f'{cpu.group(1)} s for the run{kernel}; server and the driving clients in one JVM')
 
 
 def many_sweep_abf1(sweeps, samples):
