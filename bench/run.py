@@ -348,7 +348,8 @@ def plot_payload():
 
 def load(sessions):
     out = run(['mvn', '-B', '-q', '-o', '-pl', 'local', '-am', 'test', '-Dtest=LocalLoadTest',
-               '-Dsurefire.failIfNoSpecifiedTests=false', f'-Dload.sessions={sessions}'], timeout=3600)
+               '-Dsurefire.failIfNoSpecifiedTests=false', f'-Dload.sessions={sessions}',
+               '-Dload.step-cost-sessions=20'], timeout=3600)
     report = os.path.join(ROOT, 'local', 'target', 'surefire-reports',
                           'org.signalanalyzer.local.hardening.LocalLoadTest-output.txt')
     text = out + (open(report).read() if os.path.exists(report) else '')
@@ -377,6 +378,11 @@ def load(sessions):
         kernel = f', {cpu.group(3)}% in the kernel' if cpu.group(3) else ''
         row('load: CPU per session', int(cpu.group(2)), None, 'ms', '—', False, None,
             f'{cpu.group(1)} s for the run{kernel}; server and the driving clients in one JVM')
+    # Each step's own CPU, sessions one at a time: N sessions at once need N times their sum on the cores.
+    costs = re.findall(r'^\s+cost (\S+)\s+([\d.]+) ms', text, re.M)
+    if costs:
+        row('load: CPU per step, one session at a time', ', '.join(f'{k} {float(v):.0f}' for k, v in costs) + ' ms',
+            None, '', '—', False, None, 'client and server; mean of 20 sessions')
 
 
 def many_sweep_abf1(sweeps, samples):

@@ -90,6 +90,8 @@ final class LoadDriver {
     private final LocalClient client;
     private final byte[] recording;
     private final String fileName;
+    /** Process CPU spent during each request, by step: a request's own cost only when sessions run one at a time. */
+    private final Map<String, List<Long>> cpuNanosByStep = new ConcurrentHashMap<>();
 
     LoadDriver(URI base, byte[] recording, String fileName) {
         this.client = new LocalClient(base);
@@ -129,6 +131,29 @@ final class LoadDriver {
         if (!finished)
             errors.add("not finished within " + timeoutS + " s: " + done.getCount() + " session(s) still busy");
         return new Result(sessions, requests.get(), List.copyOf(errors), wall, cpu, kernel, new TreeMap<>(nanos));
+    }
+
+    /**
+     * What each step costs: {@code sessions} sessions one after the other, the process's CPU time during each request
+     * averaged per step (client and server together; the JVM's clock ticks are 10 ms, hence the average over many).
+     * It is what the concurrent run's arithmetic rests on: N sessions at once need N times the sum on the cores.
+     */
+    String stepCosts(int sessions, long timeoutS) throws InterruptedException {
+        cpuNanosByStep.clear();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) errors.addAll(run(1, timeoutS).errors());
+        if (!errors.isEmpty()) throw new IllegalStateException(String.join("\n", errors));
+        StringBuilder s = new StringBuilder(
+                String.format(Locale.ROOT, "  CPU per step, one session at a time (mean of %d sessions):%n", sessions));
+        double total = 0;
+        for (var e : new TreeMap<>(cpuNanosByStep).entrySet()) {
+            double ms =
+                    e.getValue().stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+            total += ms;
+            s.append(String.format(Locale.ROOT, "  cost %-10s %6.1f ms%n", e.getKey(), ms));
+        }
+        s.append(String.format(Locale.ROOT, "  cost %-10s %6.1f ms%n", "sum", total));
+        return s.toString();
     }
 
     /**
@@ -172,8 +197,9 @@ final class LoadDriver {
         String fileId = ticket.json().get("fileId").asText();
         String url = ticket.json().get("uploadUrl").asText();
         long t = System.nanoTime();
+        long cpu = CPU.getProcessCpuTime();
         int put = LocalClient.putStatus(url, "application/octet-stream", recording);
-        record(nanos, "upload", t, requests);
+        record(nanos, "upload", t, cpu, requests);
         if (put != 200) {
             errors.add("session " + n + " upload: " + put);
             return;
@@ -237,17 +263,21 @@ final class LoadDriver {
                 errors);
     }
 
-    private static LocalClient.Answer timed(
+    private LocalClient.Answer timed(
             String step, Map<String, List<Long>> nanos, AtomicInteger requests, Supplier<LocalClient.Answer> call) {
         long t = System.nanoTime();
+        long cpu = CPU.getProcessCpuTime();
         LocalClient.Answer a = call.get();
-        record(nanos, step, t, requests);
+        record(nanos, step, t, cpu, requests);
         return a;
     }
 
-    private static void record(Map<String, List<Long>> nanos, String step, long t0, AtomicInteger requests) {
+    private void record(Map<String, List<Long>> nanos, String step, long t0, long cpu0, AtomicInteger requests) {
         nanos.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
                 .add(System.nanoTime() - t0);
+        cpuNanosByStep
+                .computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(CPU.getProcessCpuTime() - cpu0);
         requests.incrementAndGet();
     }
 

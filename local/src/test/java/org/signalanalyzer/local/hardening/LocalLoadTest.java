@@ -20,6 +20,8 @@ class LocalLoadTest {
 
     private static final int SESSIONS = Integer.getInteger("load.sessions", 8);
     private static final long TIMEOUT_S = Long.getLong("load.timeout-s", 600);
+    /** Sessions run one at a time afterwards to print each step's CPU cost (bench/run.py asks for 20); 0: none. */
+    private static final int STEP_COST_SESSIONS = Integer.getInteger("load.step-cost-sessions", 0);
 
     @TempDir
     Path data;
@@ -30,8 +32,8 @@ class LocalLoadTest {
         // per-session quotas stay the defaults, which one upload-and-analyse session is far below.
         Limits d = Limits.defaults();
         Limits limits = new Limits(
-                SESSIONS * 60 + 60,
-                SESSIONS + 1,
+                (SESSIONS + STEP_COST_SESSIONS) * 60 + 60,
+                SESSIONS + STEP_COST_SESSIONS + 1,
                 d.filesPerSession(),
                 d.uploadBytesPerSession(),
                 d.analysesPerSession(),
@@ -45,6 +47,7 @@ class LocalLoadTest {
             System.out.print(r.report());
             assertTrue(r.errors().isEmpty(), r.errors().size() + " error(s):\n" + String.join("\n", r.errors()));
             assertEquals(SESSIONS * 7, r.requests(), "every session made its 7 requests");
+            if (STEP_COST_SESSIONS > 0) System.out.print(driver.stepCosts(STEP_COST_SESSIONS, TIMEOUT_S));
         }
     }
 }
