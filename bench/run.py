@@ -349,7 +349,7 @@ def plot_payload():
 def load(sessions):
     out = run(['mvn', '-B', '-q', '-o', '-pl', 'local', '-am', 'test', '-Dtest=LocalLoadTest',
                '-Dsurefire.failIfNoSpecifiedTests=false', f'-Dload.sessions={sessions}',
-               '-Dload.step-cost-sessions=20'], timeout=3600)
+               '-Dload.warm-up-sessions=40', '-Dload.step-cost-sessions=20'], timeout=3600)
     report = os.path.join(ROOT, 'local', 'target', 'surefire-reports',
                           'org.signalanalyzer.local.hardening.LocalLoadTest-output.txt')
     text = out + (open(report).read() if os.path.exists(report) else '')

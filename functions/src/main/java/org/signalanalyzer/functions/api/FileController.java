@@ -125,9 +125,9 @@ public class FileController {
 
     /**
      * One sweep/channel over [startS, endS] as at most two points per pixel column: a 10-million-sample trace
-     * answers 2 * width points, and only the window's bytes are read from storage.
+     * answers 2 * width points, and only the window's bytes are read from storage. Not marked as computing: it is a
+     * bounded read (one window, one pass), and the plot's zoom and pan must stay interactive while analyses queue.
      */
-    @ComputesFromRecording
     @Get("/{fileId}/trace")
     public Trace trace(
             @Caller Session session,

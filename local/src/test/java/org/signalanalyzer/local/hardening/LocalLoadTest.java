@@ -19,6 +19,12 @@ import org.signalanalyzer.local.LocalSettings;
 class LocalLoadTest {
 
     private static final int SESSIONS = Integer.getInteger("load.sessions", 8);
+    /**
+     * Sessions run one at a time before the measured run, so that it measures a server that has served some work
+     * (its hot code compiled), not the JIT compiling it: bench/run.py asks for 40, CI's correctness run for 1.
+     */
+    private static final int WARM_UP_SESSIONS = Integer.getInteger("load.warm-up-sessions", 1);
+
     private static final long TIMEOUT_S = Long.getLong("load.timeout-s", 600);
     /** Sessions run one at a time afterwards to print each step's CPU cost (bench/run.py asks for 20); 0: none. */
     private static final int STEP_COST_SESSIONS = Integer.getInteger("load.step-cost-sessions", 0);
@@ -32,8 +38,8 @@ class LocalLoadTest {
         // per-session quotas stay the defaults, which one upload-and-analyse session is far below.
         Limits d = Limits.defaults();
         Limits limits = new Limits(
-                (SESSIONS + STEP_COST_SESSIONS) * 60 + 60,
-                SESSIONS + STEP_COST_SESSIONS + 1,
+                (SESSIONS + STEP_COST_SESSIONS + WARM_UP_SESSIONS) * 60,
+                SESSIONS + STEP_COST_SESSIONS + WARM_UP_SESSIONS,
                 d.filesPerSession(),
                 d.uploadBytesPerSession(),
                 d.analysesPerSession(),
@@ -42,7 +48,7 @@ class LocalLoadTest {
         try (LocalRuntime runtime = LocalRuntime.start(
                 LocalSettings.defaults().withPort(0).withDataDir(data).withLimits(limits))) {
             LoadDriver driver = new LoadDriver(runtime.url(), LocalClient.sampleBytes(), LocalClient.SAMPLE);
-            driver.run(1, TIMEOUT_S); // warm-up: class loading and JIT are start-up, not load
+            for (int i = 0; i < WARM_UP_SESSIONS; i++) driver.run(1, TIMEOUT_S);
             LoadDriver.Result r = driver.run(SESSIONS, TIMEOUT_S);
             System.out.print(r.report());
             assertTrue(r.errors().isEmpty(), r.errors().size() + " error(s):\n" + String.join("\n", r.errors()));
