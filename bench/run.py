@@ -346,43 +346,55 @@ def plot_payload():
             int(raw) < 1_000_000, f'{points} points, {int(gz) / 1e3:.0f} kB gzip')
 
 
-def load(sessions):
+STEADY_WARM_UP = 500
+
+
+def load(sessions, steady_warm_up=STEADY_WARM_UP):
+    """Two measured runs in one JVM: right after the start (one session served), then after steady_warm_up more
+    sessions, when the JIT has compiled the server's hot code (the goal is read there: a lab server that has been
+    serving); then each step's CPU with sessions one at a time."""
     out = run(['mvn', '-B', '-q', '-o', '-pl', 'local', '-am', 'test', '-Dtest=LocalLoadTest',
                '-Dsurefire.failIfNoSpecifiedTests=false', f'-Dload.sessions={sessions}',
-               '-Dload.warm-up-sessions=40', '-Dload.step-cost-sessions=20'], timeout=3600)
+               f'-Dload.steady-warm-up-sessions={steady_warm_up}', '-Dload.step-cost-sessions=20'], timeout=3600)
     report = os.path.join(ROOT, 'local', 'target', 'surefire-reports',
                           'org.signalanalyzer.local.hardening.LocalLoadTest-output.txt')
     text = out + (open(report).read() if os.path.exists(report) else '')
-    m = re.search(r'load: (\d+) sessions, (\d+) requests, (\d+) errors in ([\d.]+) s: ([\d.]+) requests/s, '
-                  r'([\d.]+) sessions/s; latency p50 (\d+) ms, p99 (\d+) ms', text)
-    if not m:
+    blocks = re.split(r'^(?=load[^:\n]*: \d+ sessions)', text, flags=re.M)
+    runs = [b for b in blocks if re.match(r'load[^:\n]*: \d+ sessions', b)]
+    if not runs:
         raise RuntimeError('no load report: ' + text[-300:])
-    errors = int(m.group(3))
-    row(f'load: {sessions} concurrent sessions, errors', errors, None, '', '0', False, errors == 0,
-        f'{m.group(2)} requests in {m.group(4)} s')
-    row('load: throughput', float(m.group(5)), None, 'requests/s', '—', True, None,
-        f'{m.group(6)} sessions/s')
-    p99 = int(m.group(8))
-    row('load: latency p50 / p99', f'{m.group(7)} / {m.group(8)} ms', None, '', 'p99 < 1000 ms', False, p99 < 1000,
-        'every request of every session')
-    # The same p99 per kind of request: the computing steps (complete, trace, process) queue for the cores
-    # (ComputeQueue), the short ones (session, ticket, integrals) pass at once; the upload streams 2.9 MB.
-    steps = dict(re.findall(r'^\s+(\w+)\s+n=\d+\s+p50\s+\d+ ms\s+p99\s+(\d+) ms', text, re.M))
-    if steps:
-        worst = max(int(v) for v in steps.values())
-        row('load: p99 per step', ', '.join(f'{k} {v}' for k, v in steps.items()) + ' ms', None, '',
-            'p99 < 1000 ms', False, worst < 1000, 'the goal read per kind of request')
-    cpu = re.search(r'process CPU ([\d.]+) s over the run \((\d+) ms per session(?:, (\d+)% of it in the kernel)?',
-                    text)
-    if cpu:
-        kernel = f', {cpu.group(3)}% in the kernel' if cpu.group(3) else ''
-        row('load: CPU per session', int(cpu.group(2)), None, 'ms', '—', False, None,
-            f'{cpu.group(1)} s for the run{kernel}; server and the driving clients in one JVM')
+    for block in runs:
+        m = re.match(r'(load[^:\n]*): (\d+) sessions, (\d+) requests, (\d+) errors in ([\d.]+) s: ([\d.]+) '
+                     r'requests/s, ([\d.]+) sessions/s; latency p50 (\d+) ms, p99 (\d+) ms', block)
+        if not m:
+            raise RuntimeError('unreadable load report: ' + block[:300])
+        steady = m.group(1) != 'load'
+        label = f'load, steady state ({steady_warm_up} sessions served first)' if steady else \
+            'load, server just started (1 session served)'
+        errors = int(m.group(4))
+        row(f'{label}: {sessions} concurrent sessions, errors', errors, None, '', '0', False, errors == 0,
+            f'{m.group(3)} requests in {m.group(5)} s, {m.group(6)} requests/s')
+        p99 = int(m.group(9))
+        row(f'{label}: latency p50 / p99', f'{m.group(8)} / {m.group(9)} ms', None, '',
+            'p99 < 1000 ms' if steady else '—', False, p99 < 1000 if steady else None,
+            'every request of every session')
+        # The same p99 per kind of request: the computing steps (complete, process) queue for the cores
+        # (ComputeQueue), the short ones pass at once; the upload streams 2.9 MB.
+        steps = dict(re.findall(r'^\s+(\w+)\s+n=\d+\s+p50\s+\d+ ms\s+p99\s+(\d+) ms', block, re.M))
+        if steps:
+            row(f'{label}: p99 per step', ', '.join(f'{k} {v}' for k, v in steps.items()) + ' ms', None, '',
+                '—', False, None, 'the p99 read per kind of request')
+        cpu = re.search(r'process CPU ([\d.]+) s over the run \((\d+) ms per session(?:, (\d+)% of it in the '
+                        r'kernel)?', block)
+        if cpu:
+            kernel = f', {cpu.group(3)}% in the kernel' if cpu.group(3) else ''
+            row(f'{label}: CPU per session', int(cpu.group(2)), None, 'ms', '—', False, None,
+                f'{cpu.group(1)} s for the run{kernel}; server and the driving clients in one JVM')
     # Each step's own CPU, sessions one at a time: N sessions at once need N times their sum on the cores.
     costs = re.findall(r'^\s+cost (\S+)\s+([\d.]+) ms', text, re.M)
     if costs:
         row('load: CPU per step, one session at a time', ', '.join(f'{k} {float(v):.0f}' for k, v in costs) + ' ms',
-            None, '', '—', False, None, 'client and server; mean of 20 sessions')
+            None, '', '—', False, None, 'client and server; mean of 20 sessions, after the runs above')
 
 
 def many_sweep_abf1(sweeps, samples):
@@ -510,7 +522,7 @@ def main():
     if not a.no_cold_start:
         steps.append(('request cost', lambda: request_cost(3 if a.quick else 7)))
     if not a.no_load:
-        steps.append(('load', lambda: load(8 if a.quick else a.load_sessions)))
+        steps.append(('load', lambda: load(8 if a.quick else a.load_sessions, 16 if a.quick else STEADY_WARM_UP)))
     for name, step in steps:
         try:
             step()

@@ -50,13 +50,14 @@ final class LoadDriver {
             return Math.round(sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6);
         }
 
-        String report() {
+        String report(String label) {
             List<Long> all = new ArrayList<>();
             nanosByStep.values().forEach(all::addAll);
             StringBuilder s = new StringBuilder(String.format(
                     Locale.ROOT,
-                    "load: %d sessions, %d requests, %d errors in %.2f s: %.1f requests/s, %.2f sessions/s; "
+                    "%s: %d sessions, %d requests, %d errors in %.2f s: %.1f requests/s, %.2f sessions/s; "
                             + "latency p50 %d ms, p99 %d ms%n",
+                    label,
                     sessions,
                     requests,
                     errors.size(),
