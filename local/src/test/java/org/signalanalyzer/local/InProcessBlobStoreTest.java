@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,12 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.BlobStore;
 import org.signalanalyzer.functions.store.S3BlobStore;
-import org.signalanalyzer.functions.store.S3UrlSigner;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The server's own reads and writes made in process on S3Proxy's store agree with the same objects seen over the S3
@@ -42,39 +35,19 @@ class InProcessBlobStoreTest {
     @TempDir
     Path data;
 
-    private EmbeddedS3 s3;
-    private S3Client client;
+    private EmbeddedS3Fixture s3;
     private S3BlobStore overS3;
     private InProcessBlobStore inProcess;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String secret = EmbeddedS3.newSecretKey();
-        s3 = EmbeddedS3.start(data, port, secret);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, secret));
-        client = S3Client.builder()
-                .endpointOverride(EmbeddedS3.endpoint(port))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        S3Presigner presigner = S3Presigner.builder()
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .endpointOverride(EmbeddedS3.endpoint(port))
-                .build();
-        overS3 = new S3BlobStore(client, presigner, EmbeddedS3.BUCKET);
-        inProcess =
-                new InProcessBlobStore(s3::served, EmbeddedS3.BUCKET, new S3UrlSigner(presigner, EmbeddedS3.BUCKET));
+        s3 = new EmbeddedS3Fixture(data);
+        overS3 = s3.overS3;
+        inProcess = new InProcessBlobStore(s3.s3::served, EmbeddedS3.BUCKET, s3.signer());
     }
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
         s3.close();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signalanalyzer.functions.store.BlobMissingException;
 import org.signalanalyzer.functions.store.BlobStore;
-import org.signalanalyzer.functions.store.S3BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The in-memory copies of this process's writes, over S3Proxy: what is served from memory equals what S3Proxy
@@ -34,40 +27,19 @@ class RecentWritesTest {
     @TempDir
     Path data;
 
-    private EmbeddedS3 s3;
-    private S3Client client;
-    private S3BlobStore direct;
+    private EmbeddedS3Fixture s3;
+    private BlobStore direct;
     private RecentWrites store;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String secret = EmbeddedS3.newSecretKey();
-        s3 = EmbeddedS3.start(data, port, secret);
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, secret));
-        client = S3Client.builder()
-                .endpointOverride(EmbeddedS3.endpoint(port))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        direct = new S3BlobStore(
-                client,
-                S3Presigner.builder()
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(credentials)
-                        .endpointOverride(EmbeddedS3.endpoint(port))
-                        .build(),
-                EmbeddedS3.BUCKET);
+        s3 = new EmbeddedS3Fixture(data);
+        direct = s3.overS3;
         store = new RecentWrites(direct, 1024);
     }
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
         s3.close();
     }
 
