@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The requests that compute from recordings (the endpoints marked {@link ComputesFromRecording}: registering an
- * upload, plotting, analysing, filtering, fitting, exporting, charge-voltage sets) run at most one per core at a
- * time; the others wait here in arrival order without holding a thread. Everything else (sessions, upload tickets,
- * the uploads themselves, short reads, integrals) passes at once, so it is not stuck behind a crowd of analyses
- * sharing the cores. Filters run after the route is matched, so the mark is read from the matched endpoint.
+ * upload, analysing, filtering, fitting, exporting, charge-voltage sets) run at most one per core at a time; the
+ * others wait here in arrival order without holding a thread. Everything else (sessions, upload tickets, the uploads
+ * themselves, the plot's trace window, short reads, integrals) passes at once, so it is not stuck behind a crowd of
+ * analyses sharing the cores. Filters run after the route is matched, so the mark is read from the matched endpoint.
  */
 @Filter("/api/sessions/*/**")
 @Requires(property = LocalStorageFactory.EMBEDDED_PROPERTY, value = "embedded")
