@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.signalanalyzer.dsp.analysis.desktop.StartingPointScore;
 import org.signalanalyzer.dsp.analysis.standard.StepOnset;
 
@@ -87,6 +88,13 @@ public record AnalysisResult(
         Provenance provenance,
         Adjustments adjustments,
         Integrals.Charges analysed) {
+
+    /** The result's curves, by the names {@link ResultCurves#display} gives them. */
+    public static final List<String> CURVE_NAMES =
+            List.of("orange", "normalized", "average", "purpleHyperpol", "purpleDepol");
+
+    /** One curve's values and the times they belong to, as a result holds them. */
+    public record CurvePoints(double[] values, double[] timesS) {}
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -238,8 +246,61 @@ public record AnalysisResult(
         return withOutcome(ranges, qHyperpolPc, qDepolPc, capacitanceNf, fits, applied, before);
     }
 
+    /**
+     * The same result with the named curves' values and times replaced ({@link #CURVE_NAMES}), everything else as it
+     * is, in one copy whatever the number of curves: for a line subtracted from a purple curve, or for an answer that
+     * carries some curves only as display curves.
+     */
+    public AnalysisResult withCurves(Map<String, CurvePoints> replaced) {
+        if (!CURVE_NAMES.containsAll(replaced.keySet())) {
+            throw new IllegalArgumentException("not curves of a result: " + replaced.keySet());
+        }
+        return with(
+                replaced.getOrDefault("orange", new CurvePoints(orange, orangeTimesS)),
+                replaced.getOrDefault("normalized", new CurvePoints(normalized, normalizedTimesS)),
+                replaced.getOrDefault("average", new CurvePoints(average, averageTimesS)),
+                replaced.getOrDefault("purpleHyperpol", new CurvePoints(purpleHyperpol, purpleHyperpolTimesS)),
+                replaced.getOrDefault("purpleDepol", new CurvePoints(purpleDepol, purpleDepolTimesS)),
+                ranges,
+                qHyperpolPc,
+                qDepolPc,
+                capacitanceNf,
+                fits,
+                adjustments,
+                analysed);
+    }
+
     /** The same curves and provenance with what the withers change: integrals, fits and adjustments. */
     private AnalysisResult withOutcome(
+            IntegrationRanges newRanges,
+            double qH,
+            double qD,
+            double c,
+            List<CurveFit> newFits,
+            Adjustments newAdjustments,
+            Integrals.Charges newAnalysed) {
+        return with(
+                new CurvePoints(orange, orangeTimesS),
+                new CurvePoints(normalized, normalizedTimesS),
+                new CurvePoints(average, averageTimesS),
+                new CurvePoints(purpleHyperpol, purpleHyperpolTimesS),
+                new CurvePoints(purpleDepol, purpleDepolTimesS),
+                newRanges,
+                qH,
+                qD,
+                c,
+                newFits,
+                newAdjustments,
+                newAnalysed);
+    }
+
+    /** The one copy every wither makes: what an analysis found (mode, levels, steps, provenance) is kept. */
+    private AnalysisResult with(
+            CurvePoints o,
+            CurvePoints n,
+            CurvePoints a,
+            CurvePoints h,
+            CurvePoints d,
             IntegrationRanges newRanges,
             double qH,
             double qD,
@@ -255,16 +316,16 @@ public record AnalysisResult(
                 baselinePa,
                 v0Mv,
                 v2Mv,
-                orange,
-                orangeTimesS,
-                normalized,
-                normalizedTimesS,
-                average,
-                averageTimesS,
-                purpleHyperpol,
-                purpleHyperpolTimesS,
-                purpleDepol,
-                purpleDepolTimesS,
+                o.values(),
+                o.timesS(),
+                n.values(),
+                n.timesS(),
+                a.values(),
+                a.timesS(),
+                h.values(),
+                h.timesS(),
+                d.values(),
+                d.timesS(),
                 depolOnsetS,
                 hyperpolOnsetS,
                 steps,

@@ -236,37 +236,10 @@ public final class CurveFits {
      */
     public static AnalysisResult subtractLine(AnalysisResult r, CurveFit line) {
         boolean h = line.curve().equals("hyperpol");
-        double[] hyper = h ? subtractLine(r.purpleHyperpol(), r.purpleHyperpolTimesS(), line) : r.purpleHyperpol();
-        double[] depol = h ? r.purpleDepol() : subtractLine(r.purpleDepol(), r.purpleDepolTimesS(), line);
-        AnalysisResult changed = new AnalysisResult(
-                        r.mode(),
-                        r.startingPoint(),
-                        r.startingPointSource(),
-                        r.startingPointScores(),
-                        r.baselinePa(),
-                        r.v0Mv(),
-                        r.v2Mv(),
-                        r.orange(),
-                        r.orangeTimesS(),
-                        r.normalized(),
-                        r.normalizedTimesS(),
-                        r.average(),
-                        r.averageTimesS(),
-                        hyper,
-                        r.purpleHyperpolTimesS(),
-                        depol,
-                        r.purpleDepolTimesS(),
-                        r.depolOnsetS(),
-                        r.hyperpolOnsetS(),
-                        r.steps(),
-                        r.ranges(),
-                        r.qHyperpolPc(),
-                        r.qDepolPc(),
-                        r.capacitanceNf(),
-                        r.fits(),
-                        r.provenance(),
-                        r.adjustments(),
-                        r.analysed())
+        double[] tS = h ? r.purpleHyperpolTimesS() : r.purpleDepolTimesS();
+        double[] subtracted = subtractLine(h ? r.purpleHyperpol() : r.purpleDepol(), tS, line);
+        AnalysisResult changed = r.withCurves(
+                        Map.of(h ? "purpleHyperpol" : "purpleDepol", new AnalysisResult.CurvePoints(subtracted, tS)))
                 .withFit(line.asSubtracted());
         return Integrals.recompute(changed, r.ranges());
     }

@@ -3,7 +3,6 @@ package org.signalanalyzer.dsp.analysis;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.signalanalyzer.dsp.plot.DisplayCurve;
 
 /**
@@ -74,43 +73,10 @@ public final class ResultCurves {
      * for an answer that carries those curves only as display curves.
      */
     public static AnalysisResult withoutCurves(AnalysisResult r, Collection<String> names) {
-        Set<String> known = Set.of("orange", "normalized", "average", "purpleHyperpol", "purpleDepol");
-        if (!known.containsAll(names)) throw new IllegalArgumentException("not curves of a result: " + names);
         double[] none = new double[0];
-        boolean o = names.contains("orange");
-        boolean n = names.contains("normalized");
-        boolean a = names.contains("average");
-        boolean h = names.contains("purpleHyperpol");
-        boolean d = names.contains("purpleDepol");
-        return new AnalysisResult(
-                r.mode(),
-                r.startingPoint(),
-                r.startingPointSource(),
-                r.startingPointScores(),
-                r.baselinePa(),
-                r.v0Mv(),
-                r.v2Mv(),
-                o ? none : r.orange(),
-                o ? none : r.orangeTimesS(),
-                n ? none : r.normalized(),
-                n ? none : r.normalizedTimesS(),
-                a ? none : r.average(),
-                a ? none : r.averageTimesS(),
-                h ? none : r.purpleHyperpol(),
-                h ? none : r.purpleHyperpolTimesS(),
-                d ? none : r.purpleDepol(),
-                d ? none : r.purpleDepolTimesS(),
-                r.depolOnsetS(),
-                r.hyperpolOnsetS(),
-                r.steps(),
-                r.ranges(),
-                r.qHyperpolPc(),
-                r.qDepolPc(),
-                r.capacitanceNf(),
-                r.fits(),
-                r.provenance(),
-                r.adjustments(),
-                r.analysed());
+        Map<String, AnalysisResult.CurvePoints> empty = new LinkedHashMap<>();
+        for (String name : names) empty.put(name, new AnalysisResult.CurvePoints(none, none));
+        return r.withCurves(empty);
     }
 
     private static DisplayCurve purple(String name, double[] v, double[] tS, Double onsetS, int columns) {
